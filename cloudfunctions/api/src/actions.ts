@@ -1,0 +1,34 @@
+/**
+ * The action table: every action's handler, by name. Inputs come from types/api.ts, access from
+ * permissions.ts; the router joins the three. Typed over every action, so none can be forgotten.
+ */
+import type { z } from 'zod'
+import type { ActionName, ActionOutput, actionInputs } from '../../../types/api'
+import type { Ctx, UserCtx } from './platform/context'
+import { auditList } from './modules/org/auditList'
+import { communities, households, tree } from './modules/org/communities'
+import { login } from './modules/org/login'
+import { me } from './modules/org/me'
+import { member, members } from './modules/org/members'
+import { assignRole, revokeRole } from './modules/org/roles'
+import { setProxy } from './modules/org/setProxy'
+import { updateProfile } from './modules/org/updateProfile'
+
+type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
+/** Actions open to a caller without a profile get Ctx; all others get a UserCtx. */
+export type Handler<A extends ActionName> = (ctx: UserCtx, input: Input<A>) => Promise<ActionOutput<A>>
+
+export const handlers: { readonly [A in ActionName]: Handler<A> } = {
+  'org.login': (ctx: Ctx, input) => login(ctx, input),
+  'org.me': me,
+  'org.updateProfile': updateProfile,
+  'org.communities': communities,
+  'org.tree': tree,
+  'org.households': households,
+  'org.assignRole': assignRole,
+  'org.revokeRole': revokeRole,
+  'org.members': members,
+  'org.member': member,
+  'org.setProxy': setProxy,
+  'org.audit': auditList,
+}

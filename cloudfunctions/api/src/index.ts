@@ -1,0 +1,22 @@
+/**
+ * The `api` cloud function: one function, one router, one module per domain area.
+ * `main(event, context)` with event `{ action: 'area.verb', data?, requestId? }` answers
+ * `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`.
+ * The caller is `cloud.getWXContext().OPENID`, and nothing else.
+ */
+import * as cloud from 'wx-server-sdk'
+import { systemClock } from './platform/clock'
+import { wechatOpenApi } from './platform/openapi'
+import { dispatch } from './router'
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export async function main(event: unknown, _context?: unknown) {
+  const { OPENID } = cloud.getWXContext()
+  return dispatch(event, {
+    db: cloud.database(),
+    openid: typeof OPENID === 'string' && OPENID ? OPENID : null,
+    now: systemClock,
+    openapi: wechatOpenApi,
+  })
+}

@@ -1,0 +1,74 @@
+/**
+ * Collection access of the org module. Every query here is served by an index in indexes.json
+ * (users.openid, users.roles.communityId, *.communityId, …) or is by _id.
+ */
+import type { Building, Community, Compound, Grid, Household, PartnerUnit, Street, User } from '../../../../../types/org'
+import { findMany, getById, type Db } from '../../platform/db'
+
+export const C = {
+  streets: 'streets',
+  communities: 'communities',
+  compounds: 'compounds',
+  buildings: 'buildings',
+  households: 'households',
+  grids: 'grids',
+  partnerUnits: 'partner_units',
+  users: 'users',
+} as const
+
+export const getUser = (db: Db, id: string) => getById<User>(db, C.users, id)
+export const getCommunity = (db: Db, id: string) => getById<Community>(db, C.communities, id)
+export const getStreet = (db: Db, id: string) => getById<Street>(db, C.streets, id)
+export const getHousehold = (db: Db, id: string) => getById<Household>(db, C.households, id)
+
+export async function findUserByOpenid(db: Db, openid: string): Promise<User | null> {
+  const [u] = await findMany<User>(db, C.users, { openid }, { limit: 1 })
+  return u ?? null
+}
+
+/** Many documents by id, in one query per 100 ids. */
+export async function getMany<T extends { _id: string }>(db: Db, collection: string, ids: string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)]
+  const out = new Map<string, T>()
+  for (let i = 0; i < unique.length; i += 100) {
+    const chunk = unique.slice(i, i + 100)
+    const docs = await findMany<T>(db, collection, { _id: db.command.in(chunk) }, { limit: 100 })
+    for (const d of docs) out.set(d._id, d)
+  }
+  return out
+}
+
+/** Everything under one community (a community has tens of compounds and hundreds of buildings at most). */
+export async function communityTree(db: Db, communityId: string) {
+  const [compounds, buildings, grids, partners] = await Promise.all([
+    findAll<Compound>(db, C.compounds, { communityId }),
+    findAll<Building>(db, C.buildings, { communityId }),
+    findAll<Grid>(db, C.grids, { communityId }),
+    findAll<PartnerUnit>(db, C.partnerUnits, { communityId }),
+  ])
+  return { compounds, buildings, grids, partners }
+}
+
+/** All documents matching an indexed filter, paged by _id under the server's 100-per-get cap. */
+export async function findAll<T extends { _id: string }>(db: Db, collection: string, filter: object, max = 5000): Promise<T[]> {
+  const out: T[] = []
+  let after: string | null = null
+  for (;;) {
+    const page: T[] = await findMany<T>(db, collection, after ? { ...filter, _id: db.command.gt(after) } : filter, {
+      orderBy: [['_id', 'asc']],
+      limit: 100,
+    })
+    out.push(...page)
+    if (page.length < 100 || out.length >= max) return out
+    after = page[page.length - 1]._id
+  }
+}
+
+/** "幸福里小区 3栋 2单元 501" for a household. */
+export async function householdLabel(db: Db, h: Household): Promise<string> {
+  const [compound, building] = await Promise.all([
+    getById<Compound>(db, C.compounds, h.compoundId),
+    getById<Building>(db, C.buildings, h.buildingId),
+  ])
+  return `${compound?.name ?? ''} ${building?.name ?? ''} ${h.unit}单元 ${h.room}`.trim()
+}

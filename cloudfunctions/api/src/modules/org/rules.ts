@@ -1,0 +1,76 @@
+/**
+ * Pure rules of the org module: who holds which role where, who may grant what, and how personal
+ * fields are masked. No I/O: the router, the commands and the tests use these same predicates.
+ */
+import type { Role, RoleGrant } from '../../../../../types/common'
+import type { User } from '../../../../../types/org'
+
+/** Does the user hold one of `roles` in the community? A street admin holds street_admin in every community of their street. */
+export function holdsRole(
+  user: Pick<User, 'roles'>,
+  community: { _id: string; streetId: string },
+  roles: readonly Role[],
+): boolean {
+  return user.roles.some(
+    (g) =>
+      roles.includes(g.role) &&
+      (g.communityId === community._id || (g.role === 'street_admin' && g.communityId === community.streetId)),
+  )
+}
+
+export function rolesIn(user: Pick<User, 'roles'>, communityId: string): Role[] {
+  return user.roles.filter((g) => g.communityId === communityId).map((g) => g.role)
+}
+
+/** Roles a secretary hands out in their community; a street admin may also appoint secretaries. */
+const GRANTABLE_BY: Record<'secretary' | 'street_admin', readonly Role[]> = {
+  secretary: ['resident', 'party_member', 'volunteer', 'building_head', 'grid_worker'],
+  street_admin: ['resident', 'party_member', 'volunteer', 'building_head', 'grid_worker', 'secretary'],
+}
+
+export function canGrant(
+  caller: Pick<User, 'roles'>,
+  community: { _id: string; streetId: string },
+  role: Role,
+): boolean {
+  if (holdsRole(caller, community, ['street_admin'])) return GRANTABLE_BY.street_admin.includes(role)
+  if (holdsRole(caller, community, ['secretary'])) return GRANTABLE_BY.secretary.includes(role)
+  return false
+}
+
+/** Nobody removes their own secretary/admin role: a community must not lock itself out by a slip. */
+export function canRevoke(
+  caller: Pick<User, '_id' | 'roles'>,
+  target: Pick<User, '_id'>,
+  community: { _id: string; streetId: string },
+  role: Role,
+): boolean {
+  if (caller._id === target._id && (role === 'secretary' || role === 'street_admin')) return false
+  return canGrant(caller, community, role)
+}
+
+export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
+  return a.communityId === b.communityId && a.role === b.role
+}
+
+/** 王秀英 → 王*英, 李明 → 李*, 欧阳娜娜 → 欧**娜. */
+export function maskName(name: string | null | undefined): string {
+  const chars = Array.from((name ?? '').trim())
+  if (chars.length === 0) return '**'
+  if (chars.length === 1) return chars[0] + '*'
+  if (chars.length === 2) return chars[0] + '*'
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
+}
+
+/** 13800001234 → 138****1234; anything shorter keeps only its last two digits. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null
+  const p = phone.replace(/\s+/g, '')
+  if (p.length >= 11) return p.slice(0, 3) + '****' + p.slice(-4)
+  return '*'.repeat(Math.max(0, p.length - 2)) + p.slice(-2)
+}
+
+/** A display name for lists: the real name masked, else the nickname masked. */
+export function listName(user: Pick<User, 'realName' | 'nickname'>): string {
+  return maskName(user.realName || user.nickname)
+}

@@ -1,0 +1,40 @@
+/**
+ * org.setProxy — a building head 楼栋长 may act for named (often elderly, offline) residents of their own
+ * building; a secretary may name any building head of the community as someone's proxy. Audited.
+ * Outcomes: the grant as it now stands; NOT_FOUND for an unknown resident or proxy; FORBIDDEN when a
+ * building head reaches outside their building or names someone else; INVALID_INPUT when the named proxy
+ * is not a building head of this community.
+ */
+import type { z } from 'zod'
+import type { SetProxyInput } from '../../../../../types/org'
+import type { UserCtx } from '../../platform/context'
+import { trace } from '../../platform/audit'
+import { forbidden, invalid, notFound } from '../../platform/errors'
+import { C, getCommunity, getHousehold, getUser } from './repo'
+import { holdsRole } from './rules'
+
+export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInput>) {
+  const { db, user } = ctx
+  const community = await getCommunity(db, input.communityId)
+  if (!community) throw notFound('社区')
+  const isSecretary = holdsRole(user, community, ['secretary', 'street_admin'])
+  const proxyId = input.proxyId ?? user._id
+  if (!isSecretary && proxyId !== user._id) throw forbidden('楼栋长只能为自己设置代办')
+
+  const [resident, proxy] = await Promise.all([getUser(db, input.residentId), proxyId === user._id ? user : getUser(db, proxyId)])
+  if (!resident || resident.communityId !== community._id) throw notFound('这位居民')
+  if (!proxy) throw notFound('代办人')
+  if (!holdsRole(proxy, community, ['building_head'])) throw invalid('代办人需要是本社区的楼栋长')
+  if (!isSecretary) {
+    const [mine, theirs] = await Promise.all([getHousehold(db, user.householdId ?? ''), getHousehold(db, resident.householdId ?? '')])
+    if (!mine || !theirs || mine.buildingId !== theirs.buildingId) throw forbidden('只能为本楼栋的居民代办')
+  }
+
+  const _ = db.command
+  const before = resident.proxies
+  const others = resident.proxies.filter((p) => !(p.proxyId === proxyId && p.communityId === community._id))
+  const after = input.enabled ? [...others, { proxyId, communityId: community._id, since: ctx.now() }] : others
+  await db.collection(C.users).doc(resident._id).update({ data: { proxies: _.set(after), updatedAt: ctx.now() } })
+  await trace(ctx, { communityId: community._id, resource: { type: 'user', id: resident._id }, before: { proxies: before }, after: { proxies: after } })
+  return { residentId: resident._id, proxyId, enabled: input.enabled }
+}

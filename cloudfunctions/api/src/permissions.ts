@@ -1,0 +1,47 @@
+/**
+ * The one permission table: for every action, who may call it. Default-deny: an action missing here
+ * does not compile (the table is typed over every action name), and the router refuses what it
+ * does not list. Finer rules (e.g. a building head acting only for residents of their building) are
+ * predicates in each module's rules.ts, used by the commands.
+ *
+ *   wechat — anyone WeChat identifies (has an OPENID), even before they have a profile
+ *   user   — a registered person
+ *   roles  — holds one of these roles in the community named by the input's `communityId`
+ *            (a street admin holds street_admin in every community of their street)
+ */
+import type { ActionName } from '../../../types/api'
+import type { Role } from '../../../types/common'
+
+export type Access = { who: 'wechat' } | { who: 'user' } | { who: 'roles'; roles: readonly Role[] }
+
+const wechat: Access = { who: 'wechat' }
+const user: Access = { who: 'user' }
+const roles = (...r: Role[]): Access => ({ who: 'roles', roles: r })
+
+const SECRETARY = roles('secretary', 'street_admin')
+
+export const permissions: { readonly [A in ActionName]: Access } = {
+  'org.login': wechat,
+  'org.me': user,
+  'org.updateProfile': user,
+  'org.communities': user,
+  'org.tree': user,
+  'org.households': user,
+  'org.assignRole': SECRETARY,
+  'org.revokeRole': SECRETARY,
+  'org.members': SECRETARY,
+  'org.member': SECRETARY,
+  'org.setProxy': roles('building_head', 'secretary', 'street_admin'),
+  'org.audit': SECRETARY,
+}
+
+/** Actions that only read: exempt from the write rate limit. */
+export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
+  'org.me',
+  'org.communities',
+  'org.tree',
+  'org.households',
+  'org.members',
+  'org.member',
+  'org.audit',
+])

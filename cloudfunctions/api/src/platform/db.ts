@@ -1,0 +1,43 @@
+/**
+ * The database handle as the function sees it: the real wx-server-sdk database, behind a small typed
+ * surface (the SDK's own typings are loose). Locally the same SDK talks to the local engine.
+ */
+import type * as sdk from 'wx-server-sdk'
+import { randomBytes } from 'crypto'
+
+export type Db = ReturnType<typeof sdk.database>
+export type Command = Db['command']
+
+/** A new document id: 24 hex characters (what the cloud generates is of the same kind). */
+export function newId(prefix = ''): string {
+  return prefix + randomBytes(12).toString('hex')
+}
+
+/** The unique-index violation as the cloud (and the local engine) reports it. */
+export function isDuplicateKey(err: unknown): boolean {
+  const e = err as { errCode?: number; errMsg?: string; message?: string; code?: string } | null
+  if (!e) return false
+  const text = `${e.errMsg ?? ''} ${e.message ?? ''} ${e.code ?? ''}`
+  return e.errCode === -502001 || /duplicate key|E11000|DUPLICATE/i.test(text)
+}
+
+/** Get one document by id, or null (the SDK rejects for a missing id). */
+export async function getById<T>(db: Db, collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).where({ _id: id }).limit(1).get()) as unknown as { data: T[] }
+  return res.data[0] ?? null
+}
+
+/** Typed query helper: `where(...).get()` returning documents. */
+export async function findMany<T>(
+  db: Db,
+  collection: string,
+  filter: object,
+  opts: { orderBy?: [string, 'asc' | 'desc'][]; limit?: number; field?: Record<string, boolean> } = {},
+): Promise<T[]> {
+  let q: any = db.collection(collection).where(filter)
+  for (const [f, dir] of opts.orderBy ?? []) q = q.orderBy(f, dir)
+  if (opts.field) q = q.field(opts.field)
+  q = q.limit(Math.min(opts.limit ?? 100, 100))
+  const res = (await q.get()) as { data: T[] }
+  return res.data
+}

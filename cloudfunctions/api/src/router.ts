@@ -1,0 +1,86 @@
+/**
+ * The router: event in, envelope out. In order, and stopping at the first failure (so a bad request
+ * changes nothing): the event's shape and size → the action exists → the caller has a WeChat identity
+ * → not over the rate limit → the input parses with the action's schema → the caller's profile →
+ * the permission table → the handler. Thrown AppErrors become their code; anything else is INTERNAL,
+ * logged with the request id, and never leaks its message.
+ */
+import { z } from 'zod'
+import { actionInputs, type ActionName } from '../../../types/api'
+import { ApiEvent, MAX_EVENT_BYTES, type ApiResult } from '../../../types/common'
+import { handlers } from './actions'
+import type { Ctx, Deps, UserCtx } from './platform/context'
+import { AppError, forbidden, internal, invalid, notFound, rateLimited, unauthenticated } from './platform/errors'
+import { RateLimiter } from './platform/rateLimit'
+import { newId } from './platform/db'
+import { permissions, READ_ONLY } from './permissions'
+import { findUserByOpenid, getCommunity } from './modules/org/repo'
+import { holdsRole } from './modules/org/rules'
+
+z.config(z.locales.zhCN())
+
+/** 60 writes a minute per person per warm instance: far above any human, far below a script. */
+const writeLimiter = new RateLimiter(60, 60_000)
+
+const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(actionInputs, name)
+
+function sizeOf(event: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(event) ?? '', 'utf8')
+  } catch {
+    return Infinity
+  }
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]) {
+  return issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+}
+
+export async function dispatch(event: unknown, deps: Deps): Promise<ApiResult<unknown>> {
+  const requestId = (event as { requestId?: unknown })?.requestId
+  try {
+    const data = await route(event, deps)
+    return { ok: true, data }
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: err.toApiError() }
+    console.error('api internal error', { action: (event as { action?: unknown })?.action, requestId, err })
+    return { ok: false, error: internal().toApiError() }
+  }
+}
+
+async function route(event: unknown, deps: Deps): Promise<unknown> {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) throw invalid('请求格式不正确')
+  if (sizeOf(event) > MAX_EVENT_BYTES) throw invalid('提交的内容太大了，请精简后再试')
+  // Cloud functions add their own keys to the event (userInfo with appId/openId); they are not the client's.
+  const { userInfo: _ignored, ...clientEvent } = event as Record<string, unknown>
+  const parsed = ApiEvent.safeParse(clientEvent)
+  if (!parsed.success) throw invalid('请求格式不正确', describeIssues(parsed.error.issues))
+  const { action, data, requestId } = parsed.data
+  if (!isAction(action)) throw invalid(`暂不支持这个操作：${action}`)
+
+  if (!deps.openid) throw unauthenticated('无法识别您的微信身份，请重新打开小程序')
+  if (!READ_ONLY.has(action) && !writeLimiter.allow(deps.openid, deps.now().getTime())) throw rateLimited()
+
+  const input = actionInputs[action].safeParse(data ?? {})
+  if (!input.success) {
+    const first = input.error.issues[0]
+    const where = first?.path.length ? `${first.path.join('.')}：` : ''
+    throw invalid(`填写的内容有误（${where}${first?.message ?? '格式不正确'}）`, describeIssues(input.error.issues))
+  }
+
+  const user = await findUserByOpenid(deps.db, deps.openid)
+  const ctx: Ctx = { ...deps, action, requestId: requestId ?? newId('r'), user }
+  const access = permissions[action]
+  if (access.who !== 'wechat') {
+    if (!user) throw unauthenticated()
+    if (access.who === 'roles') {
+      const communityId = (input.data as { communityId?: string }).communityId
+      if (!communityId) throw forbidden()
+      const community = await getCommunity(deps.db, communityId)
+      if (!community) throw notFound('社区')
+      if (!holdsRole(user, community, access.roles)) throw forbidden()
+    }
+  }
+  const handler = handlers[action] as (ctx: UserCtx, input: unknown) => Promise<unknown>
+  return handler(ctx as UserCtx, input.data)
+}

@@ -1,0 +1,81 @@
+/**
+ * The contract's shared vocabulary: ids, roles, the error codes and the envelope of every answer.
+ * Imported by the cloud function (runtime validation) and by the client (types only).
+ */
+import { z } from 'zod'
+
+/** The one small set of error codes every action answers with. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  /** A message a person understands (Chinese, shown in the UI as is). */
+  message: string
+  details?: unknown
+}
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
+
+/** Document ids: short, URL- and scene-safe. */
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
+
+/** Roles a person holds in a community. street_admin is held at a street (its scope id is the street's id). */
+export const ROLES = [
+  'resident', // 居民
+  'party_member', // 党员
+  'volunteer', // 志愿者
+  'building_head', // 楼栋长 / 党员中心户
+  'grid_worker', // 网格员
+  'secretary', // 社区书记 / 社区秘书
+  'street_admin', // 街道管理员
+] as const
+export const Role = z.enum(ROLES)
+export type Role = z.infer<typeof Role>
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  party_member: '党员',
+  volunteer: '志愿者',
+  building_head: '楼栋长',
+  grid_worker: '网格员',
+  secretary: '社区书记',
+  street_admin: '街道管理员',
+}
+
+/** A role held somewhere: communityId is a community's id, or a street's id for street_admin. */
+export const RoleGrant = z.object({ communityId: Id, role: Role }).strict()
+export type RoleGrant = z.infer<typeof RoleGrant>
+
+/** The event a client sends to the `api` cloud function. */
+export const ApiEvent = z
+  .object({
+    action: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/, 'action 应为 area.verb 形式'),
+    data: z.record(z.string(), z.unknown()).optional(),
+    requestId: z.string().min(1).max(64).optional(),
+  })
+  .strict()
+export type ApiEvent = z.infer<typeof ApiEvent>
+
+/** Largest serialized event the function accepts (WeChat allows 6 MB; nothing we do needs more than this). */
+export const MAX_EVENT_BYTES = 64 * 1024
+
+/** Cursor paging: an opaque cursor string and a page size. */
+export const PageInput = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+})
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/** Trimmed, non-empty, bounded human text. */
+export const Text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`)
