@@ -8,15 +8,18 @@ import * as cloud from 'wx-server-sdk'
 import { systemClock } from './platform/clock'
 import { wechatOpenApi } from './platform/openapi'
 import { dispatch } from './router'
+import { isTimerEvent, runTimers } from './timers'
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export async function main(event: unknown, _context?: unknown) {
   const { OPENID } = cloud.getWXContext()
-  return dispatch(event, {
+  const deps = {
     db: cloud.database(),
     openid: typeof OPENID === 'string' && OPENID ? OPENID : null,
     now: systemClock,
     openapi: wechatOpenApi,
-  })
+  }
+  if (isTimerEvent(event, deps.openid)) return runTimers(deps)
+  return dispatch(event, deps)
 }

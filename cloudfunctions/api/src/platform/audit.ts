@@ -5,6 +5,13 @@
 import type { Ctx } from './context'
 import { newId } from './db'
 
+let seq = 0
+/** Time-ordered ids: entries sort by `_id` in the order they were written (within one instance). */
+function auditId(at: Date): string {
+  seq = (seq + 1) % 46656
+  return 'a' + at.getTime().toString(36).padStart(9, '0') + seq.toString(36).padStart(3, '0') + newId().slice(0, 8)
+}
+
 export const AUDIT = 'audit_log'
 
 export interface AuditDoc {
@@ -24,9 +31,10 @@ export async function trace(
   ctx: Ctx,
   entry: { communityId: string | null; action?: string; resource: { type: string; id: string }; before?: unknown; after?: unknown },
 ): Promise<void> {
+  const now = ctx.now()
   const doc: AuditDoc = {
-    _id: newId('a'),
-    at: ctx.now(),
+    _id: auditId(now),
+    at: now,
     communityId: entry.communityId,
     actorId: ctx.user?._id ?? null,
     action: entry.action ?? ctx.action,
