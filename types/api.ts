@@ -5,8 +5,10 @@
  */
 import type { z } from 'zod'
 import * as org from './org'
+import * as points from './points'
 import type { AuditEntry, CommunityView, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
+import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
 export const actionInputs = {
   'org.login': org.LoginInput,
@@ -21,6 +23,24 @@ export const actionInputs = {
   'org.member': org.MemberInput,
   'org.setProxy': org.SetProxyInput,
   'org.audit': org.AuditInput,
+  'points.balance': points.BalanceInput,
+  'points.statement': points.StatementInput,
+  'points.rules': points.RulesInput,
+  'points.setRule': points.SetRuleInput,
+  'points.setExpiry': points.SetExpiryInput,
+  'points.grant': points.GrantInput,
+  'points.sponsors': points.SponsorsInput,
+  'points.setSponsor': points.SetSponsorInput,
+  'points.fundSponsor': points.FundSponsorInput,
+  'points.report': points.ReportInput,
+  'mall.items': points.ItemsInput,
+  'mall.item': points.ItemInput,
+  'mall.upsertItem': points.UpsertItemInput,
+  'mall.redeem': points.RedeemInput,
+  'mall.cancel': points.CancelInput,
+  'mall.myOrders': points.MyOrdersInput,
+  'mall.verify': points.VerifyInput,
+  'mall.orders': points.OrdersInput,
 } as const
 
 export interface ActionOutputs {
@@ -36,6 +56,24 @@ export interface ActionOutputs {
   'org.member': MemberDetail
   'org.setProxy': { residentId: string; proxyId: string; enabled: boolean }
   'org.audit': Page<AuditEntry>
+  'points.balance': BalanceView
+  'points.statement': Page<StatementLine>
+  'points.rules': RulesView
+  'points.setRule': RulesView
+  'points.setExpiry': RulesView
+  'points.grant': { userId: string; balance: number; replayed: boolean }
+  'points.sponsors': SponsorView[]
+  'points.setSponsor': SponsorView[]
+  'points.fundSponsor': SponsorView[]
+  'points.report': ReportView
+  'mall.items': Page<ItemView>
+  'mall.item': ItemView
+  'mall.upsertItem': ItemView
+  'mall.redeem': OrderView
+  'mall.cancel': OrderView
+  'mall.myOrders': Page<OrderView>
+  'mall.verify': OrderView
+  'mall.orders': Page<OrderView>
 }
 
 export type ActionName = keyof typeof actionInputs

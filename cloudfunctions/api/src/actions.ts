@@ -13,6 +13,14 @@ import { member, members } from './modules/org/members'
 import { assignRole, revokeRole } from './modules/org/roles'
 import { setProxy } from './modules/org/setProxy'
 import { updateProfile } from './modules/org/updateProfile'
+import { balance, statement } from './modules/points/account'
+import { grant } from './modules/points/grant'
+import { report } from './modules/points/report'
+import { rules, setExpiry, setRule } from './modules/points/settings'
+import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
+import { item, items, upsertItem } from './modules/mall/items'
+import { cancel, myOrders, orders, verify } from './modules/mall/orders'
+import { redeem } from './modules/mall/redeem'
 
 type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
 /** Actions open to a caller without a profile get Ctx; all others get a UserCtx. */
@@ -31,4 +39,22 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'org.member': member,
   'org.setProxy': setProxy,
   'org.audit': auditList,
+  'points.balance': balance,
+  'points.statement': statement,
+  'points.rules': rules,
+  'points.setRule': setRule,
+  'points.setExpiry': setExpiry,
+  'points.grant': grant,
+  'points.sponsors': sponsors,
+  'points.setSponsor': setSponsor,
+  'points.fundSponsor': fundSponsor,
+  'points.report': report,
+  'mall.items': items,
+  'mall.item': item,
+  'mall.upsertItem': upsertItem,
+  'mall.redeem': redeem,
+  'mall.cancel': cancel,
+  'mall.myOrders': myOrders,
+  'mall.verify': verify,
+  'mall.orders': orders,
 }

@@ -6,16 +6,18 @@
  *
  *   wechat — anyone WeChat identifies (has an OPENID), even before they have a profile
  *   user   — a registered person
+ *   member — holds any role in the community named by the input's `communityId` (lives or serves there)
  *   roles  — holds one of these roles in the community named by the input's `communityId`
  *            (a street admin holds street_admin in every community of their street)
  */
 import type { ActionName } from '../../../types/api'
 import type { Role } from '../../../types/common'
 
-export type Access = { who: 'wechat' } | { who: 'user' } | { who: 'roles'; roles: readonly Role[] }
+export type Access = { who: 'wechat' } | { who: 'user' } | { who: 'member' } | { who: 'roles'; roles: readonly Role[] }
 
 const wechat: Access = { who: 'wechat' }
 const user: Access = { who: 'user' }
+const member: Access = { who: 'member' }
 const roles = (...r: Role[]): Access => ({ who: 'roles', roles: r })
 
 const SECRETARY = roles('secretary', 'street_admin')
@@ -33,6 +35,24 @@ export const permissions: { readonly [A in ActionName]: Access } = {
   'org.member': SECRETARY,
   'org.setProxy': roles('building_head', 'secretary', 'street_admin'),
   'org.audit': SECRETARY,
+  'points.balance': member,
+  'points.statement': member,
+  'points.rules': member,
+  'points.setRule': SECRETARY,
+  'points.setExpiry': SECRETARY,
+  'points.grant': SECRETARY,
+  'points.sponsors': SECRETARY,
+  'points.setSponsor': SECRETARY,
+  'points.fundSponsor': SECRETARY,
+  'points.report': SECRETARY,
+  'mall.items': member,
+  'mall.item': member,
+  'mall.upsertItem': SECRETARY,
+  'mall.redeem': member,
+  'mall.cancel': member,
+  'mall.myOrders': member,
+  'mall.verify': SECRETARY,
+  'mall.orders': SECRETARY,
 }
 
 /** Actions that only read: exempt from the write rate limit. */
@@ -44,4 +64,13 @@ export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
   'org.members',
   'org.member',
   'org.audit',
+  'points.balance',
+  'points.statement',
+  'points.rules',
+  'points.sponsors',
+  'points.report',
+  'mall.items',
+  'mall.item',
+  'mall.myOrders',
+  'mall.orders',
 ])

@@ -73,12 +73,16 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
   const access = permissions[action]
   if (access.who !== 'wechat') {
     if (!user) throw unauthenticated()
-    if (access.who === 'roles') {
+    if (access.who === 'roles' || access.who === 'member') {
       const communityId = (input.data as { communityId?: string }).communityId
       if (!communityId) throw forbidden()
       const community = await getCommunity(deps.db, communityId)
       if (!community) throw notFound('社区')
-      if (!holdsRole(user, community, access.roles)) throw forbidden()
+      const allowed =
+        access.who === 'member'
+          ? user.roles.some((g) => g.communityId === community._id) || holdsRole(user, community, ['street_admin'])
+          : holdsRole(user, community, access.roles)
+      if (!allowed) throw forbidden(access.who === 'member' ? '您还不是这个社区的居民，请先在「我的」里选择住址' : undefined)
     }
   }
   const handler = handlers[action] as (ctx: UserCtx, input: unknown) => Promise<unknown>

@@ -4,6 +4,7 @@
  * cannot pass for the timer. Each job is idempotent (it may run late, twice, or be retried).
  */
 import type { Deps } from './platform/context'
+import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
 
 export interface TimerEvent {
   Type: 'Timer'
@@ -14,7 +15,10 @@ export interface TimerEvent {
 export type TimerJob = (deps: Deps) => Promise<Record<string, number>>
 
 /** Jobs run on every tick, in order. Later areas add theirs (order expiry, overdue wishes, reminders). */
-export const TIMER_JOBS: Record<string, TimerJob> = {}
+export const TIMER_JOBS: Record<string, TimerJob> = {
+  'mall.releaseStaleHolds': releaseStaleHolds,
+  'mall.expireOrders': expireOrders,
+}
 
 export function isTimerEvent(event: unknown, openid: string | null): event is TimerEvent {
   return !openid && typeof event === 'object' && event !== null && (event as TimerEvent).Type === 'Timer'

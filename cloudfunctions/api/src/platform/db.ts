@@ -41,3 +41,24 @@ export async function findMany<T>(
   const res = (await q.get()) as { data: T[] }
   return res.data
 }
+
+/** A transaction handle: documents by id only (WeChat's rule), plus add. */
+export type Tx = { collection(name: string): any }
+
+/**
+ * Run `fn` in a database transaction. WeChat (and the local engine) answer a commit that lost a race with
+ * DATABASE_TRANSACTION_CONFLICT and the SDK runs `fn` again, up to `retries` times: so `fn` must have no
+ * side effects but its reads and writes through `tx`. Errors thrown by `fn` abort and propagate.
+ */
+export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, retries = 40): Promise<T> {
+  return (db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>, times: number): Promise<T> }).runTransaction(fn, retries)
+}
+
+/** Insert a document whose _id is derived; a duplicate means it already exists, which is what we wanted. */
+export async function ensureDoc(db: Db, collection: string, doc: { _id: string }): Promise<void> {
+  try {
+    await db.collection(collection).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+}

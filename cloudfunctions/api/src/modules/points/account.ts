@@ -1,0 +1,64 @@
+/**
+ * points.balance — the caller's balance in a community, with what will expire soon (FIFO).
+ * points.statement — every entry of the caller's account, newest first, cursor-paged (每一笔: when,
+ * why, linked to its cause). Outcomes: the balance / a page; INVALID_INPUT for a bad cursor.
+ */
+import type { z } from 'zod'
+import type { Page } from '../../../../../types/common'
+import type { BalanceInput, BalanceView, PointAccount, PointEntry, StatementInput, StatementLine } from '../../../../../types/points'
+import type { UserCtx } from '../../platform/context'
+import { findMany, getById, type Db } from '../../platform/db'
+import { invalid } from '../../platform/errors'
+import { findAll } from '../org/repo'
+import { P } from './repo'
+import { accountId, expiringAmount } from './rules'
+
+export async function expireMonthsOf(db: Db, communityId: string): Promise<number | null> {
+  const s = await getById<{ expireMonths: number | null }>(db, P.settings, communityId)
+  return s?.expireMonths ?? null
+}
+
+/** Points earned more than `months` ago (from `now + warnDays`) that are still unspent. */
+export async function expiringFor(db: Db, account: string, months: number, now: Date, warnDays = 30) {
+  const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
+  const horizon = new Date(now.getTime() + warnDays * 86400_000)
+  const cutoff = new Date(horizon)
+  cutoff.setMonth(cutoff.getMonth() - months)
+  return { amount: expiringAmount(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), cutoff), on: horizon }
+}
+
+export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>): Promise<BalanceView> {
+  const id = accountId.person(input.communityId, ctx.user._id)
+  const acc = await getById<PointAccount>(ctx.db, P.accounts, id)
+  const months = await expireMonthsOf(ctx.db, input.communityId)
+  let expiring: BalanceView['expiring'] = null
+  if (months && acc && acc.balance > 0) {
+    const e = await expiringFor(ctx.db, id, months, ctx.now())
+    if (e.amount > 0) expiring = { amount: Math.min(e.amount, acc.balance), on: e.on.toISOString().slice(0, 10) }
+  }
+  return { communityId: input.communityId, balance: acc?.balance ?? 0, expiring }
+}
+
+export const lineOf = (e: PointEntry): StatementLine => ({
+  id: e._id,
+  at: new Date(e.at).toISOString(),
+  amount: e.amount,
+  kind: e.kind,
+  reason: e.reason,
+  cause: e.cause,
+})
+
+/** Entries of one account, newest first, after a cursor (entry ids are time-ordered). */
+export async function entriesPage(db: Db, account: string, cursor: string | undefined, limit: number): Promise<Page<PointEntry>> {
+  if (cursor !== undefined && !/^e[0-9a-z]{9}[0-9a-f]{12}\d$/.test(cursor)) throw invalid('翻页参数不正确，请刷新后重试')
+  const _ = db.command
+  const filter = cursor ? { accountId: account, _id: _.lt(cursor) } : { accountId: account }
+  const docs = await findMany<PointEntry>(db, P.entries, filter, { orderBy: [['_id', 'desc']], limit: limit + 1 })
+  const items = docs.slice(0, limit)
+  return { items, nextCursor: docs.length > limit ? items[items.length - 1]._id : null }
+}
+
+export async function statement(ctx: UserCtx, input: z.output<typeof StatementInput>): Promise<Page<StatementLine>> {
+  const page = await entriesPage(ctx.db, accountId.person(input.communityId, ctx.user._id), input.cursor, input.limit ?? 20)
+  return { items: page.items.map(lineOf), nextCursor: page.nextCursor }
+}

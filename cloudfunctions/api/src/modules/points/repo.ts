@@ -1,0 +1,13 @@
+/**
+ * Collections of the points module. Only this module (and mall, through ledger.ts) writes them.
+ * Indexes (indexes.json): point_entries (accountId, _id desc) for statements, (communityId, at) for reports.
+ */
+export const P = {
+  accounts: 'point_accounts',
+  transfers: 'point_transfers',
+  entries: 'point_entries',
+  rules: 'point_rules',
+  sponsors: 'point_sponsors',
+  caps: 'point_caps',
+  settings: 'point_settings',
+} as const

@@ -1,0 +1,52 @@
+/**
+ * points.report (secretary) — issued vs redeemed vs remaining budget per sponsor and per month, with
+ * warnings before a budget runs out (the scheme in seed 000 stalled when its money ran out).
+ */
+import type { z } from 'zod'
+import type { ReportInput, ReportView } from '../../../../../types/points'
+import type { UserCtx } from '../../platform/context'
+import { P } from './repo'
+import { sponsorViews } from './sponsors'
+
+/** Month key in China time. */
+const monthOf = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 7)
+
+export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>): Promise<ReportView> {
+  const { db } = ctx
+  const monthsBack = input.months ?? 6
+  const from = new Date(ctx.now())
+  from.setMonth(from.getMonth() - monthsBack + 1, 1)
+  from.setHours(0, 0, 0, 0)
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(P.entries)
+    .aggregate()
+    .match({ communityId: input.communityId, at: db.command.gte(from), accountKind: db.command.in(['person']) })
+    .group({ _id: { kind: '$kind', y: $.year('$at'), m: $.month('$at'), d: $.dayOfMonth('$at'), h: $.hour('$at') }, total: $.sum('$amount') })
+    .end()) as { list: { _id: { kind: string; y: number; m: number; d: number; h: number }; total: number }[] }
+
+  const months = new Map<string, ReportView['months'][number]>()
+  for (let i = 0; i < monthsBack; i++) {
+    const d = new Date(from)
+    d.setMonth(d.getMonth() + i)
+    const key = monthOf(new Date(d.getTime() + 15 * 86400_000))
+    months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
+  }
+  for (const row of res.list) {
+    const at = new Date(Date.UTC(row._id.y, row._id.m - 1, row._id.d, row._id.h))
+    const m = months.get(monthOf(at))
+    if (!m) continue
+    if (row._id.kind === 'earn' || row._id.kind === 'grant' || row._id.kind === 'correct') m.issued += row.total
+    else if (row._id.kind === 'redeem') m.redeemed += -row.total
+    else if (row._id.kind === 'refund') m.refunded += row.total
+    else if (row._id.kind === 'expire') m.expired += -row.total
+  }
+  const sponsors = await sponsorViews(db, input.communityId)
+  const issued = sponsors.reduce((s, x) => s + x.issued, 0)
+  const redeemed = sponsors.reduce((s, x) => s + x.redeemed, 0)
+  const budget = sponsors.reduce((s, x) => s + x.budget, 0)
+  const warnings = sponsors
+    .filter((s) => s.low)
+    .map((s) => (s.budget === 0 ? `${s.name}的积分预算已用完，新的积分将无法发放` : `${s.name}的积分预算只剩 ${s.budget}，低于提醒线 ${s.warnBelow}`))
+  return { sponsors, months: [...months.values()], totals: { budget, issued, redeemed, outstanding: issued - redeemed }, warnings }
+}
