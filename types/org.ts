@@ -51,8 +51,14 @@ export const ProxyGrant = z.object({ proxyId: Id, communityId: Id, since: z.date
 
 export const User = z.object({
   _id: Id,
-  /** null for residents without a smartphone, represented by a proxy. Never leaves the server. */
-  openid: z.string().nullable(),
+  /**
+   * The WeChat OPENID. Never leaves the server. Residents without a smartphone (represented by a proxy)
+   * hold `offline_<userId>`, a value WeChat never issues: the unique index on openid counts nulls as
+   * equal, as MongoDB does, so null cannot mark them.
+   */
+  openid: z.string(),
+  /** A resident without a smartphone, represented by a proxy (楼栋长). */
+  offline: z.boolean(),
   nickname: z.string(),
   avatarUrl: z.string().nullable(),
   /** Personal fields: masked in every list; full only to the person and their community's secretary (audited). */

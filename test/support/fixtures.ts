@@ -48,7 +48,8 @@ export const P = {
 export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string, object[]> {
   const user = (p: Person): User => ({
     _id: p.id,
-    openid: p.openid,
+    openid: p.openid ?? `offline_${p.id}`,
+    offline: p.openid === null,
     nickname: p.name,
     avatarUrl: null,
     realName: p.name,

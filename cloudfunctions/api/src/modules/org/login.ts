@@ -31,6 +31,7 @@ async function createUser(ctx: Ctx, openid: string): Promise<User> {
   const user: User = {
     _id: newId('u'),
     openid,
+    offline: false,
     nickname: '微信用户',
     avatarUrl: null,
     realName: null,

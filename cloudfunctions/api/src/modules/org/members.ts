@@ -43,7 +43,7 @@ export async function members(ctx: UserCtx, input: z.output<typeof MembersInput>
         phone: maskPhone(u.phone),
         roles: rolesIn(u, input.communityId),
         householdLabel: h ? (await householdView(db, h._id))?.label ?? null : null,
-        offline: !u.openid,
+        offline: u.offline === true,
       }
     }),
   )
@@ -62,7 +62,7 @@ export async function member(ctx: UserCtx, input: z.output<typeof MemberInput>):
     household: await householdView(ctx.db, target.householdId),
     roles: rolesIn(target, input.communityId),
     proxies: target.proxies.map((p) => ({ proxyId: p.proxyId, name: listName(proxies.get(p.proxyId) ?? { realName: null, nickname: '' }) })),
-    offline: !target.openid,
+    offline: target.offline === true,
   }
   // Reading someone's personal data in full is itself recorded (PIPL: admin reads are logged).
   await trace(ctx, { communityId: input.communityId, action: 'org.member.read', resource: { type: 'user', id: target._id } })
