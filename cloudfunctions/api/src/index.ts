@@ -15,7 +15,8 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 export async function main(event: unknown, _context?: unknown) {
   const { OPENID } = cloud.getWXContext()
   const deps = {
-    db: cloud.database(),
+    // A missing document reads as null instead of throwing (transactions check existence this way).
+    db: cloud.database({ throwOnNotFound: false }),
     openid: typeof OPENID === 'string' && OPENID ? OPENID : null,
     now: systemClock,
     openapi: wechatOpenApi,

@@ -62,3 +62,14 @@ export async function ensureDoc(db: Db, collection: string, doc: { _id: string }
     if (!isDuplicateKey(err)) throw err
   }
 }
+
+/** A document by id inside a transaction, or null, whatever the database's throwOnNotFound setting. */
+export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = await tx.collection(collection).doc(id).get()
+    return (res?.data as T | null) ?? null
+  } catch (err) {
+    if (/does not exist/.test(String((err as { errMsg?: string })?.errMsg ?? err))) return null
+    throw err
+  }
+}

@@ -23,6 +23,10 @@ export class RateLimiter {
     return true
   }
 
+  reset() {
+    this.hits.clear()
+  }
+
   private sweep(from: number) {
     for (const [k, v] of this.hits) if (!v.some((t) => t > from)) this.hits.delete(k)
   }

@@ -19,8 +19,7 @@ export async function expireOrders(deps: Deps): Promise<Record<string, number>> 
   for (;;) {
     const due = await findMany<MallOrder>(deps.db, M.orders, { status: 'reserved', deadline: deps.db.command.lt(now) }, { orderBy: [['deadline', 'asc']], limit: 100 })
     for (const o of due) {
-      const closed = await closeOrder(deps.db, o._id, 'expired', now, null)
-      if (closed.status === 'expired') expired++
+      if ((await closeOrder(deps.db, o._id, 'expired', now, null)).closedNow) expired++
     }
     if (due.length < 100) return { expired }
   }

@@ -14,7 +14,7 @@ import type { User } from '../../../../../types/org'
 import type { CancelInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
-import { findMany, getById, runTx, type Db } from '../../platform/db'
+import { findMany, getById, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { getMany } from '../org/repo'
 import { listName } from '../org/rules'
@@ -23,15 +23,18 @@ import { M } from './repo'
 import { canClose, isOwner, verifyRefusal } from './rules'
 import { orderView } from './views'
 
-/** Close an open order as cancelled or expired, refunding everything. Idempotent: a closed order is returned as is. */
-export async function closeOrder(db: Db, orderId: string, status: 'cancelled' | 'expired', now: Date, byUserId: string | null): Promise<MallOrder> {
+/**
+ * Close an open order as cancelled or expired, refunding everything. Idempotent: an order already closed
+ * is returned as it is, with `closedNow: false`.
+ */
+export async function closeOrder(db: Db, orderId: string, status: 'cancelled' | 'expired', now: Date, byUserId: string | null): Promise<{ order: MallOrder; closedNow: boolean }> {
   const pre = await getById<MallOrder>(db, M.orders, orderId)
   if (!pre) throw notFound('订单')
   await ensureAccounts(db, pre.communityId, [personLeg(pre.communityId, pre.userId, 0)], now)
   return runTx(db, async (tx) => {
-    const o = (await tx.collection(M.orders).doc(orderId).get())?.data as MallOrder | null
+    const o = await txGet<MallOrder>(tx, M.orders, orderId)
     if (!o) throw notFound('订单')
-    if (!canClose(o)) return o
+    if (!canClose(o)) return { order: o, closedNow: false }
     const key = `order:${o._id}:refund`
     if (!(await findTransfer(tx, key))) {
       await applyTransfer(db, tx, {
@@ -45,7 +48,7 @@ export async function closeOrder(db: Db, orderId: string, status: 'cancelled' | 
     await tx.collection(M.items).doc(o.itemId).update({ data: { stock: _.inc(o.quantity), updatedAt: now } })
     await tx.collection(M.quotas).doc(`${o.itemId}_${o.userId}`).update({ data: { count: _.inc(-o.quantity), updatedAt: now } })
     await tx.collection(M.orders).doc(o._id).update({ data: { status, closedAt: now } })
-    return { ...o, status, closedAt: now }
+    return { order: { ...o, status, closedAt: now }, closedNow: true }
   })
 }
 
@@ -53,9 +56,9 @@ export async function cancel(ctx: UserCtx, input: z.output<typeof CancelInput>):
   const o = await getById<MallOrder>(ctx.db, M.orders, input.orderId)
   if (!o || o.communityId !== input.communityId || !isOwner(o, ctx.user._id)) throw notFound('订单')
   if (!canClose(o)) throw conflict(verifyRefusal(o) ?? '订单已结束，不能取消')
-  const closed = await closeOrder(ctx.db, o._id, 'cancelled', ctx.now(), ctx.user._id)
-  if (closed.status !== 'cancelled') throw conflict(verifyRefusal(closed) ?? '订单已结束，不能取消')
-  return orderView(closed, await getById<MallItem>(ctx.db, M.items, o.itemId))
+  const { order, closedNow } = await closeOrder(ctx.db, o._id, 'cancelled', ctx.now(), ctx.user._id)
+  if (!closedNow) throw conflict(verifyRefusal(order) ?? '订单已结束，不能取消')
+  return orderView(order, await getById<MallItem>(ctx.db, M.items, o.itemId))
 }
 
 const decodeCursor = (cursor: string | undefined) => {

@@ -11,7 +11,7 @@
 import type { z } from 'zod'
 import type { MallItem, MallOrder, RedeemInput } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
-import { getById, isDuplicateKey, runTx, type Db } from '../../platform/db'
+import { getById, isDuplicateKey, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, notFound } from '../../platform/errors'
 import { applyTransfer, ensureAccounts, personLeg, systemLeg } from '../points/ledger'
 import { M, type StockHold } from './repo'
@@ -72,9 +72,9 @@ async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: num
   for (let attempt = 0; ; attempt++) {
     try {
       return await runTx(db, async (tx) => {
-        const o = (await tx.collection(M.orders).doc(orderId).get())?.data as MallOrder | null
+        const o = await txGet<MallOrder>(tx, M.orders, orderId)
         if (o) return o
-        const quota = (await tx.collection(M.quotas).doc(quotaId).get())?.data as { count: number } | null
+        const quota = await txGet<{ count: number }>(tx, M.quotas, quotaId)
         const have = quota?.count ?? 0
         if (item.perPersonLimit !== null && have + qty > item.perPersonLimit) {
           const left = Math.max(0, item.perPersonLimit - have)

@@ -7,7 +7,7 @@
  * CONFLICT when no sponsor budget can pay (nothing is recorded, so a retry after funding pays).
  */
 import type { Cause, EarnKind, PointRule, PointTransfer, Sponsor } from '../../../../../types/points'
-import { findMany, getById, runTx, type Db, type Tx } from '../../platform/db'
+import { findMany, getById, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { ensureAccounts, applyTransfer, findTransfer, insufficient, personLeg, sponsorLeg } from './ledger'
 import { P } from './repo'
 import { accountId, allowedUnderCaps, capBuckets, transferId } from './rules'
@@ -37,14 +37,13 @@ export async function activeSponsors(db: Db, communityId: string): Promise<Spons
 }
 
 async function capUsed(tx: Tx, id: string): Promise<number> {
-  const res = await tx.collection(P.caps).doc(id).get()
-  return (res?.data as { amount: number } | null)?.amount ?? 0
+  return (await txGet<{ amount: number }>(tx, P.caps, id))?.amount ?? 0
 }
 
 async function addCap(db: Db, tx: Tx, id: string, used: number, amount: number, now: Date) {
   if (used === 0) {
     // Racing first earnings of the day create the same id: the loser's commit conflicts and re-reads.
-    const existing = (await tx.collection(P.caps).doc(id).get())?.data
+    const existing = await txGet(tx, P.caps, id)
     if (!existing) return tx.collection(P.caps).add({ data: { _id: id, amount, updatedAt: now } })
   }
   return tx.collection(P.caps).doc(id).update({ data: { amount: db.command.inc(amount), updatedAt: now } })
@@ -79,7 +78,7 @@ export async function credit(db: Db, now: Date, req: CreditRequest): Promise<Cre
     }
     let payer: Sponsor | null = null
     for (const s of sponsors) {
-      const a = (await tx.collection(P.accounts).doc(accountId.sponsor(req.communityId, s._id)).get())?.data as { balance: number } | null
+      const a = await txGet<{ balance: number }>(tx, P.accounts, accountId.sponsor(req.communityId, s._id))
       if (a && a.balance >= amount) {
         payer = s
         break

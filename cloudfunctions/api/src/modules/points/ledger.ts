@@ -5,7 +5,7 @@
  * nothing. Other modules earn and spend through `credit` / `applyTransfer`, never through these collections.
  */
 import type { AccountKind, Cause, PointAccount, PointEntry, PointTransfer, TransferKind } from '../../../../../types/points'
-import { ensureDoc, runTx, type Db, type Tx } from '../../platform/db'
+import { ensureDoc, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { AppError, internal } from '../../platform/errors'
 import { P } from './repo'
 import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './rules'
@@ -66,8 +66,7 @@ export async function ensureAccounts(db: Db, communityId: string, legs: Leg[], n
 
 /** Has this cause already been booked? (inside a transaction, so a racing replay conflicts and re-reads.) */
 export async function findTransfer(tx: Tx, key: string): Promise<PointTransfer | null> {
-  const res = await tx.collection(P.transfers).doc(transferId(key)).get()
-  return (res?.data as PointTransfer | null) ?? null
+  return txGet<PointTransfer>(tx, P.transfers, transferId(key))
 }
 
 /**
@@ -80,8 +79,7 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
   const _ = db.command
   for (const leg of legs) {
     if (!cachesBalance(leg.kind)) continue
-    const res = await tx.collection(P.accounts).doc(leg.accountId).get()
-    const acc = res?.data as PointAccount | null
+    const acc = await txGet<PointAccount>(tx, P.accounts, leg.accountId)
     if (!acc) throw internal()
     if (!mayGoNegative(leg.kind) && acc.balance + leg.amount < 0) throw insufficient(leg.kind)
     await tx.collection(P.accounts).doc(leg.accountId).update({

@@ -1,0 +1,266 @@
+/**
+ * Points and the points supermarket through the real main() on the local engine: the ledger never
+ * lies (replays change nothing, corrections are new entries, budgets and balances never go negative),
+ * the shop never oversells, and every secretary action refuses everyone else.
+ */
+import * as cloud from 'wx-server-sdk'
+import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { P, T, seedFixtures } from '../support/fixtures'
+import { ledgerProblems } from '../support/ledger'
+import { credit } from '../../cloudfunctions/api/src/modules/points/earn'
+import type { ItemView } from '../../types/points'
+
+let tc: TestCloud
+let key = 0
+const k = () => `key-${Date.now()}-${++key}`
+const sec = P.secretary.openid
+const res = P.resident.openid
+
+beforeAll(async () => {
+  tc = await openTestCloud()
+})
+afterAll(async () => {
+  await tc.close()
+})
+
+/** A funded community: one sponsor with 1000 points, a rule, and a shelf item. */
+async function setup(opts: { stock?: number; price?: number; limit?: number | null } = {}) {
+  await seedFixtures(tc.engine)
+  tc.resetLimits()
+  const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: T.c1, name: '青山区税务局', warnBelow: 200 })
+  await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId: s.id, amount: 1000, note: '年度共建经费', requestKey: k() })
+  const item = await tc.ok(sec, 'mall.upsertItem', {
+    communityId: T.c1, name: '洗衣液', kind: 'goods', description: '2kg 装', photos: [], price: opts.price ?? 30,
+    stockDelta: opts.stock ?? 5, perPersonLimit: opts.limit === undefined ? 2 : opts.limit, pickupPlace: '党群服务中心一楼',
+    pickupHours: '工作日 9:00-17:00', pickupDays: 7, sponsorId: s.id, active: true,
+  })
+  return { sponsorId: s.id, item }
+}
+
+const balanceOf = async (openid: string) => (await tc.ok(openid, 'points.balance', { communityId: T.c1 })).balance
+const stockOf = async (item: ItemView) => (await tc.engine.find('mall_items', { _id: item.id }))[0].stock
+
+describe('ledger', () => {
+  test('funding, granting and correcting: balances, statement, report and audit agree', async () => {
+    const { sponsorId } = await setup()
+    const g = k()
+    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '垃圾分类示范户', requestKey: g })).balance).toBe(100)
+    // A replayed grant changes nothing.
+    const replay = await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '垃圾分类示范户', requestKey: g })
+    expect(replay).toEqual({ userId: P.resident.id, balance: 100, replayed: true })
+    // A correction is a new entry, never an edit.
+    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -30, reason: '重复登记更正', requestKey: k() })).balance).toBe(70)
+    const before = await tc.engine.find('point_entries', {})
+    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -71, reason: '超额扣减', requestKey: k() }))).toBe('CONFLICT')
+    expect(await tc.engine.find('point_entries', {})).toEqual(before)
+
+    const st = await tc.ok(res, 'points.statement', { communityId: T.c1 })
+    expect(st.items.map((l) => [l.amount, l.kind, l.reason])).toEqual([
+      [-30, 'correct', '重复登记更正'],
+      [100, 'grant', '垃圾分类示范户'],
+    ])
+    const sponsors = await tc.ok(sec, 'points.sponsors', { communityId: T.c1 })
+    expect(sponsors).toEqual([expect.objectContaining({ id: sponsorId, budget: 930, issued: 70, redeemed: 0, low: false })])
+    const report = await tc.ok(sec, 'points.report', { communityId: T.c1 })
+    expect(report.totals).toEqual({ budget: 930, issued: 70, redeemed: 0, outstanding: 70 })
+    expect(report.months[report.months.length - 1].issued).toBe(70)
+    expect(await tc.engine.count('audit_log', { action: 'points.grant' })).toBe(2)
+    expect(await tc.engine.count('audit_log', { action: 'points.fundSponsor' })).toBe(1)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('a budget never goes negative; the report warns before it runs out', async () => {
+    const { sponsorId } = await setup()
+    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 1001, reason: '超出预算', requestKey: k() }))).toBe('CONFLICT')
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 900, reason: '志愿服务表彰', requestKey: k() })
+    const report = await tc.ok(sec, 'points.report', { communityId: T.c1 })
+    expect(report.sponsors[0]).toMatchObject({ id: sponsorId, budget: 100, low: true })
+    expect(report.warnings[0]).toContain('青山区税务局')
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('credit (for other modules) is idempotent by key, follows the rule and its daily cap', async () => {
+    await setup()
+    await tc.ok(sec, 'points.setRule', { communityId: T.c1, kind: 'wish_fulfilled', points: 10, dailyCap: 25, monthlyCap: null, active: true })
+    const db = cloud.database()
+    const now = new Date()
+    const ask = (id: string) => credit(db, now, { communityId: T.c1, userId: P.member.id, kind: 'wish_fulfilled', quantity: 1, key: `wish:${id}:fulfil`, reason: '完成微心愿', cause: { type: 'wish', id }, byUserId: null })
+    expect((await ask('w1')).credited).toBe(10)
+    expect(await ask('w1')).toMatchObject({ credited: 10, replayed: true })
+    expect(await Promise.all([ask('w2'), ask('w2'), ask('w2')])).toEqual(expect.arrayContaining([expect.objectContaining({ credited: 10 })]))
+    expect(await ask('w3')).toMatchObject({ credited: 5, capped: true })
+    expect(await ask('w4')).toMatchObject({ credited: 0, capped: true })
+    expect(await balanceOf(P.member.openid)).toBe(25)
+    const noRule = await credit(db, now, { communityId: T.c1, userId: P.member.id, kind: 'waste_sorting', quantity: 1, key: 'ws:1', reason: 'x', cause: null, byUserId: null })
+    expect(noRule.credited).toBe(0)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('rules and expiry settings are readable by members and set by secretaries', async () => {
+    await setup()
+    const r = await tc.ok(sec, 'points.setRule', { communityId: T.c1, kind: 'volunteer_hour', points: 5, dailyCap: 40, monthlyCap: 400, active: true })
+    expect(r.rules.find((x) => x.kind === 'volunteer_hour')).toMatchObject({ points: 5, dailyCap: 40, monthlyCap: 400, active: true, label: '志愿服务（每小时）' })
+    expect((await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })).expireMonths).toBe(12)
+    expect((await tc.ok(res, 'points.rules', { communityId: T.c1 })).expireMonths).toBe(12)
+  })
+
+  test('points about to expire are shown in advance (FIFO)', async () => {
+    await setup()
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 50, reason: '去年的积分', requestKey: k() })
+    await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })
+    // Make the grant 12 months old.
+    const db = cloud.database()
+    const old = new Date(Date.now() - 360 * 86400_000)
+    await db.collection('point_entries').where({ accountId: `pa_${T.c1}_${P.resident.id}` }).update({ data: { at: old } })
+    const b = await tc.ok(res, 'points.balance', { communityId: T.c1 })
+    expect(b.expiring).toEqual({ amount: 50, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+  })
+})
+
+describe('supermarket', () => {
+  test('redeem → pickup code → verify once; the order, balance, stock and limit agree', async () => {
+    const { item } = await setup({ stock: 5, price: 30, limit: 2 })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '志愿服务', requestKey: k() })
+    const shelf = await tc.ok(res, 'mall.items', { communityId: T.c1 })
+    expect(shelf.items.map((i) => [i.name, i.price, i.stock, i.myRemaining, i.sponsorName])).toEqual([['洗衣液', 30, 5, 2, '青山区税务局']])
+
+    const rk = k()
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 2, requestKey: rk })
+    expect(order).toMatchObject({ status: 'reserved', points: 60, quantity: 2, pickupPlace: '党群服务中心一楼' })
+    expect(order.pickupCode).toMatch(/^\d{8}$/)
+    // The same tap again: the same order, nothing taken twice.
+    expect((await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 2, requestKey: rk })).id).toBe(order.id)
+    expect(await balanceOf(res)).toBe(40)
+    expect(await stockOf(item)).toBe(3)
+    // The per-person limit: 2 each.
+    expect(codeOf(await tc.call(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() }))).toBe('CONFLICT')
+    expect(await stockOf(item)).toBe(3)
+    expect((await tc.ok(res, 'mall.item', { communityId: T.c1, itemId: item.id })).myRemaining).toBe(0)
+
+    const mine = await tc.ok(res, 'mall.myOrders', { communityId: T.c1 })
+    expect(mine.items.map((o) => o.id)).toEqual([order.id])
+    const all = await tc.ok(sec, 'mall.orders', { communityId: T.c1, status: 'reserved' })
+    expect(all.items[0]).toMatchObject({ id: order.id, userName: '王*英' })
+
+    const v = await tc.ok(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! })
+    expect(v).toMatchObject({ id: order.id, status: 'picked_up', pickupCode: null })
+    expect(codeOf(await tc.call(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(res, 'mall.cancel', { communityId: T.c1, orderId: order.id }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(sec, 'mall.verify', { communityId: T.c1, code: '12345678' }))).toBe('NOT_FOUND')
+    const report = await tc.ok(sec, 'points.report', { communityId: T.c1 })
+    expect(report.sponsors[0].redeemed).toBe(60)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('cancel gives everything back; only the owner may cancel; the refund happens once', async () => {
+    const { item } = await setup({ stock: 1, price: 30, limit: 1 })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 30, reason: '志愿服务', requestKey: k() })
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    expect(await stockOf(item)).toBe(0)
+    expect(codeOf(await tc.call(P.neighbour.openid, 'mall.cancel', { communityId: T.c1, orderId: order.id }))).toBe('NOT_FOUND')
+    const results = await Promise.all([1, 2, 3].map(() => tc.call(res, 'mall.cancel', { communityId: T.c1, orderId: order.id }).then(codeOf)))
+    expect(results.filter((c) => c === 'OK')).toHaveLength(1)
+    expect(await balanceOf(res)).toBe(30)
+    expect(await stockOf(item)).toBe(1)
+    expect((await tc.ok(res, 'mall.item', { communityId: T.c1, itemId: item.id })).myRemaining).toBe(1)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('not enough points or stock: CONFLICT and nothing changes', async () => {
+    const { item } = await setup({ stock: 1, price: 30 })
+    const snap = JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {}), await tc.engine.find('mall_orders', {})])
+    const poor = await tc.call(P.neighbour.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    expect(codeOf(poor)).toBe('CONFLICT')
+    if (!poor.ok) expect(poor.error.message).toBe('积分余额不足')
+    const many = await tc.call(P.neighbour.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 2, requestKey: k() })
+    expect(codeOf(many)).toBe('CONFLICT')
+    const after = JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {}), await tc.engine.find('mall_orders', {})])
+    expect(after).toBe(snap)
+  })
+
+  test('orders not picked up by their deadline expire on the timer and are refunded', async () => {
+    const { item } = await setup({ stock: 2, price: 30 })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 30, reason: '志愿服务', requestKey: k() })
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    await cloud.database().collection('mall_orders').doc(order.id).update({ data: { deadline: new Date(Date.now() - 1000) } })
+    const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(tick).toEqual({ ok: true, data: expect.objectContaining({ 'mall.expireOrders': { expired: 1 } }) })
+    expect((await tc.ok(res, 'mall.myOrders', { communityId: T.c1 })).items[0]).toMatchObject({ status: 'expired', pickupCode: null })
+    expect(await balanceOf(res)).toBe(30)
+    expect(await stockOf(item)).toBe(2)
+    // Running the timer again changes nothing.
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(await balanceOf(res)).toBe(30)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('a stock hold left by a crash goes back to the shelf on the timer', async () => {
+    const { item } = await setup({ stock: 3 })
+    const _ = cloud.database().command
+    await cloud.database().collection('mall_items').doc(item.id).update({
+      data: { stock: _.inc(-1), holds: _.push({ orderId: 'o-crashed', quantity: 1, at: new Date(Date.now() - 10 * 60_000) }) },
+    })
+    expect(await stockOf(item)).toBe(2)
+    const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(tick.ok && (tick.data as Record<string, unknown>)['mall.releaseStaleHolds']).toEqual({ released: 1 })
+    expect(await stockOf(item)).toBe(3)
+  })
+
+  test('secretaries manage the shelf: stock changes by delta and never below zero; withdrawn items are hidden', async () => {
+    const { item } = await setup({ stock: 5 })
+    const base = { communityId: T.c1, itemId: item.id, name: '洗衣液', kind: 'goods' as const, description: '', photos: [], price: 30, perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '周三 9:00-11:00', pickupDays: 7, sponsorId: null }
+    expect((await tc.ok(sec, 'mall.upsertItem', { ...base, stockDelta: -2, active: true })).stock).toBe(3)
+    expect(codeOf(await tc.call(sec, 'mall.upsertItem', { ...base, stockDelta: -4, active: true }))).toBe('CONFLICT')
+    await tc.ok(sec, 'mall.upsertItem', { ...base, stockDelta: 0, active: false })
+    expect((await tc.ok(res, 'mall.items', { communityId: T.c1 })).items).toEqual([])
+    expect(codeOf(await tc.call(res, 'mall.item', { communityId: T.c1, itemId: item.id }))).toBe('NOT_FOUND')
+    expect((await tc.ok(sec, 'mall.items', { communityId: T.c1, includeInactive: true })).items).toHaveLength(1)
+    expect(await tc.engine.count('audit_log', { action: 'mall.upsertItem' })).toBe(3)
+  })
+})
+
+describe('bad input and denials', () => {
+  test.each([
+    ['a negative price', 'mall.upsertItem', { name: 'x', kind: 'goods', description: '', photos: [], price: -5, stockDelta: 1, perPersonLimit: null, pickupPlace: 'x', pickupHours: 'x', pickupDays: 1, sponsorId: null, active: true }],
+    ['a zero quantity', 'mall.redeem', { itemId: 'it-x', quantity: 0, requestKey: 'abcdefgh' }],
+    ['a huge quantity', 'mall.redeem', { itemId: 'it-x', quantity: 100000, requestKey: 'abcdefgh' }],
+    ['a fractional quantity', 'mall.redeem', { itemId: 'it-x', quantity: 1.5, requestKey: 'abcdefgh' }],
+    ['a zero grant', 'points.grant', { userId: 'u-res', amount: 0, reason: 'x', requestKey: 'abcdefgh' }],
+    ['a grant without a reason', 'points.grant', { userId: 'u-res', amount: 5, reason: ' ', requestKey: 'abcdefgh' }],
+    ['a malformed pickup code', 'mall.verify', { code: '12ab' }],
+    ['a bad statement cursor', 'points.statement', { cursor: 'x' }],
+  ] as const)('%s → INVALID_INPUT', async (_l, action, data) => {
+    await setup()
+    expect(codeOf(await tc.raw(sec, { action, data: { communityId: T.c1, ...data } }))).toBe('INVALID_INPUT')
+  })
+
+  test('unknown items and orders → NOT_FOUND', async () => {
+    await setup()
+    expect(codeOf(await tc.call(res, 'mall.redeem', { communityId: T.c1, itemId: 'it-none', quantity: 1, requestKey: k() }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(res, 'mall.cancel', { communityId: T.c1, orderId: 'o-none' }))).toBe('NOT_FOUND')
+  })
+
+  test.each([
+    ['points.setRule', { kind: 'waste_sorting', points: 1, dailyCap: null, monthlyCap: null, active: true }],
+    ['points.setExpiry', { expireMonths: 6 }],
+    ['points.grant', { userId: 'u-res', amount: 5, reason: '自己给自己', requestKey: 'abcdefgh' }],
+    ['points.sponsors', {}],
+    ['points.setSponsor', { name: '某公司', warnBelow: 0 }],
+    ['points.fundSponsor', { sponsorId: 'sp-x', amount: 5, note: 'x', requestKey: 'abcdefgh' }],
+    ['points.report', {}],
+    ['mall.upsertItem', { name: 'x', kind: 'goods', description: '', photos: [], price: 5, stockDelta: 1, perPersonLimit: null, pickupPlace: 'x', pickupHours: 'x', pickupDays: 1, sponsorId: null, active: true }],
+    ['mall.verify', { code: '12345678' }],
+    ['mall.orders', {}],
+  ] as const)('%s is for secretaries only', async (action, data) => {
+    await setup()
+    for (const who of [P.resident, P.member, P.head, P.otherSecretary]) {
+      expect(codeOf(await tc.raw(who.openid, { action, data: { communityId: T.c1, ...data } }))).toBe('FORBIDDEN')
+    }
+  })
+
+  test("someone from another community cannot use this community's points or shop", async () => {
+    const { item } = await setup()
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'points.balance', { communityId: T.c1 }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() }))).toBe('FORBIDDEN')
+  })
+})
