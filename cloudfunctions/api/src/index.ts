@@ -16,7 +16,7 @@ export async function main(event: unknown, _context?: unknown) {
   const { OPENID } = cloud.getWXContext()
   const deps = {
     // A missing document reads as null instead of throwing (transactions check existence this way).
-    db: cloud.database({ throwOnNotFound: false }),
+    db: cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]),
     openid: typeof OPENID === 'string' && OPENID ? OPENID : null,
     now: systemClock,
     openapi: wechatOpenApi,

@@ -5,7 +5,8 @@
  * transaction books the ledger transfer, the person's quota and the order with its pickup code. If the
  * transaction refuses, the hold is given back. A hold left by a crash is resolved by the timer
  * (`releaseStaleHolds`). Idempotent by requestKey: a retried tap returns the same order.
- * Outcomes: the order with its pickup code; NOT_FOUND for an unknown or withdrawn item; CONFLICT when
+ * While the shelf is empty but holds are pending, a redeem waits for them (bounded), so a rush sells exactly
+ * the stock. Outcomes: the order with its pickup code; NOT_FOUND for an unknown or withdrawn item; CONFLICT when
  * stock, the limit or the balance is short (nothing changes).
  */
 import type { z } from 'zod'
@@ -13,7 +14,9 @@ import type { MallItem, MallOrder, RedeemInput } from '../../../../../types/poin
 import type { UserCtx } from '../../platform/context'
 import { getById, isDuplicateKey, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, notFound } from '../../platform/errors'
-import { applyTransfer, ensureAccounts, personLeg, systemLeg } from '../points/ledger'
+import { applyTransfer, ensureAccounts, insufficient, personLeg, systemLeg } from '../points/ledger'
+import { P } from '../points/repo'
+import { accountId } from '../points/rules'
 import { M, type StockHold } from './repo'
 import { newPickupCode, orderIdFor } from './rules'
 import { orderView } from './views'
@@ -29,9 +32,41 @@ export async function releaseHold(db: Db, itemId: string, hold: Pick<StockHold, 
     .update({ data: restock ? { stock: _.inc(hold.quantity), holds: _.pull({ orderId: hold.orderId }) } : { holds: _.pull({ orderId: hold.orderId }) } })
 }
 
+function overLimit(limit: number, have: number) {
+  const left = Math.max(0, limit - have)
+  return conflict(left === 0 ? `每人限兑 ${limit} 件，您已经兑满了` : `每人限兑 ${limit} 件，您还能兑 ${left} 件`)
+}
+
+const HOLD_WAIT_MS = 5000
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Take `qty` off the shelf for this order, atomically. When the shelf is empty but other redemptions
+ * still hold stock (they may yet give it back), wait for them: "sold out" is said only when it is true,
+ * so a rush ends with exactly as many orders as there was stock for people who could pay.
+ */
+async function holdStock(db: Db, itemId: string, orderId: string, qty: number, now: Date): Promise<void> {
+  const _ = db.command
+  const deadline = Date.now() + HOLD_WAIT_MS
+  for (;;) {
+    const held = (await db
+      .collection(M.items)
+      .where({ _id: itemId, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) })
+      .update({ data: { stock: _.inc(-qty), holds: _.push({ orderId, quantity: qty, at: now }) } })) as Updated
+    if (held.stats.updated === 1) return
+    const again = await getById<MallItem & { holds?: StockHold[] }>(db, M.items, itemId)
+    if (!again || !again.active) throw notFound('这件商品')
+    const holds = again.holds ?? []
+    if (holds.some((h) => h.orderId === orderId)) return // our own earlier attempt holds it
+    const couldReturn = holds.reduce((n, h) => n + h.quantity, 0)
+    if (again.stock + couldReturn < qty) throw conflict(again.stock === 0 ? '已经兑完了，下次早点来' : `库存只剩 ${again.stock} 件`)
+    if (Date.now() > deadline) throw conflict('兑换的人太多了，请稍后再试')
+    await pause(2 + Math.random() * 10)
+  }
+}
+
 export async function redeem(ctx: UserCtx, input: z.output<typeof RedeemInput>) {
   const { db, user } = ctx
-  const _ = db.command
   const item = await getById<MallItem>(db, M.items, input.itemId)
   if (!item || item.communityId !== input.communityId || !item.active) throw notFound('这件商品')
   const orderId = orderIdFor(user._id, input.requestKey)
@@ -41,18 +76,16 @@ export async function redeem(ctx: UserCtx, input: z.output<typeof RedeemInput>) 
   const qty = input.quantity
   const points = item.price * qty
   const now = ctx.now()
-  // Clear answers before touching stock (the transaction re-checks authoritatively).
-  if (item.stock < qty) throw conflict(item.stock === 0 ? '已经兑完了，下次早点来' : `库存只剩 ${item.stock} 件`)
+  // Clear answers before touching stock (the transaction re-checks authoritatively): a request that cannot
+  // be paid or is over the limit never holds stock that others are waiting for.
+  const [account, quota] = await Promise.all([
+    getById<{ balance: number }>(db, P.accounts, accountId.person(input.communityId, user._id)),
+    getById<{ count: number }>(db, M.quotas, `${item._id}_${user._id}`),
+  ])
+  if ((account?.balance ?? 0) < points) throw insufficient('person')
+  if (item.perPersonLimit !== null && (quota?.count ?? 0) + qty > item.perPersonLimit) throw overLimit(item.perPersonLimit, quota?.count ?? 0)
 
-  const held = (await db
-    .collection(M.items)
-    .where({ _id: item._id, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) })
-    .update({ data: { stock: _.inc(-qty), holds: _.push({ orderId, quantity: qty, at: now }) } })) as Updated
-  if (held.stats.updated !== 1) {
-    const again = await getById<MallItem & { holds?: StockHold[] }>(db, M.items, item._id)
-    if (!again?.holds?.some((h) => h.orderId === orderId)) throw conflict('已经兑完了，下次早点来')
-  }
-
+  await holdStock(db, item._id, orderId, qty, now)
   const person = personLeg(input.communityId, user._id, -points)
   try {
     await ensureAccounts(db, input.communityId, [person], now)
@@ -76,10 +109,7 @@ async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: num
         if (o) return o
         const quota = await txGet<{ count: number }>(tx, M.quotas, quotaId)
         const have = quota?.count ?? 0
-        if (item.perPersonLimit !== null && have + qty > item.perPersonLimit) {
-          const left = Math.max(0, item.perPersonLimit - have)
-          throw conflict(left === 0 ? `每人限兑 ${item.perPersonLimit} 件，您已经兑满了` : `每人限兑 ${item.perPersonLimit} 件，您还能兑 ${left} 件`)
-        }
+        if (item.perPersonLimit !== null && have + qty > item.perPersonLimit) throw overLimit(item.perPersonLimit, have)
         await applyTransfer(db, tx, {
           key: `order:${orderId}:redeem`, communityId: item.communityId, kind: 'redeem',
           reason: `兑换「${item.name}」×${qty}`, cause: { type: 'order', id: orderId }, byUserId: user._id, sponsorId: item.sponsorId,
