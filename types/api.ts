@@ -38,6 +38,7 @@ export const actionInputs = {
   'mall.upsertItem': points.UpsertItemInput,
   'mall.redeem': points.RedeemInput,
   'mall.cancel': points.CancelInput,
+  'mall.pickupQr': points.PickupQrInput,
   'mall.myOrders': points.MyOrdersInput,
   'mall.verify': points.VerifyInput,
   'mall.orders': points.OrdersInput,
@@ -71,6 +72,7 @@ export interface ActionOutputs {
   'mall.upsertItem': ItemView
   'mall.redeem': OrderView
   'mall.cancel': OrderView
+  'mall.pickupQr': { code: string; dataUrl: string }
   'mall.myOrders': Page<OrderView>
   'mall.verify': OrderView
   'mall.orders': Page<OrderView>

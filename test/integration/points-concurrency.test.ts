@@ -37,7 +37,7 @@ test('500 redemptions of stock 50 by 200 people: exactly 50 succeed, nobody over
     perPersonLimit: 2, pickupPlace: '党群服务中心', pickupHours: '周三上午', pickupDays: 7, sponsorId: s.id, active: true,
   })
   // Balances 0, 10, 20 or 30 points: some can afford nothing, some one, some more than the limit allows.
-  const db = cloud.database({ throwOnNotFound: false })
+  const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0])
   const balance = (i: number) => (i % 4) * 10
   for (const [i, p] of people.entries()) {
     if (balance(i) === 0) continue

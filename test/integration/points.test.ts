@@ -264,3 +264,20 @@ describe('bad input and denials', () => {
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() }))).toBe('FORBIDDEN')
   })
 })
+
+describe('pickup QR', () => {
+  test('the owner gets a real, decodable QR of the pickup code; nobody else does', async () => {
+    const { PNG } = await import('pngjs')
+    const jsQR = (await import('jsqr')).default
+    const { item } = await setup({ stock: 2, price: 10 })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 10, reason: '志愿服务', requestKey: k() })
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    const qr = await tc.ok(res, 'mall.pickupQr', { communityId: T.c1, orderId: order.id })
+    expect(qr.code).toBe(order.pickupCode)
+    const png = PNG.sync.read(Buffer.from(qr.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(order.pickupCode)
+    expect(codeOf(await tc.call(P.neighbour.openid, 'mall.pickupQr', { communityId: T.c1, orderId: order.id }))).toBe('NOT_FOUND')
+    await tc.ok(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! })
+    expect(codeOf(await tc.call(res, 'mall.pickupQr', { communityId: T.c1, orderId: order.id }))).toBe('CONFLICT')
+  })
+})

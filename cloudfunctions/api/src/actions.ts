@@ -19,7 +19,7 @@ import { report } from './modules/points/report'
 import { rules, setExpiry, setRule } from './modules/points/settings'
 import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
 import { item, items, upsertItem } from './modules/mall/items'
-import { cancel, myOrders, orders, verify } from './modules/mall/orders'
+import { cancel, myOrders, orders, pickupQr, verify } from './modules/mall/orders'
 import { redeem } from './modules/mall/redeem'
 
 type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
@@ -54,6 +54,7 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'mall.upsertItem': upsertItem,
   'mall.redeem': redeem,
   'mall.cancel': cancel,
+  'mall.pickupQr': pickupQr,
   'mall.myOrders': myOrders,
   'mall.verify': verify,
   'mall.orders': orders,

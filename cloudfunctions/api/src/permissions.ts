@@ -50,6 +50,7 @@ export const permissions: { readonly [A in ActionName]: Access } = {
   'mall.upsertItem': SECRETARY,
   'mall.redeem': member,
   'mall.cancel': member,
+  'mall.pickupQr': member,
   'mall.myOrders': member,
   'mall.verify': SECRETARY,
   'mall.orders': SECRETARY,
@@ -72,5 +73,6 @@ export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
   'mall.items',
   'mall.item',
   'mall.myOrders',
+  'mall.pickupQr',
   'mall.orders',
 ])

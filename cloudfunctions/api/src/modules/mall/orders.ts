@@ -11,7 +11,8 @@
 import type { z } from 'zod'
 import type { Page } from '../../../../../types/common'
 import type { User } from '../../../../../types/org'
-import type { CancelInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
+import QRCode from 'qrcode'
+import type { CancelInput, PickupQrInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { findMany, getById, runTx, txGet, type Db } from '../../platform/db'
@@ -116,4 +117,16 @@ export async function verify(ctx: UserCtx, input: z.output<typeof VerifyInput>):
   await trace(ctx, { communityId: input.communityId, resource: { type: 'mall_order', id: found._id }, before: { status: 'reserved' }, after: { status: 'picked_up' } })
   const [item, person] = await Promise.all([getById<MallItem>(db, M.items, found.itemId), getById<User>(db, 'users', found.userId)])
   return orderView({ ...found, status: 'picked_up', closedAt: now, verifiedBy: ctx.user._id }, item, listName(person ?? { realName: null, nickname: '' }))
+}
+
+/**
+ * mall.pickupQr — the owner's pickup code as a QR image (PNG data URL) for the counter to scan.
+ * Outcomes: { code, dataUrl }; NOT_FOUND for someone else's order; CONFLICT once it is closed.
+ */
+export async function pickupQr(ctx: UserCtx, input: z.output<typeof PickupQrInput>) {
+  const o = await getById<MallOrder>(ctx.db, M.orders, input.orderId)
+  if (!o || o.communityId !== input.communityId || !isOwner(o, ctx.user._id)) throw notFound('订单')
+  if (!canClose(o)) throw conflict(verifyRefusal(o) ?? '订单已结束')
+  const dataUrl = await QRCode.toDataURL(o.pickupCode, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
+  return { code: o.pickupCode, dataUrl }
 }
