@@ -1,0 +1,122 @@
+/**
+ * Plug the local engine and open-API stand-ins under the real, unmodified wx-server-sdk.
+ *
+ * - Database: every call of the SDK goes through `new Db.reqClass(config).send(action, params)`
+ *   of @cloudbase/database; `cloud.database()` assigns Db.reqClass each time, so we replace the
+ *   property by a getter that always returns our class (the setter ignores assignments).
+ * - Open APIs: `cloud.openapi.*` ends in `CloudBase#callCompatibleWxOpenApi` of @cloudbase/node-sdk;
+ *   we answer there with the protobuf buffer the SDK decodes.
+ * - Caller identity: `cloud.getWXContext()` reads process.env (WX_CONTEXT_KEYS, WX_OPENID, ...);
+ *   `runAsCaller` scopes those keys per async context through a Proxy over process.env.
+ */
+import * as path from 'path'
+import { AsyncLocalStorage } from 'async_hooks'
+import type { Engine } from './engine'
+import { databasePath, nodeSdkPath } from './engine/sdk'
+import { LocalOpenApi, OpenApiStandIns } from './openapi'
+
+export type { OpenApiStandIns }
+
+let currentEngine: Engine | null = null
+let currentOpenApi: LocalOpenApi | null = null
+
+/** What the SDK instantiates as its request class. */
+class LocalDbRequest {
+  constructor(readonly config: any) {}
+  async send(action: string, params?: any, _opts?: any): Promise<any> {
+    const engine = currentEngine
+    if (!engine) throw Object.assign(new Error('local cloud: no engine installed'), { code: 'SYS_ERR' })
+    return engine.handle(action, params)
+  }
+}
+const reqClassGetter = () => LocalDbRequest
+
+export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStandIns } = {}): void {
+  currentEngine = engine
+  currentOpenApi = new LocalOpenApi(() => currentEngine, opts.openapi)
+
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Db } = require(databasePath)
+  const d = Object.getOwnPropertyDescriptor(Db, 'reqClass')
+  if (!d || d.get !== reqClassGetter) {
+    Object.defineProperty(Db, 'reqClass', { get: reqClassGetter, set: () => undefined, configurable: true, enumerable: true })
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { CloudBase } = require(path.join(path.dirname(nodeSdkPath), 'cloudbase.js'))
+  if (!CloudBase.prototype.__localOpenApi) {
+    Object.defineProperty(CloudBase.prototype, '__localOpenApi', { value: true })
+    CloudBase.prototype.callCompatibleWxOpenApi = async function (options: { apiName: string; requestData: Buffer }) {
+      if (!currentOpenApi) throw Object.assign(new Error('local cloud: not installed'), { code: 'SYS_ERR' })
+      return currentOpenApi.handle(options.apiName, options.requestData)
+    }
+  }
+  installCallerEnv()
+}
+
+/** The open-API stand-in currently installed (e.g. to compute the URL a QR image encodes). */
+export function localOpenApi(): LocalOpenApi | null { return currentOpenApi }
+
+// ---------------------------------------------------------------- caller identity
+
+const callerStore = new AsyncLocalStorage<Record<string, string>>()
+const PROXY_MARK = Symbol.for('local-cloud.env-proxy')
+const isCallerKey = (k: string | symbol) => typeof k === 'string' && (k === 'WX_CONTEXT_KEYS' || k.startsWith('WX_'))
+
+function installCallerEnv() {
+  const env: any = process.env
+  if (env[PROXY_MARK]) return
+  const real = env
+  process.env = new Proxy(real, {
+    get(t, k) {
+      if (k === PROXY_MARK) return true
+      const s = callerStore.getStore()
+      if (s && isCallerKey(k)) return s[k as string]
+      return Reflect.get(t, k)
+    },
+    has(t, k) {
+      const s = callerStore.getStore()
+      if (s && isCallerKey(k)) return (k as string) in s
+      return Reflect.has(t, k)
+    },
+    ownKeys(t) {
+      const s = callerStore.getStore()
+      const keys = Reflect.ownKeys(t)
+      if (!s) return keys
+      return [...keys.filter((k) => !isCallerKey(k)), ...Object.keys(s)]
+    },
+    getOwnPropertyDescriptor(t, k) {
+      const s = callerStore.getStore()
+      if (s && isCallerKey(k)) {
+        return (k as string) in s ? { value: s[k as string], writable: true, enumerable: true, configurable: true } : undefined
+      }
+      return Reflect.getOwnPropertyDescriptor(t, k)
+    },
+    set(t, k, v) {
+      const s = callerStore.getStore()
+      if (s && isCallerKey(k)) { s[k as string] = String(v); return true }
+      return Reflect.set(t, k, v)
+    },
+    deleteProperty(t, k) {
+      const s = callerStore.getStore()
+      if (s && isCallerKey(k)) { delete s[k as string]; return true }
+      return Reflect.deleteProperty(t, k)
+    },
+  }) as any
+}
+
+/**
+ * Run `fn` as the given WeChat user: `cloud.getWXContext()` inside returns OPENID/APPID/UNIONID
+ * of this caller, even when many invocations overlap in one process.
+ */
+export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string }, fn: () => Promise<T>): Promise<T> {
+  installCallerEnv()
+  const store: Record<string, string> = {}
+  const keys: string[] = []
+  for (const k of ['OPENID', 'APPID', 'UNIONID'] as const) {
+    const v = wx[k]
+    if (v !== undefined && v !== null) { store[`WX_${k}`] = String(v); keys.push(`WX_${k}`) }
+  }
+  store.WX_CONTEXT_KEYS = keys.join(',')
+  return callerStore.run(store, fn)
+}

@@ -1,0 +1,886 @@
+/**
+ * Embedded document engine standing in for the WeChat Cloud database.
+ *
+ * In-memory collections (documents are immutable once stored: every write replaces the object),
+ * secondary indexes from the manifest, MongoDB semantics through mingo, transactions with
+ * per-document locks plus commit-time validation, and an fsynced journal with snapshots.
+ * `handle(action, params)` answers exactly what @cloudbase/database's request class would
+ * receive from the cloud, so the real wx-server-sdk runs unmodified on top of it.
+ */
+import * as fs from 'fs'
+import * as path from 'path'
+import * as crypto from 'crypto'
+import { Aggregator, Query, update as mingoUpdate, ProcessingMode } from 'mingo'
+import { Index, IndexSpec, planQuery } from './indexes'
+import { Journal } from './journal'
+import { bson } from './sdk'
+import { clone, compareValues, deepEqual, fromText, isPlainObject, sortKey, toText } from './values'
+
+export { IndexSpec }
+export type IndexManifest = { collections: Record<string, IndexSpec[]> }
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..')
+export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'indexes.json')
+
+export function loadIndexManifest(file: string = DEFAULT_MANIFEST): IndexManifest {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
+  const collections: Record<string, IndexSpec[]> = {}
+  for (const [name, specs] of Object.entries<any[]>(raw.collections || {})) {
+    collections[name] = specs.map((s) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
+  }
+  return { collections }
+}
+
+export interface EngineOptions {
+  /** null = memory only (fast tests) */
+  dataDir: string | null
+  indexes?: IndexManifest
+  now?: () => Date
+  /** journal size (bytes) that triggers a background snapshot + journal truncation; default 32 MB */
+  compactBytes?: number
+}
+
+/** Server-side get() returns at most 100 documents (and 100 when no limit is given). */
+export const SERVER_GET_MAX = 100
+/** WeChat Cloud answers at most 20 records for an aggregation that has no $limit stage. */
+export const AGGREGATE_DEFAULT_LIMIT = 20
+const LOCK_WAIT_MS = 5000
+const TX_IDLE_MS = 30000
+
+/** Error thrown at the seam; shaped like @cloudbase/node-sdk's TcbError (code, message, requestId). */
+export class EngineError extends Error {
+  code: string
+  requestId: string
+  errCode: number
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+    this.requestId = newRequestId()
+    this.errCode = code === 'DATABASE_REQUEST_FAILED' ? -502001 : code === 'INVALID_PARAM' ? -501007 : -501001
+  }
+}
+
+export const ERR = {
+  REQUEST_FAILED: 'DATABASE_REQUEST_FAILED',
+  TX_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
+  INVALID_PARAM: 'INVALID_PARAM',
+}
+
+function newRequestId(): string { return crypto.randomBytes(8).toString('hex') }
+
+/** Cloud-like document id: 8 hex chars of time + 24 random hex chars (32 in all). */
+export function newDocId(): string {
+  return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + crypto.randomBytes(12).toString('hex')
+}
+
+const idKey = (id: any): string => String(id)
+
+class Coll {
+  docs = new Map<string, any>()
+  ver = new Map<string, number>()
+  constructor(readonly name: string, readonly indexes: Index[]) {}
+}
+
+interface Write { coll: string; id: string; doc: any | null }
+
+interface Tx {
+  id: string
+  age: number                         // start order: in a deadlock the youngest transaction is the victim
+  reads: Map<string, number>          // lockKey -> version seen at first touch
+  writes: Map<string, Write>          // lockKey -> staged write
+  locks: Set<string>
+  waitingFor: string | null
+  doomed: boolean
+  done: boolean
+  timer: NodeJS.Timeout
+}
+interface Waiter { tx: Tx; resolve: (granted: boolean) => void }
+interface Lock { holder: string; queue: Waiter[] }
+
+const lockKey = (coll: string, id: string) => coll + '\u0000' + id
+
+export class Engine {
+  stats: { examined: number; lastPlan?: string } = { examined: 0 }
+  /** number of transaction commits refused with DATABASE_TRANSACTION_CONFLICT (for tests) */
+  conflicts = 0
+
+  private colls = new Map<string, Coll>()
+  private seq = 0
+  private txs = new Map<string, Tx>()
+  private locks = new Map<string, Lock>()
+  private txCounter = 0
+  private compacting: Promise<void> | null = null
+  private closed = false
+  private readonly now: () => Date
+  private readonly manifest: IndexManifest
+  private readonly compactBytes: number
+
+  private constructor(private journal: Journal | null, opts: EngineOptions) {
+    this.now = opts.now || (() => new Date())
+    this.manifest = opts.indexes || (fs.existsSync(DEFAULT_MANIFEST) ? loadIndexManifest() : { collections: {} })
+    this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
+  }
+
+  static async open(opts: EngineOptions): Promise<Engine> {
+    if (!opts.dataDir) {
+      const e = new Engine(null, opts)
+      for (const name of Object.keys(e.manifest.collections)) e.coll(name)
+      return e
+    }
+    const { journal, state } = await Journal.open(opts.dataDir)
+    const e = new Engine(journal, opts)
+    for (const name of Object.keys(e.manifest.collections)) e.coll(name)
+    for (const line of state.snapshotLines) {
+      const o = fromText(line)
+      if (Array.isArray(o)) e.coll(o[0]).docs.set(idKey(o[1]._id), o[1])
+    }
+    for (const line of state.journalLines) e.replay(fromText(line))
+    for (const c of e.colls.values()) for (const ix of c.indexes) ix.rebuild(c.docs.values())
+    if (state.journalBytes > e.compactBytes) void e.compact()
+    return e
+  }
+
+  private replay(o: any) {
+    if (o.clear) { for (const c of this.colls.values()) c.docs.clear(); return }
+    for (const w of o.w || []) {
+      const c = this.coll(w[0])
+      if (w[1]) c.docs.set(idKey(w[1]._id), w[1]); else c.docs.delete(idKey(w[2]))
+    }
+  }
+
+  private coll(name: string): Coll {
+    let c = this.colls.get(name)
+    if (!c) {
+      if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
+      c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
+      this.colls.set(name, c)
+    }
+    return c
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** Apply a batch to memory atomically (all or nothing), enforcing unique indexes. */
+  private applySync(writes: Write[]): void {
+    const undo: { c: Coll; id: string; old: any }[] = []
+    try {
+      for (const w of writes) {
+        const c = this.coll(w.coll)
+        const old = c.docs.get(w.id)
+        undo.push({ c, id: w.id, old })
+        if (old) for (const ix of c.indexes) ix.remove(old)
+        if (w.doc) {
+          for (const ix of c.indexes) {
+            if (!ix.spec.unique) continue
+            const hit = ix.conflicts(w.doc, w.doc._id)
+            if (hit) throw dupKeyError(c.name, ix.spec, hit.key)
+          }
+          for (const ix of c.indexes) ix.add(w.doc)
+          c.docs.set(w.id, w.doc)
+        } else {
+          c.docs.delete(w.id)
+        }
+      }
+    } catch (e) {
+      for (let i = undo.length - 1; i >= 0; i--) {
+        const u = undo[i]
+        const cur = u.c.docs.get(u.id)
+        if (cur) for (const ix of u.c.indexes) ix.remove(cur)
+        if (u.old) { for (const ix of u.c.indexes) ix.add(u.old); u.c.docs.set(u.id, u.old) } else u.c.docs.delete(u.id)
+      }
+      throw e
+    }
+    for (const u of undo) u.c.ver.set(u.id, ++this.seq)
+  }
+
+  /** Apply in memory now (synchronously), then resolve once durable. */
+  private commitWrites(writes: Write[]): Promise<void> {
+    if (writes.length === 0) return Promise.resolve()
+    this.applySync(writes)
+    return this.log({ w: writes.map((w) => (w.doc ? [w.coll, w.doc] : [w.coll, null, w.id])) })
+  }
+
+  private log(record: any): Promise<void> {
+    if (!this.journal) return Promise.resolve()
+    const p = this.journal.append(toText(record))
+    if (this.journal.bytes > this.compactBytes && !this.compacting) void this.compact()
+    return p
+  }
+
+  /** Write a snapshot of the current state and drop the journal written before it. */
+  compact(): Promise<void> {
+    if (!this.journal) return Promise.resolve()
+    if (this.compacting) return this.compacting
+    const journal = this.journal
+    const gen = journal.gen + 1
+    const refs: [string, any[]][] = []
+    for (const [name, c] of this.colls) refs.push([name, Array.from(c.docs.values())])
+    const rotated = journal.rotate(gen)
+    this.compacting = (async () => {
+      try {
+        await journal.writeSnapshot(gen, function* () {
+          yield toText({ v: 1, gen })
+          for (const [name, docs] of refs) for (const d of docs) yield toText([name, d])
+        })
+        await rotated
+        journal.dropBefore(gen)
+      } catch (e) {
+        console.error('[engine] compaction failed', e)
+      } finally {
+        this.compacting = null
+      }
+    })()
+    return this.compacting
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** Run a filter with optional sort/skip/limit, using indexes; documents are the stored objects (do not mutate). */
+  private findDocs(c: Coll, filter: any, sort: [string, number][] | null, skip: number, limit: number | null): any[] {
+    const empty = !filter || Object.keys(filter).length === 0
+    const q = empty ? null : new Query(filter)
+    const plan = planQuery(c.indexes, filter || {}, sort, limit !== null)
+    const need = limit !== null ? skip + limit : Infinity
+    const early = !sort || sort.length === 0 || plan.ordered
+    let examined = 0
+    const out: any[] = []
+    if (plan.kind === 'scan') {
+      if (need > 0) {
+        for (const doc of c.docs.values()) {
+          examined++
+          if (!q || q.test(doc)) { out.push(doc); if (early && out.length >= need) break }
+        }
+      }
+    } else if (need > 0) {
+      const seen = new Set<string>()
+      plan.each!((id) => {
+        if (seen.has(id)) return true
+        seen.add(id)
+        const doc = c.docs.get(id)
+        if (!doc) return true
+        examined++
+        if (!q || q.test(doc)) { out.push(doc); if (early && out.length >= need) return false }
+        return true
+      })
+    }
+    if (sort && sort.length && !plan.ordered) sortDocs(out, sort)
+    this.stats = { examined, lastPlan: `${c.name}: ${plan.desc}` }
+    return limit !== null || skip ? out.slice(skip, limit !== null ? skip + limit : undefined) : out
+  }
+
+  // ------------------------------------------------------------------ direct API
+
+  async insertMany(collection: string, docs: object[]): Promise<void> {
+    const c = this.coll(collection)
+    const prepared = docs.map((d) => {
+      return withIdFirst(clone(d))
+    })
+    const seen = new Set<string>()
+    for (const d of prepared) {
+      const k = idKey(d._id)
+      if (seen.has(k) || c.docs.has(k)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
+      seen.add(k)
+    }
+    if (prepared.length < 2000) {
+      await this.commitWrites(prepared.map((doc) => ({ coll: collection, id: idKey(doc._id), doc })))
+      return
+    }
+    // bulk path: add everything, rebuild indexes once, verify uniqueness
+    for (const d of prepared) c.docs.set(idKey(d._id), d)
+    for (const ix of c.indexes) ix.rebuild(c.docs.values())
+    for (const ix of c.indexes) {
+      if (!ix.spec.unique) continue
+      const dup = ix.firstDuplicate()
+      if (dup) {
+        for (const d of prepared) c.docs.delete(idKey(d._id))
+        for (const ix2 of c.indexes) ix2.rebuild(c.docs.values())
+        throw dupKeyError(c.name, ix.spec, dup.key)
+      }
+    }
+    for (const d of prepared) c.ver.set(idKey(d._id), ++this.seq)
+    await this.log({ w: prepared.map((d) => [collection, d]) })
+  }
+
+  async find(collection: string, filter: object = {}, opts: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number } = {}): Promise<any[]> {
+    const sort = opts.sort ? (Object.entries(opts.sort) as [string, number][]) : null
+    return this.findDocs(this.coll(collection), filter, sort, opts.skip || 0, opts.limit ?? null).map(clone)
+  }
+
+  async count(collection: string, filter: object = {}): Promise<number> {
+    const c = this.coll(collection)
+    if (Object.keys(filter).length === 0) { this.stats = { examined: 0, lastPlan: `${collection}: COUNT_ALL` }; return c.docs.size }
+    return this.findDocs(c, filter, null, 0, null).length
+  }
+
+  collections(): string[] { return Array.from(this.colls.keys()).sort() }
+
+  async clearAll(): Promise<void> {
+    for (const tx of Array.from(this.txs.values())) this.endTx(tx)
+    for (const c of this.colls.values()) {
+      for (const id of c.docs.keys()) c.ver.set(id, ++this.seq)
+      c.docs.clear()
+      for (const ix of c.indexes) ix.rebuild([])
+    }
+    await this.log({ clear: 1 })
+  }
+
+  async flush(): Promise<void> {
+    if (this.journal) await this.journal.flush()
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    for (const tx of Array.from(this.txs.values())) this.endTx(tx)
+    if (this.compacting) await this.compacting
+    if (this.journal) await this.journal.close()
+  }
+
+  // ------------------------------------------------------------------ the seam
+
+  async handle(action: string, params: any): Promise<any> {
+    if (this.closed) throw new EngineError(ERR.REQUEST_FAILED, 'engine closed')
+    params = params || {}
+    try {
+      switch (action) {
+        case 'database.getDocument': return await this.opGet(params)
+        case 'database.insertDocument': return await this.opInsert(params)
+        case 'database.modifyDocument': return await this.opModify(params, false)
+        case 'database.modifyAndReturnDoc': return await this.opModify({ ...params, merge: true, multi: false }, true)
+        case 'database.removeDocument': return await this.opRemove(params)
+        case 'database.calculateDocument': return this.opCount(params)
+        case 'database.aggregateDocuments': return this.opAggregate(params)
+        case 'database.startTransaction': return this.opStartTx()
+        case 'database.commitTransaction': return await this.opCommit(params)
+        case 'database.abortTransaction': return this.opAbort(params)
+        case 'database.getInTransaction': return await this.opLegacyTxGet(params)
+        case 'database.updateDocInTransaction': return await this.opLegacyTxUpdate(params)
+        case 'database.deleteDocInTransaction': return await this.opLegacyTxDelete(params)
+        case 'database.addCollection': this.coll(params.collectionName); return { requestId: newRequestId() }
+        default: throw new EngineError(ERR.INVALID_PARAM, `unsupported action ${action}`)
+      }
+    } catch (e: any) {
+      if (e instanceof EngineError) throw e
+      // mingo and validation errors surface like the cloud's failed database requests
+      throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] ${e && e.message ? e.message : String(e)}`)
+    }
+  }
+
+  /** Decode an EJSON parameter and normalise BSON types for mingo; $tcb_server_date becomes a Date. */
+  private parse(s: any): any {
+    if (s === undefined || s === null || s === '') return undefined
+    const v = typeof s === 'string' ? bson.EJSON.parse(s, { relaxed: true }) : s
+    return this.normalize(v)
+  }
+  private normalize(v: any): any {
+    if (v === null || typeof v !== 'object') return v
+    if (v instanceof Date || v instanceof RegExp) return v
+    if (Array.isArray(v)) return v.map((x) => this.normalize(x))
+    const t = v._bsontype
+    if (t) {
+      if (t === 'BSONRegExp') return new RegExp(v.pattern, String(v.options || '').replace(/[^gimsuy]/g, ''))
+      if (t === 'Int32' || t === 'Double') return Number(v.value)
+      if (t === 'Long') return v.toNumber()
+      if (t === 'ObjectId' || t === 'ObjectID') return v.toHexString()
+      return v
+    }
+    const keys = Object.keys(v)
+    if (keys.length === 1 && keys[0] === '$tcb_server_date') {
+      const offset = Number((v.$tcb_server_date && v.$tcb_server_date.offset) || 0)
+      return new Date(this.now().getTime() + offset)
+    }
+    const out: any = {}
+    for (const k of keys) out[k] = this.normalize(v[k])
+    return out
+  }
+
+  private project(docs: any[], projection: any): any[] {
+    if (!projection || Object.keys(projection).length === 0) return docs
+    return new Query({}).find(docs, projection).all()
+  }
+
+  private async opGet(p: any) {
+    const c = this.coll(p.collectionName)
+    const filter = this.parse(p.query) || {}
+    const order = this.parse(p.order)
+    const sort = order ? (Object.entries(order).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1]) as [string, number][]) : null
+    const skip = Math.max(0, Number(p.offset) || 0)
+    const limit = Math.min(Number(p.limit) || SERVER_GET_MAX, SERVER_GET_MAX)
+    const projection = this.parse(p.projection)
+    let docs: any[]
+    if (p.transactionId) {
+      const tx = this.tx(p.transactionId)
+      if (p.queryType === 'DOC' && filter._id !== undefined && Object.keys(filter).length === 1) {
+        const id = idKey(filter._id)
+        await this.touch(tx, c.name, id)
+        const d = this.txRead(tx, c.name, id)
+        docs = d ? [d] : []
+      } else {
+        docs = this.txFind(tx, c, filter, sort, skip, limit)
+      }
+    } else {
+      docs = this.findDocs(c, filter, sort, skip, limit)
+    }
+    return { data: { list: this.project(docs, projection).map(toText) }, requestId: newRequestId() }
+  }
+
+  private opCount(p: any) {
+    const c = this.coll(p.collectionName)
+    const filter = this.parse(p.query) || {}
+    let total: number
+    if (Object.keys(filter).length === 0) { total = c.docs.size; this.stats = { examined: 0, lastPlan: `${c.name}: COUNT_ALL` } }
+    else total = this.findDocs(c, filter, null, 0, null).length
+    return { data: { total }, requestId: newRequestId() }
+  }
+
+  private async opInsert(p: any) {
+    const c = this.coll(p.collectionName)
+    const docs: any[] = (Array.isArray(p.data) ? p.data : [p.data]).map((s: any) => this.parse(s))
+    for (const d of docs) {
+      if (!isPlainObject(d)) throw new EngineError(ERR.INVALID_PARAM, 'document must be an object')
+      checkFieldNames(d)
+    }
+    for (let i = 0; i < docs.length; i++) docs[i] = withIdFirst(docs[i])
+    if (p.transactionId) {
+      const tx = this.tx(p.transactionId)
+      for (const d of docs) {
+        const id = idKey(d._id)
+        await this.touch(tx, c.name, id)
+        if (this.txRead(tx, c.name, id)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
+        this.checkUniqueAgainstCommitted(c, d)
+        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: d })
+      }
+      return { data: { insertedIds: docs.map((d) => d._id) }, requestId: newRequestId() }
+    }
+    const seen = new Set<string>()
+    for (const d of docs) {
+      const id = idKey(d._id)
+      if (seen.has(id) || c.docs.has(id)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
+      seen.add(id)
+    }
+    await this.commitWrites(docs.map((d) => ({ coll: c.name, id: idKey(d._id), doc: d })))
+    return { data: { insertedIds: docs.map((d) => d._id) }, requestId: newRequestId() }
+  }
+
+  /** Compute the new version of `old` for a modifyDocument (set or update); returns null if no change. */
+  private transform(old: any | undefined, data: any, merge: boolean): any {
+    if (!merge) {
+      if (!isPlainObject(data)) throw new EngineError(ERR.INVALID_PARAM, 'data must be an object')
+      if (Object.keys(data).some((k) => k.startsWith('$'))) throw new EngineError(ERR.REQUEST_FAILED, 'update operator complicit')
+      const doc: any = { _id: old ? old._id : undefined, ...clone(data) }
+      delete doc._id
+      const out = { _id: old ? old._id : data._id, ...doc }
+      checkFieldNames(out)
+      return out
+    }
+    const upd = toModifier(data)
+    const doc = old ? clone(old) : {}
+    applyModifier(doc, upd)
+    if (old && !deepEqual(doc._id, old._id)) throw new EngineError(ERR.REQUEST_FAILED, "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'")
+    return doc
+  }
+
+  private async opModify(p: any, returnDoc: boolean) {
+    const c = this.coll(p.collectionName)
+    const filter = this.parse(p.query) || {}
+    const data = this.parse(p.data)
+    const merge = p.merge !== false
+    const multi = p.multi === true || (p.multi === undefined && p.queryType === 'WHERE' && !returnDoc)
+    const upsert = p.upsert === true
+    if (data === undefined) throw new EngineError(ERR.INVALID_PARAM, 'data is required')
+
+    if (p.transactionId) return this.txModify(this.tx(p.transactionId), c, filter, data, merge, multi, upsert)
+
+    // THE TRAP: select the matching documents first, then write back every one of them.
+    const matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
+    const writes: Write[] = []
+    let upsertId: any
+    let last: any = null
+    for (const old of matches) {
+      const nd = this.transform(old, data, merge)
+      last = nd
+      if (!deepEqual(nd, old)) writes.push({ coll: c.name, id: idKey(old._id), doc: nd })
+    }
+    if (matches.length === 0 && upsert) {
+      const id = filter._id !== undefined && typeof filter._id !== 'object' ? filter._id : newDocId()
+      const base = merge ? { ...equalityFields(filter), _id: id } : undefined
+      const nd = merge ? this.transform(base, data, true) : this.transform(undefined, { ...data, _id: id }, false)
+      nd._id = id
+      writes.push({ coll: c.name, id: idKey(id), doc: nd })
+      upsertId = id
+      last = nd
+    }
+    await this.commitWrites(writes)
+    const updated = upsertId !== undefined ? 0 : writes.length
+    if (returnDoc) return { data: { updated, doc: last ? toText(last) : undefined }, requestId: newRequestId() }
+    return { data: { updated, upsert_id: upsertId }, requestId: newRequestId() }
+  }
+
+  private async opRemove(p: any) {
+    const c = this.coll(p.collectionName)
+    const filter = this.parse(p.query) || {}
+    const multi = p.multi === true || (p.multi === undefined && p.queryType === 'WHERE')
+    if (p.transactionId) {
+      const tx = this.tx(p.transactionId)
+      const targets = this.txFind(tx, c, filter, null, 0, multi ? null : 1)
+      for (const d of targets) {
+        const id = idKey(d._id)
+        await this.touch(tx, c.name, id)
+        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: null })
+      }
+      if (targets.length === 0 && filter._id !== undefined) await this.touch(tx, c.name, idKey(filter._id))
+      return { data: { deleted: targets.length }, requestId: newRequestId() }
+    }
+    const matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
+    await this.commitWrites(matches.map((d) => ({ coll: c.name, id: idKey(d._id), doc: null })))
+    return { data: { deleted: matches.length }, requestId: newRequestId() }
+  }
+
+  private opAggregate(p: any) {
+    const c = this.coll(p.collectionName)
+    const stages: any[] = (p.stages || []).map((s: any) => {
+      const v = typeof s.stageValue === 'string' ? this.parse(s.stageValue) : this.normalize(s.stageValue)
+      return { [s.stageKey]: v }
+    })
+    let input: any[]
+    if (stages.length && stages[0].$match) {
+      input = this.findDocs(c, stages[0].$match, null, 0, null)
+      stages.shift()
+    } else {
+      input = Array.from(c.docs.values())
+      this.stats = { examined: input.length, lastPlan: `${c.name}: COLLSCAN (aggregate)` }
+    }
+    if (!stages.some((s) => s.$limit !== undefined)) stages.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
+    const agg = new Aggregator(stages, {
+      processingMode: ProcessingMode.CLONE_INPUT,
+      collectionResolver: (name: string) => Array.from(this.coll(name).docs.values()).map(clone),
+    } as any)
+    const out = agg.run(input) as any[]
+    return { data: { list: out.map(toText) }, requestId: newRequestId() }
+  }
+
+  // ------------------------------------------------------------------ transactions
+
+  private opStartTx() {
+    const id = crypto.randomBytes(12).toString('hex')
+    const tx: Tx = {
+      id, age: ++this.txCounter, reads: new Map(), writes: new Map(), locks: new Set(), waitingFor: null, doomed: false, done: false,
+      timer: setTimeout(() => this.endTx(tx), TX_IDLE_MS),
+    }
+    tx.timer.unref?.()
+    this.txs.set(id, tx)
+    return { transactionId: id, requestId: newRequestId() }
+  }
+
+  private tx(id: string): Tx {
+    const tx = this.txs.get(id)
+    if (!tx || tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${id} does not exist or has ended`)
+    tx.timer.refresh?.()
+    return tx
+  }
+
+  private endTx(tx: Tx) {
+    if (tx.done) return
+    tx.done = true
+    clearTimeout(tx.timer)
+    this.txs.delete(tx.id)
+    this.dropLocks(tx)
+  }
+
+  /** Release every lock of `tx` and leave the queue it waits in. */
+  private dropLocks(tx: Tx) {
+    if (tx.waitingFor) {
+      const l = this.locks.get(tx.waitingFor)
+      const i = l ? l.queue.findIndex((w) => w.tx === tx) : -1
+      tx.waitingFor = null
+      if (l && i >= 0) l.queue.splice(i, 1)[0].resolve(false)
+    }
+    for (const key of tx.locks) this.releaseLock(key)
+    tx.locks.clear()
+  }
+
+  /** Hand the lock to the oldest waiting transaction (or free it). */
+  private releaseLock(key: string) {
+    const l = this.locks.get(key)
+    if (!l) return
+    if (l.queue.length === 0) { this.locks.delete(key); return }
+    let best = 0
+    for (let i = 1; i < l.queue.length; i++) if (l.queue[i].tx.age < l.queue[best].tx.age) best = i
+    const w = l.queue.splice(best, 1)[0]
+    l.holder = w.tx.id
+    w.tx.locks.add(key)
+    w.tx.waitingFor = null
+    w.resolve(true)
+  }
+
+  /** A doomed transaction can only end in a conflict: it stops holding and waiting for locks at once. */
+  private doom(tx: Tx) {
+    if (tx.doomed) return
+    tx.doomed = true
+    this.dropLocks(tx)
+  }
+
+  /**
+   * First touch of a document inside a transaction: take its lock (waiting for the holder if
+   * needed; a deadlock or a long wait dooms this transaction instead, so its commit answers
+   * DATABASE_TRANSACTION_CONFLICT and runTransaction retries), then remember the version seen.
+   */
+  private async touch(tx: Tx, coll: string, id: string): Promise<void> {
+    const key = lockKey(coll, id)
+    while (!tx.doomed && !tx.done && !tx.locks.has(key)) {
+      const l = this.locks.get(key)
+      if (!l) {
+        this.locks.set(key, { holder: tx.id, queue: [] })
+        tx.locks.add(key)
+        break
+      }
+      const cycle = this.cycle(tx, l.holder)
+      if (cycle) {
+        // wound the youngest transaction of the cycle, then look at the lock again
+        this.doom(cycle.reduce((a, b) => (b.age > a.age ? b : a)))
+        continue
+      }
+      tx.waitingFor = key
+      const granted = await new Promise<boolean>((resolve) => {
+        const t = setTimeout(() => {
+          const i = l.queue.findIndex((w) => w.tx === tx)
+          if (i >= 0) { l.queue.splice(i, 1); tx.waitingFor = null; resolve(false) }
+        }, LOCK_WAIT_MS)
+        t.unref?.()
+        l.queue.push({ tx, resolve: (g) => { clearTimeout(t); resolve(g) } })
+      })
+      if (!granted) this.doom(tx)
+    }
+    if (tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${tx.id} has ended`)
+    if (!tx.reads.has(key)) tx.reads.set(key, this.coll(coll).ver.get(id) ?? 0)
+  }
+
+  /** Transactions on the wait-for path from `holder` back to `tx`, or null when there is no cycle. */
+  private cycle(tx: Tx, holder: string): Tx[] | null {
+    const path: Tx[] = [tx]
+    let h: Tx | undefined = this.txs.get(holder)
+    while (h && !path.includes(h)) {
+      path.push(h)
+      if (!h.waitingFor) return null
+      const l = this.locks.get(h.waitingFor)
+      h = l ? this.txs.get(l.holder) : undefined
+    }
+    return h === tx ? path : null
+  }
+
+  private txRead(tx: Tx, coll: string, id: string): any | null {
+    const w = tx.writes.get(lockKey(coll, id))
+    if (w) return w.doc
+    return this.coll(coll).docs.get(id) || null
+  }
+
+  private txFind(tx: Tx, c: Coll, filter: any, sort: [string, number][] | null, skip: number, limit: number | null): any[] {
+    const staged: Write[] = []
+    for (const w of tx.writes.values()) if (w.coll === c.name) staged.push(w)
+    let docs: any[]
+    if (staged.length === 0) docs = this.findDocs(c, filter, sort, skip, limit)
+    else {
+      const ids = new Set(staged.map((w) => w.id))
+      const base = this.findDocs(c, filter, null, 0, null).filter((d) => !ids.has(idKey(d._id)))
+      const q = new Query(filter || {})
+      for (const w of staged) if (w.doc && q.test(w.doc)) base.push(w.doc)
+      if (sort && sort.length) sortDocs(base, sort)
+      docs = base.slice(skip, limit !== null ? skip + limit : undefined)
+    }
+    for (const d of docs) {
+      const key = lockKey(c.name, idKey(d._id))
+      if (!tx.reads.has(key)) tx.reads.set(key, c.ver.get(idKey(d._id)) ?? 0)
+    }
+    return docs
+  }
+
+  private checkUniqueAgainstCommitted(c: Coll, doc: any) {
+    for (const ix of c.indexes) {
+      if (!ix.spec.unique) continue
+      const hit = ix.conflicts(doc, doc._id)
+      if (hit) throw dupKeyError(c.name, ix.spec, hit.key)
+    }
+  }
+
+  private async txModify(tx: Tx, c: Coll, filter: any, data: any, merge: boolean, multi: boolean, upsert: boolean) {
+    let targets: string[]
+    if (filter._id !== undefined && typeof filter._id !== 'object' && Object.keys(filter).length === 1) targets = [idKey(filter._id)]
+    else targets = this.txFind(tx, c, filter, null, 0, multi ? null : 1).map((d) => idKey(d._id))
+    let updated = 0
+    let upsertId: any
+    for (const id of targets) {
+      await this.touch(tx, c.name, id)
+      const old = this.txRead(tx, c.name, id)
+      if (old && filter._id !== undefined && Object.keys(filter).length > 1 && !new Query(filter).test(old)) continue
+      if (!old) {
+        if (!upsert) continue
+        const nd = merge ? this.transform({ _id: filter._id }, data, true) : this.transform(undefined, { ...data, _id: filter._id }, false)
+        nd._id = filter._id
+        this.checkUniqueAgainstCommitted(c, nd)
+        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: nd })
+        upsertId = filter._id
+        continue
+      }
+      const nd = this.transform(old, data, merge)
+      if (deepEqual(nd, old)) continue
+      this.checkUniqueAgainstCommitted(c, nd)
+      tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: nd })
+      updated++
+    }
+    return { data: { updated, upsert_id: upsertId }, requestId: newRequestId() }
+  }
+
+  private async opCommit(p: any) {
+    const tx = this.txs.get(p.transactionId)
+    if (!tx || tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${p.transactionId} does not exist or has ended`)
+    let conflict = tx.doomed
+    if (!conflict) {
+      for (const [key, v] of tx.reads) {
+        const [coll, id] = key.split('\u0000')
+        if ((this.coll(coll).ver.get(id) ?? 0) !== v) { conflict = true; break }
+      }
+    }
+    if (conflict) {
+      this.endTx(tx)
+      this.conflicts++
+      throw new EngineError(ERR.TX_CONFLICT, 'database transaction conflict: a document read or written by this transaction was changed by another operation')
+    }
+    const writes = Array.from(tx.writes.values())
+    let durable: Promise<void>
+    try {
+      durable = this.commitWrites(writes)
+    } finally {
+      this.endTx(tx)
+    }
+    await durable
+    return { requestId: newRequestId() }
+  }
+
+  private opAbort(p: any) {
+    const tx = this.txs.get(p.transactionId)
+    if (tx) this.endTx(tx)
+    return { requestId: newRequestId() }
+  }
+
+  // legacy transaction actions of @cloudbase/database's older Transaction class
+  private async opLegacyTxGet(p: any) {
+    const tx = this.tx(p.transactionId)
+    const c = this.coll(p.collectionName)
+    const id = idKey(p._id)
+    await this.touch(tx, c.name, id)
+    return { data: toText(this.txRead(tx, c.name, id)), requestId: newRequestId() }
+  }
+  private async opLegacyTxUpdate(p: any) {
+    const tx = this.tx(p.transactionId)
+    const c = this.coll(p.collectionName)
+    const data = this.parse(p.data)
+    const merge = !p.upsert
+    const before = this.txRead(tx, c.name, idKey(p._id))
+    const r = await this.txModify(tx, c, { _id: p._id }, data, merge, false, !!p.upsert)
+    return {
+      updated: toText(r.data.updated || (before && p.upsert ? 1 : 0)),
+      upserted: r.data.upsert_id !== undefined ? JSON.stringify([{ _id: r.data.upsert_id }]) : undefined,
+      requestId: r.requestId,
+    }
+  }
+  private async opLegacyTxDelete(p: any) {
+    const r = await this.opRemove({ collectionName: p.collectionName, transactionId: p.transactionId, query: { _id: p._id }, multi: false })
+    return { deleted: toText(r.data.deleted), requestId: r.requestId }
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Documents keep `_id` as their first field, generated cloud-style when absent. */
+function withIdFirst(d: any): any {
+  const { _id, ...rest } = d
+  return { _id: _id === undefined || _id === null ? newDocId() : _id, ...rest }
+}
+
+function dupKeyError(coll: string, spec: IndexSpec, key: any[]): EngineError {
+  const parts = spec.keys.map(([f], i) => `${f}: ${JSON.stringify(key[i] instanceof Date ? key[i].toISOString() : key[i] ?? null)}`)
+  return new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] E11000 duplicate key error collection: local.${coll} index: ${spec.name} dup key: { ${parts.join(', ')} }`)
+}
+
+function checkFieldNames(doc: any) {
+  for (const k of Object.keys(doc)) {
+    if (k.startsWith('$')) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] The dollar ($) prefixed field '${k}' is not valid for storage.`)
+  }
+}
+
+function sortDocs(docs: any[], sort: [string, number][]) {
+  const dec = docs.map((d, i) => ({ d, i, k: sort.map(([f, dir]) => sortKey(d, f, dir)) }))
+  dec.sort((a, b) => {
+    for (let j = 0; j < sort.length; j++) {
+      const c = compareValues(a.k[j], b.k[j])
+      if (c) return c * sort[j][1]
+    }
+    return a.i - b.i
+  })
+  for (let i = 0; i < dec.length; i++) docs[i] = dec[i].d
+}
+
+/** merge-mode data: operators as is; plain top-level fields become $set. */
+function toModifier(data: any): any {
+  if (!isPlainObject(data)) throw new EngineError(ERR.INVALID_PARAM, 'data must be an object')
+  const out: any = {}
+  for (const k of Object.keys(data)) {
+    if (k.startsWith('$')) out[k] = { ...(out[k] || {}), ...data[k] }
+    else (out.$set = out.$set || {})[k] = data[k]
+  }
+  return out
+}
+
+function getPath(doc: any, p: string): any {
+  let v = doc
+  for (const seg of p.split('.')) {
+    if (v === null || v === undefined || typeof v !== 'object') return undefined
+    v = v[seg]
+  }
+  return v
+}
+
+/** Apply MongoDB update operators with mingo, adding the checks MongoDB makes and mingo does not. */
+function applyModifier(doc: any, upd: any) {
+  const known = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$addToSet', '$pull', '$pullAll', '$currentDate', '$bit'])
+  for (const op of Object.keys(upd)) if (!known.has(op)) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Unknown modifier: ${op}`)
+  for (const op of ['$inc', '$mul']) {
+    for (const [f, n] of Object.entries<any>(upd[op] || {})) {
+      if (typeof n !== 'number') throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${f}: ${JSON.stringify(n)}}`)
+      const cur = getPath(doc, f)
+      if (cur !== undefined && cur !== null && typeof cur !== 'number') {
+        throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of non-numeric type ${typeof cur}`)
+      }
+    }
+  }
+  for (const op of ['$push', '$addToSet', '$pop', '$pull', '$pullAll']) {
+    for (const f of Object.keys(upd[op] || {})) {
+      const cur = getPath(doc, f)
+      if (cur !== undefined && cur !== null && !Array.isArray(cur)) {
+        throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] The field '${f}' must be an array but is of type ${typeof cur} in document {_id: ${JSON.stringify(doc._id)}}`)
+      }
+    }
+  }
+  if (upd.$addToSet) {
+    // mingo keeps duplicates inside $each; MongoDB adds each distinct value once
+    const a: any = {}
+    for (const [f, v] of Object.entries<any>(upd.$addToSet)) {
+      if (isPlainObject(v) && Array.isArray(v.$each)) {
+        const uniq: any[] = []
+        for (const x of v.$each) if (!uniq.some((u) => deepEqual(u, x))) uniq.push(x)
+        a[f] = { ...v, $each: uniq }
+      } else a[f] = v
+    }
+    upd = { ...upd, $addToSet: a }
+  }
+  mingoUpdate(doc, upd, undefined, undefined, { cloneMode: 'deep' })
+}
+
+function equalityFields(filter: any): any {
+  const out: any = {}
+  for (const [k, v] of Object.entries<any>(filter || {})) {
+    if (k.startsWith('$') || k.includes('.')) continue
+    if (v === null || typeof v !== 'object' || v instanceof Date) out[k] = v
+  }
+  return out
+}

@@ -1,0 +1,154 @@
+/**
+ * Local stand-ins for the WeChat open APIs the product calls through `cloud.openapi.*`.
+ *
+ * They answer at the SDK's own seam: wx-server-sdk encodes the call as a protobuf
+ * `CommApiData` (snake_case keys, JSON-encoded values, raw bytes for media) and hands it to
+ * `CloudBase#callCompatibleWxOpenApi` of @cloudbase/node-sdk, then decodes a protobuf
+ * `CommOpenApiResp` (respData + contentType). We answer with such a buffer, so the SDK's own
+ * decoding (errcode -> thrown error, snake_case -> camelCase, buffers -> { contentType, buffer })
+ * runs unmodified.
+ */
+import * as crypto from 'crypto'
+import * as path from 'path'
+import QRCode from 'qrcode'
+import type { Engine } from '../engine'
+import { sdkDir } from '../engine/sdk'
+import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
+
+export interface OpenApiStandIns {
+  /** base of the URL encoded in wxacode QR images; default http://127.0.0.1:10086 */
+  publicBaseUrl?: string
+}
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const protobuf: any = require(require.resolve('protobufjs', { paths: [sdkDir, path.dirname(sdkDir)] }))
+
+const root = new protobuf.Root()
+root.add(new protobuf.Type('KeyValuePair')
+  .add(new protobuf.Field('key', 1, 'string'))
+  .add(new protobuf.Field('value', 2, 'bytes'))
+  .add(new protobuf.Field('contenttype', 3, 'string'))
+  .add(new protobuf.Field('filename', 4, 'string')))
+root.add(new protobuf.Type('OpenApiData').add(new protobuf.Field('pairs', 1, 'KeyValuePair', 'repeated')))
+root.add(new protobuf.Type('CommApiData')
+  .add(new protobuf.Field('apiType', 1, 'int32'))
+  .add(new protobuf.Field('openapiData', 2, 'OpenApiData'))
+  .add(new protobuf.Field('appid', 6, 'string')))
+root.add(new protobuf.Type('CommOpenApiResp')
+  .add(new protobuf.Field('respData', 1, 'bytes'))
+  .add(new protobuf.Field('contentType', 2, 'string'))
+  .add(new protobuf.Field('errorCode', 3, 'int32'))
+  .add(new protobuf.Field('httpCode', 4, 'uint32')))
+const CommApiData = root.lookupType('CommApiData')
+const CommOpenApiResp = root.lookupType('CommOpenApiResp')
+
+export const SCENE_RE = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]{1,32}$/
+
+export interface DecodedCall { api: string; params: Record<string, any>; media: Record<string, Buffer> }
+
+/** Decode what wx-server-sdk sends for `cloud.openapi.<api>(data)`. */
+export function decodeCall(api: string, requestData: Buffer | Uint8Array): DecodedCall {
+  const msg: any = CommApiData.toObject(CommApiData.decode(requestData), { defaults: false })
+  const params: Record<string, any> = {}
+  const media: Record<string, Buffer> = {}
+  for (const p of (msg.openapiData && msg.openapiData.pairs) || []) {
+    const buf = Buffer.from(p.value || [])
+    if (p.contenttype || p.filename) { media[p.key] = buf; continue }
+    try { params[p.key] = JSON.parse(buf.toString('utf8')) } catch { media[p.key] = buf }
+  }
+  return { api, params, media }
+}
+
+function jsonResp(obj: any): Buffer {
+  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({
+    respData: Buffer.from(JSON.stringify(obj)), contentType: 'application/json; charset=utf-8', errorCode: 0, httpCode: 200,
+  })).finish())
+}
+function bufferResp(contentType: string, data: Buffer): Buffer {
+  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ respData: data, contentType, errorCode: 0, httpCode: 200 })).finish())
+}
+const wxErr = (errcode: number, errmsg: string) => jsonResp({ errcode, errmsg: `${errmsg} rid: ${crypto.randomBytes(4).toString('hex')}` })
+
+export class LocalOpenApi {
+  readonly publicBaseUrl: string
+  constructor(private readonly engine: () => Engine | null, opts: OpenApiStandIns = {}) {
+    this.publicBaseUrl = (opts.publicBaseUrl || 'http://127.0.0.1:10086').replace(/\/+$/, '')
+  }
+
+  /** Answer one call; returns the protobuf CommOpenApiResp buffer the SDK decodes. */
+  async handle(apiName: string, requestData: Buffer | Uint8Array): Promise<Buffer> {
+    const call = decodeCall(apiName, requestData)
+    switch (apiName) {
+      case 'security.msgSecCheck': return this.msgSecCheck(call)
+      case 'security.imgSecCheck': return this.imgSecCheck(call)
+      case 'wxacode.getUnlimited': return this.getUnlimited(call)
+      case 'subscribeMessage.send': return this.subscribeSend(call)
+      default: return wxErr(-1, `local stand-in has no openapi.${apiName}`)
+    }
+  }
+
+  /** The URL a wxacode for (page, scene) encodes locally. */
+  qrUrl(page: string, scene: string): string {
+    return `${this.publicBaseUrl}/#/${page}?scene=${encodeURIComponent(scene)}`
+  }
+
+  private msgSecCheck({ params }: DecodedCall): Buffer {
+    const content = String(params.content ?? '')
+    const version = Number(params.version || 1)
+    if (version === 2) {
+      if (!params.openid) return wxErr(40003, 'invalid openid')
+      const scene = Number(params.scene)
+      if (![1, 2, 3, 4].includes(scene)) return wxErr(40097, 'invalid args: scene')
+    }
+    if (content.length > 2500) return wxErr(40097, 'invalid args: content too long')
+    const hit = (list: WordRule[]) => list.find((w) => content.includes(w.word))
+    const risky = hit(RISKY_WORDS)
+    const review = risky ? undefined : hit(REVIEW_WORDS)
+    const suggest = risky ? 'risky' : review ? 'review' : 'pass'
+    const label = (risky || review)?.label ?? 100
+    if (version !== 2) return risky ? wxErr(87014, 'risky content') : jsonResp({ errcode: 0, errmsg: 'ok' })
+    const kw = risky || review
+    return jsonResp({
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+      detail: [
+        { strategy: 'content_model', errcode: 0, suggest, label, prob: kw ? 90 : 0 },
+        kw ? { strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: kw.word } : { strategy: 'keyword', errcode: 0, suggest: 'pass', label: 100 },
+      ],
+      trace_id: crypto.randomBytes(12).toString('hex'),
+    })
+  }
+
+  private imgSecCheck({ media, params }: DecodedCall): Buffer {
+    const img = media.media || (params.media ? Buffer.from(JSON.stringify(params.media)) : undefined)
+    if (!img || img.length === 0) return wxErr(41005, 'media data missing')
+    if (img.length > 1024 * 1024) return wxErr(40006, 'invalid media size')
+    if (img.includes(Buffer.from(RISKY_IMAGE_MARKER))) return wxErr(87014, 'risky content')
+    return jsonResp({ errcode: 0, errmsg: 'ok' })
+  }
+
+  private async getUnlimited({ params }: DecodedCall): Promise<Buffer> {
+    const scene = params.scene === undefined || params.scene === null ? '' : String(params.scene)
+    if (!SCENE_RE.test(scene)) return wxErr(40129, 'invalid scene')
+    const page = params.page === undefined ? '' : String(params.page)
+    if (page.startsWith('/') || /\s/.test(page)) return wxErr(41030, 'invalid page')
+    let width = Number(params.width || 430)
+    width = Math.max(280, Math.min(1280, Number.isFinite(width) ? width : 430))
+    const png = await QRCode.toBuffer(this.qrUrl(page || 'pages/index/index', scene), { type: 'png', width, margin: 2 })
+    return bufferResp('image/png', png)
+  }
+
+  private async subscribeSend({ params }: DecodedCall): Promise<Buffer> {
+    if (!params.touser) return wxErr(40003, 'invalid openid')
+    if (!params.template_id) return wxErr(40037, 'invalid template_id')
+    if (!params.data || typeof params.data !== 'object') return wxErr(47003, 'argument invalid! data is empty')
+    for (const [k, v] of Object.entries<any>(params.data)) {
+      if (!v || typeof v !== 'object' || v.value === undefined) return wxErr(47003, `argument invalid! data.${k}.value is empty`)
+    }
+    const eng = this.engine()
+    if (!eng) return wxErr(-1, 'local cloud has no engine')
+    await eng.insertMany('outbox', [{ touser: params.touser, templateId: params.template_id, page: params.page, data: params.data, at: new Date() }])
+    return jsonResp({ errcode: 0, errmsg: 'ok' })
+  }
+}

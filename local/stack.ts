@@ -1,0 +1,121 @@
+/**
+ * The whole local WeChat Cloud in one call: the engine (indexes from the manifest), the local cloud
+ * under wx-server-sdk, the demo seed, and the HTTP host. Used by `npm start`, the tests and the bench.
+ */
+import * as fs from 'fs'
+import * as os from 'os'
+import * as path from 'path'
+import { Engine, loadIndexManifest, type IndexManifest } from './engine'
+import { installLocalCloud } from './cloud'
+import { assertSafeBinding, startHost } from './host/server'
+import { seedDemo } from './seed/demo'
+
+export interface StackOptions {
+  /** 0 = ephemeral (default). */
+  port?: number
+  /** Default 127.0.0.1. With devIdentity (the default) it must be a loopback address. */
+  host?: string
+  /** Where data persists (journal + snapshot, storage/); null = memory only (default). */
+  dataDir?: string | null
+  /** 'demo': wipe and seed; 'if-empty': seed only when there is no data yet; 'none' (default). */
+  seed?: 'demo' | 'none' | 'if-empty'
+  /** The H5 build folder to serve, or null (default). */
+  serveH5?: string | null
+  /** The address the local openapi stand-ins put in links (QR codes …); default: the host's own URL. */
+  publicBaseUrl?: string
+  /** Trust the x-wx-openid header and serve /dev/* (default true; loopback only). */
+  devIdentity?: boolean
+  /** Index manifest (default: cloudfunctions/api/indexes.json, what the cloud is told to build). */
+  indexes?: IndexManifest
+  /** Request log; false = silent (default console.log). */
+  log?: ((line: string) => void) | false
+}
+
+export interface Stack {
+  url: string
+  port: number
+  engine: Engine
+  /** Where uploads go (<dataDir>/storage, or a temp folder when memory-only). */
+  storageDir: string
+  /** True when this start seeded the demo. */
+  seeded: boolean
+  close(): Promise<void>
+}
+
+async function isEmpty(engine: Engine): Promise<boolean> {
+  for (const c of ['streets', 'communities', 'users']) if ((await engine.count(c)) > 0) return false
+  return true
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const host = opts.host ?? '127.0.0.1'
+  const devIdentity = opts.devIdentity ?? true
+  // Refuse before opening anything.
+  assertSafeBinding(host, devIdentity)
+
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null
+  let tempStorage: string | null = null
+  let storageDir: string
+  if (dataDir) {
+    storageDir = path.join(dataDir, 'storage')
+  } else {
+    tempStorage = fs.mkdtempSync(path.join(os.tmpdir(), 'local-storage-'))
+    storageDir = tempStorage
+  }
+
+  const engine = await Engine.open({ dataDir: dataDir ? path.join(dataDir, 'db') : null, indexes: opts.indexes ?? loadIndexManifest() })
+
+  // The host listens first (its URL is the default public base URL); functions and /dev wait for `ready`.
+  let markReady!: () => void
+  const ready = new Promise<void>((resolve) => (markReady = resolve))
+  let hostHandle: Awaited<ReturnType<typeof startHost>>
+  try {
+    hostHandle = await startHost({
+      engine,
+      host,
+      port: opts.port ?? 0,
+      devIdentity,
+      storageDir,
+      h5Dir: opts.serveH5 ?? null,
+      log: opts.log,
+      ready,
+    })
+  } catch (err) {
+    await engine.close()
+    if (tempStorage) fs.rmSync(tempStorage, { recursive: true, force: true })
+    throw err
+  }
+
+  let seeded = false
+  try {
+    installLocalCloud(engine, { openapi: { publicBaseUrl: opts.publicBaseUrl ?? hostHandle.url.replace(/\/$/, '') } })
+    const seed = opts.seed ?? 'none'
+    if (seed === 'demo' || (seed === 'if-empty' && (await isEmpty(engine)))) {
+      await seedDemo(engine)
+      seeded = true
+    }
+  } catch (err) {
+    await hostHandle.close()
+    await engine.close()
+    throw err
+  } finally {
+    markReady()
+  }
+
+  let closed = false
+  return {
+    url: hostHandle.url,
+    port: hostHandle.port,
+    engine,
+    storageDir,
+    seeded,
+    async close() {
+      if (closed) return
+      closed = true
+      await hostHandle.close()
+      await engine.flush()
+      await engine.close()
+      if (tempStorage) fs.rmSync(tempStorage, { recursive: true, force: true })
+    },
+  }
+}

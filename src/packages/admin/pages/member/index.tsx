@@ -1,0 +1,105 @@
+/**
+ * 成员详情 (secretary): full personal fields — every opening is written to the audit log on the
+ * server, and the page says so. Roles are assigned and revoked here, one confirmed tap each.
+ */
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { Role } from '@contract/common'
+import { PageShell } from '../../../../components/PageShell'
+import { Loading } from '../../../../components/Loading'
+import { ErrorState } from '../../../../components/ErrorState'
+import { useSession } from '../../../../hooks/useSession'
+import { useQuery } from '../../../../hooks/useQuery'
+import { call, toApiError } from '../../../../services/api'
+import { ROLE_LABELS, ROLE_ORDER } from '../../../../constants'
+import { AtTag } from 'taro-ui'
+import '../../admin.scss'
+
+export default function Member() {
+  const { me, error: sessionError, retry } = useSession()
+  const { params } = useRouter()
+  const communityId = decodeURIComponent(params.communityId ?? '')
+  const userId = decodeURIComponent(params.userId ?? '')
+  const detail = useQuery(me && communityId && userId ? `${me.userId}|${communityId}|${userId}` : null, () =>
+    call('org.member', { communityId, userId }),
+  )
+  const [busy, setBusy] = useState<Role | null>(null)
+
+  if (!me) return <PageShell>{sessionError ? <ErrorState error={sessionError} onRetry={retry} /> : <Loading />}</PageShell>
+  if (detail.error) return <PageShell><ErrorState error={detail.error} onRetry={detail.reload} /></PageShell>
+  if (!detail.data) return <PageShell><Loading /></PageShell>
+  const m = detail.data
+  const name = m.realName || m.nickname
+
+  async function toggle(role: Role) {
+    if (busy) return
+    const has = m.roles.includes(role)
+    const { confirm } = await Taro.showModal({
+      title: has ? '撤销角色' : '授予角色',
+      content: has ? `确定撤销${name}的“${ROLE_LABELS[role]}”身份吗？` : `确定把${name}设为“${ROLE_LABELS[role]}”吗？`,
+      confirmColor: '#C8161D',
+    })
+    if (!confirm) return
+    setBusy(role)
+    try {
+      const input = { communityId, userId, role }
+      const res = has ? await call('org.revokeRole', input) : await call('org.assignRole', input)
+      const roles = res.roles.filter((r) => r.communityId === communityId).map((r) => r.role)
+      detail.setData({ ...m, roles })
+      Taro.showToast({ title: has ? '已撤销' : '已授予', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: toApiError(e).message, icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <PageShell className='admin'>
+      <Text className='admin__audit-note' id='member-audit-note'>
+        查看记录已留存：您打开完整信息的时间已记入操作记录。
+      </Text>
+      <View className='card' id='member-detail'>
+        <Text className='card-title'>{name}</Text>
+        <View className='row'>
+          <Text className='row__label'>昵称</Text>
+          <Text className='row__value'>{m.nickname}</Text>
+        </View>
+        <View className='row'>
+          <Text className='row__label'>真实姓名</Text>
+          <Text className='row__value'>{m.realName ?? '未填写'}</Text>
+        </View>
+        <View className='row'>
+          <Text className='row__label'>手机号</Text>
+          <Text className='row__value'>{m.phone ?? '未填写'}</Text>
+        </View>
+        <View className='row'>
+          <Text className='row__label'>门牌</Text>
+          <Text className='row__value'>{m.household?.label ?? '未登记'}</Text>
+        </View>
+        {m.offline && (
+          <View className='row'>
+            <Text className='row__label'>使用方式</Text>
+            <Text className='row__value'>无智能手机，由楼栋长代办</Text>
+          </View>
+        )}
+        {m.proxies.length > 0 && (
+          <View className='row'>
+            <Text className='row__label'>代办人</Text>
+            <Text className='row__value'>{m.proxies.map((p) => p.name).join('、')}</Text>
+          </View>
+        )}
+      </View>
+
+      <View className='section-title'>角色（点一下授予或撤销）</View>
+      <View className='card admin__filters' id='member-roles'>
+        {ROLE_ORDER.filter((r) => r !== 'street_admin').map((r) => (
+          <AtTag key={r} name={r} active={m.roles.includes(r)} disabled={busy !== null} circle onClick={() => toggle(r)}>
+            {m.roles.includes(r) ? `✓ ${ROLE_LABELS[r]}` : ROLE_LABELS[r]}
+          </AtTag>
+        ))}
+      </View>
+    </PageShell>
+  )
+}

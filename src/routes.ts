@@ -1,0 +1,67 @@
+/**
+ * The typed route table. app.config.ts generates `pages`, `subPackages` and the tab bar from it,
+ * and every navigation goes through `go(route, params)` (src/services/nav.ts), so a page
+ * that does not exist cannot be linked to.
+ *
+ * Pure data: this file is also evaluated at build time by Taro when it reads app.config.ts,
+ * so it must not import the Taro runtime.
+ */
+
+export const MAIN_PAGES = {
+  home: 'pages/home/index',
+  wishes: 'pages/wishes/index',
+  council: 'pages/council/index',
+  me: 'pages/me/index',
+  privacy: 'pages/privacy/index',
+} as const
+
+/** Subpackages: one per area, loaded on first visit so the main package stays small. */
+export const SUBPACKAGES = {
+  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index' } },
+  party: { root: 'packages/party', pages: { index: 'pages/index/index' } },
+  points: { root: 'packages/points', pages: { index: 'pages/index/index' } },
+  services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
+  requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
+} as const
+
+type SubRoutes = {
+  [P in keyof typeof SUBPACKAGES as `${P & string}.${keyof (typeof SUBPACKAGES)[P]['pages'] & string}`]: string
+}
+
+/** Every route by name: 'home', 'admin.members', ... → absolute path. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  wishes: '/pages/wishes/index',
+  council: '/pages/council/index',
+  me: '/pages/me/index',
+  privacy: '/pages/privacy/index',
+  'admin.members': '/packages/admin/pages/members/index',
+  'admin.member': '/packages/admin/pages/member/index',
+  'admin.audit': '/packages/admin/pages/audit/index',
+  'party.index': '/packages/party/pages/index/index',
+  'points.index': '/packages/points/pages/index/index',
+  'services.index': '/packages/services/pages/index/index',
+  'requests.index': '/packages/requests/pages/index/index',
+} as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
+
+export type RouteName = keyof typeof ROUTES
+
+/** Tab pages (must be in the main package; navigated with switchTab). */
+export const TABS = [
+  { route: 'home', text: '首页', icon: 'home' },
+  { route: 'wishes', text: '心愿', icon: 'wishes' },
+  { route: 'council', text: '议事', icon: 'council' },
+  { route: 'me', text: '我的', icon: 'me' },
+] as const satisfies readonly { route: RouteName; text: string; icon: string }[]
+
+export const TAB_ROUTES: readonly RouteName[] = TABS.map((t) => t.route)
+
+/** Query parameters each page accepts (all strings, as the platform passes them). */
+export interface RouteParams {
+  'admin.members': { communityId: string }
+  'admin.member': { communityId: string; userId: string }
+  'admin.audit': { communityId: string }
+}
+
+/** Routes that take no parameters. */
+export type PlainRoute = Exclude<RouteName, keyof RouteParams>

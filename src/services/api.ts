@@ -1,0 +1,95 @@
+/**
+ * The one typed client for the `api` cloud function.
+ *
+ *   const me = await call('org.login', {})
+ *
+ * Input and output types come from the contract (types/api.ts) through `import type` only:
+ * zod never reaches the mini-program bundle. The transport depends on the build target:
+ * weapp → wx.cloud.callFunction; H5 (local mode) → POST /fn/api with the dev identity header.
+ */
+import Taro from '@tarojs/taro'
+import type { ActionInput, ActionName, ActionOutput } from '@contract/api'
+import type { ApiResult, ErrorCode } from '@contract/common'
+import { devOpenid } from './devIdentity'
+
+/** An action that answered `{ ok: false }`, or a transport failure (code INTERNAL). */
+export class ApiCallError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiCallError'
+    this.code = code
+    // Keep instanceof working after transpiling to ES5 classes.
+    Object.setPrototypeOf(this, ApiCallError.prototype)
+  }
+}
+
+export const NETWORK_MESSAGE = '网络不太好，请稍后再试'
+
+let cloudReady = false
+/** Called once at launch (weapp); call() also makes sure of it. */
+export function initCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
+  cloudReady = true
+  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+}
+
+let seq = 0
+function requestId(): string {
+  seq = (seq + 1) % 1e6
+  return `${Date.now().toString(36)}-${seq.toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+interface ApiEventOut {
+  action: string
+  data: unknown
+  requestId: string
+}
+
+async function sendH5(event: ApiEventOut): Promise<unknown> {
+  const openid = await devOpenid()
+  let res: Response
+  try {
+    res = await fetch('/fn/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify(event),
+    })
+  } catch {
+    throw new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+  }
+  try {
+    return await res.json()
+  } catch {
+    throw new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+  }
+}
+
+async function sendWeapp(event: ApiEventOut): Promise<unknown> {
+  initCloud()
+  try {
+    const res = await Taro.cloud.callFunction({ name: 'api', data: event as unknown as Record<string, unknown> })
+    return (res as { result?: unknown }).result
+  } catch {
+    throw new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+  }
+}
+
+function isResult(x: unknown): x is ApiResult<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { ok?: unknown }).ok === 'boolean'
+}
+
+export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
+  const event: ApiEventOut = { action, data: input ?? {}, requestId: requestId() }
+  const answer = process.env.TARO_ENV === 'h5' ? await sendH5(event) : await sendWeapp(event)
+  if (!isResult(answer)) throw new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+  if (answer.ok) return answer.data as ActionOutput<A>
+  const { code, message } = answer.error ?? {}
+  throw new ApiCallError(code ?? 'INTERNAL', message || NETWORK_MESSAGE)
+}
+
+/** Turns anything thrown into something the UI can show. */
+export function toApiError(e: unknown): ApiCallError {
+  if (e instanceof ApiCallError) return e
+  return new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+}

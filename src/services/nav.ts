@@ -1,0 +1,21 @@
+import Taro from '@tarojs/taro'
+import { ROUTES, TAB_ROUTES, type RouteName, type RouteParams } from '../routes'
+
+type ParamsOf<R extends RouteName> = R extends keyof RouteParams ? RouteParams[R] : undefined
+
+/** Navigate by route name: tab pages with switchTab, the rest with navigateTo. */
+export function go<R extends RouteName>(route: R, ...params: ParamsOf<R> extends undefined ? [] : [ParamsOf<R>]): void {
+  const path = ROUTES[route]
+  if (TAB_ROUTES.includes(route)) {
+    Taro.switchTab({ url: path })
+    return
+  }
+  const p = params[0] as Record<string, string> | undefined
+  const query = p
+    ? '?' +
+      Object.entries(p)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&')
+    : ''
+  Taro.navigateTo({ url: path + query })
+}
