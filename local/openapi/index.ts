@@ -83,8 +83,26 @@ export class LocalOpenApi {
       case 'security.imgSecCheck': return this.imgSecCheck(call)
       case 'wxacode.getUnlimited': return this.getUnlimited(call)
       case 'subscribeMessage.send': return this.subscribeSend(call)
+      case 'phonenumber.getPhoneNumber': return this.getPhoneNumber(call)
       default: return wxErr(-1, `local stand-in has no openapi.${apiName}`)
     }
+  }
+
+  /**
+   * phonenumber.getPhoneNumber: locally a code `local-phone-<11 digits>` stands for that number (WeChat's
+   * codes are opaque and single-use for 5 minutes); each code works once, anything else is 40029.
+   */
+  private usedPhoneCodes = new Set<string>()
+  private getPhoneNumber({ params }: DecodedCall): Buffer {
+    const code = String(params.code ?? '')
+    const m = /^local-phone-(1\d{10})$/.exec(code)
+    if (!m || this.usedPhoneCodes.has(code)) return wxErr(40029, 'invalid code')
+    this.usedPhoneCodes.add(code)
+    return jsonResp({
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'local' } },
+    })
   }
 
   /** The URL a wxacode for (page, scene) encodes locally. */

@@ -149,6 +149,16 @@ describe('org.updateProfile', () => {
     expect(moved.roles.map((r) => `${r.communityId}:${r.role}`)).toEqual([`${T.c1}:resident`])
   })
 
+  test('a phone number comes from the single-use getPhoneNumber code, never from the client', async () => {
+    const me = await tc.ok(P.resident.openid, 'org.updateProfile', { phoneCode: 'local-phone-13912345678' })
+    expect(me.phone).toBe('13912345678')
+    const again = await tc.call(P.resident.openid, 'org.updateProfile', { phoneCode: 'local-phone-13912345678' })
+    expect(codeOf(again)).toBe('INVALID_INPUT')
+    if (!again.ok) expect(again.error.message).toContain('手机号授权已失效')
+    expect(codeOf(await tc.call(P.resident.openid, 'org.updateProfile', { phoneCode: 'forged' }))).toBe('INVALID_INPUT')
+    expect((await tc.ok(P.resident.openid, 'org.me')).phone).toBe('13912345678')
+  })
+
   test('personal fields need consent first; an unknown household is refused', async () => {
     expect(codeOf(await tc.call(P.noConsent.openid, 'org.updateProfile', { realName: '冯小红' }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(P.resident.openid, 'org.updateProfile', { householdId: 'h-none' }))).toBe('INVALID_INPUT')

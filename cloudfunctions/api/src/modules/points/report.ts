@@ -22,8 +22,11 @@ export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>):
     .collection(P.entries)
     .aggregate()
     .match({ communityId: input.communityId, at: db.command.gte(from), accountKind: db.command.in(['person']) })
-    .group({ _id: { kind: '$kind', y: $.year('$at'), m: $.month('$at'), d: $.dayOfMonth('$at'), h: $.hour('$at') }, total: $.sum('$amount') })
-    .end()) as { list: { _id: { kind: string; y: number; m: number; d: number; h: number }; total: number }[] }
+    // Months in China time: shift by 8 hours before taking year and month.
+    .project({ kind: 1, amount: 1, local: $.add(['$at', 8 * 3600_000]) })
+    .group({ _id: { kind: '$kind', y: $.year('$local'), m: $.month('$local') }, total: $.sum('$amount') })
+    .limit(1000) // aggregate answers 20 records unless told otherwise
+    .end()) as { list: { _id: { kind: string; y: number; m: number }; total: number }[] }
 
   const months = new Map<string, ReportView['months'][number]>()
   for (let i = 0; i < monthsBack; i++) {
@@ -33,8 +36,7 @@ export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>):
     months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
   }
   for (const row of res.list) {
-    const at = new Date(Date.UTC(row._id.y, row._id.m - 1, row._id.d, row._id.h))
-    const m = months.get(monthOf(at))
+    const m = months.get(`${row._id.y}-${String(row._id.m).padStart(2, '0')}`)
     if (!m) continue
     if (row._id.kind === 'earn' || row._id.kind === 'grant' || row._id.kind === 'correct') m.issued += row.total
     else if (row._id.kind === 'redeem') m.redeemed += -row.total

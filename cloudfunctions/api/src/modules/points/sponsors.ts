@@ -24,6 +24,7 @@ export async function sponsorFigures(db: Db, communityId: string): Promise<Map<s
     .aggregate()
     .match({ communityId, accountKind: db.command.in(['sponsor', 'mall']) })
     .group({ _id: { sponsorId: '$sponsorId', accountKind: '$accountKind' }, total: $.sum('$amount') })
+    .limit(1000) // aggregate answers 20 records unless told otherwise
     .end()) as { list: { _id: { sponsorId: string | null; accountKind: string }; total: number }[] }
   const out = new Map<string, { issued: number; redeemed: number }>()
   for (const row of res.list) {
@@ -38,6 +39,7 @@ export async function sponsorFigures(db: Db, communityId: string): Promise<Map<s
     .aggregate()
     .match({ communityId, accountKind: 'sponsor', kind: db.command.neq('fund') })
     .group({ _id: '$accountId', total: $.sum('$amount') })
+    .limit(1000)
     .end()) as { list: { _id: string; total: number }[] }
   for (const row of issued.list) {
     const sponsorId = row._id.slice(`sa_${communityId}_`.length)
