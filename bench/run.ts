@@ -11,6 +11,7 @@ import * as path from 'path'
 import { startStack } from '../local/stack'
 import { DEMO } from '../local/seed/demo'
 import { ensureBuilt } from '../test/support/build'
+import { redeemSection, statementSection } from './points'
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -165,7 +166,7 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection]
+export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {
