@@ -31,7 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     defineConstants: {
       // The WeChat Cloud environment id; set CLOUD_ENV=<your env id> when building for release.
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'DYNAMIC_CURRENT_ENV'),
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

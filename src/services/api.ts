@@ -31,7 +31,10 @@ let cloudReady = false
 export function initCloud(): void {
   if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
   cloudReady = true
-  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+  // Without an env id the app uses the environment selected in DevTools / the only one the AppID has
+  // (the client has no DYNAMIC_CURRENT_ENV: that is the server SDK's).
+  if (CLOUD_ENV) Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
+  else Taro.cloud.init({ traceUser: true })
 }
 
 let seq = 0
