@@ -6,8 +6,10 @@
 import type { z } from 'zod'
 import * as org from './org'
 import * as points from './points'
+import * as wish from './wish'
 import type { AuditEntry, CommunityView, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
+import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
 export const actionInputs = {
@@ -42,6 +44,23 @@ export const actionInputs = {
   'mall.myOrders': points.MyOrdersInput,
   'mall.verify': points.VerifyInput,
   'mall.orders': points.OrdersInput,
+  'wish.create': wish.WishCreateInput,
+  'wish.list': wish.WishListInput,
+  'wish.get': wish.WishGetInput,
+  'wish.mine': wish.WishMineInput,
+  'wish.review': wish.WishReviewInput,
+  'wish.reviewQueue': wish.WishQueueInput,
+  'wish.claim': wish.WishClaimInput,
+  'wish.dispatch': wish.WishDispatchInput,
+  'wish.release': wish.WishReleaseInput,
+  'wish.progress': wish.WishProgressInput,
+  'wish.fulfil': wish.WishFulfilInput,
+  'wish.confirm': wish.WishConfirmInput,
+  'wish.withdraw': wish.WishWithdrawInput,
+  'wish.overdue': wish.WishQueueInput,
+  'wish.stats': wish.WishStatsInput,
+  'wish.settings': wish.WishSettingsInput,
+  'wish.setSettings': wish.WishSetSettingsInput,
 } as const
 
 export interface ActionOutputs {
@@ -76,6 +95,23 @@ export interface ActionOutputs {
   'mall.myOrders': Page<OrderView>
   'mall.verify': OrderView
   'mall.orders': Page<OrderView>
+  'wish.create': WishDetail
+  'wish.list': Page<WishCard>
+  'wish.get': WishDetail
+  'wish.mine': Page<WishCard>
+  'wish.review': WishDetail
+  'wish.reviewQueue': Page<WishCard>
+  'wish.claim': WishDetail
+  'wish.dispatch': WishDetail
+  'wish.release': WishDetail
+  'wish.progress': WishDetail
+  'wish.fulfil': WishDetail
+  'wish.confirm': WishDetail
+  'wish.withdraw': WishDetail
+  'wish.overdue': Page<WishCard>
+  'wish.stats': WishStats
+  'wish.settings': WishSettings
+  'wish.setSettings': WishSettings
 }
 
 export type ActionName = keyof typeof actionInputs

@@ -21,6 +21,13 @@ import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
 import { item, items, upsertItem } from './modules/mall/items'
 import { cancel, myOrders, orders, pickupQr, verify } from './modules/mall/orders'
 import { redeem } from './modules/mall/redeem'
+import { claim, dispatch, release } from './modules/wish/claim'
+import { confirm, withdraw } from './modules/wish/close'
+import { create } from './modules/wish/create'
+import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/queries'
+import { review } from './modules/wish/review'
+import { setSettings, settings } from './modules/wish/settings'
+import { fulfil, progress } from './modules/wish/work'
 
 type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
 /** Actions open to a caller without a profile get Ctx; all others get a UserCtx. */
@@ -58,4 +65,21 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'mall.myOrders': myOrders,
   'mall.verify': verify,
   'mall.orders': orders,
+  'wish.create': create,
+  'wish.list': list,
+  'wish.get': get,
+  'wish.mine': mine,
+  'wish.review': review,
+  'wish.reviewQueue': reviewQueue,
+  'wish.claim': claim,
+  'wish.dispatch': dispatch,
+  'wish.release': release,
+  'wish.progress': progress,
+  'wish.fulfil': fulfil,
+  'wish.confirm': confirm,
+  'wish.withdraw': withdraw,
+  'wish.overdue': overdue,
+  'wish.stats': stats,
+  'wish.settings': settings,
+  'wish.setSettings': setSettings,
 }

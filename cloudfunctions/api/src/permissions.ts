@@ -54,6 +54,24 @@ export const permissions: { readonly [A in ActionName]: Access } = {
   'mall.myOrders': member,
   'mall.verify': SECRETARY,
   'mall.orders': SECRETARY,
+  // Wishes: who may move a wish is the state machine's table (modules/wish/rules.ts); here, who may ask.
+  'wish.create': member,
+  'wish.list': member,
+  'wish.get': member,
+  'wish.mine': member,
+  'wish.review': SECRETARY,
+  'wish.reviewQueue': SECRETARY,
+  'wish.claim': roles('party_member', 'volunteer'),
+  'wish.dispatch': SECRETARY,
+  'wish.release': member,
+  'wish.progress': member,
+  'wish.fulfil': member,
+  'wish.confirm': member,
+  'wish.withdraw': member,
+  'wish.overdue': SECRETARY,
+  'wish.stats': SECRETARY,
+  'wish.settings': member,
+  'wish.setSettings': SECRETARY,
 }
 
 /** Actions that only read: exempt from the write rate limit. */
@@ -75,4 +93,11 @@ export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
   'mall.myOrders',
   'mall.pickupQr',
   'mall.orders',
+  'wish.list',
+  'wish.get',
+  'wish.mine',
+  'wish.reviewQueue',
+  'wish.overdue',
+  'wish.stats',
+  'wish.settings',
 ])

@@ -5,6 +5,7 @@
  */
 import type { Deps } from './platform/context'
 import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
+import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
 
 export interface TimerEvent {
   Type: 'Timer'
@@ -18,6 +19,9 @@ export type TimerJob = (deps: Deps) => Promise<Record<string, number>>
 export const TIMER_JOBS: Record<string, TimerJob> = {
   'mall.releaseStaleHolds': releaseStaleHolds,
   'mall.expireOrders': expireOrders,
+  'wish.autoClose': autoClose,
+  'wish.payOwed': payOwed,
+  'wish.remindOverdue': remindOverdue,
 }
 
 export function isTimerEvent(event: unknown, openid: string | null): event is TimerEvent {

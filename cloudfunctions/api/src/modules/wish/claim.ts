@@ -1,0 +1,65 @@
+/**
+ * wish.claim — a party member or volunteer takes an open wish. One live claim per wish: the claim is a
+ *   conditional update on `status: open`, so of many simultaneous claims exactly one wins; the rest get
+ *   CONFLICT. The wisher is told by subscribe message.
+ * wish.dispatch (secretary) — 任务派单: give an open wish to a named member (party member or volunteer of
+ *   this community). Audited.
+ * wish.release — the claimer gives it back (reason recorded); it is open again.
+ * Outcomes: the detail; FORBIDDEN for the wrong person; CONFLICT for the wrong state; INVALID_INPUT for a
+ * dispatch to someone who is not a member here.
+ */
+import type { z } from 'zod'
+import type { User } from '../../../../../types/org'
+import type { WishClaimInput, WishDispatchInput, WishReleaseInput } from '../../../../../types/wish'
+import type { UserCtx } from '../../platform/context'
+import { trace } from '../../platform/audit'
+import { getById } from '../../platform/db'
+import { invalid } from '../../platform/errors'
+import { C } from '../org/repo'
+import { listName } from '../org/rules'
+import { ensureCan, loadWish, move, notify } from './core'
+import { thing } from './rules'
+import { detail } from './views'
+
+const timeText = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+export async function claim(ctx: UserCtx, input: z.output<typeof WishClaimInput>) {
+  const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
+  ensureCan('claim', wish, relations)
+  const now = ctx.now()
+  const after = await move(ctx, wish, 'claim', ctx.user._id, { set: { claimerId: ctx.user._id, claimVia: 'claim', claimedAt: now, lastProgressAt: now } })
+  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(ctx.user).slice(0, 10), time3: timeText(now) })
+  relations.add('claimer')
+  return detail(ctx.db, after, ctx.user._id, relations)
+}
+
+export async function dispatch(ctx: UserCtx, input: z.output<typeof WishDispatchInput>) {
+  const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
+  ensureCan('dispatch', wish, relations)
+  const member = await getById<User>(ctx.db, C.users, input.memberId)
+  if (!member || !member.roles.some((g) => g.communityId === input.communityId && (g.role === 'party_member' || g.role === 'volunteer'))) {
+    throw invalid('只能派给本社区的党员或志愿者')
+  }
+  if (member._id === wish.wisherId) throw invalid('不能把心愿派给许愿人自己')
+  const now = ctx.now()
+  const after = await move(ctx, wish, 'dispatch', ctx.user._id, {
+    note: input.note ? `派给${listName(member)}：${input.note}` : `派给${listName(member)}`,
+    set: { claimerId: member._id, claimVia: 'dispatch', claimedAt: now, lastProgressAt: now },
+  })
+  await trace(ctx, { communityId: input.communityId, resource: { type: 'wish', id: wish._id }, before: { status: wish.status }, after: { status: after.status, claimerId: member._id } })
+  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(member).slice(0, 10), time3: timeText(now) })
+  await notify(ctx, member._id, 'reminder', after, { thing1: thing(`社区派单：${wish.title}`), thing2: '请尽快联系许愿人' })
+  return detail(ctx.db, after, ctx.user._id, relations)
+}
+
+export async function release(ctx: UserCtx, input: z.output<typeof WishReleaseInput>) {
+  const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
+  ensureCan('release', wish, relations)
+  const after = await move(ctx, wish, 'release', ctx.user._id, {
+    note: input.reason,
+    requireClaimer: true,
+    set: { claimerId: null, claimVia: null, claimedAt: null, lastProgressAt: null },
+  })
+  relations.delete('claimer')
+  return detail(ctx.db, after, ctx.user._id, relations)
+}

@@ -1,0 +1,84 @@
+/**
+ * wish.create — a resident posts a wish, or a building head posts it for a resident they act for
+ * (recorded as such). The text passes the content check before anyone else sees it: `risky` is refused,
+ * `review` is held for the secretary; wishes with photos also wait for the secretary (no automated image
+ * check yet); otherwise the community's auto-approval decides between open and under review.
+ * Outcomes: the new wish's detail; INVALID_INPUT for refused content, an unknown category, building or
+ * date; FORBIDDEN for posting for someone one does not act for. Nothing is written on failure.
+ */
+import type { z } from 'zod'
+import type { Building, User } from '../../../../../types/org'
+import type { Wish, WishCreateInput } from '../../../../../types/wish'
+import type { UserCtx } from '../../platform/context'
+import { getById } from '../../platform/db'
+import { forbidden, invalid } from '../../platform/errors'
+import { C } from '../org/repo'
+import { detail } from './views'
+import { newWishId, settingsOf, W } from './repo'
+import { relationsOf } from './rules'
+
+export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInput>) {
+  const { db, user } = ctx
+  const [settings, building] = await Promise.all([settingsOf(db, input.communityId), getById<Building>(db, C.buildings, input.buildingId)])
+  if (!settings.categories.includes(input.category)) throw invalid(`请从这些类别中选择：${settings.categories.join('、')}`)
+  if (!building || building.communityId !== input.communityId) throw invalid('请选择本社区的楼栋')
+
+  let wisherId = user._id
+  if (input.onBehalfOf) {
+    const resident = await getById<User>(db, C.users, input.onBehalfOf)
+    const acts = resident?.proxies.some((p) => p.proxyId === user._id && p.communityId === input.communityId)
+    if (!resident || !acts) throw forbidden('只能为您代办的居民发布心愿')
+    wisherId = resident._id
+  }
+  const now = ctx.now()
+  let wishedBy: Date | null = null
+  if (input.wishedBy) {
+    wishedBy = new Date(`${input.wishedBy}T23:59:59+08:00`)
+    if (Number.isNaN(wishedBy.getTime()) || wishedBy < now) throw invalid('期望完成日期应在今天之后')
+  }
+  const verdict = await ctx.openapi.checkText(ctx.openid, `${input.title}\n${input.description}`, 2)
+  if (verdict === 'risky') throw invalid('心愿内容含有不适宜的信息，请修改后再发布')
+  const photos = input.photos ?? []
+  const open = verdict === 'pass' && settings.autoApprove && photos.length === 0
+  const wish: Wish = {
+    _id: newWishId(now),
+    communityId: input.communityId,
+    compoundId: building.compoundId,
+    buildingId: building._id,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    photos,
+    wishedBy,
+    wisherId,
+    postedById: user._id,
+    onBehalf: wisherId !== user._id,
+    status: open ? 'open' : 'under_review',
+    claimerId: null,
+    claimVia: null,
+    lastProgressAt: null,
+    proof: null,
+    rating: null,
+    rejectReason: null,
+    pointsPending: false,
+    history: [
+      {
+        at: now,
+        event: 'post',
+        byId: user._id,
+        from: null,
+        to: open ? 'open' : 'under_review',
+        note: wisherId !== user._id ? '楼栋长代为发布' : verdict === 'review' ? '内容需社区审核' : null,
+      },
+    ],
+    createdAt: now,
+    openedAt: open ? now : null,
+    claimedAt: null,
+    fulfilledAt: null,
+    closedAt: null,
+    remindedAt: null,
+    updatedAt: now,
+  }
+  await db.collection(W.wishes).add({ data: wish })
+  return detail(db, wish, user._id, relationsOf(wish, user._id, { isMember: false, isSecretary: false }))
+}

@@ -1,0 +1,328 @@
+/**
+ * Micro-wishes through the real main() on the local engine: every transition and every illegal one,
+ * privacy of the wisher's contact, proxies, one live claim under a rush, points paid exactly once, and the
+ * timers (auto-close, owed points, overdue reminders).
+ */
+import * as cloud from 'wx-server-sdk'
+import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { P, T, seedFixtures } from '../support/fixtures'
+import { ledgerProblems } from '../support/ledger'
+import type { WishDetail } from '../../types/wish'
+
+let tc: TestCloud
+const sec = P.secretary.openid
+const res = P.resident.openid
+const pm = P.member.openid
+const c = T.c1
+let n = 0
+
+beforeAll(async () => {
+  tc = await openTestCloud()
+})
+afterAll(async () => {
+  await tc.close()
+})
+
+async function setup(opts: { autoApprove?: boolean; fund?: number } = {}) {
+  await seedFixtures(tc.engine)
+  tc.resetLimits()
+  await tc.ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶', '助老', '助学', '医疗', '物品', '其他'], autoApprove: opts.autoApprove ?? false, autoCloseDays: 7, overdueDays: 7 })
+  await tc.ok(sec, 'points.setRule', { communityId: c, kind: 'wish_fulfilled', points: 20, dailyCap: null, monthlyCap: null, active: true })
+  const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: c, name: '青山区税务局', warnBelow: 0 })
+  if (opts.fund !== 0) await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: s.id, amount: opts.fund ?? 1000, note: '经费', requestKey: `fund-wish-${++n}` })
+  return { sponsorId: s.id }
+}
+
+const post = (openid: string | null = res, extra: object = {}) =>
+  tc.ok(openid, 'wish.create', { communityId: c, title: '想请人帮忙换个灯泡', description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
+
+async function openWish(extra: object = {}): Promise<WishDetail> {
+  const w = await post(res, extra)
+  return w.status === 'open' ? w : tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
+}
+const balanceOf = async (openid: string) => (await tc.ok(openid, 'points.balance', { communityId: c })).balance
+const get = (openid: string, wishId: string) => tc.ok(openid, 'wish.get', { communityId: c, wishId })
+
+describe('the whole story', () => {
+  test('posted → reviewed → claimed → progress → fulfilled → confirmed: closed, rated, claimer paid, everyone told', async () => {
+    await setup()
+    const posted = await post()
+    expect(posted).toMatchObject({ status: 'under_review', isMine: true, place: '幸福里小区 1栋', wisherName: '王*英' })
+    // Not on the wall yet.
+    expect((await tc.ok(pm, 'wish.list', { communityId: c })).items).toEqual([])
+    expect(codeOf(await tc.call(pm, 'wish.get', { communityId: c, wishId: posted.id }))).toBe('NOT_FOUND')
+    expect((await tc.ok(sec, 'wish.reviewQueue', { communityId: c })).items.map((w) => w.id)).toEqual([posted.id])
+
+    const opened = await tc.ok(sec, 'wish.review', { communityId: c, wishId: posted.id, approve: true })
+    expect(opened.status).toBe('open')
+    const wall = await tc.ok(pm, 'wish.list', { communityId: c })
+    expect(wall.items.map((w) => [w.id, w.statusLabel])).toEqual([[posted.id, '待认领']])
+    expect((await get(pm, posted.id)).can).toMatchObject({ claim: true, confirm: false })
+
+    const claimed = await tc.ok(pm, 'wish.claim', { communityId: c, wishId: posted.id })
+    expect(claimed).toMatchObject({ status: 'claimed', isClaimer: true, claimerName: '周*刚' })
+    expect(claimed.can).toMatchObject({ progress: true, fulfil: true, release: true, claim: false })
+    await tc.ok(pm, 'wish.progress', { communityId: c, wishId: posted.id, note: '明天上午过去' })
+    const fulfilled = await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: posted.id, proof: '灯泡已换好，试过了很亮', photos: ['cloud://local/proof/1.jpg'] })
+    expect(fulfilled.status).toBe('fulfilled')
+    expect((await get(res, posted.id)).can.confirm).toBe(true)
+
+    const before = await balanceOf(pm)
+    const closed = await tc.ok(res, 'wish.confirm', { communityId: c, wishId: posted.id, stars: 5, thanks: '谢谢小周，太热心了！' })
+    expect(closed).toMatchObject({ status: 'closed', statusLabel: '已圆梦', rating: { stars: 5, note: '谢谢小周，太热心了！' } })
+    expect(await balanceOf(pm)).toBe(before + 20)
+    expect(closed.history.map((h) => h.event)).toEqual(['post', 'approve', 'claim', 'progress', 'fulfil', 'confirm'])
+    expect(closed.history[0]).toMatchObject({ byName: '王*英', to: 'under_review' })
+
+    const outbox = await tc.engine.find('outbox', {})
+    expect(outbox.map((m) => [m.touser, m.templateId])).toEqual([
+      [res, 'local-tpl-wish-claimed'],
+      [res, 'local-tpl-wish-fulfilled'],
+      [pm, 'local-tpl-wish-confirmed'],
+    ])
+    expect(outbox[0].page).toContain(posted.id)
+    const st = await tc.ok(pm, 'points.statement', { communityId: c })
+    expect(st.items[0]).toMatchObject({ amount: 20, kind: 'earn', cause: { type: 'wish', id: posted.id } })
+    const stats = await tc.ok(sec, 'wish.stats', { communityId: c })
+    expect(stats).toMatchObject({ posted: 1, ratings: { count: 1, average: 5 } })
+    expect(stats.byStatus.closed).toBe(1)
+    expect(stats.medianHoursToClaim).not.toBeNull()
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('content check: risky is refused (nothing written), review holds it, auto-approval opens clean text, photos wait', async () => {
+    await setup({ autoApprove: true })
+    expect(codeOf(await tc.call(res, 'wish.create', { communityId: c, title: '赌博', description: '一起来', category: '其他', buildingId: T.b1 }))).toBe('INVALID_INPUT')
+    expect(await tc.engine.count('wishes', {})).toBe(0)
+    expect((await post()).status).toBe('open')
+    expect((await post(res, { photos: ['cloud://local/w/1.jpg'] })).status).toBe('under_review')
+    const words = require('../../local/openapi/words') as { REVIEW_WORDS: { word: string }[] }
+    expect((await post(res, { description: `请帮忙 ${words.REVIEW_WORDS[0].word}` })).status).toBe('under_review')
+  })
+
+  test('a rejection needs a reason the resident sees', async () => {
+    await setup()
+    const w = await post()
+    expect(codeOf(await tc.call(sec, 'wish.review', { communityId: c, wishId: w.id, approve: false }))).toBe('INVALID_INPUT')
+    const r = await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: false, reason: '这属于物业维修范围，请拨打物业电话' })
+    expect(r.status).toBe('rejected')
+    expect((await get(res, w.id)).rejectReason).toBe('这属于物业维修范围，请拨打物业电话')
+    expect(codeOf(await tc.call(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true }))).toBe('CONFLICT')
+    expect(await tc.engine.count('audit_log', { action: 'wish.review' })).toBe(1)
+  })
+})
+
+describe('illegal moves change nothing', () => {
+  const snap = async (id: string) => JSON.stringify(await tc.engine.find('wishes', { _id: id }))
+
+  test.each([
+    ['claiming a closed wish', 'closed', 'wish.claim', () => P.member.openid, {}, 'CONFLICT'],
+    ["confirming someone else's wish", 'fulfilled', 'wish.confirm', () => P.neighbour.openid, { stars: 5, thanks: '' }, 'FORBIDDEN'],
+    ['releasing a wish one did not claim', 'claimed', 'wish.release', () => P.secretary.openid, { reason: '不想做了' }, 'FORBIDDEN'],
+    ['fulfilling a wish one did not claim', 'claimed', 'wish.fulfil', () => P.head.openid, { proof: '做完了' }, 'FORBIDDEN'],
+    ['a resident claiming', 'open', 'wish.claim', () => P.neighbour.openid, {}, 'FORBIDDEN'],
+    ['withdrawing after fulfilment', 'fulfilled', 'wish.withdraw', () => P.resident.openid, {}, 'CONFLICT'],
+    ['confirming before fulfilment', 'claimed', 'wish.confirm', () => P.resident.openid, { stars: 4, thanks: '' }, 'CONFLICT'],
+    ['a rating of 6 stars', 'fulfilled', 'wish.confirm', () => P.resident.openid, { stars: 6, thanks: '' }, 'INVALID_INPUT'],
+    ['dispatching a claimed wish', 'claimed', 'wish.dispatch', () => P.secretary.openid, { memberId: 'u-pm' }, 'CONFLICT'],
+  ] as const)('%s (from %s)', async (_label, state, action, who, data, code) => {
+    await setup()
+    const w = await openWish()
+    if (state !== 'open') await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    if (state === 'fulfilled' || state === 'closed') await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '已完成' })
+    if (state === 'closed') await tc.ok(res, 'wish.confirm', { communityId: c, wishId: w.id, stars: 5, thanks: '' })
+    const before = await snap(w.id)
+    expect(codeOf(await tc.raw(who(), { action, data: { communityId: c, wishId: w.id, ...data } }))).toBe(code)
+    expect(await snap(w.id)).toBe(before)
+  })
+
+  test('nobody claims their own wish', async () => {
+    await setup()
+    const w = await tc.ok(pm, 'wish.create', { communityId: c, title: '需要一把梯子', description: '借用一下午', category: '物品', buildingId: T.b2 })
+    await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
+    expect(codeOf(await tc.call(pm, 'wish.claim', { communityId: c, wishId: w.id }))).toBe('FORBIDDEN')
+  })
+
+  test('bad input: unknown category or building, past date, a resident of another community', async () => {
+    await setup()
+    const base = { communityId: c, title: '标题', description: '内容', category: '生活帮扶', buildingId: T.b1 }
+    expect(codeOf(await tc.call(res, 'wish.create', { ...base, category: '不存在' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(res, 'wish.create', { ...base, buildingId: T.b3 }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(res, 'wish.create', { ...base, wishedBy: '2020-01-01' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(res, 'wish.create', { ...base, title: '' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'wish.create', base))).toBe('FORBIDDEN')
+    expect(await tc.engine.count('wishes', {})).toBe(0)
+  })
+})
+
+describe('claims', () => {
+  test('release puts it back on the wall with the reason in its story', async () => {
+    await setup()
+    const w = await openWish()
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    const back = await tc.ok(pm, 'wish.release', { communityId: c, wishId: w.id, reason: '临时出差，抱歉' })
+    expect(back).toMatchObject({ status: 'open', claimerName: null })
+    expect(back.history[back.history.length - 1]).toMatchObject({ event: 'release', note: '临时出差，抱歉' })
+  })
+
+  test('the secretary dispatches to a member, not to a resident', async () => {
+    await setup()
+    const w = await openWish()
+    expect(codeOf(await tc.call(sec, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.neighbour.id }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(pm, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.member.id }))).toBe('FORBIDDEN')
+    const d = await tc.ok(sec, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.member.id, note: '小周住得近' })
+    expect(d).toMatchObject({ status: 'claimed', claimerName: '周*刚' })
+    expect((await get(pm, w.id)).isClaimer).toBe(true)
+    expect((await tc.ok(pm, 'wish.mine', { communityId: c, as: 'claimer' })).items.map((x) => x.id)).toEqual([w.id])
+  })
+
+  test('200 people claim one wish at the same moment: exactly one wins, the rest get CONFLICT', async () => {
+    await setup()
+    const now = new Date()
+    const people = Array.from({ length: 200 }, (_, i) => ({ id: `u-claim-${i}`, openid: `o-claim-${i}` }))
+    await tc.engine.insertMany('users', people.map((p) => ({
+      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
+      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
+      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+    })))
+    const w = await openWish()
+    const answers = await Promise.all(people.map((p) => tc.call(p.openid, 'wish.claim', { communityId: c, wishId: w.id })))
+    const codes = answers.map(codeOf)
+    expect(codes.filter((x) => x === 'OK')).toHaveLength(1)
+    expect(codes.filter((x) => x === 'CONFLICT')).toHaveLength(199)
+    const [doc] = await tc.engine.find('wishes', { _id: w.id })
+    const winner = people[codes.indexOf('OK')]
+    expect(doc.claimerId).toBe(winner.id)
+    expect(doc.history.filter((h: { event: string }) => h.event === 'claim')).toHaveLength(1)
+  })
+})
+
+describe('points for a fulfilled wish', () => {
+  async function fulfilledWish() {
+    const w = await openWish()
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '已完成' })
+    return w
+  }
+
+  test('credited exactly once when confirm is sent twice, concurrently, or retried', async () => {
+    await setup()
+    const w = await fulfilledWish()
+    const answers = await Promise.all([1, 2, 3].map(() => tc.call(res, 'wish.confirm', { communityId: c, wishId: w.id, stars: 4, thanks: '谢谢' })))
+    expect(answers.some((a) => a.ok)).toBe(true)
+    const retry = await tc.ok(res, 'wish.confirm', { communityId: c, wishId: w.id, stars: 4, thanks: '谢谢' })
+    expect(retry.status).toBe('closed')
+    expect(await balanceOf(pm)).toBe(20)
+    expect(await tc.engine.count('point_transfers', { key: `wish:${w.id}:fulfil` })).toBe(1)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('with no budget the wish still closes; the points are owed and paid by the timer once funded', async () => {
+    const { sponsorId } = await setup({ fund: 0 })
+    const w = await fulfilledWish()
+    expect((await tc.ok(res, 'wish.confirm', { communityId: c, wishId: w.id, stars: 5, thanks: '' })).status).toBe('closed')
+    expect(await balanceOf(pm)).toBe(0)
+    expect((await tc.engine.find('wishes', { _id: w.id }))[0].pointsPending).toBe(true)
+    await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId, amount: 100, note: '补充', requestKey: 'fund-late-1' })
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(await balanceOf(pm)).toBe(20)
+    expect((await tc.engine.find('wishes', { _id: w.id }))[0].pointsPending).toBe(false)
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(await balanceOf(pm)).toBe(20)
+  })
+
+  test('an unconfirmed fulfilled wish closes by itself after the set days, without a rating, and pays', async () => {
+    await setup()
+    const w = await fulfilledWish()
+    await cloud.database().collection('wishes').doc(w.id).update({ data: { fulfilledAt: new Date(Date.now() - 8 * 86400_000) } })
+    const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(tick.ok && (tick.data as Record<string, unknown>)['wish.autoClose']).toEqual({ closed: 1 })
+    const after = await get(res, w.id)
+    expect(after).toMatchObject({ status: 'closed', rating: null })
+    expect(after.history[after.history.length - 1]).toMatchObject({ event: 'autoclose', byName: '系统' })
+    expect(await balanceOf(pm)).toBe(20)
+  })
+})
+
+describe('privacy and proxies', () => {
+  test("the wisher's phone and door are seen by the claimer and the secretary only", async () => {
+    await setup()
+    const w = await openWish()
+    for (const who of [pm, P.neighbour.openid, P.head.openid]) {
+      const d = await get(who, w.id)
+      expect(d.contact).toBeNull()
+      expect(JSON.stringify(d)).not.toContain(P.resident.phone)
+    }
+    expect(JSON.stringify(await tc.ok(pm, 'wish.list', { communityId: c }))).not.toContain(P.resident.phone)
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    expect((await get(pm, w.id)).contact).toEqual({ name: '王秀英', phone: P.resident.phone, address: '幸福里小区 1栋 1单元 101' })
+    expect((await get(sec, w.id)).contact?.phone).toBe(P.resident.phone)
+    expect((await get(P.neighbour.openid, w.id)).contact).toBeNull()
+    // Released: the former claimer no longer sees it.
+    await tc.ok(pm, 'wish.release', { communityId: c, wishId: w.id, reason: '有事' })
+    expect((await get(pm, w.id)).contact).toBeNull()
+  })
+
+  test('a building head posts for an elderly resident they act for, recorded as such, and confirms for them', async () => {
+    await setup()
+    await tc.ok(P.head.openid, 'org.setProxy', { communityId: c, residentId: P.elder.id, enabled: true })
+    const w = await tc.ok(P.head.openid, 'wish.create', { communityId: c, title: '想有人陪去医院复查', description: '周五上午九点，区人民医院', category: '助老', buildingId: T.b1, onBehalfOf: P.elder.id })
+    expect(w).toMatchObject({ onBehalf: true, wisherName: '赵*兰', isMine: true })
+    expect(w.history[0].note).toBe('楼栋长代为发布')
+    expect(codeOf(await tc.call(P.head.openid, 'wish.create', { communityId: c, title: '代发', description: '代发', category: '助老', buildingId: T.b2, onBehalfOf: P.farElder.id }))).toBe('FORBIDDEN')
+    await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    // The offline resident is told through the building head.
+    expect((await tc.engine.find('outbox', {})).map((m) => m.touser)).toEqual([P.head.openid])
+    await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '已陪同复查' })
+    expect((await tc.ok(P.head.openid, 'wish.confirm', { communityId: c, wishId: w.id, stars: 5, thanks: '赵阿姨说谢谢' })).status).toBe('closed')
+    expect((await tc.ok(P.head.openid, 'wish.mine', { communityId: c, as: 'wisher' })).items.map((x) => x.id)).toEqual([w.id])
+  })
+})
+
+describe('queues and lists', () => {
+  test('overdue: old open wishes and claimed ones without progress; claimers reminded once', async () => {
+    await setup()
+    const a = await openWish()
+    const b = await openWish()
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: b.id })
+    const old = new Date(Date.now() - 9 * 86400_000)
+    const db = cloud.database()
+    await db.collection('wishes').doc(a.id).update({ data: { openedAt: old } })
+    await db.collection('wishes').doc(b.id).update({ data: { lastProgressAt: old } })
+    const q = await tc.ok(sec, 'wish.overdue', { communityId: c })
+    expect(q.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort())
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })
+    expect(reminders.map((m) => m.touser)).toEqual([pm])
+    expect(codeOf(await tc.call(pm, 'wish.overdue', { communityId: c }))).toBe('FORBIDDEN')
+  })
+
+  test('the wall filters by status, category and building and pages newest first without loss', async () => {
+    await setup({ autoApprove: true })
+    const ids: string[] = []
+    for (let i = 0; i < 7; i++) ids.push((await post(res, { category: i % 2 ? '助老' : '生活帮扶', buildingId: i < 4 ? T.b1 : T.b2 })).id)
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: ids[0] })
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const p = await tc.ok(pm, 'wish.list', { communityId: c, limit: 3, ...(cursor ? { cursor } : {}) })
+      seen.push(...p.items.map((w) => w.id))
+      cursor = p.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual([...ids].reverse())
+    expect((await tc.ok(pm, 'wish.list', { communityId: c, status: 'claimed' })).items.map((w) => w.id)).toEqual([ids[0]])
+    expect((await tc.ok(pm, 'wish.list', { communityId: c, category: '助老' })).items).toHaveLength(3)
+    expect((await tc.ok(pm, 'wish.list', { communityId: c, buildingId: T.b2 })).items).toHaveLength(3)
+    expect((await tc.ok(pm, 'wish.list', { communityId: c, compoundId: T.compound1 })).items).toHaveLength(7)
+    expect(codeOf(await tc.call(pm, 'wish.list', { communityId: c, cursor: 'nope' }))).toBe('INVALID_INPUT')
+  })
+
+  test('settings are for secretaries; categories for everyone', async () => {
+    await setup()
+    expect((await tc.ok(res, 'wish.settings', { communityId: c })).categories).toContain('助老')
+    expect(codeOf(await tc.call(res, 'wish.setSettings', { communityId: c, categories: ['x'], autoApprove: true, autoCloseDays: 1, overdueDays: 1 }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(res, 'wish.stats', { communityId: c }))).toBe('FORBIDDEN')
+  })
+})
