@@ -12,6 +12,7 @@ import { startStack } from '../local/stack'
 import { DEMO } from '../local/seed/demo'
 import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
+import { wishListSection } from './wish'
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -166,7 +167,7 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection]
+export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection, wishListSection]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {

@@ -52,6 +52,8 @@ export interface Wish {
   postedById: string
   onBehalf: boolean
   status: WishStatus
+  /** Shown on the wish wall (open, claimed, fulfilled, closed): kept with the status, indexed for the wall. */
+  onWall: boolean
   claimerId: string | null
   claimVia: 'claim' | 'dispatch' | null
   lastProgressAt: Date | null

@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
 import { getWish, W } from './repo'
-import { can, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
+import { can, PUBLIC_STATUSES, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
 
 export async function loadWish(ctx: UserCtx, communityId: string, wishId: string): Promise<{ wish: Wish; relations: Set<Relation> }> {
   const [wish, community] = await Promise.all([getWish(ctx.db, wishId), getCommunity(ctx.db, communityId)])
@@ -69,12 +69,12 @@ export async function move(
   const entry: WishHistoryEntry = { at: now, event, byId, from: wish.status, to, note: opts.note ?? null, ...(opts.photos?.length ? { photos: opts.photos } : {}) }
   const cond: Record<string, unknown> = { _id: wish._id, status: wish.status }
   if (opts.requireClaimer) cond.claimerId = wish.claimerId
-  const set: Record<string, unknown> = { ...opts.set, status: to, updatedAt: now, history: _.push(entry) }
+  const set: Record<string, unknown> = { ...opts.set, status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: _.push(entry) }
   // Plain objects and arrays are replaced whole (the SDK would otherwise merge them field by field).
   for (const [k, v] of Object.entries(set)) if (v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) set[k] = _.set(v)
   const res = (await deps.db.collection(W.wishes).where(cond).update({ data: set })) as { stats: { updated: number } }
   if (res.stats.updated !== 1) throw conflict(RACE_MESSAGES[event] ?? '心愿状态刚刚变了，请刷新后再试')
-  return { ...wish, ...(opts.set ?? {}), status: to, updatedAt: now, history: [...wish.history, entry] } as Wish
+  return { ...wish, ...(opts.set ?? {}), status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: [...wish.history, entry] } as Wish
 }
 
 /** Tell someone by subscribe message; offline residents are told through the one who posted for them. */

@@ -54,6 +54,7 @@ export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInpu
     postedById: user._id,
     onBehalf: wisherId !== user._id,
     status: open ? 'open' : 'under_review',
+    onWall: open,
     claimerId: null,
     claimVia: null,
     lastProgressAt: null,

@@ -36,8 +36,7 @@ async function page(db: Db, filter: Record<string, unknown>, cursor: string | un
 }
 
 export async function list(ctx: UserCtx, input: z.output<typeof WishListInput>): Promise<Page<WishCard>> {
-  const _ = ctx.db.command
-  const filter: Record<string, unknown> = { communityId: input.communityId, status: input.status ?? _.in([...PUBLIC_STATUSES]) }
+  const filter: Record<string, unknown> = input.status ? { communityId: input.communityId, status: input.status } : { communityId: input.communityId, onWall: true }
   if (input.category) filter.category = input.category
   if (input.buildingId) filter.buildingId = input.buildingId
   else if (input.compoundId) filter.compoundId = input.compoundId
