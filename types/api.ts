@@ -7,8 +7,10 @@ import type { z } from 'zod'
 import * as org from './org'
 import * as points from './points'
 import * as wish from './wish'
+import * as party from './party'
 import type { AuditEntry, CommunityView, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
+import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
@@ -61,6 +63,34 @@ export const actionInputs = {
   'wish.stats': wish.WishStatsInput,
   'wish.settings': wish.WishSettingsInput,
   'wish.setSettings': wish.WishSetSettingsInput,
+  'party.registerCode': party.RegisterCodeInput,
+  'party.resolveScene': party.ResolveSceneInput,
+  'party.register': party.RegisterInput,
+  'party.myRegistration': party.MyRegistrationInput,
+  'party.review': party.PartyReviewInput,
+  'party.members': party.PartyMembersInput,
+  'party.pledge': party.PledgeInput,
+  'party.pledgeDone': party.PledgeDoneInput,
+  'post.list': party.PostListInput,
+  'post.upsert': party.PostUpsertInput,
+  'post.claim': party.PostClaimInput,
+  'post.leave': party.PostClaimInput,
+  'pair.assign': party.PairAssignInput,
+  'pair.mine': party.PairMineInput,
+  'pair.logVisit': party.PairLogVisitInput,
+  'activity.list': party.ActivityListInput,
+  'activity.get': party.ActivityGetInput,
+  'activity.upsert': party.ActivityUpsertInput,
+  'activity.cancel': party.ActivityCancelInput,
+  'activity.signUp': party.ActivitySignUpInput,
+  'activity.withdraw': party.ActivitySignUpInput,
+  'activity.checkinCode': party.ActivityCodeInput,
+  'activity.checkin': party.ActivityCheckInput,
+  'activity.checkout': party.ActivityCheckInput,
+  'activity.confirmHours': party.ConfirmHoursInput,
+  'party.record': party.PartyRecordInput,
+  'party.report': party.PartyReportInput,
+  'party.coverage': party.CoverageInput,
 } as const
 
 export interface ActionOutputs {
@@ -112,6 +142,34 @@ export interface ActionOutputs {
   'wish.stats': WishStats
   'wish.settings': WishSettings
   'wish.setSettings': WishSettings
+  'party.registerCode': { scene: string; page: string; qr: string }
+  'party.resolveScene': SceneView
+  'party.register': RegistrationView
+  'party.myRegistration': { current: RegistrationView | null; history: RegistrationView[] }
+  'party.review': RegistrationView
+  'party.members': Page<RegistrationView>
+  'party.pledge': RegistrationView
+  'party.pledgeDone': RegistrationView
+  'post.list': PostView[]
+  'post.upsert': PostView
+  'post.claim': PostView
+  'post.leave': PostView
+  'pair.assign': { pairId: string; active: boolean }
+  'pair.mine': PairView[]
+  'pair.logVisit': { visits: number; lastVisitAt: string }
+  'activity.list': Page<ActivityView>
+  'activity.get': ActivityDetail
+  'activity.upsert': ActivityView
+  'activity.cancel': ActivityView
+  'activity.signUp': ActivityView
+  'activity.withdraw': ActivityView
+  'activity.checkinCode': CheckinCode
+  'activity.checkin': ActivityDetail
+  'activity.checkout': ActivityDetail
+  'activity.confirmHours': { confirmed: number; noShows: number; credited: number; activity: ActivityDetail }
+  'party.record': MemberRecord
+  'party.report': PartyReportView
+  'party.coverage': CoverageView
 }
 
 export type ActionName = keyof typeof actionInputs

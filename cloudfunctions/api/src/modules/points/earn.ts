@@ -18,6 +18,8 @@ export interface CreditRequest {
   kind: EarnKind
   /** Units of the rule: hours for volunteer_hour, else usually 1. */
   quantity: number
+  /** Points per unit set by the cause itself (an activity's points per hour); else the rule's. */
+  pointsPerUnit?: number
   key: string
   reason: string
   cause: Cause | null
@@ -50,9 +52,12 @@ async function addCap(db: Db, tx: Tx, id: string, used: number, amount: number, 
 }
 
 export async function credit(db: Db, now: Date, req: CreditRequest): Promise<CreditOutcome> {
-  const rule = await getById<PointRule>(db, P.rules, `${req.communityId}_${req.kind}`)
-  const wanted = rule && rule.active ? Math.floor(rule.points * req.quantity) : 0
-  if (!rule || wanted <= 0) return { credited: 0, capped: false, replayed: false, transferId: null }
+  const found = await getById<PointRule>(db, P.rules, `${req.communityId}_${req.kind}`)
+  const rule = found && found.active ? found : null
+  const perUnit = req.pointsPerUnit ?? rule?.points ?? 0
+  const wanted = Math.floor(perUnit * req.quantity)
+  if (wanted <= 0) return { credited: 0, capped: false, replayed: false, transferId: null }
+  const caps = rule ?? { dailyCap: null, monthlyCap: null }
   const sponsors = await activeSponsors(db, req.communityId)
   const person = personLeg(req.communityId, req.userId, 0)
   await ensureAccounts(db, req.communityId, [person, ...sponsors.map((s) => sponsorLeg(req.communityId, s._id, 0))], now)
@@ -66,7 +71,7 @@ export async function credit(db: Db, now: Date, req: CreditRequest): Promise<Cre
     const existing = await findTransfer(tx, req.key)
     if (existing) return outcomeOf(existing, req, true)
     const [usedDay, usedMonth] = await Promise.all([capUsed(tx, dayId), capUsed(tx, monthId)])
-    const amount = allowedUnderCaps(rule, wanted, usedDay, usedMonth)
+    const amount = allowedUnderCaps(caps, wanted, usedDay, usedMonth)
     if (amount === 0) {
       // Record that this cause was considered, so a replay tomorrow does not pay it after all.
       const marker: PointTransfer = {

@@ -1,0 +1,68 @@
+/**
+ * 爱心服务卡 / 1+N 结对 — members paired with households that need help.
+ * pair.assign (secretary) — pair (or unpair) a verified member with a household, with its needs (sensitive:
+ *   seen only by the secretary and the paired member). At most 15 households per member. Audited.
+ * pair.mine — the caller's households with their needs and visits.
+ * pair.logVisit — the paired member records a visit.
+ */
+import type { z } from 'zod'
+import type { Household, User } from '../../../../../types/org'
+import type { Pair, PairAssignInput, PairLogVisitInput, PairMineInput, PairView, Visit } from '../../../../../types/party'
+import type { UserCtx } from '../../platform/context'
+import { trace } from '../../platform/audit'
+import { findMany, getById, newId } from '../../platform/db'
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
+import { C, findAll, householdLabel } from '../org/repo'
+import { listName } from '../org/rules'
+import { PT } from './repo'
+import { MAX_PAIRS } from './rules'
+import { verifiedRegistration } from './verified'
+
+export async function assign(ctx: UserCtx, input: z.output<typeof PairAssignInput>) {
+  const { db } = ctx
+  const [household, member] = await Promise.all([getById<Household>(db, C.households, input.householdId), getById<User>(db, C.users, input.memberId)])
+  if (!household || household.communityId !== input.communityId) throw notFound('这户居民')
+  if (!member || !(await verifiedRegistration(db, member._id, input.communityId))) throw invalid('只能与本社区已报到的党员结对')
+  const id = `${member._id}_${household._id}`
+  const before = await getById<Pair>(db, PT.pairs, id)
+  if (input.active && !before?.active) {
+    const count = (await findMany<Pair>(db, PT.pairs, { memberId: member._id, active: true }, { limit: 100 })).length
+    if (count >= MAX_PAIRS) throw conflict(`每位党员最多结对 ${MAX_PAIRS} 户`)
+  }
+  const doc: Omit<Pair, '_id'> = {
+    communityId: input.communityId, memberId: member._id, householdId: household._id, needs: input.needs, active: input.active,
+    since: before?.since ?? ctx.now(), visits: before?.visits ?? 0, lastVisitAt: before?.lastVisitAt ?? null,
+  }
+  await db.collection(PT.pairs).doc(id).set({ data: doc })
+  await trace(ctx, { communityId: input.communityId, resource: { type: 'pair', id }, before, after: doc })
+  return { pairId: id, active: input.active }
+}
+
+export async function mine(ctx: UserCtx, input: z.output<typeof PairMineInput>): Promise<PairView[]> {
+  const pairs = await findMany<Pair>(ctx.db, PT.pairs, { memberId: ctx.user._id, communityId: input.communityId, active: true }, { limit: 100 })
+  return Promise.all(
+    pairs.map(async (p) => {
+      const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
+      const residents = await findAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)
+      return {
+        householdId: p.householdId, household: await householdLabel(ctx.db, h), residents: residents.map((r) => r.realName || r.nickname),
+        needs: p.needs, since: new Date(p.since).toISOString(), visits: p.visits, lastVisitAt: p.lastVisitAt ? new Date(p.lastVisitAt).toISOString() : null,
+        memberName: listName(ctx.user),
+      }
+    }),
+  )
+}
+
+export async function logVisit(ctx: UserCtx, input: z.output<typeof PairLogVisitInput>) {
+  const { db, user } = ctx
+  const id = `${user._id}_${input.householdId}`
+  const pair = await getById<Pair>(db, PT.pairs, id)
+  if (!pair || !pair.active || pair.communityId !== input.communityId) throw forbidden('您没有和这户结对')
+  if ((await ctx.openapi.checkText(ctx.openid, input.note, 2)) === 'risky') throw invalid('记录含有不适宜的内容，请修改')
+  const now = ctx.now()
+  const visit: Visit = { _id: newId('v'), pairId: id, communityId: input.communityId, memberId: user._id, householdId: input.householdId, note: input.note, at: now }
+  await db.collection(PT.visits).add({ data: visit })
+  await db.collection(PT.pairs).doc(id).update({ data: { visits: db.command.inc(1), lastVisitAt: now } })
+  return { visits: pair.visits + 1, lastVisitAt: now.toISOString() }
+}
+

@@ -1,0 +1,10 @@
+/** Collections of the party module. */
+export const PT = {
+  registrations: 'party_registrations',
+  scenes: 'scene_tokens',
+  posts: 'party_posts',
+  pairs: 'party_pairs',
+  visits: 'party_visits',
+  activities: 'activities',
+  signups: 'activity_signups',
+} as const

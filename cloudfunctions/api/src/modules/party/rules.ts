@@ -1,0 +1,80 @@
+/**
+ * Pure rules of the party module: scene tokens, the rotating check-in code, service hours, distance,
+ * and coverage flags. No I/O.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
+
+/** Characters WeChat allows in a mini-program code's scene; our tokens use the unambiguous alphanumerics. */
+export const SCENE_RE = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]{1,32}$/
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+/** A random scene token (10 chars ≈ 57 bits): unguessable, so a forged scene resolves to nothing. */
+export function newSceneToken(): string {
+  const bytes = randomBytes(10)
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
+}
+
+/** The check-in code rotates every PERIOD seconds; the previous code stays valid for one more period. */
+export const PERIOD_S = 30
+
+const sign = (secret: string, activityId: string, window: number) =>
+  createHmac('sha256', secret).update(`${activityId}.${window}`).digest('base64url').slice(0, 16)
+
+/** `<activityId>.<window>.<signature>`: forwarding a screenshot stops working within a minute. */
+export function checkinToken(secret: string, activityId: string, now: Date): { token: string; expiresAt: Date } {
+  const window = Math.floor(now.getTime() / 1000 / PERIOD_S)
+  return { token: `${activityId}.${window}.${sign(secret, activityId, window)}`, expiresAt: new Date((window + 1) * PERIOD_S * 1000) }
+}
+
+export function parseToken(token: string): { activityId: string; window: number; signature: string } | null {
+  const m = /^([A-Za-z0-9_-]{1,64})\.(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(token)
+  return m ? { activityId: m[1], window: Number(m[2]), signature: m[3] } : null
+}
+
+export type TokenVerdict = 'ok' | 'expired' | 'forged'
+export function verifyToken(secret: string, parsed: { activityId: string; window: number; signature: string }, now: Date): TokenVerdict {
+  const expected = Buffer.from(sign(secret, parsed.activityId, parsed.window))
+  const given = Buffer.from(parsed.signature)
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'forged'
+  const current = Math.floor(now.getTime() / 1000 / PERIOD_S)
+  return parsed.window === current || parsed.window === current - 1 ? 'ok' : 'expired'
+}
+
+/** Check-in opens 30 minutes before the start and closes at the end. */
+export const CHECKIN_OPENS_MIN = 30
+export function checkinWindow(a: { startAt: Date; endAt: Date }, now: Date): 'early' | 'open' | 'over' {
+  const t = now.getTime()
+  if (t < new Date(a.startAt).getTime() - CHECKIN_OPENS_MIN * 60_000) return 'early'
+  if (t > new Date(a.endAt).getTime()) return 'over'
+  return 'open'
+}
+
+/** Check-out may come until 2 hours after the end. */
+export const CHECKOUT_GRACE_MIN = 120
+
+/** Hours served: check-out minus check-in, capped at the scheduled length, in quarter hours. */
+export function serviceHours(a: { startAt: Date; endAt: Date }, checkinAt: Date, checkoutAt: Date): number {
+  const scheduled = (new Date(a.endAt).getTime() - new Date(a.startAt).getTime()) / 3600_000
+  const served = Math.max(0, (new Date(checkoutAt).getTime() - new Date(checkinAt).getTime()) / 3600_000)
+  return Math.round(Math.min(served, scheduled) * 4) / 4
+}
+
+/** Great-circle distance in metres. */
+export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const R = 6371000
+  const rad = (d: number) => (d * Math.PI) / 180
+  const dLat = rad(b.lat - a.lat)
+  const dLng = rad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return 2 * R * Math.asin(Math.sqrt(h))
+}
+
+/** Members per 100 households against the street's median: none, under half, over double. */
+export function coverageFlag(perHundred: number, median: number): 'empty' | 'low' | 'ok' | 'crowded' {
+  if (perHundred === 0) return 'empty'
+  if (median > 0 && perHundred < median / 2) return 'low'
+  if (median > 0 && perHundred > median * 2) return 'crowded'
+  return 'ok'
+}
+
+/** Households a member may be paired with (1+N 结对: 5–15 by community; we cap at the upper bound). */
+export const MAX_PAIRS = 15

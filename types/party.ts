@@ -1,0 +1,314 @@
+/**
+ * Party members 党员: scan-to-register where they live (双报到), one pledge 微承诺, the three cards
+ * (岗位责任卡 posts, 爱心服务卡 pairing with households, 活动记录卡 activities with proven presence), and the
+ * yearly report 双报告 built from outcomes, not headcounts.
+ */
+import { z } from 'zod'
+import { Id, PageInput, Text } from './common'
+
+export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const
+export const MemberType = z.enum(MEMBER_TYPES)
+
+export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
+export type RegStatus = (typeof REG_STATUSES)[number]
+export const REG_STATUS_LABELS: Record<RegStatus, string> = { pending: '待审核', verified: '已报到', rejected: '未通过', closed: '已迁出' }
+
+export interface Registration {
+  _id: string
+  communityId: string
+  userId: string
+  /** `userId` while pending or verified (unique index: one active registration per member); `closed:<id>` after. */
+  activeKey: string
+  name: string
+  employerUnitId: string | null
+  employerName: string
+  branch: string
+  memberType: (typeof MEMBER_TYPES)[number]
+  homeCompoundId: string
+  homeBuildingId: string
+  skills: string[]
+  pledge: { text: string; done: boolean; doneAt: Date | null; doneNote: string | null }
+  status: RegStatus
+  rejectReason: string | null
+  viaScene: string | null
+  createdAt: Date
+  reviewedAt: Date | null
+  reviewedBy: string | null
+  closedAt: Date | null
+}
+
+export interface SceneToken {
+  /** The token itself (≤ 32 visible characters, only those WeChat allows in a scene). */
+  _id: string
+  kind: 'community' | 'compound'
+  communityId: string
+  compoundId: string | null
+  createdAt: Date
+}
+
+export interface Post {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  skills: string[]
+  capacity: number
+  holders: string[]
+  holderCount: number
+  active: boolean
+  createdAt: Date
+}
+
+export interface Pair {
+  /** `${memberId}_${householdId}` */
+  _id: string
+  communityId: string
+  memberId: string
+  householdId: string
+  /** Sensitive (独居, 失能, 低保…): seen only by the secretary and the paired member. */
+  needs: string[]
+  active: boolean
+  since: Date
+  visits: number
+  lastVisitAt: Date | null
+}
+
+export interface Visit {
+  _id: string
+  pairId: string
+  communityId: string
+  memberId: string
+  householdId: string
+  note: string
+  at: Date
+}
+
+export const ACTIVITY_STATUSES = ['published', 'cancelled'] as const
+export interface Activity {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  place: string
+  startAt: Date
+  endAt: Date
+  capacity: number
+  signedUp: number
+  pointsPerHour: number
+  organiserId: string
+  postId: string | null
+  /** Optional presence check: within radius metres of this point. */
+  location: { lat: number; lng: number; radius: number } | null
+  /** Server-only key of the rotating check-in code. Never leaves the function. */
+  secret: string
+  status: (typeof ACTIVITY_STATUSES)[number]
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const SIGNUP_STATUSES = ['signed', 'withdrawn', 'checked_in', 'checked_out', 'no_show'] as const
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number]
+export interface Signup {
+  /** `${activityId}_${userId}` */
+  _id: string
+  activityId: string
+  communityId: string
+  userId: string
+  status: SignupStatus
+  signedAt: Date
+  checkinAt: Date | null
+  checkoutAt: Date | null
+  /** Measured: check-out minus check-in, capped at the scheduled length. */
+  hours: number | null
+  confirmedHours: number | null
+  correction: string | null
+  confirmedAt: Date | null
+}
+
+// ---------- Inputs ----------
+
+const C = { communityId: Id }
+const Skills = z.array(Text(10)).max(10)
+const Point = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict()
+const IsoTime = z.string().datetime({ offset: true, message: '时间格式不正确' })
+
+export const RegisterCodeInput = z.object({ ...C, compoundId: Id.optional() }).strict()
+export const ResolveSceneInput = z.object({ scene: z.string().min(1).max(32) }).strict()
+export const RegisterInput = z
+  .object({
+    ...C,
+    scene: z.string().max(32).optional(),
+    name: Text(20),
+    employerUnitId: Id.nullable(),
+    employerName: Text(40),
+    branch: Text(40),
+    memberType: MemberType,
+    homeCompoundId: Id,
+    homeBuildingId: Id,
+    skills: Skills,
+    pledge: Text(100),
+  })
+  .strict()
+export const MyRegistrationInput = z.object({}).strict()
+export const PartyReviewInput = z.object({ ...C, registrationId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() }).strict()
+export const PartyMembersInput = PageInput.extend({ ...C, status: z.enum(REG_STATUSES).optional() }).strict()
+export const PledgeInput = z.object({ ...C, pledge: Text(100) }).strict()
+export const PledgeDoneInput = z.object({ ...C, note: Text(200) }).strict()
+export const PostListInput = z.object(C).strict()
+export const PostUpsertInput = z
+  .object({ ...C, postId: Id.optional(), title: Text(20), description: z.string().trim().max(300), skills: Skills, capacity: z.number().int().min(1).max(100), active: z.boolean() })
+  .strict()
+export const PostClaimInput = z.object({ ...C, postId: Id }).strict()
+export const PairAssignInput = z
+  .object({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).max(6), active: z.boolean() })
+  .strict()
+export const PairMineInput = z.object(C).strict()
+export const PairLogVisitInput = z.object({ ...C, householdId: Id, note: Text(300) }).strict()
+export const ActivityListInput = PageInput.extend({ ...C, scope: z.enum(['upcoming', 'past', 'mine']).optional() }).strict()
+export const ActivityGetInput = z.object({ ...C, activityId: Id }).strict()
+export const ActivityUpsertInput = z
+  .object({
+    ...C,
+    activityId: Id.optional(),
+    title: Text(30),
+    description: z.string().trim().max(1000),
+    place: Text(50),
+    startAt: IsoTime,
+    endAt: IsoTime,
+    capacity: z.number().int().min(1).max(5000),
+    pointsPerHour: z.number().int().min(0).max(100),
+    postId: Id.nullable().optional(),
+    location: Point.extend({ radius: z.number().int().min(50).max(5000) }).nullable().optional(),
+  })
+  .strict()
+export const ActivityCancelInput = z.object({ ...C, activityId: Id, reason: Text(200) }).strict()
+export const ActivitySignUpInput = z.object({ ...C, activityId: Id }).strict()
+export const ActivityCodeInput = z.object({ ...C, activityId: Id }).strict()
+export const ActivityCheckInput = z
+  .object({ ...C, token: z.string().min(10).max(120), activityId: Id.optional(), location: Point.optional() })
+  .strict()
+export const ConfirmHoursInput = z
+  .object({
+    ...C,
+    activityId: Id,
+    corrections: z.array(z.object({ userId: Id, hours: z.number().min(0).max(24), reason: Text(100) }).strict()).max(500).optional(),
+  })
+  .strict()
+export const PartyRecordInput = z.object({ ...C, userId: Id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
+export const PartyReportInput = z
+  .object({ ...C, year: z.number().int().min(2000).max(2100), employerUnitId: Id.optional(), format: z.enum(['json', 'xlsx']).optional() })
+  .strict()
+export const CoverageInput = z.object({ streetId: Id }).strict()
+
+// ---------- Outputs ----------
+
+export interface SceneView {
+  communityId: string
+  communityName: string
+  compoundId: string | null
+  compoundName: string | null
+  partnerUnits: { id: string; name: string }[]
+}
+export interface RegistrationView {
+  id: string
+  communityId: string
+  communityName: string
+  name: string
+  employerName: string
+  branch: string
+  memberType: string
+  home: string
+  skills: string[]
+  pledge: { text: string; done: boolean; doneAt: string | null; doneNote: string | null }
+  status: RegStatus
+  statusLabel: string
+  rejectReason: string | null
+  createdAt: string
+}
+export interface PostView {
+  id: string
+  title: string
+  description: string
+  skills: string[]
+  capacity: number
+  holders: { userId: string; name: string }[]
+  mine: boolean
+  active: boolean
+}
+export interface PairView {
+  householdId: string
+  household: string
+  residents: string[]
+  needs: string[]
+  since: string
+  visits: number
+  lastVisitAt: string | null
+  memberName: string
+}
+export interface ActivityView {
+  id: string
+  title: string
+  description: string
+  place: string
+  startAt: string
+  endAt: string
+  capacity: number
+  signedUp: number
+  pointsPerHour: number
+  status: 'published' | 'cancelled'
+  organiserName: string
+  hasLocation: boolean
+  mySignup: { status: SignupStatus; checkinAt: string | null; checkoutAt: string | null; hours: number | null; confirmedHours: number | null } | null
+  isOrganiser: boolean
+}
+export interface ActivityDetail extends ActivityView {
+  /** For the organiser: who signed up and where they stand (masked names). */
+  roster: { userId: string; name: string; status: SignupStatus; hours: number | null; confirmedHours: number | null }[] | null
+}
+export interface CheckinCode {
+  token: string
+  /** PNG data URL of the token as a QR. */
+  qr: string
+  /** When this code stops working (it rotates every 30 s; the previous one is accepted for 30 s more). */
+  expiresAt: string
+  periodSeconds: number
+}
+export interface MemberRecord {
+  userId: string
+  name: string
+  year: number | null
+  registrations: RegistrationView[]
+  posts: string[]
+  pairs: number
+  visits: number
+  activities: { id: string; title: string; startAt: string; hours: number | null; confirmedHours: number | null; status: SignupStatus }[]
+  totalHours: number
+  wishesFulfilled: number
+  averageRating: number | null
+  pledgeKept: boolean | null
+}
+export interface ReportRow {
+  userId: string
+  name: string
+  employerName: string
+  branch: string
+  memberType: string
+  hours: number
+  activities: number
+  wishesFulfilled: number
+  averageRating: number | null
+  visits: number
+  pledge: string
+  pledgeKept: boolean
+}
+export interface PartyReportView {
+  year: number
+  rows: ReportRow[]
+  /** base64 xlsx when format=xlsx */
+  file: { name: string; base64: string } | null
+}
+export interface CoverageView {
+  streetId: string
+  communities: { communityId: string; name: string; households: number; verified: number; pending: number; perHundredHouseholds: number; flag: 'empty' | 'low' | 'ok' | 'crowded' }[]
+  median: number
+}
