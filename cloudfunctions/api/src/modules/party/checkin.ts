@@ -101,7 +101,7 @@ export async function confirmHours(ctx: UserCtx, input: z.output<typeof ConfirmH
   for (const c of corrections.values()) {
     const s = signups.find((x) => x.userId === c.userId)
     if (!s || s.status === 'withdrawn') throw notFound('这位报名者')
-    if (c.hours > scheduled) throw invalid(`时长不能超过活动安排的 ${scheduled} 小时`)
+    if (c.hours > scheduled) throw invalid(`时长不能超过活动安排的 ${Math.round(scheduled * 100) / 100} 小时`)
   }
   let confirmed = 0
   let noShows = 0

@@ -1,0 +1,296 @@
+/**
+ * Party members through the real main() on the local engine: scan-to-register with a scene token,
+ * verification, pledges, posts, pairing, activities with capacity under a rush, check-in that proves
+ * presence (rotating, signed, expiring codes; window; location), hours confirmed and paid once, the
+ * record, the yearly report as a real xlsx, and coverage.
+ */
+import * as cloud from 'wx-server-sdk'
+import { PNG } from 'pngjs'
+import jsQR from 'jsqr'
+import * as XLSX from 'xlsx'
+import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { P, T, seedFixtures } from '../support/fixtures'
+import { ledgerProblems } from '../support/ledger'
+import { checkinToken } from '../../cloudfunctions/api/src/modules/party/rules'
+
+let tc: TestCloud
+const sec = P.secretary.openid
+const c = T.c1
+let n = 0
+
+beforeAll(async () => {
+  tc = await openTestCloud()
+})
+afterAll(async () => {
+  await tc.close()
+})
+
+const decodeQr = (dataUrl: string) => {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+}
+
+async function setup() {
+  await seedFixtures(tc.engine)
+  tc.resetLimits()
+  const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: c, name: '青山区税务局', warnBelow: 0 })
+  await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: s.id, amount: 10000, note: '经费', requestKey: `fund-party-${++n}` })
+}
+
+const regInput = (extra: object = {}) => ({
+  communityId: c, name: '周志刚', employerUnitId: 'pu-1', employerName: '青山区税务局', branch: '税务局第一党支部', memberType: '在职' as const,
+  homeCompoundId: T.compound1, homeBuildingId: T.b2, skills: ['电工', '政策宣讲'], pledge: '每月为楼里老人义务修一次电器', ...extra,
+})
+
+/** A verified party member registered through the scene code. */
+async function verified(openid: string, extra: object = {}) {
+  const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
+  const r = await tc.ok(openid, 'party.register', regInput({ scene: code.scene, ...extra }))
+  return tc.ok(sec, 'party.review', { communityId: c, registrationId: r.id, approve: true })
+}
+
+/** An activity that is on now (started 10 minutes ago, ends in 50). */
+async function activityNow(extra: object = {}) {
+  const now = Date.now()
+  return tc.ok(sec, 'activity.upsert', {
+    communityId: c, title: '楼道清洁日', description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10,
+    startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(), ...extra,
+  })
+}
+
+describe('双报到', () => {
+  test('the community code is a real QR whose scene resolves on the server; a forged scene does not', async () => {
+    await setup()
+    const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
+    expect(code.scene).toMatch(/^[A-Za-z0-9]{10}$/)
+    expect(code.scene).not.toContain(c)
+    expect(decodeQr(code.qr)).toBe(`http://127.0.0.1:10086/#/packages/party/pages/register/index?scene=${code.scene}`)
+    expect((await tc.ok(sec, 'party.registerCode', { communityId: c })).scene).toBe(code.scene)
+    const compound = await tc.ok(sec, 'party.registerCode', { communityId: c, compoundId: T.compound1 })
+    expect(compound.scene).not.toBe(code.scene)
+    expect(await tc.ok(P.member.openid, 'party.resolveScene', { scene: compound.scene })).toMatchObject({ communityId: c, communityName: '幸福里社区', compoundName: '幸福里小区', partnerUnits: [{ id: 'pu-1', name: '青山区税务局' }] })
+    expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: 'forged1234' }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: c }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.resident.openid, 'party.registerCode', { communityId: c }))).toBe('FORBIDDEN')
+  })
+
+  test('register → verify: the member gets the party-member role; one active registration; moving closes the old one', async () => {
+    await setup()
+    const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
+    const r = await tc.ok(P.resident.openid, 'party.register', regInput({ scene: code.scene, name: '王秀英' }))
+    expect(r).toMatchObject({ status: 'pending', statusLabel: '待审核', home: '幸福里小区 2栋', communityName: '幸福里社区' })
+    expect(codeOf(await tc.call(P.resident.openid, 'party.register', regInput({ name: '王秀英' })))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(sec, 'party.review', { communityId: c, registrationId: r.id, approve: false }))).toBe('INVALID_INPUT')
+    const v = await tc.ok(sec, 'party.review', { communityId: c, registrationId: r.id, approve: true })
+    expect(v).toMatchObject({ status: 'verified', name: '王*英' })
+    expect(codeOf(await tc.call(sec, 'party.review', { communityId: c, registrationId: r.id, approve: true }))).toBe('CONFLICT')
+    const me = await tc.ok(P.resident.openid, 'org.me')
+    expect(me.roles.map((x) => x.role)).toContain('party_member')
+    expect((await tc.ok(sec, 'party.members', { communityId: c, status: 'verified' })).items.map((x) => x.id)).toEqual([r.id])
+    expect(await tc.engine.count('audit_log', { action: 'party.review' })).toBe(1)
+
+    // Moving to the other community: the old registration is closed, its history kept.
+    const moved = await tc.ok(P.resident.openid, 'party.register', { ...regInput({ name: '王秀英' }), communityId: T.c2, employerUnitId: null, homeCompoundId: T.compound2, homeBuildingId: T.b3 })
+    expect(moved.status).toBe('pending')
+    const mine = await tc.ok(P.resident.openid, 'party.myRegistration', {})
+    expect(mine.current?.communityId).toBe(T.c2)
+    expect(mine.history.map((h) => [h.communityId, h.status])).toEqual([[c, 'closed']])
+  })
+
+  test('bad registrations change nothing: wrong building, a scene of another community, a foreign employer unit', async () => {
+    await setup()
+    const before = await tc.engine.count('party_registrations', {})
+    expect(codeOf(await tc.call(P.member.openid, 'party.register', regInput({ homeBuildingId: T.b3 })))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.member.openid, 'party.register', regInput({ scene: 'forged1234' })))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.member.openid, 'party.register', regInput({ employerUnitId: 'pu-none' })))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.member.openid, 'party.register', regInput({ memberType: '其他' })))).toBe('INVALID_INPUT')
+    expect(await tc.engine.count('party_registrations', {})).toBe(before)
+  })
+
+  test('pledge and its fulfilment', async () => {
+    await setup()
+    await verified(P.member.openid)
+    const p = await tc.ok(P.member.openid, 'party.pledge', { communityId: c, pledge: '每周三下午在服务中心帮老人用手机' })
+    expect(p.pledge).toMatchObject({ text: '每周三下午在服务中心帮老人用手机', done: false })
+    const d = await tc.ok(P.member.openid, 'party.pledgeDone', { communityId: c, note: '已连续服务 8 周，教会 20 位老人视频通话' })
+    expect(d.pledge.done).toBe(true)
+  })
+})
+
+describe('posts and pairing', () => {
+  test('a verified member claims a post once; capacity holds; the unverified may not', async () => {
+    await setup()
+    const post = await tc.ok(sec, 'post.upsert', { communityId: c, title: '楼栋联络员', description: '联系本楼居民', skills: ['沟通'], capacity: 1, active: true })
+    expect(codeOf(await tc.call(P.member.openid, 'post.claim', { communityId: c, postId: post.id }))).toBe('FORBIDDEN')
+    await verified(P.member.openid)
+    expect((await tc.ok(P.member.openid, 'post.claim', { communityId: c, postId: post.id })).mine).toBe(true)
+    expect(codeOf(await tc.call(P.member.openid, 'post.claim', { communityId: c, postId: post.id }))).toBe('CONFLICT')
+    await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'party_member' })
+    await verified(P.neighbour.openid, { name: '李建国', homeBuildingId: T.b1 })
+    expect(codeOf(await tc.call(P.neighbour.openid, 'post.claim', { communityId: c, postId: post.id }))).toBe('CONFLICT')
+    const board = await tc.ok(P.resident.openid, 'post.list', { communityId: c })
+    expect(board[0].holders).toEqual([{ userId: P.member.id, name: '周*刚' }])
+    await tc.ok(P.member.openid, 'post.leave', { communityId: c, postId: post.id })
+    expect((await tc.ok(P.neighbour.openid, 'post.claim', { communityId: c, postId: post.id })).mine).toBe(true)
+  })
+
+  test('pairing: needs seen by the paired member only; visits logged by them only', async () => {
+    await setup()
+    await verified(P.member.openid)
+    await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h2, needs: ['独居老人'], active: true })
+    const mine = await tc.ok(P.member.openid, 'pair.mine', { communityId: c })
+    expect(mine).toEqual([expect.objectContaining({ householdId: T.h2, household: '幸福里小区 1栋 1单元 102', needs: ['独居老人'], visits: 0 })])
+    expect(await tc.ok(P.head.openid, 'pair.mine', { communityId: c })).toEqual([])
+    expect((await tc.ok(P.member.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '量了血压，正常' })).visits).toBe(1)
+    expect(codeOf(await tc.call(P.head.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '来看看' }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(sec, 'pair.assign', { communityId: c, memberId: P.head.id, householdId: T.h2, needs: [], active: true }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.member.openid, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h1, needs: [], active: true }))).toBe('FORBIDDEN')
+  })
+})
+
+describe('activities', () => {
+  test('300 people sign up at once for 40 places: exactly 40 get in', async () => {
+    await setup()
+    const now = new Date()
+    const people = Array.from({ length: 300 }, (_, i) => ({ id: `u-vol-${i}`, openid: `o-vol-${i}` }))
+    await tc.engine.insertMany('users', people.map((p) => ({
+      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
+      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
+      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+    })))
+    const a = await activityNow({ capacity: 40 })
+    const codes = (await Promise.all(people.map((p) => tc.call(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })))).map(codeOf)
+    expect(codes.filter((x) => x === 'OK')).toHaveLength(40)
+    expect(new Set(codes.filter((x) => x !== 'OK'))).toEqual(new Set(['CONFLICT']))
+    const [doc] = await tc.engine.find('activities', { _id: a.id })
+    expect(doc.signedUp).toBe(40)
+    expect(await tc.engine.count('activity_signups', { activityId: a.id, status: 'signed' })).toBe(40)
+  }, 60_000)
+
+  test('signing up twice, past capacity, residents, withdrawing', async () => {
+    await setup()
+    const a = await activityNow({ capacity: 1, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    expect(codeOf(await tc.call(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(P.resident.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.secretary.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
+    await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
+    expect(codeOf(await tc.call(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
+    expect((await tc.ok(P.member.openid, 'activity.withdraw', { communityId: c, activityId: a.id })).signedUp).toBe(0)
+    expect((await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id })).mySignup?.status).toBe('signed')
+    expect(codeOf(await tc.call(P.resident.openid, 'activity.upsert', { communityId: c, title: 'x', description: '', place: 'x', capacity: 1, pointsPerHour: 0, startAt: new Date().toISOString(), endAt: new Date(Date.now() + 3600_000).toISOString() }))).toBe('FORBIDDEN')
+  })
+
+  test('check-in proves presence: rotating signed code, window, one check-in, check-out after check-in; hours paid once', async () => {
+    await setup()
+    const a = await activityNow()
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkinCode', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
+    const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
+    expect(decodeQr(code.qr)).toBe(code.token)
+    expect(new Date(code.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(30_000)
+
+    const [doc] = await tc.engine.find('activities', { _id: a.id })
+    const old = checkinToken(doc.secret, a.id, new Date(Date.now() - 5 * 60_000)).token
+    const forged = code.token.slice(0, -4) + (code.token.endsWith('AAAA') ? 'BBBB' : 'AAAA')
+    const check = (token: string, extra: object = {}) => tc.call(P.member.openid, 'activity.checkin', { communityId: c, token, ...extra })
+    expect(codeOf(await check(forged))).toBe('INVALID_INPUT')
+    const expired = await check(old)
+    expect(codeOf(expired)).toBe('INVALID_INPUT')
+    if (!expired.ok) expect(expired.error.message).toContain('过期')
+    expect(codeOf(await check(code.token, { activityId: 'ac-other' }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkout', { communityId: c, token: code.token }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(P.head.openid, 'activity.checkin', { communityId: c, token: code.token }))).toBe('FORBIDDEN')
+
+    expect((await check(code.token)).ok).toBe(true)
+    expect(codeOf(await check(code.token))).toBe('CONFLICT')
+    // Served 90 minutes on a 60-minute activity: hours are capped at the schedule.
+    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 90 * 60_000) } })
+    const out = await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: code.token })
+    expect(out.mySignup).toMatchObject({ status: 'checked_out', hours: 1 })
+
+    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
+    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    const first = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
+    expect(first).toMatchObject({ confirmed: 1, noShows: 0, credited: 10 })
+    const again = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
+    expect(again).toMatchObject({ confirmed: 0, credited: 0 })
+    expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(10)
+    expect(await tc.engine.count('point_transfers', { key: `activity:${a.id}:${P.member.id}:hours` })).toBe(1)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('no-shows, corrections with a reason, the check-in window and the location check', async () => {
+    await setup()
+    await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
+    const later = await activityNow({ startAt: new Date(Date.now() + 2 * 3600_000).toISOString(), endAt: new Date(Date.now() + 3 * 3600_000).toISOString() })
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: later.id })
+    const early = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: later.id })
+    const tooEarly = await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: early.token })
+    expect(codeOf(tooEarly)).toBe('CONFLICT')
+
+    const located = await activityNow({ location: { lat: 30.5, lng: 114.3, radius: 200 } })
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: located.id })
+    await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: located.id })
+    const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: located.id })
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.52, lng: 114.3 } }))).toBe('FORBIDDEN')
+    expect((await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.5005, lng: 114.3 } })).ok).toBe(true)
+
+    await cloud.database().collection('activities').doc(located.id).update({ data: { startAt: new Date(Date.now() - 61 * 60_000), endAt: new Date(Date.now() - 60_000) } })
+    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 9, reason: '超过安排' }] }))).toBe('INVALID_INPUT')
+    const r = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 0.5, reason: '忘记签退，按现场记录半小时' }] })
+    expect(r).toMatchObject({ confirmed: 1, noShows: 1, credited: 5 })
+    const roster = r.activity.roster!
+    expect(roster.find((x) => x.userId === P.neighbour.id)?.status).toBe('no_show')
+    expect(roster.find((x) => x.userId === P.member.id)?.confirmedHours).toBe(0.5)
+  })
+})
+
+describe('record, report and coverage', () => {
+  test("a member's record and the yearly report (a real xlsx) count outcomes", async () => {
+    await setup()
+    await verified(P.member.openid)
+    await tc.ok(P.member.openid, 'party.pledgeDone', { communityId: c, note: '做到了' })
+    const a = await activityNow()
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
+    await tc.ok(P.member.openid, 'activity.checkin', { communityId: c, token: code.token })
+    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 45 * 60_000) } })
+    await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: code.token })
+    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
+    // A wish fulfilled with a 4-star thank-you.
+    await tc.ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 7, overdueDays: 7 })
+    const w = await tc.ok(P.resident.openid, 'wish.create', { communityId: c, title: '修水龙头', description: '厨房水龙头漏水', category: '生活帮扶', buildingId: T.b1 })
+    await tc.ok(P.member.openid, 'wish.claim', { communityId: c, wishId: w.id })
+    await tc.ok(P.member.openid, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '换了新水龙头' })
+    await tc.ok(P.resident.openid, 'wish.confirm', { communityId: c, wishId: w.id, stars: 4, thanks: '谢谢' })
+
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+    const rec = await tc.ok(P.member.openid, 'party.record', { communityId: c, year })
+    expect(rec).toMatchObject({ totalHours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true })
+    expect(codeOf(await tc.call(P.resident.openid, 'party.record', { communityId: c, userId: P.member.id }))).toBe('FORBIDDEN')
+    expect((await tc.ok(sec, 'party.record', { communityId: c, userId: P.member.id })).name).toBe('周志刚')
+
+    const rep = await tc.ok(sec, 'party.report', { communityId: c, year, format: 'xlsx' })
+    expect(rep.rows).toEqual([expect.objectContaining({ name: '周志刚', employerName: '青山区税务局', hours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true })])
+    const wb = XLSX.read(Buffer.from(rep.file!.base64, 'base64'))
+    const sheet = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 })
+    expect(sheet[0]).toContain('服务时长（小时）')
+    expect(sheet[1].slice(0, 5)).toEqual(['周志刚', '青山区税务局', '税务局第一党支部', '在职', 0.75])
+    expect(rep.file!.name).toContain('双报告')
+    expect(codeOf(await tc.call(P.member.openid, 'party.report', { communityId: c, year }))).toBe('FORBIDDEN')
+  })
+
+  test('coverage flags the empty community for the street admin only', async () => {
+    await setup()
+    await verified(P.member.openid)
+    const cov = await tc.ok(P.streetAdmin.openid, 'party.coverage', { streetId: T.street })
+    expect(cov.communities.map((x) => [x.communityId, x.verified, x.flag]).sort()).toEqual([
+      [c, 1, 'ok'],
+      [T.c2, 0, 'empty'],
+    ])
+    expect(codeOf(await tc.call(sec, 'party.coverage', { streetId: T.street }))).toBe('FORBIDDEN')
+  })
+})
