@@ -13,6 +13,7 @@ import { DEMO } from '../local/seed/demo'
 import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
+import { checkinSection } from './party'
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -167,7 +168,7 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection, wishListSection]
+export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {

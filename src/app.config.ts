@@ -8,6 +8,8 @@ export default defineAppConfig({
   // Load the admin area in the background once someone opens 我的 (secretaries go there next).
   preloadRule: {
     [MAIN_PAGES.me]: { network: 'all', packages: [SUBPACKAGES.admin.root] },
+    // 积分超市 is one tap away on 首页.
+    [MAIN_PAGES.home]: { network: 'all', packages: [SUBPACKAGES.points.root] },
   },
   window: {
     backgroundTextStyle: 'light',

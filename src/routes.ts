@@ -19,7 +19,24 @@ export const MAIN_PAGES = {
 export const SUBPACKAGES = {
   admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index' } },
   party: { root: 'packages/party', pages: { index: 'pages/index/index' } },
-  points: { root: 'packages/points', pages: { index: 'pages/index/index' } },
+  points: {
+    root: 'packages/points',
+    pages: {
+      index: 'pages/index/index',
+      mine: 'pages/mine/index',
+      item: 'pages/item/index',
+      orders: 'pages/orders/index',
+      order: 'pages/order/index',
+      adminItems: 'pages/admin-items/index',
+      adminItem: 'pages/admin-item/index',
+      adminRules: 'pages/admin-rules/index',
+      adminSponsors: 'pages/admin-sponsors/index',
+      adminVerify: 'pages/admin-verify/index',
+      adminOrders: 'pages/admin-orders/index',
+      adminReport: 'pages/admin-report/index',
+      adminGrant: 'pages/admin-grant/index',
+    },
+  },
   services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
@@ -40,6 +57,18 @@ export const ROUTES = {
   'admin.audit': '/packages/admin/pages/audit/index',
   'party.index': '/packages/party/pages/index/index',
   'points.index': '/packages/points/pages/index/index',
+  'points.mine': '/packages/points/pages/mine/index',
+  'points.item': '/packages/points/pages/item/index',
+  'points.orders': '/packages/points/pages/orders/index',
+  'points.order': '/packages/points/pages/order/index',
+  'points.adminItems': '/packages/points/pages/admin-items/index',
+  'points.adminItem': '/packages/points/pages/admin-item/index',
+  'points.adminRules': '/packages/points/pages/admin-rules/index',
+  'points.adminSponsors': '/packages/points/pages/admin-sponsors/index',
+  'points.adminVerify': '/packages/points/pages/admin-verify/index',
+  'points.adminOrders': '/packages/points/pages/admin-orders/index',
+  'points.adminReport': '/packages/points/pages/admin-report/index',
+  'points.adminGrant': '/packages/points/pages/admin-grant/index',
   'services.index': '/packages/services/pages/index/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
@@ -61,6 +90,17 @@ export interface RouteParams {
   'admin.members': { communityId: string }
   'admin.member': { communityId: string; userId: string }
   'admin.audit': { communityId: string }
+  'points.item': { communityId: string; itemId: string }
+  'points.order': { communityId: string; orderId: string }
+  'points.adminItems': { communityId: string }
+  /** itemId absent = a new item */
+  'points.adminItem': { communityId: string; itemId?: string }
+  'points.adminRules': { communityId: string }
+  'points.adminSponsors': { communityId: string }
+  'points.adminVerify': { communityId: string }
+  'points.adminOrders': { communityId: string }
+  'points.adminReport': { communityId: string }
+  'points.adminGrant': { communityId: string; userId: string; name: string }
 }
 
 /** Routes that take no parameters. */

@@ -14,6 +14,7 @@ export function go<R extends RouteName>(route: R, ...params: ParamsOf<R> extends
   const query = p
     ? '?' +
       Object.entries(p)
+        .filter(([, v]) => v !== undefined)
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
         .join('&')
     : ''

@@ -16,6 +16,10 @@ import { toApiError } from '../../services/api'
 import { initials, maskPhone } from '../../services/format'
 import { go } from '../../services/nav'
 import { ROLE_LABELS } from '../../constants'
+import { useQuery } from '../../hooks/useQuery'
+import { call } from '../../services/api'
+import { HouseholdPicker } from '../../components/HouseholdPicker'
+import type { Me } from '@contract/org'
 import './index.scss'
 
 function toast(title: string) {
@@ -69,9 +73,27 @@ function EditableText(props: { value: string; placeholder: string; type?: 'text'
   )
 }
 
+/** Points are per community: my household's, else my first role's. */
+function pointsCommunity(me: Me | null): string | null {
+  return me?.household?.communityId ?? me?.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
+}
+
+/** Secretary duties for the points supermarket, one row each. */
+const POINTS_DUTIES = [
+  { id: 'entry-verify', text: '核销取货', route: 'points.adminVerify' },
+  { id: 'entry-mall-items', text: '商品管理', route: 'points.adminItems' },
+  { id: 'entry-mall-orders', text: '兑换订单', route: 'points.adminOrders' },
+  { id: 'entry-points-rules', text: '积分规则', route: 'points.adminRules' },
+  { id: 'entry-sponsors', text: '共建单位与预算', route: 'points.adminSponsors' },
+  { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
+] as const
+
 export default function MePage() {
   const { me, error, retry, canWrite } = useSession()
   const { elder, setElder } = useElderMode()
+  const [picking, setPicking] = useState(false)
+  const communityId = pointsCommunity(me)
+  const balance = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => call('points.balance', { communityId: communityId! }))
 
   if (!me) {
     return <PageShell>{error ? <ErrorState error={error} onRetry={retry} /> : <Loading />}</PageShell>
@@ -139,13 +161,29 @@ export default function MePage() {
             </Button>
           )}
         </View>
-        <View className='row'>
+        <View className='row' id='me-household-row' hoverClass='row--hover' onClick={() => setPicking(true)}>
           <Text className='row__label'>我家门牌</Text>
           <Text className='row__value' id='me-household'>
-            {me.household?.label ?? '未登记，可请楼栋长或社区帮您登记'}
+            {me.household?.label ?? '未登记，点这里登记'}
           </Text>
+          <Text className='row__arrow'>{me.household ? '更改 ›' : '›'}</Text>
         </View>
+        {picking && <HouseholdPicker onDone={() => setPicking(false)} />}
       </View>
+
+      {communityId && (
+        <View className='card'>
+          <View className='row' id='entry-points' hoverClass='row--hover' onClick={() => go('points.mine')}>
+            <Text>我的积分</Text>
+            <Text className='row__value me__points'>{balance.data ? `${balance.data.balance} 分` : ''}</Text>
+            <Text className='row__arrow'>›</Text>
+          </View>
+          <View className='row' id='entry-my-orders' hoverClass='row--hover' onClick={() => go('points.orders')}>
+            <Text>我的兑换（取货码）</Text>
+            <Text className='row__arrow'>›</Text>
+          </View>
+        </View>
+      )}
 
       <View className='section-title'>我的身份</View>
       <View className='card' id='me-roles'>
@@ -176,6 +214,15 @@ export default function MePage() {
                   <Text>操作记录{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
                   <Text className='row__arrow'>›</Text>
                 </View>
+                {POINTS_DUTIES.map((d) => (
+                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
+                    <Text>
+                      {d.text}
+                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
+                    </Text>
+                    <Text className='row__arrow'>›</Text>
+                  </View>
+                ))}
               </View>
             ))}
           </View>

@@ -3,7 +3,7 @@
  * server, and the page says so. Roles are assigned and revoked here, one confirmed tap each.
  */
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Role } from '@contract/common'
 import { PageShell } from '../../../../components/PageShell'
@@ -11,6 +11,7 @@ import { Loading } from '../../../../components/Loading'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
+import { go } from '../../../../services/nav'
 import { call, toApiError } from '../../../../services/api'
 import { ROLE_LABELS, ROLE_ORDER } from '../../../../constants'
 import { AtTag } from 'taro-ui'
@@ -25,6 +26,11 @@ export default function Member() {
     call('org.member', { communityId, userId }),
   )
   const [busy, setBusy] = useState<Role | null>(null)
+  // Building heads who could act for this person (代办), masked as in every list.
+  const heads = useQuery(me && communityId ? `${me.userId}|${communityId}|heads` : null, () =>
+    call('org.members', { communityId, role: 'building_head', limit: 50 }),
+  )
+  const [proxyBusy, setProxyBusy] = useState<string | null>(null)
 
   if (!me) return <PageShell>{sessionError ? <ErrorState error={sessionError} onRetry={retry} /> : <Loading />}</PageShell>
   if (detail.error) return <PageShell><ErrorState error={detail.error} onRetry={detail.reload} /></PageShell>
@@ -52,6 +58,26 @@ export default function Member() {
       Taro.showToast({ title: toApiError(e).message, icon: 'none' })
     } finally {
       setBusy(null)
+    }
+  }
+
+  async function setProxy(proxyId: string, proxyName: string, enabled: boolean) {
+    if (proxyBusy) return
+    const { confirm } = await Taro.showModal({
+      title: enabled ? '设为代办人' : '取消代办',
+      content: enabled ? `让楼栋长${proxyName}代${name}发布心愿、报修和预约吗？` : `不再由${proxyName}代${name}办事了吗？`,
+      confirmColor: '#C8161D',
+    })
+    if (!confirm) return
+    setProxyBusy(proxyId)
+    try {
+      await call('org.setProxy', { communityId, residentId: userId, proxyId, enabled })
+      detail.reload()
+      Taro.showToast({ title: enabled ? '已设为代办人' : '已取消代办', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: toApiError(e).message, icon: 'none' })
+    } finally {
+      setProxyBusy(null)
     }
   }
 
@@ -99,6 +125,55 @@ export default function Member() {
             {m.roles.includes(r) ? `✓ ${ROLE_LABELS[r]}` : ROLE_LABELS[r]}
           </AtTag>
         ))}
+      </View>
+
+      <View className='section-title'>积分</View>
+      <View className='card'>
+        <View
+          className='row'
+          id='member-grant'
+          hoverClass='row--hover'
+          onClick={() => go('points.adminGrant', { communityId, userId, name })}
+        >
+          <Text>发放 / 更正积分</Text>
+          <Text className='row__arrow'>›</Text>
+        </View>
+      </View>
+
+      <View className='section-title'>代办人（楼栋长代不方便用手机的居民办事）</View>
+      <View className='card' id='member-proxy'>
+        {heads.error ? (
+          <ErrorState error={heads.error} onRetry={heads.reload} />
+        ) : !heads.data ? (
+          <Loading />
+        ) : heads.data.items.filter((h) => h.userId !== userId).length === 0 ? (
+          <Text className='muted'>社区还没有楼栋长。先在成员里把热心居民设为楼栋长。</Text>
+        ) : (
+          heads.data.items
+            .filter((h) => h.userId !== userId)
+            .map((h) => {
+              const on = m.proxies.some((p) => p.proxyId === h.userId)
+              return (
+                <View key={h.userId} className='row' data-id={h.userId}>
+                  <View>
+                    <Text className='member__name'>{h.name}</Text>
+                    <Text className='note' style={{ display: 'block' }}>
+                      {h.householdLabel ?? ''}
+                      {on ? ' · 正在代办' : ''}
+                    </Text>
+                  </View>
+                  <Button
+                    className={`btn btn--small${on ? '' : ' btn--primary'}`}
+                    loading={proxyBusy === h.userId}
+                    disabled={proxyBusy !== null}
+                    onClick={() => setProxy(h.userId, h.name, !on)}
+                  >
+                    {on ? '取消代办' : '设为代办人'}
+                  </Button>
+                </View>
+              )
+            })
+        )}
       </View>
     </PageShell>
   )

@@ -1,0 +1,109 @@
+/**
+ * Small helpers shared by the pages of the points subpackage (resident and secretary pages):
+ * which community the page works on, request keys for retry-safe writes, and display formats.
+ */
+import { useRouter } from '@tarojs/taro'
+import type { Me } from '@contract/org'
+import type { OrderStatus, TransferKind } from '@contract/points'
+
+/** Points are per community: the route's communityId, else my household's, else my first role's. */
+export function pointsCommunityId(me: Me | null, fromRoute?: string): string | null {
+  if (fromRoute) return decodeURIComponent(fromRoute)
+  if (!me) return null
+  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
+}
+
+export function usePointsCommunity(me: Me | null): string | null {
+  const { params } = useRouter()
+  return pointsCommunityId(me, params.communityId)
+}
+
+/** Secretary pages: the route's communityId, else my first community as secretary. */
+export function useSecretaryCommunity(me: Me | null): string | null {
+  const { params } = useRouter()
+  if (params.communityId) return decodeURIComponent(params.communityId)
+  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
+}
+
+export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
+  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+}
+
+/** A client key for one confirmed action: reused when the same confirmation is retried. */
+export function newRequestKey(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`.replace(/[^A-Za-z0-9]/g, '').padEnd(12, '0')
+}
+
+/** 12345678 → "1234 5678" (read aloud in two halves). */
+export function spacedCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** ISO → 2026-11-22 */
+export function dayText(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** ISO → 11月29日 */
+export function monthDay(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getMonth() + 1}月${d.getDate()}日`
+}
+
+/** +60 / -20 */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n)
+}
+
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  reserved: '待取货',
+  picked_up: '已取货',
+  cancelled: '已取消',
+  expired: '已过期',
+}
+
+export const KIND_LABELS: Record<TransferKind, string> = {
+  earn: '获得',
+  grant: '社区发放',
+  correct: '更正',
+  fund: '注入',
+  redeem: '兑换',
+  refund: '退回',
+  expire: '到期',
+}
+
+export const ITEM_KINDS = ['goods', 'service', 'fee_reduction', 'venue_voucher'] as const
+/** Keep in step with types/points.ts ITEM_KIND_LABELS (values are not imported: zod would come along). */
+export const ITEM_KIND_TEXT: Record<(typeof ITEM_KINDS)[number], string> = {
+  goods: '实物',
+  service: '服务',
+  fee_reduction: '物业费减免',
+  venue_voucher: '场地券',
+}
+/** A big character standing in for a photo. */
+export const ITEM_KIND_MARK: Record<(typeof ITEM_KINDS)[number], string> = {
+  goods: '物',
+  service: '服',
+  fee_reduction: '减',
+  venue_voucher: '券',
+}
+
+/** What to do next after a refused redemption, judged from the server's own message. */
+export function redeemWayForward(message: string): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
+  if (message.includes('余额不足') || message.includes('积分不足')) return { text: '看看怎么攒积分', route: 'points.mine' }
+  if (message.includes('兑完') || message.includes('库存')) return { text: '看看别的商品', route: 'points.index' }
+  if (message.includes('限兑')) return { text: '看看我的兑换', route: 'points.orders' }
+  return null
+}
+
+/** ISO → 11月22日 14:05 */
+export function shortDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
