@@ -42,6 +42,7 @@ export const actionInputs = {
   'mall.upsertItem': points.UpsertItemInput,
   'mall.redeem': points.RedeemInput,
   'mall.cancel': points.CancelInput,
+  'mall.order': points.OrderInput,
   'mall.pickupQr': points.PickupQrInput,
   'mall.myOrders': points.MyOrdersInput,
   'mall.verify': points.VerifyInput,
@@ -121,6 +122,7 @@ export interface ActionOutputs {
   'mall.upsertItem': ItemView
   'mall.redeem': OrderView
   'mall.cancel': OrderView
+  'mall.order': OrderView
   'mall.pickupQr': { code: string; dataUrl: string }
   'mall.myOrders': Page<OrderView>
   'mall.verify': OrderView

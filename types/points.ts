@@ -233,6 +233,7 @@ export const RedeemInput = z
   .strict()
 export const CancelInput = z.object({ ...Community, orderId: Id }).strict()
 export const PickupQrInput = z.object({ ...Community, orderId: Id }).strict()
+export const OrderInput = z.object({ ...Community, orderId: Id }).strict()
 export const MyOrdersInput = PageInput.extend(Community).strict()
 export const VerifyInput = z.object({ ...Community, code: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }).strict()
 export const OrdersInput = PageInput.extend({ ...Community, status: z.enum(ORDER_STATUSES).optional() }).strict()
@@ -292,6 +293,7 @@ export interface ItemView {
   pickupPlace: string
   pickupHours: string
   pickupDays: number
+  sponsorId: string | null
   sponsorName: string | null
   active: boolean
   /** For the caller: how many more they may redeem (null = no limit). */

@@ -137,6 +137,9 @@ describe('supermarket', () => {
     expect(await stockOf(item)).toBe(3)
     expect((await tc.ok(res, 'mall.item', { communityId: T.c1, itemId: item.id })).myRemaining).toBe(0)
 
+    expect((await tc.ok(res, 'mall.order', { communityId: T.c1, orderId: order.id })).pickupCode).toBe(order.pickupCode)
+    expect((await tc.ok(sec, 'mall.order', { communityId: T.c1, orderId: order.id })).userName).toBe('王*英')
+    expect(codeOf(await tc.call(P.neighbour.openid, 'mall.order', { communityId: T.c1, orderId: order.id }))).toBe('NOT_FOUND')
     const mine = await tc.ok(res, 'mall.myOrders', { communityId: T.c1 })
     expect(mine.items.map((o) => o.id)).toEqual([order.id])
     const all = await tc.ok(sec, 'mall.orders', { communityId: T.c1, status: 'reserved' })

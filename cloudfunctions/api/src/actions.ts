@@ -19,7 +19,7 @@ import { report } from './modules/points/report'
 import { rules, setExpiry, setRule } from './modules/points/settings'
 import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
 import { item, items, upsertItem } from './modules/mall/items'
-import { cancel, myOrders, orders, pickupQr, verify } from './modules/mall/orders'
+import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
 import { redeem } from './modules/mall/redeem'
 import { claim, dispatch, release } from './modules/wish/claim'
 import { confirm, withdraw } from './modules/wish/close'
@@ -67,6 +67,7 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'mall.upsertItem': upsertItem,
   'mall.redeem': redeem,
   'mall.cancel': cancel,
+  'mall.order': order,
   'mall.pickupQr': pickupQr,
   'mall.myOrders': myOrders,
   'mall.verify': verify,

@@ -12,13 +12,13 @@ import type { z } from 'zod'
 import type { Page } from '../../../../../types/common'
 import type { User } from '../../../../../types/org'
 import QRCode from 'qrcode'
-import type { CancelInput, PickupQrInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
+import type { CancelInput, OrderInput, PickupQrInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { findMany, getById, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
-import { getMany } from '../org/repo'
-import { listName } from '../org/rules'
+import { getCommunity, getMany } from '../org/repo'
+import { holdsRole, listName } from '../org/rules'
 import { applyTransfer, ensureAccounts, findTransfer, personLeg, systemLeg } from '../points/ledger'
 import { M } from './repo'
 import { canClose, isOwner, verifyRefusal } from './rules'
@@ -129,4 +129,19 @@ export async function pickupQr(ctx: UserCtx, input: z.output<typeof PickupQrInpu
   if (!canClose(o)) throw conflict(verifyRefusal(o) ?? '订单已结束')
   const dataUrl = await QRCode.toDataURL(o.pickupCode, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
   return { code: o.pickupCode, dataUrl }
+}
+
+/**
+ * mall.order — one order, for its owner (or the community's secretary, with the masked name).
+ * Outcomes: the order; NOT_FOUND for anyone else.
+ */
+export async function order(ctx: UserCtx, input: z.output<typeof OrderInput>): Promise<OrderView> {
+  const o = await getById<MallOrder>(ctx.db, M.orders, input.orderId)
+  if (!o || o.communityId !== input.communityId) throw notFound('订单')
+  const item = await getById<MallItem>(ctx.db, M.items, o.itemId)
+  if (isOwner(o, ctx.user._id)) return orderView(o, item)
+  const community = await getCommunity(ctx.db, input.communityId)
+  if (!community || !holdsRole(ctx.user, community, ['secretary', 'street_admin'])) throw notFound('订单')
+  const person = await getById<User>(ctx.db, 'users', o.userId)
+  return orderView(o, item, listName(person ?? { realName: null, nickname: '' }))
 }

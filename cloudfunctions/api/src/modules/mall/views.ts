@@ -6,7 +6,7 @@ export function itemView(item: MallItem, sponsorName: string | null, myRemaining
     id: item._id, name: item.name, kind: item.kind, kindLabel: ITEM_KIND_LABELS[item.kind], description: item.description,
     photos: item.photos, price: item.price, stock: item.stock, perPersonLimit: item.perPersonLimit,
     pickupPlace: item.pickupPlace, pickupHours: item.pickupHours, pickupDays: item.pickupDays,
-    sponsorName, active: item.active, myRemaining,
+    sponsorId: item.sponsorId, sponsorName, active: item.active, myRemaining,
   }
 }
 
