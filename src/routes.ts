@@ -18,7 +18,38 @@ export const MAIN_PAGES = {
 /** Subpackages: one per area, loaded on first visit so the main package stays small. */
 export const SUBPACKAGES = {
   admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index' } },
-  party: { root: 'packages/party', pages: { index: 'pages/index/index' } },
+  party: {
+    root: 'packages/party',
+    pages: {
+      index: 'pages/index/index',
+      register: 'pages/register/index',
+      activities: 'pages/activities/index',
+      activity: 'pages/activity/index',
+      checkinCode: 'pages/checkin-code/index',
+      scan: 'pages/scan/index',
+      posts: 'pages/posts/index',
+      pairs: 'pages/pairs/index',
+      record: 'pages/record/index',
+      adminMembers: 'pages/admin-members/index',
+      adminActivity: 'pages/admin-activity/index',
+      adminReport: 'pages/admin-report/index',
+      adminCode: 'pages/admin-code/index',
+      adminPairs: 'pages/admin-pairs/index',
+      coverage: 'pages/coverage/index',
+    },
+  },
+  wish: {
+    root: 'packages/wish',
+    pages: {
+      detail: 'pages/detail/index',
+      post: 'pages/post/index',
+      mine: 'pages/mine/index',
+      adminReview: 'pages/admin-review/index',
+      adminOverdue: 'pages/admin-overdue/index',
+      adminStats: 'pages/admin-stats/index',
+      adminSettings: 'pages/admin-settings/index',
+    },
+  },
   points: {
     root: 'packages/points',
     pages: {
@@ -56,6 +87,27 @@ export const ROUTES = {
   'admin.member': '/packages/admin/pages/member/index',
   'admin.audit': '/packages/admin/pages/audit/index',
   'party.index': '/packages/party/pages/index/index',
+  'party.register': '/packages/party/pages/register/index',
+  'party.activities': '/packages/party/pages/activities/index',
+  'party.activity': '/packages/party/pages/activity/index',
+  'party.checkinCode': '/packages/party/pages/checkin-code/index',
+  'party.scan': '/packages/party/pages/scan/index',
+  'party.posts': '/packages/party/pages/posts/index',
+  'party.pairs': '/packages/party/pages/pairs/index',
+  'party.record': '/packages/party/pages/record/index',
+  'party.adminMembers': '/packages/party/pages/admin-members/index',
+  'party.adminActivity': '/packages/party/pages/admin-activity/index',
+  'party.adminReport': '/packages/party/pages/admin-report/index',
+  'party.adminCode': '/packages/party/pages/admin-code/index',
+  'party.adminPairs': '/packages/party/pages/admin-pairs/index',
+  'party.coverage': '/packages/party/pages/coverage/index',
+  'wish.detail': '/packages/wish/pages/detail/index',
+  'wish.post': '/packages/wish/pages/post/index',
+  'wish.mine': '/packages/wish/pages/mine/index',
+  'wish.adminReview': '/packages/wish/pages/admin-review/index',
+  'wish.adminOverdue': '/packages/wish/pages/admin-overdue/index',
+  'wish.adminStats': '/packages/wish/pages/admin-stats/index',
+  'wish.adminSettings': '/packages/wish/pages/admin-settings/index',
   'points.index': '/packages/points/pages/index/index',
   'points.mine': '/packages/points/pages/mine/index',
   'points.item': '/packages/points/pages/item/index',
@@ -101,6 +153,27 @@ export interface RouteParams {
   'points.adminOrders': { communityId: string }
   'points.adminReport': { communityId: string }
   'points.adminGrant': { communityId: string; userId: string; name: string }
+  /** id = wish id; c = its community (short, for share-card and notification paths). */
+  'wish.detail': { id: string; c?: string }
+  /** onBehalfOf: a resident the building head acts for */
+  'wish.post': { onBehalfOf?: string; name?: string }
+  'wish.adminReview': { communityId: string }
+  'wish.adminOverdue': { communityId: string }
+  'wish.adminStats': { communityId: string }
+  'wish.adminSettings': { communityId: string }
+  /** scene: the token of a scanned 小程序码 (also ?scene= in H5) */
+  'party.register': { scene?: string }
+  'party.activity': { id: string; c?: string }
+  'party.checkinCode': { communityId: string; activityId: string }
+  'party.scan': { communityId: string; activityId?: string }
+  'party.record': { communityId: string; userId?: string }
+  'party.adminMembers': { communityId: string }
+  /** activityId absent = a new activity */
+  'party.adminActivity': { communityId: string; activityId?: string }
+  'party.adminReport': { communityId: string }
+  'party.adminCode': { communityId: string }
+  'party.adminPairs': { communityId: string }
+  'party.coverage': { streetId: string }
 }
 
 /** Routes that take no parameters. */
