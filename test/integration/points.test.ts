@@ -115,6 +115,23 @@ describe('ledger', () => {
     const b = await tc.ok(res, 'points.balance', { communityId: T.c1 })
     expect(b.expiring).toEqual({ amount: 50, on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
   })
+
+  test('the timer expires old points first-in-first-out, once', async () => {
+    await setup()
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 50, reason: '去年的积分', requestKey: k() })
+    const db = cloud.database()
+    await db.collection('point_entries').where({ accountId: `pa_${T.c1}_${P.resident.id}` }).update({ data: { at: new Date(Date.now() - 400 * 86400_000) } })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 20, reason: '今年的积分', requestKey: k() })
+    await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })
+    const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(tick.ok && (tick.data as Record<string, unknown>)['points.expire']).toEqual({ expired: 50, accounts: 1 })
+    expect(await balanceOf(res)).toBe(20)
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(await balanceOf(res)).toBe(20)
+    expect((await tc.ok(res, 'points.statement', { communityId: T.c1 })).items[0]).toMatchObject({ amount: -50, kind: 'expire' })
+    expect((await tc.ok(sec, 'points.report', { communityId: T.c1 })).months.at(-1)?.expired).toBe(50)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
 })
 
 describe('supermarket', () => {

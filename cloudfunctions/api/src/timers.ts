@@ -5,6 +5,7 @@
  */
 import type { Deps } from './platform/context'
 import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
+import { expirePoints } from './modules/points/expire'
 import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
 
 export interface TimerEvent {
@@ -19,6 +20,7 @@ export type TimerJob = (deps: Deps) => Promise<Record<string, number>>
 export const TIMER_JOBS: Record<string, TimerJob> = {
   'mall.releaseStaleHolds': releaseStaleHolds,
   'mall.expireOrders': expireOrders,
+  'points.expire': expirePoints,
   'wish.autoClose': autoClose,
   'wish.payOwed': payOwed,
   'wish.remindOverdue': remindOverdue,
