@@ -6,6 +6,8 @@ import * as fs from 'fs'
 import * as path from 'path'
 import { Engine, loadIndexManifest } from './engine'
 import { seedDemo } from './seed/demo'
+import { seedScenario } from './seed/scenario'
+import { installLocalCloud } from './cloud'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -37,7 +39,9 @@ export async function resetData(dataDir: string): Promise<void> {
   // Same layout as local/stack.ts: the database under db/, uploads under storage/.
   const engine = await Engine.open({ dataDir: path.join(dataDir, 'db'), indexes: loadIndexManifest() })
   try {
+    installLocalCloud(engine)
     await seedDemo(engine)
+    await seedScenario(engine)
     await engine.flush()
   } finally {
     await engine.close()

@@ -9,6 +9,7 @@ import { Engine, loadIndexManifest, type IndexManifest } from './engine'
 import { installLocalCloud } from './cloud'
 import { assertSafeBinding, startHost } from './host/server'
 import { seedDemo } from './seed/demo'
+import { seedScenario } from './seed/scenario'
 
 export interface StackOptions {
   /** 0 = ephemeral (default). */
@@ -19,6 +20,8 @@ export interface StackOptions {
   dataDir?: string | null
   /** 'demo': wipe and seed; 'if-empty': seed only when there is no data yet; 'none' (default). */
   seed?: 'demo' | 'none' | 'if-empty'
+  /** With the demo: also the showcase (a few weeks of activity made through the function). npm start/reset use it. */
+  showcase?: boolean
   /** The H5 build folder to serve, or null (default). */
   serveH5?: string | null
   /** The address the local openapi stand-ins put in links (QR codes …); default: the host's own URL. */
@@ -92,6 +95,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const seed = opts.seed ?? 'none'
     if (seed === 'demo' || (seed === 'if-empty' && (await isEmpty(engine)))) {
       await seedDemo(engine)
+      if (opts.showcase) await seedScenario(engine)
       seeded = true
     }
   } catch (err) {

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不正确：${process.env.PORT}`)
 
   const h5 = await ensureH5()
-  const stack = await startStack({ port, host, dataDir, seed: 'if-empty', serveH5: h5 })
+  const stack = await startStack({ port, host, dataDir, seed: 'if-empty', showcase: true, serveH5: h5 })
   const base = stack.url
   const shown = dataDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, dataDir) : dataDir
   console.log('')

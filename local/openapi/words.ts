@@ -27,8 +27,9 @@ export const REVIEW_WORDS: WordRule[] = [
   { word: '贷款', label: 20008 },
   { word: '投资理财', label: 20008 },
   { word: '上访', label: 20001 },
-  { word: '垃圾', label: 20012 },
-  { word: '滚', label: 20003 },
+  // Not 垃圾 or 滚 alone: residents write 垃圾分类 and 滚动 every day.
+  { word: '人渣', label: 20003 },
+  { word: '滚蛋', label: 20003 },
 ]
 
 /** Bytes marker that makes the local imgSecCheck answer 87014 (risky image). */

@@ -1,0 +1,30 @@
+/**
+ * The showcase `npm start` seeds (a few weeks of community life made through the real function) is
+ * consistent: the ledger balances, the shelf is stocked, wishes stand in several states, an activity's
+ * hours were paid, and the other community is not empty.
+ */
+import { Engine, loadIndexManifest } from '../../local/engine'
+import { installLocalCloud } from '../../local/cloud'
+import { seedDemo } from '../../local/seed/demo'
+import { seedScenario } from '../../local/seed/scenario'
+import { ledgerProblems } from '../support/ledger'
+
+test('the showcase seeds through the function and leaves consistent books', async () => {
+  const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  installLocalCloud(engine)
+  try {
+    await seedDemo(engine)
+    await seedScenario(engine)
+    expect(await ledgerProblems(engine)).toEqual([])
+    expect(await engine.count('mall_items', { communityId: 'c-xingfuli', active: true })).toBeGreaterThanOrEqual(5)
+    expect(await engine.count('mall_items', { communityId: 'c-heping' })).toBeGreaterThanOrEqual(1)
+    const statuses = new Set((await engine.find('wishes', {})).map((w) => w.status))
+    for (const s of ['under_review', 'open', 'claimed', 'closed']) expect(statuses).toContain(s)
+    const [huang] = await engine.find('point_accounts', { _id: 'pa_c-xingfuli_u-huang-zhiqiang' })
+    expect(huang.balance).toBe(30 + 20) // 3 hours at 10 an hour, and a fulfilled wish
+    expect(await engine.count('party_registrations', { status: 'verified' })).toBe(2)
+    expect(await engine.count('activity_signups', { status: 'no_show' })).toBe(1)
+  } finally {
+    await engine.close()
+  }
+}, 60_000)
