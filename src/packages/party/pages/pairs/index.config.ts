@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '结对帮扶' })
+export default definePageConfig({ navigationBarTitleText: '结对帮扶', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '岗位责任卡' })
+export default definePageConfig({ navigationBarTitleText: '岗位责任卡', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '双报到登记' })
+export default definePageConfig({ navigationBarTitleText: '党员双报到' })

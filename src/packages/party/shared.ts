@@ -1,0 +1,122 @@
+/**
+ * Small helpers shared by the pages of the party subpackage (双报到, activities, the three cards and
+ * the secretary pages): which community a page works on, labels copied from the contract (values are
+ * not imported from types/: zod would come along), and time formats.
+ */
+import { useRouter } from '@tarojs/taro'
+import type { Me } from '@contract/org'
+import type { ActivityView, SignupStatus } from '@contract/party'
+
+/** Party pages: the route's communityId (or c, the short form in share paths), else my household's, else my first role's. */
+export function partyCommunityId(me: Me | null, fromRoute?: string): string | null {
+  if (fromRoute) return decodeURIComponent(fromRoute)
+  if (!me) return null
+  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
+}
+
+export function usePartyCommunity(me: Me | null): string | null {
+  const { params } = useRouter()
+  return partyCommunityId(me, params.communityId ?? params.c)
+}
+
+/** Secretary pages: the route's communityId, else my first community as secretary. */
+export function useSecretaryCommunity(me: Me | null): string | null {
+  const { params } = useRouter()
+  if (params.communityId) return decodeURIComponent(params.communityId)
+  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
+}
+
+export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
+  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+}
+
+export function isPartyMemberOf(me: Me | null, communityId: string | null): boolean {
+  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && r.role === 'party_member')
+}
+
+/** Keep in step with types/party.ts MEMBER_TYPES. */
+export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const
+export type MemberType = (typeof MEMBER_TYPES)[number]
+export const MEMBER_TYPE_HINTS: Record<MemberType, string> = {
+  在职: '在单位上班',
+  离退休: '已退休',
+  流动: '关系在外地',
+  社区: '关系在本社区',
+  两新: '企业、社会组织',
+}
+
+export const SIGNUP_LABELS: Record<SignupStatus, string> = {
+  signed: '已报名',
+  withdrawn: '已取消',
+  checked_in: '已签到',
+  checked_out: '已签退',
+  no_show: '未到场',
+}
+
+/** Needs a household may have (sensitive: only the secretary and the paired member see them). */
+export const NEEDS = ['独居老人', '高龄', '残疾', '低保', '其他'] as const
+
+export const SKILL_SUGGESTIONS = ['理发', '维修', '医护', '法律咨询', '辅导作业', '心理疏导', '电脑手机', '书法', '文艺', '驾驶']
+export const PLEDGE_EXAMPLES = ['每月为楼里独居老人理一次发', '每周六上午辅导小区孩子写作业', '帮邻居修水电，随叫随到', '每月参加一次小区环境整治']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const WEEK = ['日', '一', '二', '三', '四', '五', '六']
+
+/** ISO → 11月22日（周六）14:00 */
+export function whenText(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getMonth() + 1}月${d.getDate()}日（周${WEEK[d.getDay()]}）${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** start/end → 11月22日（周六）14:00–16:00 (the end's day only when it differs) */
+export function rangeText(startIso: string, endIso: string): string {
+  const s = new Date(startIso)
+  const e = new Date(endIso)
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${startIso} – ${endIso}`
+  const sameDay = s.toDateString() === e.toDateString()
+  return `${whenText(startIso)}–${sameDay ? `${pad(e.getHours())}:${pad(e.getMinutes())}` : whenText(endIso)}`
+}
+
+/** ISO → 14:05 */
+export function clock(iso: string | null): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : `${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** ISO → 2026-11-22 */
+export function dayText(iso: string | null): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** 1.5 → "1.5 小时" */
+export function hoursText(h: number | null | undefined): string {
+  if (h === null || h === undefined) return '—'
+  return `${Math.round(h * 100) / 100} 小时`
+}
+
+/** A local date and time (from the pickers) → ISO with this device's offset, e.g. 2026-11-22T14:00:00+08:00. */
+export function localIso(date: string, time: string): string {
+  const d = new Date(`${date}T${time}:00`)
+  const off = -d.getTimezoneOffset()
+  const sign = off >= 0 ? '+' : '-'
+  return `${date}T${time}:00${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
+}
+
+/** Where an activity stands for check-in: before the window (opens 30 min before), open, or over. */
+export const CHECKIN_OPENS_MIN = 30
+export const CHECKOUT_GRACE_MIN = 120
+export function phase(a: Pick<ActivityView, 'startAt' | 'endAt'>, now = Date.now()): 'early' | 'open' | 'over' {
+  if (now < new Date(a.startAt).getTime() - CHECKIN_OPENS_MIN * 60_000) return 'early'
+  if (now > new Date(a.endAt).getTime()) return 'over'
+  return 'open'
+}
+
+/** "12" → 12; anything else (empty, decimals, words) → null. */
+export function intOrNullSafe(s: string): number | null {
+  const t = s.trim()
+  return /^\d+$/.test(t) ? Number(t) : null
+}
