@@ -39,6 +39,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: {
       // Persistent webpack cache (rebuilds ~4 s instead of ~14 s). Keyed per target by Taro.
       enable: true,
+      // app.config.ts builds its page list from routes.ts: a new route must invalidate the cache too
+      // (Taro only watches config/index and app.config themselves).
+      buildDependencies: { routes: [path.resolve(__dirname, '..', 'src', 'routes.ts')] },
     },
     mini: {
       postcss: {

@@ -54,6 +54,7 @@ export const actionInputs = {
   'wish.review': wish.WishReviewInput,
   'wish.reviewQueue': wish.WishQueueInput,
   'wish.claim': wish.WishClaimInput,
+  'wish.remind': wish.WishRemindInput,
   'wish.dispatch': wish.WishDispatchInput,
   'wish.release': wish.WishReleaseInput,
   'wish.progress': wish.WishProgressInput,
@@ -78,6 +79,7 @@ export const actionInputs = {
   'post.leave': party.PostClaimInput,
   'pair.assign': party.PairAssignInput,
   'pair.mine': party.PairMineInput,
+  'pair.list': party.PairListInput,
   'pair.logVisit': party.PairLogVisitInput,
   'activity.list': party.ActivityListInput,
   'activity.get': party.ActivityGetInput,
@@ -134,6 +136,7 @@ export interface ActionOutputs {
   'wish.review': WishDetail
   'wish.reviewQueue': Page<WishCard>
   'wish.claim': WishDetail
+  'wish.remind': WishDetail
   'wish.dispatch': WishDetail
   'wish.release': WishDetail
   'wish.progress': WishDetail
@@ -158,6 +161,7 @@ export interface ActionOutputs {
   'post.leave': PostView
   'pair.assign': { pairId: string; active: boolean }
   'pair.mine': PairView[]
+  'pair.list': PairView[]
   'pair.logVisit': { visits: number; lastVisitAt: string }
   'activity.list': Page<ActivityView>
   'activity.get': ActivityDetail

@@ -143,7 +143,7 @@ export interface Me {
   privacy: { version: string | null; at: string | null; current: string; needsConsent: boolean }
   elderMode: boolean | null
   /** Residents this person may act for (building heads). */
-  proxyFor: { userId: string; name: string }[]
+  proxyFor: { userId: string; name: string; buildingId: string | null }[]
 }
 export interface CommunityView {
   id: string

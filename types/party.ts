@@ -163,6 +163,7 @@ export const PairAssignInput = z
   .object({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).max(6), active: z.boolean() })
   .strict()
 export const PairMineInput = z.object(C).strict()
+export const PairListInput = z.object({ ...C, memberId: Id.optional() }).strict()
 export const PairLogVisitInput = z.object({ ...C, householdId: Id, note: Text(300) }).strict()
 export const ActivityListInput = PageInput.extend({ ...C, scope: z.enum(['upcoming', 'past', 'mine']).optional() }).strict()
 export const ActivityGetInput = z.object({ ...C, activityId: Id }).strict()
@@ -211,6 +212,7 @@ export interface SceneView {
 }
 export interface RegistrationView {
   id: string
+  userId: string
   communityId: string
   communityName: string
   name: string
@@ -236,6 +238,7 @@ export interface PostView {
   active: boolean
 }
 export interface PairView {
+  memberId: string
   householdId: string
   household: string
   residents: string[]
@@ -262,6 +265,9 @@ export interface ActivityView {
   isOrganiser: boolean
 }
 export interface ActivityDetail extends ActivityView {
+  /** For the organiser: what the edit form needs back. */
+  postId: string | null
+  location: { lat: number; lng: number; radius: number } | null
   /** For the organiser: who signed up and where they stand (masked names). */
   roster: { userId: string; name: string; status: SignupStatus; hours: number | null; confirmedHours: number | null }[] | null
 }

@@ -113,6 +113,7 @@ export const WishReviewInput = z
   .object({ ...Community, wishId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() })
   .strict()
 export const WishClaimInput = z.object({ ...Community, wishId: Id }).strict()
+export const WishRemindInput = z.object({ ...Community, wishId: Id }).strict()
 export const WishDispatchInput = z.object({ ...Community, wishId: Id, memberId: Id, note: z.string().trim().max(200).optional() }).strict()
 export const WishReleaseInput = z.object({ ...Community, wishId: Id, reason: Reason }).strict()
 export const WishProgressInput = z.object({ ...Community, wishId: Id, note: Reason, photos: Photos.optional() }).strict()

@@ -250,7 +250,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, note: string[]): Promise<number> {
-    const url = new URL(req.url ?? '/', 'http://local')
+    // Leading slashes collapse: '//x' would otherwise parse as a host name and throw.
+    const url = new URL((req.url ?? '/').replace(/^\/+/, '/'), 'http://local')
     const { pathname } = url
     const method = req.method ?? 'GET'
 

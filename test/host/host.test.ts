@@ -234,6 +234,9 @@ describe('a stack with the demo street', () => {
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('INDEX')
       expect((await fetch(stack.url + 'js/missing.js')).status).toBe(404)
+      // A doubled slash (stack.url ends in one) is a path, not a host name: no 500.
+      const doubled = await fetch(stack.url + '/pages/wishes/index')
+      expect(doubled.status).toBe(200)
     })
 
     test('static paths cannot leave the build folder', async () => {

@@ -141,6 +141,8 @@ describe('posts and pairing', () => {
     const mine = await tc.ok(P.member.openid, 'pair.mine', { communityId: c })
     expect(mine).toEqual([expect.objectContaining({ householdId: T.h2, household: '幸福里小区 1栋 1单元 102', needs: ['独居老人'], visits: 0 })])
     expect(await tc.ok(P.head.openid, 'pair.mine', { communityId: c })).toEqual([])
+    expect((await tc.ok(sec, 'pair.list', { communityId: c })).map((x) => [x.memberId, x.householdId, x.needs])).toEqual([[P.member.id, T.h2, ['独居老人']]])
+    expect(codeOf(await tc.call(P.member.openid, 'pair.list', { communityId: c }))).toBe('FORBIDDEN')
     expect((await tc.ok(P.member.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '量了血压，正常' })).visits).toBe(1)
     expect(codeOf(await tc.call(P.head.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '来看看' }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(sec, 'pair.assign', { communityId: c, memberId: P.head.id, householdId: T.h2, needs: [], active: true }))).toBe('INVALID_INPUT')
@@ -230,6 +232,11 @@ describe('activities', () => {
     expect(codeOf(tooEarly)).toBe('CONFLICT')
 
     const located = await activityNow({ location: { lat: 30.5, lng: 114.3, radius: 200 } })
+    // Editing without naming the location keeps it; the organiser gets it back to edit.
+    const edited = await tc.ok(sec, 'activity.upsert', { communityId: c, activityId: located.id, title: '楼道清洁日（改）', description: '', place: '1栋', capacity: 10, pointsPerHour: 10, startAt: new Date(Date.now() - 10 * 60_000).toISOString(), endAt: new Date(Date.now() + 50 * 60_000).toISOString() })
+    expect(edited.hasLocation).toBe(true)
+    expect((await tc.ok(sec, 'activity.get', { communityId: c, activityId: located.id })).location).toEqual({ lat: 30.5, lng: 114.3, radius: 200 })
+    expect((await tc.ok(P.member.openid, 'activity.get', { communityId: c, activityId: located.id })).location).toBeNull()
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: located.id })
     await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: located.id })
     const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: located.id })

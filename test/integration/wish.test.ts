@@ -297,6 +297,12 @@ describe('queues and lists', () => {
     const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })
     expect(reminders.map((m) => m.touser)).toEqual([pm])
     expect(codeOf(await tc.call(pm, 'wish.overdue', { communityId: c }))).toBe('FORBIDDEN')
+    // The secretary can also remind by hand; it is part of the wish's story.
+    const reminded = await tc.ok(sec, 'wish.remind', { communityId: c, wishId: b.id })
+    expect(reminded.history.at(-1)).toMatchObject({ event: 'remind', byName: '陈*芬' })
+    expect(await tc.engine.count('outbox', { templateId: 'local-tpl-reminder' })).toBe(2)
+    expect(codeOf(await tc.call(sec, 'wish.remind', { communityId: c, wishId: a.id }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(pm, 'wish.remind', { communityId: c, wishId: b.id }))).toBe('FORBIDDEN')
   })
 
   test('the wall filters by status, category and building and pages newest first without loss', async () => {

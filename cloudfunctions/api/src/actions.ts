@@ -21,7 +21,7 @@ import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
 import { item, items, upsertItem } from './modules/mall/items'
 import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
 import { redeem } from './modules/mall/redeem'
-import { claim, dispatch, release } from './modules/wish/claim'
+import { claim, dispatch, release, remind } from './modules/wish/claim'
 import { confirm, withdraw } from './modules/wish/close'
 import { create } from './modules/wish/create'
 import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/queries'
@@ -79,6 +79,7 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'wish.review': review,
   'wish.reviewQueue': reviewQueue,
   'wish.claim': claim,
+  'wish.remind': remind,
   'wish.dispatch': dispatch,
   'wish.release': release,
   'wish.progress': progress,
@@ -103,6 +104,7 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'post.leave': posts.leave,
   'pair.assign': pairs.assign,
   'pair.mine': pairs.mine,
+  'pair.list': pairs.list,
   'pair.logVisit': pairs.logVisit,
   'activity.list': activities.list,
   'activity.get': activities.get,

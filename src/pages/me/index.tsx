@@ -88,6 +88,23 @@ const POINTS_DUTIES = [
   { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
 ] as const
 
+/** Secretary duties for micro-wishes, one row each. */
+const WISH_DUTIES = [
+  { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
+  { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
+  { id: 'entry-wish-stats', text: '心愿统计', route: 'wish.adminStats' },
+  { id: 'entry-wish-settings', text: '心愿设置', route: 'wish.adminSettings' },
+] as const
+
+/** Secretary duties for party members (双报到), one row each. */
+const PARTY_DUTIES = [
+  { id: 'entry-party-review', text: '报到审核', route: 'party.adminMembers' },
+  { id: 'entry-party-code', text: '报到二维码', route: 'party.adminCode' },
+  { id: 'entry-party-activity', text: '发布活动', route: 'party.adminActivity' },
+  { id: 'entry-party-pairs', text: '结对管理', route: 'party.adminPairs' },
+  { id: 'entry-party-report', text: '双报告', route: 'party.adminReport' },
+] as const
+
 export default function MePage() {
   const { me, error, retry, canWrite } = useSession()
   const { elder, setElder } = useElderMode()
@@ -106,6 +123,7 @@ export default function MePage() {
   )
   const secretaryOf = me.roles.filter((r) => r.role === 'secretary')
   const isBuildingHead = me.roles.some((r) => r.role === 'building_head')
+  const streetAdminOf = me.roles.filter((r) => r.role === 'street_admin')
 
   return (
     <PageShell className='me'>
@@ -182,8 +200,29 @@ export default function MePage() {
             <Text>我的兑换（取货码）</Text>
             <Text className='row__arrow'>›</Text>
           </View>
+          <View className='row' id='entry-my-wishes' hoverClass='row--hover' onClick={() => go('wish.mine')}>
+            <Text>我的心愿（许的愿 · 认领的）</Text>
+            <Text className='row__arrow'>›</Text>
+          </View>
         </View>
       )}
+
+      <View className='card' id='me-party'>
+        <View className='row' id='entry-party' hoverClass='row--hover' onClick={() => go('party.index')}>
+          <Text>党员报到</Text>
+          <Text className='row__arrow'>›</Text>
+        </View>
+        <View className='row' id='entry-activities' hoverClass='row--hover' onClick={() => go('party.activities')}>
+          <Text>志愿活动</Text>
+          <Text className='row__arrow'>›</Text>
+        </View>
+        {communityId && (
+          <View className='row' id='entry-party-record' hoverClass='row--hover' onClick={() => go('party.record', { communityId })}>
+            <Text>我的活动记录</Text>
+            <Text className='row__arrow'>›</Text>
+          </View>
+        )}
+      </View>
 
       <View className='section-title'>我的身份</View>
       <View className='card' id='me-roles'>
@@ -214,7 +253,25 @@ export default function MePage() {
                   <Text>操作记录{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
                   <Text className='row__arrow'>›</Text>
                 </View>
+                {WISH_DUTIES.map((d) => (
+                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
+                    <Text>
+                      {d.text}
+                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
+                    </Text>
+                    <Text className='row__arrow'>›</Text>
+                  </View>
+                ))}
                 {POINTS_DUTIES.map((d) => (
+                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
+                    <Text>
+                      {d.text}
+                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
+                    </Text>
+                    <Text className='row__arrow'>›</Text>
+                  </View>
+                ))}
+                {PARTY_DUTIES.map((d) => (
                   <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
                     <Text>
                       {d.text}
@@ -229,6 +286,20 @@ export default function MePage() {
         </>
       )}
 
+      {streetAdminOf.length > 0 && (
+        <>
+          <View className='section-title'>街道工作</View>
+          <View className='card'>
+            {streetAdminOf.map((r) => (
+              <View key={r.communityId} className='row' id='entry-party-coverage' hoverClass='row--hover' onClick={() => go('party.coverage', { streetId: r.communityId })}>
+                <Text>党员报到分布{streetAdminOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
+                <Text className='row__arrow'>›</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+
       {isBuildingHead && (
         <>
           <View className='section-title'>我代办的居民</View>
@@ -237,9 +308,9 @@ export default function MePage() {
               <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
             ) : (
               me.proxyFor.map((p) => (
-                <View key={p.userId} className='row'>
+                <View key={p.userId} className='row' data-id={p.userId} hoverClass='row--hover' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })}>
                   <Text>{p.name}</Text>
-                  <Text className='note'>可代为发布心愿和报修</Text>
+                  <Text className='row__arrow'>替TA发心愿 ›</Text>
                 </View>
               ))
             )}

@@ -47,6 +47,6 @@ export async function meView(db: Db, user: User): Promise<Me> {
       needsConsent: user.privacy?.version !== PRIVACY_VERSION,
     },
     elderMode: user.elderMode,
-    proxyFor: proxied.map((p) => ({ userId: p._id, name: listName(p) })),
+    proxyFor: await Promise.all(proxied.map(async (p) => ({ userId: p._id, name: listName(p), buildingId: (await getHousehold(db, p.householdId ?? ''))?.buildingId ?? null }))),
   }
 }

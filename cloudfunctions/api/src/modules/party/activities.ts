@@ -86,7 +86,7 @@ export async function get(ctx: UserCtx, input: z.output<typeof ActivityGetInput>
     const people = await getMany<User>(ctx.db, C.users, all.map((s) => s.userId))
     roster = all.map((s) => ({ userId: s.userId, name: listName(people.get(s.userId) ?? { realName: null, nickname: '' }), status: s.status, hours: s.hours, confirmedHours: s.confirmedHours }))
   }
-  return { ...view, roster }
+  return { ...view, postId: view.isOrganiser ? a.postId : null, location: view.isOrganiser ? a.location : null, roster }
 }
 
 export async function upsert(ctx: UserCtx, input: z.output<typeof ActivityUpsertInput>) {
@@ -108,8 +108,11 @@ export async function upsert(ctx: UserCtx, input: z.output<typeof ActivityUpsert
     title: input.title, description: input.description, place: input.place, startAt, endAt, capacity: input.capacity,
     pointsPerHour: input.pointsPerHour, postId: input.postId ?? null, location: input.location ?? null, updatedAt: now,
   }
-  if (input.activityId) {
-    const before = await loadActivity(db, input.communityId, input.activityId)
+  const before = input.activityId ? await loadActivity(db, input.communityId, input.activityId) : null
+  // On edit, a field left out keeps its value (null clears it).
+  if (before && input.postId === undefined) fields.postId = before.postId
+  if (before && input.location === undefined) fields.location = before.location
+  if (before) {
     if (!(await isOrganiser(ctx, before))) throw forbidden('只有组织者可以修改活动')
     if (input.capacity < before.signedUp) throw conflict(`已有 ${before.signedUp} 人报名，名额不能少于此数`)
     await db.collection(PT.activities).where({ _id: before._id, signedUp: db.command.lte(input.capacity) }).update({ data: { ...fields, location: db.command.set(fields.location) } })

@@ -7,12 +7,12 @@
  */
 import type { z } from 'zod'
 import type { Household, User } from '../../../../../types/org'
-import type { Pair, PairAssignInput, PairLogVisitInput, PairMineInput, PairView, Visit } from '../../../../../types/party'
+import type { Pair, PairAssignInput, PairListInput, PairLogVisitInput, PairMineInput, PairView, Visit } from '../../../../../types/party'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { findMany, getById, newId } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
-import { C, findAll, householdLabel } from '../org/repo'
+import { C, findAll, getMany, householdLabel } from '../org/repo'
 import { listName } from '../org/rules'
 import { PT } from './repo'
 import { MAX_PAIRS } from './rules'
@@ -38,8 +38,8 @@ export async function assign(ctx: UserCtx, input: z.output<typeof PairAssignInpu
   return { pairId: id, active: input.active }
 }
 
-export async function mine(ctx: UserCtx, input: z.output<typeof PairMineInput>): Promise<PairView[]> {
-  const pairs = await findMany<Pair>(ctx.db, PT.pairs, { memberId: ctx.user._id, communityId: input.communityId, active: true }, { limit: 100 })
+async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]> {
+  const members = await getMany<User>(ctx.db, C.users, pairs.map((p) => p.memberId))
   return Promise.all(
     pairs.map(async (p) => {
       const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
@@ -47,10 +47,22 @@ export async function mine(ctx: UserCtx, input: z.output<typeof PairMineInput>):
       return {
         householdId: p.householdId, household: await householdLabel(ctx.db, h), residents: residents.map((r) => r.realName || r.nickname),
         needs: p.needs, since: new Date(p.since).toISOString(), visits: p.visits, lastVisitAt: p.lastVisitAt ? new Date(p.lastVisitAt).toISOString() : null,
-        memberName: listName(ctx.user),
+        memberId: p.memberId,
+        memberName: listName(members.get(p.memberId) ?? { realName: null, nickname: '' }),
       }
     }),
   )
+}
+
+export async function mine(ctx: UserCtx, input: z.output<typeof PairMineInput>): Promise<PairView[]> {
+  return pairViews(ctx, await findMany<Pair>(ctx.db, PT.pairs, { memberId: ctx.user._id, communityId: input.communityId, active: true }, { limit: 100 }))
+}
+
+/** pair.list (secretary) — the community's active pairs (optionally one member's), with needs. */
+export async function list(ctx: UserCtx, input: z.output<typeof PairListInput>): Promise<PairView[]> {
+  const filter: Record<string, unknown> = { communityId: input.communityId, active: true }
+  if (input.memberId) filter.memberId = input.memberId
+  return pairViews(ctx, await findAll<Pair>(ctx.db, PT.pairs, filter, 2000))
 }
 
 export async function logVisit(ctx: UserCtx, input: z.output<typeof PairLogVisitInput>) {

@@ -36,7 +36,7 @@ export async function registrationView(db: Db, r: Registration, masked = false):
     getById<Building>(db, C.buildings, r.homeBuildingId),
   ])
   return {
-    id: r._id, communityId: r.communityId, communityName: community?.name ?? '', name: masked ? maskName(r.name) : r.name,
+    id: r._id, userId: r.userId, communityId: r.communityId, communityName: community?.name ?? '', name: masked ? maskName(r.name) : r.name,
     employerName: r.employerName, branch: r.branch, memberType: r.memberType,
     home: `${compound?.name ?? ''} ${building?.name ?? ''}`.trim(), skills: r.skills,
     pledge: { text: r.pledge.text, done: r.pledge.done, doneAt: r.pledge.doneAt ? new Date(r.pledge.doneAt).toISOString() : null, doneNote: r.pledge.doneNote },
@@ -151,7 +151,8 @@ export async function members(ctx: UserCtx, input: z.output<typeof PartyMembersI
   const limit = input.limit ?? 20
   const docs = await findMany<Registration>(ctx.db, PT.registrations, filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = docs.slice(0, limit)
-  return { items: await Promise.all(page.map((r) => registrationView(ctx.db, r, true))), nextCursor: docs.length > limit ? page[page.length - 1]._id : null }
+  // Pending registrations show the full name: the secretary has to recognise who is asking to join.
+  return { items: await Promise.all(page.map((r) => registrationView(ctx.db, r, r.status !== 'pending'))), nextCursor: docs.length > limit ? page[page.length - 1]._id : null }
 }
 
 async function myActive(ctx: UserCtx, communityId: string): Promise<Registration> {

@@ -5,19 +5,21 @@
  * wish.dispatch (secretary) — 任务派单: give an open wish to a named member (party member or volunteer of
  *   this community). Audited.
  * wish.release — the claimer gives it back (reason recorded); it is open again.
+ * wish.remind (secretary) — remind the claimer of a claimed wish by subscribe message; recorded in its story.
  * Outcomes: the detail; FORBIDDEN for the wrong person; CONFLICT for the wrong state; INVALID_INPUT for a
  * dispatch to someone who is not a member here.
  */
 import type { z } from 'zod'
 import type { User } from '../../../../../types/org'
-import type { WishClaimInput, WishDispatchInput, WishReleaseInput } from '../../../../../types/wish'
+import type { Wish, WishClaimInput, WishDispatchInput, WishHistoryEntry, WishReleaseInput, WishRemindInput } from '../../../../../types/wish'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { getById } from '../../platform/db'
-import { invalid } from '../../platform/errors'
+import { conflict, invalid } from '../../platform/errors'
 import { C } from '../org/repo'
 import { listName } from '../org/rules'
 import { ensureCan, loadWish, move, notify } from './core'
+import { W } from './repo'
 import { thing } from './rules'
 import { detail } from './views'
 
@@ -61,5 +63,18 @@ export async function release(ctx: UserCtx, input: z.output<typeof WishReleaseIn
     set: { claimerId: null, claimVia: null, claimedAt: null, lastProgressAt: null },
   })
   relations.delete('claimer')
+  return detail(ctx.db, after, ctx.user._id, relations)
+}
+
+export async function remind(ctx: UserCtx, input: z.output<typeof WishRemindInput>) {
+  const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
+  if (wish.status !== 'claimed' || !wish.claimerId) throw conflict('只有已认领的心愿可以提醒认领人')
+  const now = ctx.now()
+  const entry: WishHistoryEntry = { at: now, event: 'remind', byId: ctx.user._id, from: 'claimed', to: 'claimed', note: '社区提醒认领人跟进' }
+  const _ = ctx.db.command
+  const res = (await ctx.db.collection(W.wishes).where({ _id: wish._id, status: 'claimed', claimerId: wish.claimerId }).update({ data: { remindedAt: now, history: _.push(entry) } })) as { stats: { updated: number } }
+  if (res.stats.updated !== 1) throw conflict('心愿状态刚刚变了，请刷新后再试')
+  await notify(ctx, wish.claimerId, 'reminder', wish, { thing1: thing(`心愿待跟进：${wish.title}`), thing2: thing('社区提醒您尽快联系许愿人') })
+  const after: Wish = { ...wish, remindedAt: now, history: [...wish.history, entry] }
   return detail(ctx.db, after, ctx.user._id, relations)
 }

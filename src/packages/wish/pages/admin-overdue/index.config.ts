@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '超期心愿' })
+export default definePageConfig({ navigationBarTitleText: '超期心愿', enablePullDownRefresh: true })

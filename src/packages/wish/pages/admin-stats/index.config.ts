@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '心愿统计' })
+export default definePageConfig({ navigationBarTitleText: '心愿统计', enablePullDownRefresh: true })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '心愿详情' })
+export default definePageConfig({ navigationBarTitleText: '心愿详情', enableShareAppMessage: true, enablePullDownRefresh: true })

@@ -1,0 +1,28 @@
+/** The states every wish page shares before its own content: logging in, no community, not allowed. */
+import type { ReactNode } from 'react'
+import type { Me } from '@contract/org'
+import type { ApiCallError } from '../../../services/api'
+import { PageShell } from '../../../components/PageShell'
+import { Loading } from '../../../components/Loading'
+import { Empty } from '../../../components/Empty'
+import { ErrorState } from '../../../components/ErrorState'
+import { go } from '../../../services/nav'
+
+export function guard(
+  session: { me: Me | null; error: ApiCallError | null; retry: () => void },
+  communityId: string | null,
+  opts: { secretary?: boolean; allowed?: boolean } = {},
+): ReactNode | null {
+  if (!session.me) return <PageShell>{session.error ? <ErrorState error={session.error} onRetry={session.retry} /> : <Loading />}</PageShell>
+  if (!communityId || (opts.secretary && !opts.allowed)) {
+    return (
+      <PageShell>
+        <Empty
+          text={opts.secretary ? '只有社区书记可以管理心愿' : '登记了我家门牌，就能发布心愿、帮邻居圆梦了'}
+          action={{ text: opts.secretary ? '回到我的' : '去登记门牌', onClick: () => go('me') }}
+        />
+      </PageShell>
+    )
+  }
+  return null
+}

@@ -1,0 +1,94 @@
+/**
+ * Photos: pick and upload (weapp: chooseMedia, compressed, into cloud storage → fileID; H5 local mode:
+ * chooseImage, POST the bytes to /storage/upload → the url), a row of thumbnails that open full screen.
+ */
+import { useState } from 'react'
+import { View, Image, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { toApiError } from '../../../services/api'
+
+const randomName = () => `wishes/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.jpg`
+
+async function uploadOne(filePath: string): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const up = await Taro.cloud.uploadFile({ cloudPath: randomName(), filePath })
+    return up.fileID
+  }
+  const blob = await (await fetch(filePath)).blob()
+  const res = await fetch(`/storage/upload?path=${encodeURIComponent(randomName())}`, { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob })
+  if (!res.ok) throw new Error('upload failed')
+  const body = (await res.json()) as { url: string }
+  return body.url
+}
+
+async function pick(count: number): Promise<string[]> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const r = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    return r.tempFiles.map((f) => f.tempFilePath)
+  }
+  const r = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return r.tempFilePaths
+}
+
+export function PhotoRow({ photos, onRemove }: { photos: string[]; onRemove?: (i: number) => void }) {
+  if (!photos.length) return null
+  return (
+    <View className='wish-photos'>
+      {photos.map((p, i) => (
+        <View key={p} className='wish-photos__cell'>
+          <Image className='wish-photos__img' src={p} mode='aspectFill' onClick={() => Taro.previewImage({ urls: photos, current: p })} />
+          {onRemove && (
+            <Text className='wish-photos__remove' onClick={() => onRemove(i)}>
+              ×
+            </Text>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Thumbnails of the chosen photos and an 添加照片 tile (up to `max`). */
+export function PhotoPicker({ value, onChange, max = 6 }: { value: string[]; onChange: (v: string[]) => void; max?: number }) {
+  const [busy, setBusy] = useState(false)
+  async function add() {
+    if (busy || value.length >= max) return
+    let paths: string[]
+    try {
+      paths = await pick(max - value.length)
+    } catch {
+      return // cancelled
+    }
+    if (!paths.length) return
+    setBusy(true)
+    Taro.showLoading({ title: '正在上传照片' })
+    try {
+      const ids: string[] = []
+      for (const p of paths) ids.push(await uploadOne(p))
+      onChange(value.concat(ids).slice(0, max))
+    } catch (e) {
+      Taro.showToast({ title: e instanceof Error && e.message !== 'upload failed' ? toApiError(e).message : '照片没传上去，请再试一次', icon: 'none' })
+    } finally {
+      Taro.hideLoading()
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='wish-photos'>
+      {value.map((p, i) => (
+        <View key={p} className='wish-photos__cell'>
+          <Image className='wish-photos__img' src={p} mode='aspectFill' />
+          <Text className='wish-photos__remove' onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            ×
+          </Text>
+        </View>
+      ))}
+      {value.length < max && (
+        <View className='wish-photos__cell wish-photos__add' id='photo-add' onClick={add}>
+          <Text className='wish-photos__plus'>＋</Text>
+          <Text className='wish-photos__add-text'>{busy ? '上传中' : '加照片'}</Text>
+        </View>
+      )}
+    </View>
+  )
+}

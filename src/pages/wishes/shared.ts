@@ -1,0 +1,100 @@
+/**
+ * What the wish wall (main package) and the wish pages (packages/wish) share: which community,
+ * the Chinese words for statuses, categories and timeline events, subscribe-message consent.
+ * Values from types/wish.ts are copied, not imported: that file brings zod along.
+ */
+import Taro from '@tarojs/taro'
+import type { Me } from '@contract/org'
+import type { WishEvent, WishStatus } from '@contract/wish'
+import type { TemplateName } from '@contract/templates'
+
+/** Wishes are per community: the route's, else my household's, else my first role's. */
+export function wishCommunityId(me: Me | null, fromRoute?: string): string | null {
+  if (fromRoute) return decodeURIComponent(fromRoute)
+  if (!me) return null
+  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
+}
+
+export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
+  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+}
+
+/** Keep in step with types/wish.ts WISH_STATUS_LABELS. */
+export const STATUS_TEXT: Record<WishStatus, string> = {
+  under_review: '审核中',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已完成待确认',
+  closed: '已圆梦',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+}
+
+/**
+ * Keep in step with types/templates.ts TEMPLATES (the Taro build compiles src/ only, so the value is copied;
+ * test/weapp/wish.test.ts checks the two agree).
+ */
+export const TEMPLATE_IDS: Record<TemplateName, string> = {
+  wishClaimed: 'local-tpl-wish-claimed',
+  wishFulfilled: 'local-tpl-wish-fulfilled',
+  wishConfirmed: 'local-tpl-wish-confirmed',
+  reminder: 'local-tpl-reminder',
+}
+
+/** Filter chips on the wall ('' = everything on the wall). */
+export const WALL_FILTERS: { status: '' | 'open' | 'claimed' | 'closed'; text: string }[] = [
+  { status: '', text: '全部' },
+  { status: 'open', text: '待认领' },
+  { status: 'claimed', text: '已认领' },
+  { status: 'closed', text: '已圆梦' },
+]
+
+/** A big character standing in for a photo. */
+const CATEGORY_MARK: Record<string, string> = { 生活帮扶: '帮', 助老: '老', 助学: '学', 医疗: '医', 物品: '物', 其他: '愿' }
+export function categoryMark(category: string): string {
+  return CATEGORY_MARK[category] ?? (Array.from(category)[0] || '愿')
+}
+
+/** One timeline line: "刘*芳 审核通过". */
+export const EVENT_TEXT: Record<WishEvent, string> = {
+  post: '发布了心愿',
+  approve: '审核通过，上了心愿墙',
+  reject: '审核未通过',
+  claim: '认领了心愿',
+  dispatch: '社区派单',
+  release: '放弃了认领',
+  progress: '反馈了进展',
+  fulfil: '完成了心愿',
+  confirm: '确认并评价',
+  autoclose: '到期自动确认',
+  withdraw: '撤回了心愿',
+  remind: '提醒跟进',
+}
+
+/**
+ * weapp only: ask for one-time subscribe-message consent. Must be the first thing a tap handler does
+ * (before any other await). A refusal or an error changes nothing: the action goes ahead.
+ */
+export async function askSubscribe(names: TemplateName[]): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds: names.map((n) => TEMPLATE_IDS[n]) } as Parameters<typeof Taro.requestSubscribeMessage>[0])
+  } catch {
+    /* refused or not supported: carry on */
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** ISO → 11月22日 14:05 */
+export function whenText(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** 2026-12-01 → 12月1日 */
+export function dayText(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
+  return m ? `${Number(m[2])}月${Number(m[3])}日` : ymd
+}
