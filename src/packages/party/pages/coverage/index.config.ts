@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报到分布', enablePullDownRefresh: true })
