@@ -280,22 +280,11 @@ export interface SponsorView {
   priority: number
   active: boolean
 }
-export interface ItemView {
+/** An item as people see it: the stored fields, plus labels and what the caller may still take. */
+export interface ItemView extends Omit<MallItem, '_id' | 'communityId' | 'createdAt' | 'updatedAt'> {
   id: string
-  name: string
-  kind: MallItem['kind']
   kindLabel: string
-  description: string
-  photos: string[]
-  price: number
-  stock: number
-  perPersonLimit: number | null
-  pickupPlace: string
-  pickupHours: string
-  pickupDays: number
-  sponsorId: string | null
   sponsorName: string | null
-  active: boolean
   /** For the caller: how many more they may redeem (null = no limit). */
   myRemaining: number | null
 }

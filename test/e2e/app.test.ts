@@ -4,18 +4,14 @@
  * switches identity to the secretary and finds 成员与角色 with masked names; turns on elder
  * mode and the text and tap targets really are big (computed styles, not class names).
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureBuilt } from '../support/build'
-import { startStack } from '../../local/stack'
+import type { Page } from 'playwright-core'
+import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import { DEMO } from '../../local/seed/demo'
 import type { Me } from '../../types/org'
 import type { Role } from '../../types/common'
 
-const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = path.join(os.tmpdir(), 'community-e2e')
+jest.setTimeout(240_000)
+
 const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   party_member: '党员',
@@ -26,76 +22,28 @@ const ROLE_LABELS: Record<Role, string> = {
   street_admin: '街道管理员',
 }
 
-interface DevPerson {
-  openid: string
-  name: string
-  roles: { communityId: string; role: Role }[]
-}
-
-jest.setTimeout(240_000)
-
-let stack: { url: string; close(): Promise<void> }
-let browser: Browser
+let e2e: E2E
 let page: Page
 let people: DevPerson[]
 
-/** Asks the local host directly, as a given person (to know what the page should show). */
-async function apiAs<T>(openid: string, action: string, data: object = {}): Promise<T> {
-  const res = await fetch(new URL('/fn/api', stack.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`)
-  return body.data
-}
-
-/** The privacy modal blocks the page while consent is needed; agree the way a person would. */
-async function agreeIfAsked() {
-  const agree = page.locator('#privacy-agree:visible')
-  if (await agree.count()) {
-    await agree.click()
-    await page.locator('#privacy-consent').waitFor({ state: 'detached' })
-  }
-}
+const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
+const agreeIfAsked = () => agree(page)
+const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
+const measure = (selector: string) => measureOf(page, selector)
 
 async function openTab(label: string) {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()
 }
 
-async function shot(name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(400) // let Taro's page slide finish: the picture is for people to look at
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false })
-}
-
-/** Computed size in css px of the first visible match. */
-async function measure(selector: string) {
-  return page.locator(`${selector} >> visible=true`).first().evaluate((el) => {
-    const cs = getComputedStyle(el)
-    const box = el.getBoundingClientRect()
-    return { fontSize: parseFloat(cs.fontSize), height: box.height, color: cs.color }
-  })
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
-  const dist = await ensureBuilt('h5')
-  stack = await startStack({ port: 0, dataDir: null, seed: 'demo', serveH5: dist, log: false })
-  people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  page = await context.newPage()
+  e2e = await startE2E()
+  people = e2e.people
+  page = await (await phoneContext(e2e.browser)).newPage()
   page.setDefaultTimeout(15_000)
 }, 300_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
+  await e2e?.close()
 })
 
 test('a resident, then the secretary, then elder mode — in the H5 build', async () => {
@@ -106,7 +54,7 @@ test('a resident, then the secretary, then elder mode — in the H5 build', asyn
   const residentMe = await apiAs<Me>(resident.openid, 'org.login')
 
   // 首页 as the default resident (nobody chosen in the switcher yet)
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await agreeIfAsked()
   await see(page.locator('#home-greeting')).toContainText(residentMe.nickname)
   for (const entry of ['微心愿', '双报到', '议事厅', '积分超市', '服务预约', '一键报修']) {
@@ -185,7 +133,7 @@ test('someone who has not agreed to the privacy guide can refuse, browse, and ag
   expect(person).toBeDefined()
   expect((await apiAs<Me>(person!.openid, 'org.me')).privacy.needsConsent).toBe(true)
 
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await page.locator('#id-switcher-open:visible').click()
   await page.locator(`.id-switcher__person[data-openid="${person!.openid}"]`).click()
   await page.waitForLoadState('load')
@@ -213,16 +161,6 @@ test('someone who has not agreed to the privacy guide can refuse, browse, and ag
 })
 
 // waiting assertions for locators (playwright-core ships no test runner)
-async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
-  const deadline = Date.now() + 15_000
-  let last = ''
-  for (;;) {
-    last = (await locator.first().textContent().catch(() => '')) ?? ''
-    if (last.includes(text)) return
-    if (Date.now() > deadline) throw new Error(`expected ${locator} to contain "${text}", it shows "${last.slice(0, 300)}"`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 function see(locator: ReturnType<Page['locator']>) {
   return { toContainText: (t: string) => expectContains(locator, t) }
 }

@@ -10,44 +10,21 @@
  * function confirms the member earned exactly 10 points and has 1 confirmed hour.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { ensureBuilt } from '../support/build'
-import { startStack } from '../../local/stack'
+import type { BrowserContext, Page } from 'playwright-core'
+import { agreeIfAsked, measure, phoneContext, shot, SHOTS, startE2E, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
-import type { Role } from '../../types/common'
 import type { ActivityDetail, ActivityView, RegistrationView } from '../../types/party'
 import type { BalanceView, SponsorView } from '../../types/points'
 
-const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = path.join(os.tmpdir(), 'community-e2e')
 const COMMUNITY = 'c-xingfuli'
 const MEMBER_OPENID = 'demo-lin-xiaoyan'
 
-interface DevPerson {
-  openid: string
-  name: string
-  roles: { communityId: string; role: Role }[]
-}
-
 jest.setTimeout(300_000)
 
-let stack: { url: string; close(): Promise<void> }
-let browser: Browser
-let people: DevPerson[]
+let e2e: E2E
+const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
 const timings: Record<string, number> = {}
-
-async function apiAs<T>(openid: string, action: string, data: object = {}): Promise<T> {
-  const res = await fetch(new URL('/fn/api', stack.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`)
-  return body.data
-}
 
 const openPages: Page[] = []
 async function newPage(context: BrowserContext): Promise<Page> {
@@ -59,21 +36,9 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page
 }
 
-function browserContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-}
-
-async function agreeIfAsked(page: Page) {
-  const agree = page.locator('#privacy-agree:visible')
-  if (await agree.count()) {
-    await agree.click()
-    await page.locator('#privacy-consent').waitFor({ state: 'detached' })
-  }
-}
-
 /** Become someone through the local identity switcher, the way a developer would. */
 async function switchTo(page: Page, openid: string) {
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await page.locator('#id-switcher-open:visible').click()
   await page.locator(`.id-switcher__person[data-openid="${openid}"]`).click()
   await page.waitForLoadState('load')
@@ -83,23 +48,9 @@ async function switchTo(page: Page, openid: string) {
 
 async function open(page: Page, route: string) {
   // A change of hash alone does not make Taro's router open the page: load it afresh, as a scan or a share card would.
-  await page.goto(`${stack.url.replace(/\/$/, '')}/#${route}`)
+  await page.goto(`${e2e.url.replace(/\/$/, '')}/#${route}`)
   await page.reload()
   await page.waitForLoadState('load')
-}
-
-async function shot(page: Page, name: string, fullPage = false) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(500) // let Taro's page slide finish
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
-}
-
-async function measure(page: Page, selector: string) {
-  return page.locator(`${selector} >> visible=true`).first().evaluate((el) => {
-    const cs = getComputedStyle(el)
-    const box = el.getBoundingClientRect()
-    return { fontSize: parseFloat(cs.fontSize), height: box.height }
-  })
 }
 
 async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
@@ -132,56 +83,23 @@ async function typeToken(page: Page, token: string) {
   await page.locator('#scan-submit:visible').click()
 }
 
-/**
- * The H5 build, copied to a folder of this test's own: another suite (or another engineer's watch build)
- * may rebuild dist/h5 while this one runs, and Taro empties the folder when a build starts. The copy is
- * checked complete (every script and stylesheet index.html names is there) before it is used.
- */
-async function privateCopy(): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const dist = await ensureBuilt('h5')
-    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'party-e2e-h5-'))
-    try {
-      fs.cpSync(dist, copy, { recursive: true })
-      const html = fs.readFileSync(path.join(copy, 'index.html'), 'utf8')
-      const assets = Array.from(html.matchAll(/(?:src|href)="\/?((?:js|css)\/[^"]+)"/g)).map((m) => m[1])
-      if (assets.length > 0 && assets.every((a) => fs.existsSync(path.join(copy, a)))) return copy
-    } catch {
-      /* the build was being replaced while we copied: try again */
-    }
-    fs.rmSync(copy, { recursive: true, force: true })
-    await new Promise((r) => setTimeout(r, 2000))
-  }
-  throw new Error('could not take a complete copy of dist/h5')
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
-  let t = Date.now()
-  const dist = await privateCopy()
-  timings.build = Date.now() - t
-  t = Date.now()
-  stack = await startStack({ port: 0, dataDir: null, seed: 'demo', serveH5: dist, log: false })
-  people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const t = Date.now()
+  e2e = await startE2E()
   timings.start = Date.now() - t
 }, 400_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
+  await e2e?.close()
   // eslint-disable-next-line no-console
   console.log('party e2e timings (ms):', JSON.stringify(timings))
 })
 
 test('a party member registers by scene, is approved, checks in and out of an activity and is paid for the hour', async () => {
   const t0 = Date.now()
-  const secretary = people.find((p) => p.roles.some((r) => r.role === 'secretary' && r.communityId === COMMUNITY))!
+  const secretary = e2e.people.find((p) => p.roles.some((r) => r.role === 'secretary' && r.communityId === COMMUNITY))!
   expect(secretary).toBeDefined()
-  const memberPerson = people.find((p) => p.openid === MEMBER_OPENID)!
+  const memberPerson = e2e.people.find((p) => p.openid === MEMBER_OPENID)!
   expect(memberPerson.roles.some((r) => r.role === 'party_member')).toBe(false)
   const memberMe = await apiAs<Me>(MEMBER_OPENID, 'org.login')
   expect(memberMe.household?.communityId).toBe(COMMUNITY)
@@ -209,8 +127,8 @@ test('a party member registers by scene, is approved, checks in and out of an ac
   timings.apiSetup = Date.now() - t0
 
   // Two browser contexts: the member and the secretary each keep their own identity.
-  const member = await newPage(await browserContext())
-  const sec = await newPage(await browserContext())
+  const member = await newPage(await phoneContext(e2e.browser))
+  const sec = await newPage(await phoneContext(e2e.browser))
 
   // ---- the member scans the code: the register page with its scene ----
   let t = Date.now()

@@ -6,94 +6,33 @@
  * secretary types that code at 核销取货 and is told, big and green, what to hand over. The function
  * confirms the order is picked up and the resident paid exactly the price.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureBuilt } from '../support/build'
-import { startStack } from '../../local/stack'
+import type { Page } from 'playwright-core'
+import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
 import type { Role } from '../../types/common'
 import type { BalanceView, ItemView, OrderView, SponsorView } from '../../types/points'
 import type { Page as ApiPage } from '../../types/common'
 
-const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = path.join(os.tmpdir(), 'community-e2e')
-
-interface DevPerson {
-  openid: string
-  name: string
-  roles: { communityId: string; role: Role }[]
-}
-
 jest.setTimeout(240_000)
 
-let stack: { url: string; close(): Promise<void> }
-let browser: Browser
+let e2e: E2E
 let page: Page
 let people: DevPerson[]
 
-async function apiAs<T>(openid: string, action: string, data: object = {}): Promise<T> {
-  const res = await fetch(new URL('/fn/api', stack.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`)
-  return body.data
-}
-
-async function agreeIfAsked() {
-  const agree = page.locator('#privacy-agree:visible')
-  if (await agree.count()) {
-    await agree.click()
-    await page.locator('#privacy-consent').waitFor({ state: 'detached' })
-  }
-}
-
-async function shot(name: string, fullPage = false) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(500) // let Taro's page slide finish
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
-}
-
-async function measure(selector: string) {
-  return page.locator(`${selector} >> visible=true`).first().evaluate((el) => {
-    const cs = getComputedStyle(el)
-    const box = el.getBoundingClientRect()
-    return { fontSize: parseFloat(cs.fontSize), height: box.height }
-  })
-}
-
-async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
-  const deadline = Date.now() + 15_000
-  let last = ''
-  for (;;) {
-    last = (await locator.first().textContent().catch(() => '')) ?? ''
-    if (last.includes(text)) return
-    if (Date.now() > deadline) throw new Error(`expected ${locator} to contain "${text}", it shows "${last.slice(0, 300)}"`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
+const agreeIfAsked = () => agree(page)
+const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
+const measure = (selector: string) => measureOf(page, selector)
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
-  const dist = await ensureBuilt('h5')
-  stack = await startStack({ port: 0, dataDir: null, seed: 'demo', serveH5: dist, log: false })
-  people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  page = await context.newPage()
+  e2e = await startE2E()
+  people = e2e.people
+  page = await (await phoneContext(e2e.browser)).newPage()
   page.setDefaultTimeout(15_000)
 }, 300_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
+  await e2e?.close()
 })
 
 test('a resident redeems an item and the secretary hands it over at the counter', async () => {
@@ -130,7 +69,7 @@ test('a resident redeems an item and the secretary hands it over at the counter'
   await apiAs(resident.openid, 'org.updateProfile', { elderMode: true })
 
   // ---- the resident: 首页 → 积分超市 → the item → 兑换 ----
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await agreeIfAsked()
   await page.locator('.home__entry:visible', { hasText: '积分超市' }).click()
   const card = page.locator(`.mall-item[data-id="${item.id}"]:visible`)
@@ -166,7 +105,7 @@ test('a resident redeems an item and the secretary hands it over at the counter'
   await shot('p4b-order-code-elder-full', true)
 
   // ---- the secretary at the counter ----
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await page.locator('#id-switcher-open:visible').click()
   await page.locator(`.id-switcher__person[data-openid="${secretary.openid}"]`).click()
   await page.waitForLoadState('load')

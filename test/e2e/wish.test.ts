@@ -10,77 +10,25 @@
  *   the function agrees: closed, and the member earned the rule's points.
  * Screens for the eyes: /tmp/community-e2e/w*.png
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureBuilt } from '../support/build'
-import { startStack } from '../../local/stack'
+import type { Page } from 'playwright-core'
+import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
 import type { Role } from '../../types/common'
 import type { BalanceView, SponsorView } from '../../types/points'
 import type { WishDetail } from '../../types/wish'
 
-const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = path.join(os.tmpdir(), 'community-e2e')
-const RULE_POINTS = 20
-
-interface DevPerson {
-  openid: string
-  name: string
-  roles: { communityId: string; role: Role }[]
-}
-
 jest.setTimeout(300_000)
 
-let stack: { url: string; close(): Promise<void> }
-let browser: Browser
+const RULE_POINTS = 20
+
+let e2e: E2E
 let page: Page
 let people: DevPerson[]
 
-async function apiAs<T>(openid: string, action: string, data: object = {}): Promise<T> {
-  const res = await fetch(new URL('/fn/api', stack.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`)
-  return body.data
-}
-
-async function agreeIfAsked() {
-  const agree = page.locator('#privacy-agree:visible')
-  if (await agree.count()) {
-    await agree.click()
-    await page.locator('#privacy-consent').waitFor({ state: 'detached' })
-  }
-}
-
-async function shot(name: string, fullPage = false) {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(500) // let Taro's page slide finish
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
-}
-
-async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
-  const deadline = Date.now() + 15_000
-  let last = ''
-  for (;;) {
-    last = (await locator.first().textContent().catch(() => '')) ?? ''
-    if (last.includes(text)) return
-    if (Date.now() > deadline) throw new Error(`expected ${locator} to contain "${text}", it shows "${last.slice(0, 300)}"`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
-async function switchTo(person: DevPerson) {
-  await page.goto(stack.url)
-  await page.locator('#id-switcher-open:visible').click()
-  await page.locator(`.id-switcher__person[data-openid="${person.openid}"]`).click()
-  await page.waitForLoadState('load')
-  await agreeIfAsked()
-}
+const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
+const agreeIfAsked = () => agree(page)
+const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
+const measure = (selector: string) => measureOf(page, selector)
 
 async function tab(label: string) {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()
@@ -90,23 +38,23 @@ async function fontSize(selector: string) {
   return page.locator(`${selector} >> visible=true`).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 }
 
+async function switchTo(person: DevPerson) {
+  await page.goto(e2e.url)
+  await page.locator('#id-switcher-open:visible').click()
+  await page.locator(`.id-switcher__person[data-openid="${person.openid}"]`).click()
+  await page.waitForLoadState('load')
+  await agreeIfAsked()
+}
+
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
-  const dist = await ensureBuilt('h5')
-  stack = await startStack({ port: 0, dataDir: null, seed: 'demo', serveH5: dist, log: false })
-  people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-  page = await context.newPage()
+  e2e = await startE2E()
+  people = e2e.people
+  page = await (await phoneContext(e2e.browser)).newPage()
   page.setDefaultTimeout(15_000)
-}, 400_000)
+}, 300_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
+  await e2e?.close()
 })
 
 test('a wish goes from posting to a fulfilled, rated story, and the member earns points', async () => {
@@ -130,7 +78,7 @@ test('a wish goes from posting to a fulfilled, rated story, and the member earns
   await apiAs(resident.openid, 'org.updateProfile', { elderMode: true })
 
   // ---- the resident: 心愿 tab (empty wall) → 发布心愿 → the form ----
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await agreeIfAsked()
   await tab('心愿')
   await expectContains(page.locator('.wall:visible'), '还没有心愿，说出您的小心愿，党员志愿者来帮您')
@@ -196,7 +144,7 @@ test('a wish goes from posting to a fulfilled, rated story, and the member earns
 
   // ---- another resident opens the shared link as a first page: the story, but no phone ----
   await switchTo(neighbour)
-  await page.goto(new URL(`/#/packages/wish/pages/detail/index?id=${encodeURIComponent(wishId)}&c=${encodeURIComponent(communityId)}`, stack.url).href)
+  await page.goto(new URL(`/#/packages/wish/pages/detail/index?id=${encodeURIComponent(wishId)}&c=${encodeURIComponent(communityId)}`, e2e.url).href)
   await expectContains(page.locator('#wish-title:visible'), '想请人帮忙换个厨房灯泡')
   await expectContains(page.locator('#wish-timeline:visible'), '完成了心愿')
   expect(await page.locator('#wish-phone').count()).toBe(0)
@@ -254,7 +202,7 @@ test('the secretary reads the numbers, edits the categories and finds the overdu
   await expectContains(page.locator('#wish-ratings:visible'), '平均 5.0 星')
   await shot('w9-stats')
 
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await tab('我的')
   await page.locator('#entry-wish-settings:visible').click()
   await page.locator('#cat-new:visible input').fill('家电维修')
@@ -270,7 +218,7 @@ test('the secretary reads the numbers, edits the categories and finds the overdu
   expect(cats).toContain('家电维修')
   await shot('w10-settings')
 
-  await page.goto(stack.url)
+  await page.goto(e2e.url)
   await tab('我的')
   await page.locator('#entry-wish-overdue:visible').click()
   await expectContains(page.locator('#overdue-list:visible'), '没有超期的心愿')
