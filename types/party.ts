@@ -123,6 +123,8 @@ export interface Signup {
   confirmedHours: number | null
   correction: string | null
   confirmedAt: Date | null
+  /** When the day-before reminder went out (once). */
+  remindedAt?: Date | null
 }
 
 // ---------- Inputs ----------

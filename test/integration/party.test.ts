@@ -180,6 +180,12 @@ describe('activities', () => {
     expect(codeOf(await tc.call(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
     expect((await tc.ok(P.member.openid, 'activity.withdraw', { communityId: c, activityId: a.id })).signedUp).toBe(0)
     expect((await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id })).mySignup?.status).toBe('signed')
+    // The day before, those signed up are reminded once, by the timer.
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })
+    expect(reminders.map((m) => m.touser)).toEqual([P.neighbour.openid])
+    expect(reminders[0].data.thing1.value).toContain('活动提醒')
     expect(codeOf(await tc.call(P.resident.openid, 'activity.upsert', { communityId: c, title: 'x', description: '', place: 'x', capacity: 1, pointsPerHour: 0, startAt: new Date().toISOString(), endAt: new Date(Date.now() + 3600_000).toISOString() }))).toBe('FORBIDDEN')
   })
 

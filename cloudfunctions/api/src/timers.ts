@@ -7,6 +7,7 @@ import type { Deps } from './platform/context'
 import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
 import { expirePoints } from './modules/points/expire'
 import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
+import { remindActivities } from './modules/party/remind'
 
 export interface TimerEvent {
   Type: 'Timer'
@@ -24,6 +25,7 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'wish.autoClose': autoClose,
   'wish.payOwed': payOwed,
   'wish.remindOverdue': remindOverdue,
+  'activity.remind': remindActivities,
 }
 
 export function isTimerEvent(event: unknown, openid: string | null): event is TimerEvent {
