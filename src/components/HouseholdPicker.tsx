@@ -94,13 +94,13 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
         <View className='hh__opts'>
           {step.at === 'community' &&
             step.list.map((c) => (
-              <View key={c.id} className='hh__opt hh__opt--wide' onClick={() => run(() => call('org.tree', { communityId: c.id }), (tree) => setStep({ at: 'compound', tree }))}>
+              <View key={c.id} className='hh__opt hh__opt--wide' data-id={c.id} onClick={() => run(() => call('org.tree', { communityId: c.id }), (tree) => setStep({ at: 'compound', tree }))}>
                 {c.name}
               </View>
             ))}
           {step.at === 'compound' &&
             step.tree.compounds.map((c) => (
-              <View key={c.id} className='hh__opt hh__opt--wide' onClick={() => setStep({ at: 'building', tree: step.tree, compoundId: c.id })}>
+              <View key={c.id} className='hh__opt hh__opt--wide' data-id={c.id} onClick={() => setStep({ at: 'building', tree: step.tree, compoundId: c.id })}>
                 {c.name}
               </View>
             ))}
@@ -109,6 +109,7 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
               <View
                 key={b.id}
                 className='hh__opt'
+                data-id={b.id}
                 onClick={() =>
                   run(() => call('org.households', { buildingId: b.id }), (list) => setStep({ at: 'household', tree: step.tree, compoundId: step.compoundId, buildingId: b.id, list }))
                 }

@@ -43,14 +43,14 @@ export function Choice<T extends string>(props: { label: string; value: T | null
   )
 }
 
-export function Toggle(props: { label: string; checked: boolean; onChange: (v: boolean) => void; note?: string }) {
+export function Toggle(props: { label: string; checked: boolean; onChange: (v: boolean) => void; note?: string; id?: string }) {
   return (
     <View className='form-row form-row--inline'>
       <View>
         <Text>{props.label}</Text>
         {props.note && <Text className='note' style={{ display: 'block' }}>{props.note}</Text>}
       </View>
-      <Switch checked={props.checked} color='#C8161D' onChange={(e) => props.onChange(e.detail.value)} />
+      <Switch id={props.id} checked={props.checked} color='#C8161D' onChange={(e) => props.onChange(e.detail.value)} />
     </View>
   )
 }

@@ -17,7 +17,7 @@ export function MemberPicker({ communityId, value, onChange }: { communityId: st
   if (members === null) return <Loading text='正在读取党员名单…' />
   if (members.length === 0) return <Text className='muted'>社区还没有登记党员</Text>
   return (
-    <View id='wish-members'>
+    <View id='wish-members' className='w-member-list'>
       {members.map((m) => (
         <View key={m.userId} className={`w-member${value === m.userId ? ' w-member--on' : ''}`} data-id={m.userId} onClick={() => onChange(m.userId)}>
           <Text>

@@ -163,7 +163,7 @@ export default function Member() {
                     </Text>
                   </View>
                   <Button
-                    className={`btn btn--small${on ? '' : ' btn--primary'}`}
+                    className={`btn btn--small proxy-toggle${on ? '' : ' btn--primary'}`}
                     loading={proxyBusy === h.userId}
                     disabled={proxyBusy !== null}
                     onClick={() => setProxy(h.userId, h.name, !on)}

@@ -96,7 +96,7 @@ export default function AdminPairs() {
         <Text className='form-label'>小区</Text>
         <View className='seg'>
           {tree.data.compounds.map((c) => (
-            <View key={c.id} className={`seg__opt${compoundId === c.id ? ' seg__opt--on' : ''}`} onClick={() => (setCompoundId(c.id), setBuildingId(null), setHousehold(null))}>
+            <View key={c.id} data-id={c.id} className={`seg__opt${compoundId === c.id ? ' seg__opt--on' : ''}`} onClick={() => (setCompoundId(c.id), setBuildingId(null), setHousehold(null))}>
               {c.name}
             </View>
           ))}
@@ -108,7 +108,7 @@ export default function AdminPairs() {
             </Text>
             <View className='seg'>
               {compound.buildings.map((b) => (
-                <View key={b.id} className={`seg__opt${buildingId === b.id ? ' seg__opt--on' : ''}`} onClick={() => (setBuildingId(b.id), setHousehold(null))}>
+                <View key={b.id} data-id={b.id} className={`seg__opt${buildingId === b.id ? ' seg__opt--on' : ''}`} onClick={() => (setBuildingId(b.id), setHousehold(null))}>
                   {b.name}
                 </View>
               ))}
@@ -129,7 +129,7 @@ export default function AdminPairs() {
             ) : (
               <View className='seg'>
                 {households.data.map((h) => (
-                  <View key={h.id} className={`seg__opt${household?.id === h.id ? ' seg__opt--on' : ''}`} onClick={() => setHousehold(h)}>
+                  <View key={h.id} data-id={h.id} className={`seg__opt${household?.id === h.id ? ' seg__opt--on' : ''}`} onClick={() => setHousehold(h)}>
                     {h.label}
                   </View>
                 ))}
@@ -141,13 +141,13 @@ export default function AdminPairs() {
 
       <View className='section-title'>第三步：这户的情况</View>
       <View className='card'>
-        <Tags label='可多选（只有书记和结对党员能看到）' value={needs} suggestions={NEEDS} allowCustom={false} onChange={setNeeds} />
+        <Tags id='pair-needs' label='可多选（只有书记和结对党员能看到）' value={needs} suggestions={NEEDS} allowCustom={false} onChange={setNeeds} />
       </View>
-      {problem && <Text className='pty-warn pty-warn--red'>{problem}</Text>}
-      <Button className='btn btn--primary btn--block' loading={busy} disabled={busy || !memberId || !household} onClick={() => assign(true)}>
+      {problem && <Text className='pty-warn pty-warn--red' id='pair-problem'>{problem}</Text>}
+      <Button className='btn btn--primary btn--block' id='pair-submit' loading={busy} disabled={busy || !memberId || !household} onClick={() => assign(true)}>
         结对
       </Button>
-      <Button className='btn btn--block' disabled={busy || !memberId || !household} onClick={() => assign(false)}>
+      <Button className='btn btn--block' id='pair-remove' disabled={busy || !memberId || !household} onClick={() => assign(false)}>
         解除这对结对
       </Button>
     </PageShell>

@@ -85,7 +85,7 @@ export default function AdminReport() {
           <Button className='btn btn--primary btn--block' id='report-export' loading={exporting} disabled={exporting} style={{ marginBottom: '24px' }} onClick={exportXlsx}>
             导出 Excel（发给单位）
           </Button>
-          <View className='card' id='report-table'>
+          <View className='card report-table' id='report-table'>
             <View className='table-row table-row--head'>
               <Text>党员 / 单位</Text>
               <Text>时长</Text>

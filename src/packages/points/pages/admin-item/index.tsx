@@ -79,11 +79,12 @@ export default function AdminItem() {
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => {
-    if (item.data && sponsors.data && !form) {
-      const s = sponsors.data.find((x) => x.name === item.data!.sponsorName)
+    // a failed sponsor list must not leave the form loading for ever (it shows its own retry)
+    if (item.data && (sponsors.data || sponsors.error) && !form) {
+      const s = sponsors.data?.find((x) => x.name === item.data!.sponsorName)
       setForm(fromItem(item.data, s?.id ?? null))
     }
-  }, [item.data, sponsors.data, form])
+  }, [item.data, sponsors.data, sponsors.error, form])
 
   const blocked = guard(session, communityId, { secretary: true, allowed })
   if (blocked) return blocked

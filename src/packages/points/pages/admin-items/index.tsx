@@ -43,7 +43,7 @@ export default function AdminItems() {
         <Empty text='还没有商品，点上面的按钮上架第一件' />
       ) : (
         list.items.map((it) => (
-          <View key={it.id} className={`mall-item${it.active ? '' : ' mall-item--out'}`} hoverClass='row--hover' onClick={() => go('points.adminItem', { communityId: communityId!, itemId: it.id })}>
+          <View key={it.id} data-id={it.id} className={`mall-item${it.active ? '' : ' mall-item--out'}`} hoverClass='row--hover' onClick={() => go('points.adminItem', { communityId: communityId!, itemId: it.id })}>
             <ItemPhoto item={it} />
             <View className='mall-item__body'>
               <View className='order-row__top'>

@@ -54,7 +54,7 @@ export default function AdminOrders() {
           <Empty text={status ? `没有${STATUS_LABELS[status]}的订单` : '还没有人兑换'} />
         ) : (
           list.items.map((o) => (
-            <View key={o.id} className='order-row'>
+            <View key={o.id} className='order-row' data-id={o.id} data-item={o.itemId}>
               <View className='order-row__top'>
                 <Text className='order-row__name'>
                   {o.itemName} ×{o.quantity}

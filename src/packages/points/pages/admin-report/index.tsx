@@ -34,7 +34,7 @@ export default function AdminReport() {
   return (
     <PageShell>
       {r.warnings.map((w) => (
-        <Text key={w} className='pts-warn pts-warn--red'>
+        <Text key={w} className='pts-warn pts-warn--red report-warning'>
           ⚠ {w}
         </Text>
       ))}
@@ -58,7 +58,7 @@ export default function AdminReport() {
       </View>
 
       <View className='section-title'>各共建单位</View>
-      <View className='card'>
+      <View className='card' id='report-sponsors'>
         <View className='table-row table-row--head'>
           <Text>单位</Text>
           <Text>剩余</Text>
@@ -83,7 +83,7 @@ export default function AdminReport() {
       </View>
 
       <View className='section-title'>按月</View>
-      <View className='card'>
+      <View className='card' id='report-months'>
         <View className='table-row table-row--head'>
           <Text>月份</Text>
           <Text>发出</Text>

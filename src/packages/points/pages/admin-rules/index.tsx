@@ -38,7 +38,7 @@ function RuleCard({ communityId, rule, onSaved }: { communityId: string; rule: R
     try {
       const res = await call('points.setRule', { communityId, kind: rule.kind, points: p, dailyCap: d, monthlyCap: m, active })
       onSaved(res.rules)
-      Taro.showToast({ title: '已保存', icon: 'success' })
+      Taro.showToast({ title: active ? '已保存' : '已保存（未启用）', icon: active ? 'success' : 'none' })
     } catch (e) {
       setProblem(toApiError(e).message)
     } finally {
@@ -49,12 +49,18 @@ function RuleCard({ communityId, rule, onSaved }: { communityId: string; rule: R
   return (
     <View className='card' data-kind={rule.kind}>
       <Text className='card-title'>{rule.label}</Text>
-      <Toggle label='启用' checked={active} onChange={setActive} />
-      <Field label='每次得多少积分' type='number' value={points} onChange={setPoints} />
-      <Field label='每天最多（积分）' type='number' value={daily} placeholder='不限就空着' onChange={setDaily} />
-      <Field label='每月最多（积分）' type='number' value={monthly} placeholder='不限就空着' onChange={setMonthly} />
+      <Toggle
+        label='启用'
+        id={`rule-${rule.kind}-active`}
+        checked={active}
+        note={active ? undefined : '没有启用：这条规则不生效，填的积分和上限都不算'}
+        onChange={setActive}
+      />
+      <Field label='每次得多少积分' id={`rule-${rule.kind}-points`} type='number' value={points} onChange={setPoints} />
+      <Field label='每天最多（积分）' id={`rule-${rule.kind}-daily`} type='number' value={daily} placeholder='不限就空着' onChange={setDaily} />
+      <Field label='每月最多（积分）' id={`rule-${rule.kind}-monthly`} type='number' value={monthly} placeholder='不限就空着' onChange={setMonthly} />
       {problem && <Text className='sheet__error'>{problem}</Text>}
-      <Button className='btn btn--primary btn--block' loading={busy} disabled={busy} onClick={save}>
+      <Button className='btn btn--primary btn--block' id={`rule-${rule.kind}-save`} loading={busy} disabled={busy} onClick={save}>
         保存这条
       </Button>
     </View>
@@ -100,8 +106,8 @@ export default function AdminRules() {
     <PageShell>
       <View className='card'>
         <Text className='card-title'>积分有效期</Text>
-        <Field label='获得后几个月内有效' type='number' value={months} placeholder='永久有效就空着' hint='到期前居民会看到提醒；先得的积分先用' onChange={setMonths} />
-        <Button className='btn btn--primary btn--block' loading={busy} disabled={busy} onClick={saveExpiry}>
+        <Field label='获得后几个月内有效' id='expiry-months' type='number' value={months} placeholder='永久有效就空着' hint='到期前居民会看到提醒；先得的积分先用' onChange={setMonths} />
+        <Button className='btn btn--primary btn--block' id='expiry-save' loading={busy} disabled={busy} onClick={saveExpiry}>
           保存有效期
         </Button>
       </View>

@@ -98,17 +98,17 @@ export default function AdminSponsors() {
       {edit && (
         <View className='card' id='sponsor-form'>
           <Text className='card-title'>{edit.sponsorId ? '修改共建单位' : '添加共建单位'}</Text>
-          <Field label='单位名称' value={edit.name} maxlength={40} onChange={(name) => setEdit({ ...edit, name })} />
-          <Field label='联系人（选填）' value={edit.contact} maxlength={40} onChange={(contact) => setEdit({ ...edit, contact })} />
-          <Field label='预警线（剩余积分低于此数标红）' type='number' value={edit.warnBelow} onChange={(warnBelow) => setEdit({ ...edit, warnBelow })} />
-          <Field label='支付顺序（数小的先付，选填）' type='number' value={edit.priority} onChange={(priority) => setEdit({ ...edit, priority })} />
+          <Field label='单位名称' id='sponsor-name' value={edit.name} maxlength={40} onChange={(name) => setEdit({ ...edit, name })} />
+          <Field label='联系人（选填）' id='sponsor-contact' value={edit.contact} maxlength={40} onChange={(contact) => setEdit({ ...edit, contact })} />
+          <Field label='预警线（剩余积分低于此数标红）' id='sponsor-warn' type='number' value={edit.warnBelow} onChange={(warnBelow) => setEdit({ ...edit, warnBelow })} />
+          <Field label='支付顺序（数小的先付，选填）' id='sponsor-priority' type='number' value={edit.priority} onChange={(priority) => setEdit({ ...edit, priority })} />
           <Toggle label='启用' checked={edit.active} onChange={(active) => setEdit({ ...edit, active })} />
           {problem && <Text className='sheet__error'>{problem}</Text>}
           <View className='btn-row' style={{ marginTop: '16px' }}>
             <Button className='btn' onClick={() => (setEdit(null), setProblem(null))}>
               取消
             </Button>
-            <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={saveSponsor}>
+            <Button className='btn btn--primary' id='sponsor-save' loading={busy} disabled={busy} onClick={saveSponsor}>
               保存
             </Button>
           </View>
@@ -119,14 +119,14 @@ export default function AdminSponsors() {
         <View className='card' id='fund-form'>
           <Text className='card-title'>给「{fund.sponsor.name}」注入积分</Text>
           <Text className='muted'>现在剩余 {fund.sponsor.budget} 积分</Text>
-          <Field label='注入多少积分' type='number' value={fund.amount} onChange={(amount) => setFund({ ...fund, amount })} />
-          <Field label='说明' value={fund.note} maxlength={100} placeholder='如：2026 年度爱心积分' onChange={(note) => setFund({ ...fund, note })} />
+          <Field label='注入多少积分' id='fund-amount' type='number' value={fund.amount} onChange={(amount) => setFund({ ...fund, amount })} />
+          <Field label='说明' id='fund-note' value={fund.note} maxlength={100} placeholder='如：2026 年度爱心积分' onChange={(note) => setFund({ ...fund, note })} />
           {problem && <Text className='sheet__error'>{problem}</Text>}
           <View className='btn-row' style={{ marginTop: '16px' }}>
             <Button className='btn' onClick={() => (setFund(null), setProblem(null))}>
               取消
             </Button>
-            <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={saveFund}>
+            <Button className='btn btn--primary' id='fund-submit' loading={busy} disabled={busy} onClick={saveFund}>
               确认注入
             </Button>
           </View>
@@ -142,12 +142,12 @@ export default function AdminSponsors() {
         <Empty text='还没有共建单位。先添加一个，再为它注入积分预算。' />
       ) : (
         list.data.map((s) => (
-          <View key={s.id} className='card' data-id={s.id}>
+          <View key={s.id} className='card sponsor-card' data-id={s.id}>
             <View className='order-row__top'>
               <Text className='card-title'>{s.name}</Text>
               {!s.active && <Text className='chip chip--cancelled'>已停用</Text>}
             </View>
-            <Text className={s.low ? 'pts-warn pts-warn--red' : 'muted'} style={{ display: 'block' }}>
+            <Text className={`sponsor-card__budget ${s.low ? 'pts-warn pts-warn--red' : 'muted'}`} style={{ display: 'block' }}>
               {s.low ? `⚠ 预算快用完了：只剩 ${s.budget} 积分（预警线 ${s.warnBelow}）` : `剩余预算 ${s.budget} 积分`}
             </Text>
             <View className='table-row'>
@@ -161,7 +161,7 @@ export default function AdminSponsors() {
             {s.contact && <Text className='note'>联系人：{s.contact}</Text>}
             <View className='btn-row' style={{ marginTop: '16px' }}>
               <Button
-                className='btn btn--small'
+                className='btn btn--small sponsor-edit'
                 onClick={() => {
                   setProblem(null)
                   setFund(null)
@@ -171,7 +171,7 @@ export default function AdminSponsors() {
                 修改
               </Button>
               <Button
-                className='btn btn--small btn--primary'
+                className='btn btn--small btn--primary sponsor-fund'
                 onClick={() => {
                   setProblem(null)
                   setEdit(null)
