@@ -290,12 +290,12 @@ test('a resident registers her door step by step, and the secretary names a buil
     const member = await apiAs<MemberDetail>(SECRETARY, 'org.member', { communityId: C, userId: RESIDENT_ID })
     expect(member.proxies.map((p) => p.proxyId)).toContain(HEAD_ID)
     const head = await apiAs<Me>(HEAD, 'org.me')
-    expect(head.proxyFor.find((p) => p.userId === RESIDENT_ID)?.name).toBe('王*英')
+    expect(head.proxyFor.find((p) => p.userId === RESIDENT_ID)?.name).toBe('王秀英')
 
     // the head sees her on 我的 → 我代办的居民
     await switchTo(page, e2e.url, HEAD)
     await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
-    await expectContains(page.locator(`#me-proxy:visible .row[data-id="${RESIDENT_ID}"]`), '王*英')
+    await expectContains(page.locator(`#me-proxy:visible .row[data-id="${RESIDENT_ID}"]`), '王秀英')
   })
 
   expect(errors).toEqual([])

@@ -117,7 +117,7 @@ describe('org.login and org.me', () => {
         { communityId: T.c1, communityName: '幸福里社区', role: 'resident' },
       ]),
     )
-    expect(me.proxyFor).toEqual([{ userId: P.elder.id, name: '赵*兰', buildingId: T.b1 }])
+    expect(me.proxyFor).toEqual([{ userId: P.elder.id, name: '赵桂兰', buildingId: T.b1 }])
     expect(JSON.stringify(me)).not.toContain('o-head')
   })
 

@@ -6,7 +6,6 @@ import { PRIVACY_VERSION, type Community, type User } from '../../../../../types
 import type { Db } from '../../platform/db'
 import { findMany } from '../../platform/db'
 import { C, getHousehold, getMany, householdLabel } from './repo'
-import { listName } from './rules'
 
 export async function roleViews(db: Db, user: Pick<User, 'roles'>): Promise<RoleView[]> {
   const ids = user.roles.map((r) => r.communityId)
@@ -47,6 +46,7 @@ export async function meView(db: Db, user: User): Promise<Me> {
       needsConsent: user.privacy?.version !== PRIVACY_VERSION,
     },
     elderMode: user.elderMode,
-    proxyFor: await Promise.all(proxied.map(async (p) => ({ userId: p._id, name: listName(p), buildingId: (await getHousehold(db, p.householdId ?? ''))?.buildingId ?? null }))),
+    // A building head acts for these residents by name, so they see the full name (it is their own ward).
+    proxyFor: await Promise.all(proxied.map(async (p) => ({ userId: p._id, name: p.realName || p.nickname, buildingId: (await getHousehold(db, p.householdId ?? ''))?.buildingId ?? null }))),
   }
 }
