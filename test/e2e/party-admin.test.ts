@@ -13,7 +13,7 @@
  * Screens for the eyes: /tmp/community-e2e/tour-q*.png
  */
 import type { Page } from 'playwright-core'
-import { expectContains, phoneContext, shot, startE2E, switchTo, type E2E } from '../support/e2e'
+import { expectContains, openRoute, phoneContext, shot, startE2E, switchTo, tourSteps, until, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
 import type { Page as ApiPage } from '../../types/common'
 import type { ActivityView, CoverageView, PairView, RegistrationView } from '../../types/party'
@@ -31,26 +31,10 @@ jest.setTimeout(240_000)
 let e2e: E2E
 let page: Page
 const errors: string[] = []
-const timings: Record<string, number> = {}
+const { timings, step: timed } = tourSteps(() => page)
 const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
 
-async function timed(name: string, f: () => Promise<void>) {
-  const t = Date.now()
-  try {
-    await f()
-  } catch (e) {
-    await shot(page, `tour-fail-${name}`, true).catch(() => undefined)
-    throw e
-  }
-  timings[name] = Date.now() - t
-}
-
-/** Open a route as a first page (a change of hash alone does not make Taro's router open it). */
-async function open(route: string) {
-  await page.goto(`${e2e.url.replace(/\/$/, '')}/#${route}`)
-  await page.reload()
-  await page.waitForLoadState('load')
-}
+const open = (route: string) => openRoute(page, e2e.url, route)
 
 async function fill(selector: string, value: string) {
   await page.locator(`${selector}:visible`).locator('input, textarea').first().fill(value)
@@ -59,17 +43,6 @@ async function fill(selector: string, value: string) {
 async function confirmModal(says: string) {
   await expectContains(page.locator('.taro__modal').last(), says)
   await page.locator('.taro__modal .taro-model__confirm:visible').click()
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000
-  let v = await read()
-  while (!ok(v)) {
-    if (Date.now() > deadline) throw new Error(`${what}: the function says ${JSON.stringify(v).slice(0, 400)}`)
-    await new Promise((r) => setTimeout(r, 200))
-    v = await read()
-  }
-  return v
 }
 
 async function tab(label: string) {

@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { agreeIfAsked, measure, phoneContext, shot, SHOTS, startE2E, type E2E } from '../support/e2e'
+import { agreeIfAsked, measure, openRoute, phoneContext, shot, SHOTS, startE2E, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
 import type { ActivityDetail, ActivityView, RegistrationView } from '../../types/party'
 import type { BalanceView, SponsorView } from '../../types/points'
@@ -46,12 +46,8 @@ async function switchTo(page: Page, openid: string) {
   await agreeIfAsked(page)
 }
 
-async function open(page: Page, route: string) {
-  // A change of hash alone does not make Taro's router open the page: load it afresh, as a scan or a share card would.
-  await page.goto(`${e2e.url.replace(/\/$/, '')}/#${route}`)
-  await page.reload()
-  await page.waitForLoadState('load')
-}
+// A change of hash alone does not make Taro's router open the page: load it afresh, as a scan or a share card would.
+const open = (page: Page, route: string) => openRoute(page, e2e.url, route)
 
 async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
   const deadline = Date.now() + 15_000

@@ -126,3 +126,40 @@ export async function expectContains(locator: Locator, text: string): Promise<vo
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/** Open a route as a first page (a change of hash alone does not make Taro's router open it). */
+export async function openRoute(page: Page, url: string, route: string): Promise<void> {
+  await page.goto(`${url.replace(/\/$/, '')}/#${route}`)
+  await page.reload()
+  await page.waitForLoadState('load')
+}
+
+/** Ask the function until it agrees (the UI may still be settling); fail showing its last answer. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000
+  let v = await read()
+  while (!ok(v)) {
+    if (Date.now() > deadline) throw new Error(`${what}: the function says ${JSON.stringify(v).slice(0, 400)}`)
+    await new Promise((r) => setTimeout(r, 200))
+    v = await read()
+  }
+  return v
+}
+
+/** Named steps of a tour: each step's time is kept, and a failing step leaves a full-page screenshot. */
+export function tourSteps(page: () => Page): { timings: Record<string, number>; step(name: string, f: () => Promise<void>): Promise<void> } {
+  const timings: Record<string, number> = {}
+  return {
+    timings,
+    async step(name, f) {
+      const t = Date.now()
+      try {
+        await f()
+      } catch (e) {
+        await shot(page(), `tour-fail-${name}`, true).catch(() => undefined)
+        throw e
+      }
+      timings[name] = Date.now() - t
+    },
+  }
+}
