@@ -8,6 +8,7 @@ import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import { credit } from '../../cloudfunctions/api/src/modules/points/earn'
+import * as orgRepo from '../../cloudfunctions/api/src/modules/org/repo'
 import type { ItemView } from '../../types/points'
 
 let tc: TestCloud
@@ -130,6 +131,41 @@ describe('ledger', () => {
     expect(await balanceOf(res)).toBe(20)
     expect((await tc.ok(res, 'points.statement', { communityId: T.c1 })).items[0]).toMatchObject({ amount: -50, kind: 'expire' })
     expect((await tc.ok(sec, 'points.report', { communityId: T.c1 })).months.at(-1)?.expired).toBe(50)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('an expiry racing a spend writes nothing for that person, goes on with the others, and catches up next tick', async () => {
+    await setup()
+    const nb = P.neighbour.openid
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 50, reason: '去年的积分', requestKey: k() })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.neighbour.id, amount: 30, reason: '去年的积分', requestKey: k() })
+    const db = cloud.database()
+    await db.collection('point_entries').where({ accountKind: 'person' }).update({ data: { at: new Date(Date.now() - 400 * 86400_000) } })
+    await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })
+    // The resident's points move (a correction of -45) after the job has read her entries, before it books.
+    const residentAccount = `pa_${T.c1}_${P.resident.id}`
+    const real = orgRepo.findAll
+    let moved = false
+    const spy = jest.spyOn(orgRepo, 'findAll').mockImplementation(async (d, coll, filter, max) => {
+      const out = await real(d, coll, filter, max)
+      if (coll === 'point_entries' && (filter as { accountId?: string }).accountId === residentAccount && !moved) {
+        moved = true
+        await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -45, reason: '录入有误，更正', requestKey: k() })
+      }
+      return out
+    })
+    try {
+      const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+      expect(moved).toBe(true)
+      expect(tick.ok && (tick.data as Record<string, unknown>)['points.expire']).toEqual({ expired: 30, accounts: 1 })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(await balanceOf(res)).toBe(5)
+    expect(await balanceOf(nb)).toBe(0)
+    const next = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(next.ok && (next.data as Record<string, unknown>)['points.expire']).toEqual({ expired: 5, accounts: 1 })
+    expect(await balanceOf(res)).toBe(0)
     expect(await ledgerProblems(tc.engine)).toEqual([])
   })
 })

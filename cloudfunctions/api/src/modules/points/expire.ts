@@ -6,6 +6,7 @@
  */
 import type { PointAccount, PointEntry } from '../../../../../types/points'
 import type { Deps } from '../../platform/context'
+import { AppError } from '../../platform/errors'
 import { findAll } from '../org/repo'
 import { personLeg, postTransfer, systemLeg } from './ledger'
 import { P } from './repo'
@@ -27,11 +28,16 @@ export async function expirePoints(deps: Deps): Promise<Record<string, number>> 
       const amount = Math.min(acc.balance, expiringAmount(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), cutoff))
       if (amount <= 0) continue
       const day = now.toISOString().slice(0, 10)
-      const { replayed } = await postTransfer(deps.db, {
+      const posted = await postTransfer(deps.db, {
         key: `expire:${acc._id}:${day}`, communityId: s._id, kind: 'expire', reason: `${s.expireMonths} 个月前获得的积分到期`,
         cause: null, byUserId: null, legs: [personLeg(s._id, acc.ownerId!, -amount), systemLeg('expired', s._id, amount)],
-      }, now)
-      if (!replayed) {
+      }, now).catch((err: unknown) => {
+        // The person spent between our read and the transaction: the balance check refused; nothing was
+        // written. The next tick recomputes from the new balance; the other accounts go on now.
+        if (err instanceof AppError && err.code === 'CONFLICT') return null
+        throw err
+      })
+      if (posted && !posted.replayed) {
         expired += amount
         accounts++
       }
