@@ -172,7 +172,7 @@ export interface ActionOutputs {
   'activity.checkinCode': CheckinCode
   'activity.checkin': ActivityDetail
   'activity.checkout': ActivityDetail
-  'activity.confirmHours': { confirmed: number; noShows: number; credited: number; activity: ActivityDetail }
+  'activity.confirmHours': { confirmed: number; noShows: number; credited: number; /** still checked in: confirmed on a later call */ stillIn: number; activity: ActivityDetail }
   'party.record': MemberRecord
   'party.report': PartyReportView
   'party.coverage': CoverageView

@@ -89,12 +89,22 @@ describe('双报到', () => {
     expect((await tc.ok(sec, 'party.members', { communityId: c, status: 'verified' })).items.map((x) => x.id)).toEqual([r.id])
     expect(await tc.engine.count('audit_log', { action: 'party.review' })).toBe(1)
 
-    // Moving to the other community: the old registration is closed, its history kept.
+    // Holding a post and a pair there, then moving to the other community: the old registration is closed
+    // (history kept), and the role, the post and the pair (with its sensitive needs) end with it.
+    const post = await tc.ok(sec, 'post.upsert', { communityId: c, title: '楼栋联络员', description: '联系本楼居民', skills: [], capacity: 2, active: true })
+    await tc.ok(P.resident.openid, 'post.claim', { communityId: c, postId: post.id })
+    await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.resident.id, householdId: T.h2, needs: ['独居老人'], active: true })
+    expect(await tc.ok(P.resident.openid, 'pair.mine', { communityId: c })).toHaveLength(1)
     const moved = await tc.ok(P.resident.openid, 'party.register', { ...regInput({ name: '王秀英' }), communityId: T.c2, employerUnitId: null, homeCompoundId: T.compound2, homeBuildingId: T.b3 })
     expect(moved.status).toBe('pending')
     const mine = await tc.ok(P.resident.openid, 'party.myRegistration', {})
     expect(mine.current?.communityId).toBe(T.c2)
     expect(mine.history.map((h) => [h.communityId, h.status])).toEqual([[c, 'closed']])
+    expect((await tc.ok(P.resident.openid, 'org.me')).roles.filter((x) => x.communityId === c).map((x) => x.role)).toEqual(['resident'])
+    expect(await tc.ok(P.resident.openid, 'pair.mine', { communityId: c })).toHaveLength(0)
+    expect(await tc.engine.count('party_pairs', { memberId: P.resident.id, active: true })).toBe(0)
+    const [left] = await tc.engine.find('party_posts', { _id: post.id })
+    expect(left).toMatchObject({ holders: [], holderCount: 0 })
   })
 
   test('bad registrations change nothing: wrong building, a scene of another community, a foreign employer unit', async () => {
@@ -257,6 +267,58 @@ describe('activities', () => {
     const roster = r.activity.roster!
     expect(roster.find((x) => x.userId === P.neighbour.id)?.status).toBe('no_show')
     expect(roster.find((x) => x.userId === P.member.id)?.confirmedHours).toBe(0.5)
+  })
+})
+
+describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
+  test('someone still checked in waits for check-out; a confirmed person cannot be corrected; a cancelled activity has nothing to confirm', async () => {
+    await setup()
+    await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
+    const a = await activityNow()
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
+    await tc.ok(P.member.openid, 'activity.checkin', { communityId: c, token: code.token })
+    await tc.ok(P.neighbour.openid, 'activity.checkin', { communityId: c, token: code.token })
+    await tc.ok(P.neighbour.openid, 'activity.checkout', { communityId: c, token: code.token })
+    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 60 * 60_000) } })
+    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    const first = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
+    expect(first).toMatchObject({ confirmed: 1, stillIn: 1 })
+    expect(first.activity.roster!.find((x) => x.userId === P.member.id)).toMatchObject({ status: 'checked_in', confirmedHours: null })
+    const late = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
+    expect((await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: late.token })).mySignup?.hours).toBeGreaterThan(0)
+    const second = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
+    expect(second).toMatchObject({ confirmed: 1, stillIn: 0 })
+    expect(second.credited).toBeGreaterThan(0)
+    const fix = await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: [{ userId: P.member.id, hours: 0.5, reason: '再改一次' }] })
+    expect(codeOf(fix)).toBe('CONFLICT')
+    expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(second.credited)
+
+    const gone = await activityNow({ startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: gone.id })
+    await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: gone.id, reason: '下雨改期' })
+    await cloud.database().collection('activities').doc(gone.id).update({ data: { startAt: new Date(Date.now() - 7200_000), endAt: new Date(Date.now() - 3600_000) } })
+    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: gone.id }))).toBe('CONFLICT')
+    expect(await tc.engine.count('activity_signups', { activityId: gone.id, status: 'no_show' })).toBe(0)
+  })
+
+  test('a member who organises cannot set their own hours; the secretary can', async () => {
+    await setup()
+    await verified(P.member.openid)
+    const post = await tc.ok(sec, 'post.upsert', { communityId: c, title: '环境监督', description: '楼道环境', skills: [], capacity: 2, active: true })
+    await tc.ok(P.member.openid, 'post.claim', { communityId: c, postId: post.id })
+    const now = Date.now()
+    const a = await tc.ok(P.member.openid, 'activity.upsert', {
+      communityId: c, title: '楼道清洁', description: '', place: '1栋', capacity: 5, pointsPerHour: 10, postId: post.id,
+      startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(),
+    })
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    const self = [{ userId: P.member.id, hours: 1, reason: '我在现场' }]
+    expect(codeOf(await tc.call(P.member.openid, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: self }))).toBe('FORBIDDEN')
+    expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(0)
+    expect(await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: [{ userId: P.member.id, hours: 0.1, reason: '组织者全程在场，书记确认' }] })).toMatchObject({ confirmed: 1, credited: 1 })
   })
 })
 

@@ -25,10 +25,14 @@ import { verifiedRegistration } from './verified'
 
 export const newActivityId = (now: Date) => 'ac' + now.getTime().toString(36).padStart(9, '0') + newId().slice(0, 10)
 
-export async function isOrganiser(ctx: UserCtx, a: Activity): Promise<boolean> {
-  if (a.organiserId === ctx.user._id) return true
+/** The community's secretary (or the street admin above it). */
+export async function isSecretaryHere(ctx: UserCtx, a: Activity): Promise<boolean> {
   const c = await getCommunity(ctx.db, a.communityId)
   return !!c && holdsRole(ctx.user, c, ['secretary', 'street_admin'])
+}
+
+export async function isOrganiser(ctx: UserCtx, a: Activity): Promise<boolean> {
+  return a.organiserId === ctx.user._id || isSecretaryHere(ctx, a)
 }
 
 export async function loadActivity(db: Db, communityId: string, activityId: string): Promise<Activity> {

@@ -19,7 +19,7 @@ import { trace } from '../../platform/audit'
 import { findMany, getById } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { credit } from '../points/earn'
-import { get, isOrganiser, loadActivity } from './activities'
+import { get, isOrganiser, isSecretaryHere, loadActivity } from './activities'
 import { PT } from './repo'
 import { checkinToken, checkinWindow, CHECKOUT_GRACE_MIN, distanceM, parseToken, PERIOD_S, serviceHours, verifyToken } from './rules'
 
@@ -86,6 +86,7 @@ export async function confirmHours(ctx: UserCtx, input: z.output<typeof ConfirmH
   const { db } = ctx
   const a = await loadActivity(db, input.communityId, input.activityId)
   if (!(await isOrganiser(ctx, a))) throw forbidden('只有组织者可以确认时长')
+  if (a.status === 'cancelled') throw conflict('活动已取消，没有时长需要确认')
   const now = ctx.now()
   if (now < new Date(a.endAt)) throw conflict('活动结束后才能确认时长')
   const scheduled = (new Date(a.endAt).getTime() - new Date(a.startAt).getTime()) / 3600_000
@@ -101,17 +102,26 @@ export async function confirmHours(ctx: UserCtx, input: z.output<typeof ConfirmH
   for (const c of corrections.values()) {
     const s = signups.find((x) => x.userId === c.userId)
     if (!s || s.status === 'withdrawn') throw notFound('这位报名者')
+    if (s.confirmedAt) throw conflict('这位报名者的时长已经确认过了，不能再更正')
+    // A member who organises may not set their own hours: the secretary confirms those.
+    if (c.userId === ctx.user._id && a.organiserId === ctx.user._id && !(await isSecretaryHere(ctx, a))) throw forbidden('自己的服务时长请由社区书记确认')
     if (c.hours > scheduled) throw invalid(`时长不能超过活动安排的 ${Math.round(scheduled * 100) / 100} 小时`)
   }
   let confirmed = 0
   let noShows = 0
   let credited = 0
+  let stillIn = 0
   for (const s of signups) {
     if (s.status === 'withdrawn' || s.confirmedAt) continue
     const c = corrections.get(s.userId)
     if (s.status === 'signed' && !c) {
       await db.collection(PT.signups).where({ _id: s._id, status: 'signed' }).update({ data: { status: 'no_show', confirmedAt: now, confirmedHours: 0 } })
       noShows++
+      continue
+    }
+    // Still checked in (check-out stays open a while after the end): wait for them rather than confirm 0.
+    if (s.status === 'checked_in' && !c) {
+      stillIn++
       continue
     }
     const hours = c ? c.hours : s.hours ?? 0
@@ -128,5 +138,5 @@ export async function confirmHours(ctx: UserCtx, input: z.output<typeof ConfirmH
     confirmed++
   }
   await trace(ctx, { communityId: a.communityId, resource: { type: 'activity', id: a._id }, after: { confirmed, noShows, credited, corrections: input.corrections ?? [] } })
-  return { confirmed, noShows, credited, activity: await get(ctx, { communityId: a.communityId, activityId: a._id }) }
+  return { confirmed, noShows, credited, stillIn, activity: await get(ctx, { communityId: a.communityId, activityId: a._id }) }
 }

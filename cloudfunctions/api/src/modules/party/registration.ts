@@ -106,10 +106,25 @@ export async function register(ctx: UserCtx, input: z.output<typeof RegisterInpu
       if (!active) continue
       if (active.communityId === community._id) throw conflict(active.status === 'pending' ? '您已提交报到，请等待社区审核' : '您已在本社区报到')
       // Moving: close the registration elsewhere (its history stays), then register here.
-      await db.collection(PT.registrations).where({ _id: active._id, activeKey: user._id }).update({ data: { status: 'closed', activeKey: `closed:${active._id}`, closedAt: now } })
+      const closed = (await db.collection(PT.registrations).where({ _id: active._id, activeKey: user._id }).update({ data: { status: 'closed', activeKey: `closed:${active._id}`, closedAt: now } })) as { stats: { updated: number } }
+      if (closed.stats.updated === 1) await leaveCommunity(db, user._id, active.communityId, now)
     }
   }
   throw conflict('报到没有成功，请稍后再试')
+}
+
+/**
+ * A member who moves away stops being the old community's party member: the role, the posts they held and
+ * their pairs (with the households' sensitive needs) end with the registration. Their history stays.
+ */
+async function leaveCommunity(db: Db, userId: string, communityId: string, now: Date): Promise<void> {
+  const _ = db.command
+  await db.collection(C.users).where({ _id: userId }).update({ data: { roles: _.pull({ communityId, role: 'party_member' }), updatedAt: now } })
+  await db.collection(PT.pairs).where({ memberId: userId, communityId, active: true }).update({ data: { active: false } })
+  const held = await findMany<{ _id: string }>(db, PT.posts, { communityId, holders: userId }, { limit: 100 })
+  for (const post of held) {
+    await db.collection(PT.posts).where({ _id: post._id, holders: userId }).update({ data: { holders: _.pull(userId), holderCount: _.inc(-1) } })
+  }
 }
 
 export async function myRegistration(ctx: UserCtx, _input: z.output<typeof MyRegistrationInput>) {

@@ -35,7 +35,7 @@ export default function ActivityPage() {
   const [problem, setProblem] = useState<{ message: string; forward?: { text: string; run: () => void } } | null>(null)
   const [fixes, setFixes] = useState<Record<string, Fix>>({})
   const [cancelling, setCancelling] = useState<string | null>(null)
-  const [confirmed, setConfirmed] = useState<{ confirmed: number; noShows: number; credited: number } | null>(null)
+  const [confirmed, setConfirmed] = useState<{ confirmed: number; noShows: number; credited: number; stillIn: number } | null>(null)
 
   useShareAppMessage(() => ({
     title: act.data ? `一起来参加：${act.data.title}（${rangeText(act.data.startAt, act.data.endAt)}）` : '社区志愿活动，邀您参加',
@@ -257,6 +257,7 @@ export default function ActivityPage() {
           {confirmed && (
             <Text className='pty-ok' id='confirm-result' style={{ marginTop: '24px' }}>
               已确认 {confirmed.confirmed} 人，未到场 {confirmed.noShows} 人，发放 {confirmed.credited} 积分
+              {confirmed.stillIn > 0 ? `；还有 ${confirmed.stillIn} 人没签退，签退后请再点一次确认` : ''}
             </Text>
           )}
           <View className='card' id='activity-roster' style={{ marginTop: '24px' }}>
