@@ -342,14 +342,22 @@ describe('record, report and coverage', () => {
     await tc.ok(P.member.openid, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '换了新水龙头' })
     await tc.ok(P.resident.openid, 'wish.confirm', { communityId: c, wishId: w.id, stars: 4, thanks: '谢谢' })
 
+    // One visit to a paired household, logged this year.
+    await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h2, needs: ['独居老人'], active: true })
+    await tc.ok(P.member.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '陪老人聊天，检查了燃气' })
+
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
     const rec = await tc.ok(P.member.openid, 'party.record', { communityId: c, year })
-    expect(rec).toMatchObject({ totalHours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true })
+    expect(rec).toMatchObject({ totalHours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true, visits: 1 })
+    expect((await tc.ok(P.member.openid, 'party.record', { communityId: c, year: year - 1 })).visits).toBe(0)
     expect(codeOf(await tc.call(P.resident.openid, 'party.record', { communityId: c, userId: P.member.id }))).toBe('FORBIDDEN')
     expect((await tc.ok(sec, 'party.record', { communityId: c, userId: P.member.id })).name).toBe('周志刚')
+    // A secretary reads only those who registered in their community.
+    expect(codeOf(await tc.call(sec, 'party.record', { communityId: c, userId: P.neighbour.id }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'party.record', { communityId: T.c2, userId: P.member.id }))).toBe('NOT_FOUND')
 
     const rep = await tc.ok(sec, 'party.report', { communityId: c, year, format: 'xlsx' })
-    expect(rep.rows).toEqual([expect.objectContaining({ name: '周志刚', employerName: '青山区税务局', hours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true })])
+    expect(rep.rows).toEqual([expect.objectContaining({ name: '周志刚', employerName: '青山区税务局', hours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true, visits: 1 })])
     const wb = XLSX.read(Buffer.from(rep.file!.base64, 'base64'))
     const sheet = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 })
     expect(sheet[0]).toContain('服务时长（小时）')

@@ -10,7 +10,7 @@
 import type { z } from 'zod'
 import type { Community, User } from '../../../../../types/org'
 import type {
-  Activity, CoverageInput, CoverageView, MemberRecord, Pair, PartyRecordInput, PartyReportInput, PartyReportView, Post, Registration, ReportRow, Signup,
+  Activity, CoverageInput, CoverageView, MemberRecord, Pair, PartyRecordInput, PartyReportInput, PartyReportView, Post, Registration, ReportRow, Signup, Visit,
 } from '../../../../../types/party'
 import type { Wish } from '../../../../../types/wish'
 import type { UserCtx } from '../../platform/context'
@@ -25,14 +25,21 @@ import { coverageFlag } from './rules'
 
 const inYear = (d: Date | null, year: number | null) => !!d && (year === null || new Date(new Date(d).getTime() + 8 * 3600_000).getUTCFullYear() === year)
 
-async function recordOf(db: Db, user: User, communityId: string, year: number | null): Promise<MemberRecord> {
-  const [regs, posts, pairs, signups, wishes] = await Promise.all([
+/**
+ * One member's outcomes in one community. `own`: the member themselves sees their registrations in every
+ * community; anyone else (the secretary) sees only this community's. `views: false` skips the registration
+ * views (the yearly report does not show them).
+ */
+async function recordOf(db: Db, user: User, communityId: string, year: number | null, opts: { own: boolean; views: boolean }): Promise<MemberRecord> {
+  const [allRegs, posts, pairs, signups, wishes, visitLog] = await Promise.all([
     findMany<Registration>(db, PT.registrations, { userId: user._id }, { limit: 50 }),
     findMany<Post>(db, PT.posts, { communityId, holders: user._id }, { limit: 100 }),
     findMany<Pair>(db, PT.pairs, { memberId: user._id, communityId }, { limit: 100 }),
     findAll<Signup>(db, PT.signups, { userId: user._id, communityId }, 2000),
     findAll<Wish>(db, 'wishes', { communityId, claimerId: user._id }, 2000),
+    findAll<Visit>(db, PT.visits, { memberId: user._id, communityId }, 5000),
   ])
+  const regs = opts.own ? allRegs : allRegs.filter((r) => r.communityId === communityId)
   const acts = await getMany<Activity>(db, PT.activities, signups.map((s) => s.activityId))
   const activities = signups
     .filter((s) => s.status !== 'withdrawn')
@@ -42,12 +49,12 @@ async function recordOf(db: Db, user: User, communityId: string, year: number | 
   const done = wishes.filter((w) => (w.status === 'closed' || w.status === 'fulfilled') && inYear(w.fulfilledAt, year))
   const rated = done.filter((w) => w.rating)
   const current = regs.find((r) => r.activeKey === user._id && r.communityId === communityId)
-  const visits = pairs.reduce((n, p) => n + p.visits, 0)
+  const visits = visitLog.filter((v) => inYear(v.at, year)).length
   return {
     userId: user._id,
     name: user.realName || user.nickname,
     year,
-    registrations: await Promise.all(regs.map((r) => registrationView(db, r))),
+    registrations: opts.views ? await Promise.all(regs.map((r) => registrationView(db, r))) : [],
     posts: posts.map((p) => p.title),
     pairs: pairs.filter((p) => p.active).length,
     visits,
@@ -65,9 +72,12 @@ export async function record(ctx: UserCtx, input: z.output<typeof PartyRecordInp
     const c = await getCommunity(ctx.db, input.communityId)
     if (!c || !holdsRole(ctx.user, c, ['secretary', 'street_admin'])) throw forbidden('只能查看自己的记录')
   }
-  const user = targetId === ctx.user._id ? ctx.user : await getById<User>(ctx.db, C.users, targetId)
+  const own = targetId === ctx.user._id
+  const user = own ? ctx.user : await getById<User>(ctx.db, C.users, targetId)
   if (!user) throw notFound('这位党员')
-  return recordOf(ctx.db, user, input.communityId, input.year ?? null)
+  // The secretary reads the records of those who registered in their community, nobody else's.
+  if (!own && (await findMany<Registration>(ctx.db, PT.registrations, { userId: user._id, communityId: input.communityId }, { limit: 1 })).length === 0) throw notFound('这位党员')
+  return recordOf(ctx.db, user, input.communityId, input.year ?? null, { own, views: true })
 }
 
 export async function report(ctx: UserCtx, input: z.output<typeof PartyReportInput>): Promise<PartyReportView> {
@@ -80,7 +90,7 @@ export async function report(ctx: UserCtx, input: z.output<typeof PartyReportInp
   for (const r of regs) {
     const u = users.get(r.userId)
     if (!u) continue
-    const rec = await recordOf(db, u, input.communityId, input.year)
+    const rec = await recordOf(db, u, input.communityId, input.year, { own: false, views: false })
     rows.push({
       userId: u._id, name: r.name, employerName: r.employerName, branch: r.branch, memberType: r.memberType, hours: rec.totalHours,
       activities: rec.activities.filter((a) => a.status === 'checked_out').length, wishesFulfilled: rec.wishesFulfilled,
