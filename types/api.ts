@@ -10,7 +10,7 @@ import * as wish from './wish'
 import * as party from './party'
 import type { AuditEntry, CommunityView, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
-import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
+import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairSettings, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
@@ -81,6 +81,8 @@ export const actionInputs = {
   'pair.mine': party.PairMineInput,
   'pair.list': party.PairListInput,
   'pair.logVisit': party.PairLogVisitInput,
+  'pair.settings': party.PairSettingsInput,
+  'pair.setSettings': party.PairSetSettingsInput,
   'activity.list': party.ActivityListInput,
   'activity.get': party.ActivityGetInput,
   'activity.upsert': party.ActivityUpsertInput,
@@ -163,6 +165,8 @@ export interface ActionOutputs {
   'pair.mine': PairView[]
   'pair.list': PairView[]
   'pair.logVisit': { visits: number; lastVisitAt: string }
+  'pair.settings': PairSettings
+  'pair.setSettings': PairSettings
   'activity.list': Page<ActivityView>
   'activity.get': ActivityDetail
   'activity.upsert': ActivityView

@@ -166,6 +166,17 @@ export const PairAssignInput = z
   .strict()
 export const PairMineInput = z.object(C).strict()
 export const PairListInput = z.object({ ...C, memberId: Id.optional() }).strict()
+/** 1+N 结对: how many households each member pairs with, set by the community (default 5–15). */
+export interface PairSettings {
+  _id: string
+  minPerMember: number
+  maxPerMember: number
+}
+export const PairSettingsInput = z.object(C).strict()
+export const PairSetSettingsInput = z
+  .object({ ...C, minPerMember: z.number().int().min(1).max(15), maxPerMember: z.number().int().min(1).max(15) })
+  .strict()
+  .refine((x) => x.minPerMember <= x.maxPerMember, { message: '最少户数不能多于最多户数', path: ['minPerMember'] })
 export const PairLogVisitInput = z.object({ ...C, householdId: Id, note: Text(300) }).strict()
 export const ActivityListInput = PageInput.extend({ ...C, scope: z.enum(['upcoming', 'past', 'mine']).optional() }).strict()
 export const ActivityGetInput = z.object({ ...C, activityId: Id }).strict()

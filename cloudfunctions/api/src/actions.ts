@@ -106,6 +106,8 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'pair.mine': pairs.mine,
   'pair.list': pairs.list,
   'pair.logVisit': pairs.logVisit,
+  'pair.settings': pairs.settings,
+  'pair.setSettings': pairs.setSettings,
   'activity.list': activities.list,
   'activity.get': activities.get,
   'activity.upsert': activities.upsert,

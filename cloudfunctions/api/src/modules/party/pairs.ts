@@ -1,13 +1,15 @@
 /**
  * 爱心服务卡 / 1+N 结对 — members paired with households that need help.
  * pair.assign (secretary) — pair (or unpair) a verified member with a household, with its needs (sensitive:
- *   seen only by the secretary and the paired member). At most 15 households per member. Audited.
+ *   seen only by the secretary and the paired member). At most the community's maximum per member. Audited.
  * pair.mine — the caller's households with their needs and visits.
  * pair.logVisit — the paired member records a visit.
+ * pair.settings / pair.setSettings (secretary) — how many households each member pairs with (default 5–15).
  */
 import type { z } from 'zod'
 import type { Household, User } from '../../../../../types/org'
-import type { Pair, PairAssignInput, PairListInput, PairLogVisitInput, PairMineInput, PairView, Visit } from '../../../../../types/party'
+import type { Pair, PairAssignInput, PairListInput, PairLogVisitInput, PairMineInput, PairSetSettingsInput, PairSettings, PairSettingsInput, PairView, Visit } from '../../../../../types/party'
+import type { Db } from '../../platform/db'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { findMany, getById, newId } from '../../platform/db'
@@ -15,7 +17,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { C, findAll, getMany, householdLabel } from '../org/repo'
 import { listName } from '../org/rules'
 import { PT } from './repo'
-import { MAX_PAIRS } from './rules'
+import { DEFAULT_PAIRS } from './rules'
 import { verifiedRegistration } from './verified'
 
 export async function assign(ctx: UserCtx, input: z.output<typeof PairAssignInput>) {
@@ -26,8 +28,9 @@ export async function assign(ctx: UserCtx, input: z.output<typeof PairAssignInpu
   const id = `${member._id}_${household._id}`
   const before = await getById<Pair>(db, PT.pairs, id)
   if (input.active && !before?.active) {
-    const count = (await findMany<Pair>(db, PT.pairs, { memberId: member._id, active: true }, { limit: 100 })).length
-    if (count >= MAX_PAIRS) throw conflict(`每位党员最多结对 ${MAX_PAIRS} 户`)
+    const { maxPerMember } = await pairSettingsOf(db, input.communityId)
+    const count = (await findMany<Pair>(db, PT.pairs, { memberId: member._id, communityId: input.communityId, active: true }, { limit: 100 })).length
+    if (count >= maxPerMember) throw conflict(`每位党员最多结对 ${maxPerMember} 户（可在结对设置里调整）`)
   }
   const doc: Omit<Pair, '_id'> = {
     communityId: input.communityId, memberId: member._id, householdId: household._id, needs: input.needs, active: input.active,
@@ -78,3 +81,17 @@ export async function logVisit(ctx: UserCtx, input: z.output<typeof PairLogVisit
   return { visits: pair.visits + 1, lastVisitAt: now.toISOString() }
 }
 
+
+export async function pairSettingsOf(db: Db, communityId: string): Promise<PairSettings> {
+  return (await getById<PairSettings>(db, PT.pairSettings, communityId)) ?? { _id: communityId, ...DEFAULT_PAIRS }
+}
+
+export const settings = (ctx: UserCtx, input: z.output<typeof PairSettingsInput>) => pairSettingsOf(ctx.db, input.communityId)
+
+export async function setSettings(ctx: UserCtx, input: z.output<typeof PairSetSettingsInput>): Promise<PairSettings> {
+  const before = await pairSettingsOf(ctx.db, input.communityId)
+  const doc = { minPerMember: input.minPerMember, maxPerMember: input.maxPerMember }
+  await ctx.db.collection(PT.pairSettings).doc(input.communityId).set({ data: doc })
+  await trace(ctx, { communityId: input.communityId, resource: { type: 'pair_settings', id: input.communityId }, before, after: doc })
+  return { _id: input.communityId, ...doc }
+}

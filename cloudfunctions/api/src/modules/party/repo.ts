@@ -5,6 +5,7 @@ export const PT = {
   posts: 'party_posts',
   pairs: 'party_pairs',
   visits: 'party_visits',
+  pairSettings: 'party_pair_settings',
   activities: 'activities',
   signups: 'activity_signups',
 } as const

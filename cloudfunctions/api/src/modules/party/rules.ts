@@ -76,5 +76,5 @@ export function coverageFlag(perHundred: number, median: number): 'empty' | 'low
   return 'ok'
 }
 
-/** Households a member may be paired with (1+N 结对: 5–15 by community; we cap at the upper bound). */
-export const MAX_PAIRS = 15
+/** Households per member (1+N 结对) until the community sets its own: at least 5, at most 15. */
+export const DEFAULT_PAIRS = { minPerMember: 5, maxPerMember: 15 } as const

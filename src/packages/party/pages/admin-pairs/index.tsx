@@ -1,7 +1,8 @@
 /**
- * 结对管理 (secretary): pair a verified party member with a household (1+N: up to 15 each) — pick the
+ * 结对管理 (secretary): pair a verified party member with a household (1+N: the community's 5–15 by default) — pick the
  * member, then the household step by step (compound → building → door), tick what the household needs
- * (sensitive: only the secretary and the paired member see it), and 结对; or 解除结对 the same way.
+ * (sensitive: only the secretary and the paired member see it), and 结对; or 解除结对 the same way. The
+ * chosen member's current count is shown against the community's range, which the secretary sets below.
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
@@ -37,6 +38,9 @@ export default function AdminPairs() {
   const [needs, setNeeds] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const range = useQuery(base, () => call('pair.settings', { communityId: communityId! }))
+  const theirs = useQuery(base && memberId ? `${base}|${memberId}|${busy}` : null, () => call('pair.list', { communityId: communityId!, memberId: memberId! }))
+  const [savingRange, setSavingRange] = useState(false)
 
   const blocked = guard(session, communityId, { secretary: true, allowed, what: '安排结对' })
   if (blocked) return blocked
@@ -46,6 +50,19 @@ export default function AdminPairs() {
   const compound = tree.data.compounds.find((c) => c.id === compoundId) ?? null
   const building = compound?.buildings.find((b) => b.id === buildingId) ?? null
   const member = members.data.items.find((m) => m.userId === memberId) ?? null
+
+  async function saveRange(minPerMember: number, maxPerMember: number) {
+    if (minPerMember > maxPerMember) return Taro.showToast({ title: '最少户数不能多于最多户数', icon: 'none' })
+    setSavingRange(true)
+    try {
+      range.setData(await call('pair.setSettings', { communityId: communityId!, minPerMember, maxPerMember }))
+      Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: toApiError(e).message, icon: 'none' })
+    } finally {
+      setSavingRange(false)
+    }
+  }
 
   async function assign(active: boolean) {
     if (!memberId || !household) return setProblem('请先选党员和住户')
@@ -88,6 +105,12 @@ export default function AdminPairs() {
               </View>
             ))}
           </View>
+        )}
+        {member && range.data && theirs.data && (
+          <Text className={theirs.data.length < range.data.minPerMember ? 'pty-warn' : 'muted'} id='pair-member-count' style={{ display: 'block', marginTop: '16px' }}>
+            {member.name} 已结对 {theirs.data.length} 户（本社区每人 {range.data.minPerMember}–{range.data.maxPerMember} 户）
+            {theirs.data.length < range.data.minPerMember ? `，还差 ${range.data.minPerMember - theirs.data.length} 户` : ''}
+          </Text>
         )}
       </View>
 
@@ -150,6 +173,36 @@ export default function AdminPairs() {
       <Button className='btn btn--block' id='pair-remove' disabled={busy || !memberId || !household} onClick={() => assign(false)}>
         解除这对结对
       </Button>
+
+      <View className='section-title'>结对户数设置</View>
+      <View className='card' id='pair-range'>
+        {range.error ? (
+          <ErrorState error={range.error} onRetry={range.reload} />
+        ) : !range.data ? (
+          <Loading />
+        ) : (
+          <>
+            <Text className='form-label'>每位党员最少结对</Text>
+            <View className='seg' id='pair-range-min'>
+              {[1, 3, 5, 8, 10].map((n) => (
+                <View key={n} data-id={n} className={`seg__opt${range.data!.minPerMember === n ? ' seg__opt--on' : ''}`} onClick={() => !savingRange && saveRange(n, range.data!.maxPerMember)}>
+                  {n} 户
+                </View>
+              ))}
+            </View>
+            <Text className='form-label' style={{ display: 'block', marginTop: '20px' }}>
+              每位党员最多结对
+            </Text>
+            <View className='seg' id='pair-range-max'>
+              {[5, 8, 10, 12, 15].map((n) => (
+                <View key={n} data-id={n} className={`seg__opt${range.data!.maxPerMember === n ? ' seg__opt--on' : ''}`} onClick={() => !savingRange && saveRange(range.data!.minPerMember, n)}>
+                  {n} 户
+                </View>
+              ))}
+            </View>
+          </>
+        )}
+      </View>
     </PageShell>
   )
 }
