@@ -197,6 +197,27 @@ describe('activities', () => {
     expect(await tc.engine.count('activity_signups', { activityId: a.id, status: 'signed' })).toBe(40)
   }, 60_000)
 
+  test("a large activity: the organiser's roster lists everyone once; cancelling tells everyone signed up", async () => {
+    await setup()
+    const now = new Date()
+    const people = Array.from({ length: 230 }, (_, i) => ({ id: `u-big-${String(i).padStart(3, '0')}`, openid: `o-big-${i}` }))
+    await tc.engine.insertMany('users', people.map((p) => ({
+      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
+      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
+      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+    })))
+    const a = await activityNow({ capacity: 500, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    for (let i = 0; i < people.length; i += 10) {
+      await Promise.all(people.slice(i, i + 10).map((p) => tc.ok(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })))
+    }
+    const roster = (await tc.ok(sec, 'activity.get', { communityId: c, activityId: a.id })).roster!
+    expect(roster).toHaveLength(230)
+    expect(new Set(roster.map((r) => r.userId)).size).toBe(230)
+    await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: a.id, reason: '场地临时被占用' })
+    const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=${a.id}&c=${c}` })
+    expect(new Set(told.map((m) => m.touser)).size).toBe(230)
+  }, 60_000)
+
   test('signing up twice, past capacity, residents, withdrawing', async () => {
     await setup()
     const a = await activityNow({ capacity: 1, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })

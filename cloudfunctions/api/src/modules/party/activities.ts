@@ -17,7 +17,7 @@ import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { findMany, getById, newId, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
-import { C, getCommunity, getMany } from '../org/repo'
+import { C, findAll, getCommunity, getMany } from '../org/repo'
 import { holdsRole, listName } from '../org/rules'
 import { notifyUser } from './notify'
 import { PT } from './repo'
@@ -84,9 +84,8 @@ export async function get(ctx: UserCtx, input: z.output<typeof ActivityGetInput>
   const [view] = await activityViews(ctx, [a])
   let roster: ActivityDetail['roster'] = null
   if (view.isOrganiser) {
-    const signups = await findMany<Signup>(ctx.db, PT.signups, { activityId: a._id }, { limit: 100 })
-    const more = a.signedUp > 100 ? await findMany<Signup>(ctx.db, PT.signups, { activityId: a._id, _id: ctx.db.command.gt(signups[signups.length - 1]?._id ?? '') }, { orderBy: [['_id', 'asc']], limit: 100 }) : []
-    const all = [...signups, ...more].filter((s) => s.status !== 'withdrawn')
+    // Everyone who signed up (capacity is at most 5,000), paged by _id so nobody is skipped or repeated.
+    const all = (await findAll<Signup>(ctx.db, PT.signups, { activityId: a._id }, 5000)).filter((s) => s.status !== 'withdrawn')
     const people = await getMany<User>(ctx.db, C.users, all.map((s) => s.userId))
     roster = all.map((s) => ({ userId: s.userId, name: listName(people.get(s.userId) ?? { realName: null, nickname: '' }), status: s.status, hours: s.hours, confirmedHours: s.confirmedHours }))
   }
@@ -136,8 +135,11 @@ export async function cancel(ctx: UserCtx, input: z.output<typeof ActivityCancel
   const res = (await ctx.db.collection(PT.activities).where({ _id: a._id, status: 'published' }).update({ data: { status: 'cancelled', updatedAt: ctx.now() } })) as { stats: { updated: number } }
   if (res.stats.updated !== 1) throw conflict('活动已经取消了')
   await trace(ctx, { communityId: input.communityId, resource: { type: 'activity', id: a._id }, before: { status: 'published' }, after: { status: 'cancelled', reason: input.reason } })
-  const signups = await findMany<Signup>(ctx.db, PT.signups, { activityId: a._id, status: 'signed' }, { limit: 100 })
-  for (const s of signups) await notifyUser(ctx, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动取消：${a.title}`, input.reason)
+  // Tell everyone signed up, twenty at a time.
+  const signups = await findAll<Signup>(ctx.db, PT.signups, { activityId: a._id, status: 'signed' }, 5000)
+  for (let i = 0; i < signups.length; i += 20) {
+    await Promise.all(signups.slice(i, i + 20).map((s) => notifyUser(ctx, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动取消：${a.title}`, input.reason)))
+  }
   return (await activityViews(ctx, [{ ...a, status: 'cancelled' }]))[0]
 }
 
