@@ -248,6 +248,8 @@ export interface PostView {
   capacity: number
   holders: { userId: string; name: string }[]
   mine: boolean
+  /** The post's skills the caller's registration also lists (empty when none match or they are not registered). */
+  mySkills: string[]
   active: boolean
 }
 export interface PairView {

@@ -140,6 +140,11 @@ describe('posts and pairing', () => {
     expect(codeOf(await tc.call(P.neighbour.openid, 'post.claim', { communityId: c, postId: post.id }))).toBe('CONFLICT')
     const board = await tc.ok(P.resident.openid, 'post.list', { communityId: c })
     expect(board[0].holders).toEqual([{ userId: P.member.id, name: '周*刚' }])
+    // The board tells a member which posts match the skills they registered.
+    await tc.ok(sec, 'post.upsert', { communityId: c, title: '电器义修', description: '', skills: ['电工', '木工'], capacity: 3, active: true })
+    const mineBoard = await tc.ok(P.member.openid, 'post.list', { communityId: c })
+    expect(mineBoard.map((p) => [p.title, p.mySkills])).toEqual([['楼栋联络员', []], ['电器义修', ['电工']]])
+    expect((await tc.ok(P.resident.openid, 'post.list', { communityId: c })).every((p) => p.mySkills.length === 0)).toBe(true)
     await tc.ok(P.member.openid, 'post.leave', { communityId: c, postId: post.id })
     expect((await tc.ok(P.neighbour.openid, 'post.claim', { communityId: c, postId: post.id })).mine).toBe(true)
   })

@@ -1,6 +1,6 @@
 /**
  * 岗位责任卡 — service posts members hold by their skills.
- * post.list — the post board: who holds what (masked names).
+ * post.list — the post board: who holds what (masked names), and which posts match the caller's skills.
  * post.upsert (secretary) — publish or edit a post with its capacity. Audited.
  * post.claim — a verified member takes a post: one conditional update (not full, not already holding),
  *   so capacity holds under a rush and nobody holds a post twice (CONFLICT).
@@ -19,11 +19,16 @@ import { PT } from './repo'
 import { verifiedRegistration } from './verified'
 
 async function views(ctx: UserCtx, posts: Post[]): Promise<PostView[]> {
-  const people = await getMany<User>(ctx.db, C.users, posts.flatMap((p) => p.holders))
+  const communityId = posts[0]?.communityId
+  const [people, reg] = await Promise.all([
+    getMany<User>(ctx.db, C.users, posts.flatMap((p) => p.holders)),
+    communityId ? verifiedRegistration(ctx.db, ctx.user._id, communityId) : null,
+  ])
+  const skills = new Set(reg?.skills ?? [])
   return posts.map((p) => ({
     id: p._id, title: p.title, description: p.description, skills: p.skills, capacity: p.capacity,
     holders: p.holders.map((id) => ({ userId: id, name: listName(people.get(id) ?? { realName: null, nickname: '' }) })),
-    mine: p.holders.includes(ctx.user._id), active: p.active,
+    mine: p.holders.includes(ctx.user._id), mySkills: p.skills.filter((s) => skills.has(s)), active: p.active,
   }))
 }
 

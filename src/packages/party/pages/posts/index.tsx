@@ -140,6 +140,11 @@ export default function Posts() {
                 {p.mine ? <Text className='chip chip--verified'>我在岗</Text> : !p.active ? <Text className='chip'>已停用</Text> : left <= 0 ? <Text className='chip'>已满员</Text> : <Text className='chip chip--pending'>还差 {left} 人</Text>}
               </View>
               {p.description && <Text style={{ display: 'block' }}>{p.description}</Text>}
+              {!p.mine && p.mySkills.length > 0 && (
+                <Text className='pty-ok post-match' style={{ display: 'block', marginTop: '8px' }}>
+                  适合您：您会{p.mySkills.join('、')}
+                </Text>
+              )}
               {p.skills.length > 0 && (
                 <View style={{ marginTop: '12px' }}>
                   {p.skills.map((s) => (
