@@ -118,7 +118,9 @@ export async function upsert(ctx: UserCtx, input: z.output<typeof ActivityUpsert
   if (before) {
     if (!(await isOrganiser(ctx, before))) throw forbidden('只有组织者可以修改活动')
     if (input.capacity < before.signedUp) throw conflict(`已有 ${before.signedUp} 人报名，名额不能少于此数`)
-    await db.collection(PT.activities).where({ _id: before._id, signedUp: db.command.lte(input.capacity) }).update({ data: { ...fields, location: db.command.set(fields.location) } })
+    // The capacity guard is part of the update: sign-ups arriving meanwhile cannot be squeezed out.
+    const res = (await db.collection(PT.activities).where({ _id: before._id, signedUp: db.command.lte(input.capacity) }).update({ data: { ...fields, location: db.command.set(fields.location) } })) as { stats: { updated: number } }
+    if (res.stats.updated !== 1) throw conflict('报名人数刚刚超过了新的名额，请刷新后再改')
     const after = (await getById<Activity>(db, PT.activities, before._id))!
     await trace(ctx, { communityId: input.communityId, resource: { type: 'activity', id: before._id }, before: { ...before, secret: undefined }, after: fields })
     return (await activityViews(ctx, [after]))[0]

@@ -45,7 +45,12 @@ export async function upsert(ctx: UserCtx, input: z.output<typeof PostUpsertInpu
     if (!before || before.communityId !== input.communityId) throw notFound('这个岗位')
     if (input.capacity < before.holderCount) throw conflict(`已有 ${before.holderCount} 人在岗，容量不能小于此数`)
     const data = { title: input.title, description: input.description, skills: db.command.set(input.skills), capacity: input.capacity, active: input.active }
-    await db.collection(PT.posts).doc(before._id).update({ data })
+    // The capacity guard is part of the update, so a claim arriving meanwhile cannot overfill the post.
+    const res = (await db.collection(PT.posts).where({ _id: before._id, holderCount: db.command.lte(input.capacity) }).update({ data })) as { stats: { updated: number } }
+    if (res.stats.updated !== 1) {
+      const current = await getById<Post>(db, PT.posts, before._id)
+      if (current && current.holderCount > input.capacity) throw conflict(`已有 ${current.holderCount} 人在岗，容量不能小于此数`)
+    }
     await trace(ctx, { communityId: input.communityId, resource: { type: 'post', id: before._id }, before, after: { ...input } })
     return (await views(ctx, [(await getById<Post>(db, PT.posts, before._id))!]))[0]
   }
