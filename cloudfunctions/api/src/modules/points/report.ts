@@ -7,34 +7,28 @@ import type { ReportInput, ReportView } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { P } from './repo'
 import { sponsorViews } from './sponsors'
-
-/** Month key in China time. */
-const monthOf = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 7)
+import { chinaMonthStart, chinaMonthsBack } from '../../platform/chinaTime'
 
 export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>): Promise<ReportView> {
   const { db } = ctx
   const monthsBack = input.months ?? 6
-  const from = new Date(ctx.now())
-  from.setMonth(from.getMonth() - monthsBack + 1, 1)
-  from.setHours(0, 0, 0, 0)
+  // Months are China months whatever the server's zone (functions run in UTC): the first instant of the
+  // oldest month shown, and the month keys, both from dayjs in Asia/Shanghai.
+  const now = ctx.now()
+  const from = chinaMonthStart(now, monthsBack - 1)
   const $ = db.command.aggregate
   const res = (await db
     .collection(P.entries)
     .aggregate()
     .match({ communityId: input.communityId, at: db.command.gte(from), accountKind: db.command.in(['person']) })
-    // Months in China time: shift by 8 hours before taking year and month.
+    // Months in China time: shift by 8 hours before taking year and month (China keeps UTC+8 all year, no DST).
     .project({ kind: 1, amount: 1, local: $.add(['$at', 8 * 3600_000]) })
     .group({ _id: { kind: '$kind', y: $.year('$local'), m: $.month('$local') }, total: $.sum('$amount') })
     .limit(1000) // aggregate answers 20 records unless told otherwise
     .end()) as { list: { _id: { kind: string; y: number; m: number }; total: number }[] }
 
   const months = new Map<string, ReportView['months'][number]>()
-  for (let i = 0; i < monthsBack; i++) {
-    const d = new Date(from)
-    d.setMonth(d.getMonth() + i)
-    const key = monthOf(new Date(d.getTime() + 15 * 86400_000))
-    months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
-  }
+  for (const key of chinaMonthsBack(now, monthsBack)) months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
   for (const row of res.list) {
     const m = months.get(`${row._id.y}-${String(row._id.m).padStart(2, '0')}`)
     if (!m) continue
