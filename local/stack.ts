@@ -8,6 +8,7 @@ import * as path from 'path'
 import { Engine, loadIndexManifest, type IndexManifest } from './engine'
 import { installLocalCloud } from './cloud'
 import { assertSafeBinding, startHost } from './host/server'
+import { startScheduler, type TimerTrigger } from './host/scheduler'
 import { seedDemo } from './seed/demo'
 import { seedScenario } from './seed/scenario'
 
@@ -32,6 +33,12 @@ export interface StackOptions {
   indexes?: IndexManifest
   /** Request log; false = silent (default console.log). */
   log?: ((line: string) => void) | false
+  /**
+   * Fire the functions' timer triggers on their schedule, calling main directly (never over HTTP):
+   * true = the triggers in each function's config.json (npm start); a list = those; default false
+   * (tests fire them with `runTimer`).
+   */
+  timers?: boolean | TimerTrigger[]
 }
 
 export interface Stack {
@@ -42,6 +49,8 @@ export interface Stack {
   storageDir: string
   /** True when this start seeded the demo. */
   seeded: boolean
+  /** Fires a timer trigger now, the way the scheduler does: main({ Type: 'Timer', … }) directly, no OPENID. */
+  runTimer(fn?: string, triggerName?: string): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -106,6 +115,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     markReady()
   }
 
+  const scheduler = startScheduler({
+    triggers: opts.timers === true ? undefined : opts.timers || [],
+    ready,
+    log: opts.log,
+  })
+
   let closed = false
   return {
     url: hostHandle.url,
@@ -113,9 +128,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     engine,
     storageDir,
     seeded,
+    runTimer: (fn = 'api', triggerName = 'hourly') => scheduler.fire(fn, triggerName),
     async close() {
       if (closed) return
       closed = true
+      await scheduler.stop()
       await hostHandle.close()
       await engine.flush()
       await engine.close()

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不正确：${process.env.PORT}`)
 
   const h5 = await ensureH5()
-  const stack = await startStack({ port, host, dataDir, seed: 'if-empty', showcase: true, serveH5: h5 })
+  const stack = await startStack({ port, host, dataDir, seed: 'if-empty', showcase: true, serveH5: h5, timers: true })
   const base = stack.url
   const shown = dataDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, dataDir) : dataDir
   console.log('')
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   console.log(`本地服务已启动: ${base}`)
   console.log(`  演示人员:       ${base}dev/people`)
   console.log(`  订阅消息发件箱: ${base}dev/outbox`)
+  console.log('定时触发器（config.json）按时直接调用云函数，不经 HTTP。')
   console.log('按 Ctrl+C 停止。')
 
   let stopping = false

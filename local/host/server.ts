@@ -4,14 +4,25 @@
  *   POST /fn/<name>                 event as JSON → the function's answer as JSON (caller from x-wx-openid)
  *   GET  /dev/people[.json]         the people one can be (local dev mode only)
  *   GET  /dev/outbox[.json]         subscribe messages the app "sent" (local dev mode only)
- *   POST /storage/upload?path=p     raw body → <storageDir>/p, answers { fileID, url }
- *   GET  /storage/<p>               the stored file
+ *   POST /storage/upload?path=p     an image (JPEG, PNG or WebP by its bytes, ≤ 2 MB) as a known person →
+ *                                   <storageDir>/p with the extension of its type, answers { fileID, url }
+ *   GET  /storage/<p>               the stored image, as its type, nosniff (anything else 404)
  *   GET  /*                         the H5 build (index.html for /, SPA fallback)
  *
  * Identity: in local dev mode the `x-wx-openid` header is the caller, the way WeChat Cloud's
  * getWXContext() is. Anyone who can reach the port can be anyone, so in that mode the host refuses to
  * listen anywhere but loopback.
+ *
+ * Storage: an upload needs that identity and a user with that openid (401 otherwise), counts against
+ * the person's write limit (60 a minute, as the function's router; 429), must be an image by its magic
+ * numbers (415) of at most 2 MB (413), and never replaces an existing file (409). Only images are served
+ * from storage, with `X-Content-Type-Options: nosniff`: nothing uploaded can run as a page on this origin.
+ *
+ * Timers: WeChat alone fires timer triggers. An event that looks like one (`{ Type: 'Timer' }`) sent to
+ * POST /fn/<name> is refused with 403, whoever sends it; the local scheduler (scheduler.ts) calls the
+ * function's main directly.
  */
+import * as crypto from 'crypto'
 import * as fs from 'fs'
 import * as http from 'http'
 import * as path from 'path'
@@ -19,13 +30,20 @@ import type { AddressInfo } from 'net'
 import type { Engine } from '../engine'
 import { runAsCaller } from '../cloud'
 import { devPeople, outboxEntries, outboxHtml } from './dev'
-import { decodePath, safeJoin, sendFile, serveStatic } from './files'
+import { decodePath, safeJoin, sendStoredImage, serveStatic, sniffImage, withImageExtension } from './files'
 import { FunctionRegistry } from './functions'
+// The cloud function's own limiter class (pure, no SDK): the host applies the same rule to uploads.
+import { RateLimiter } from '../../cloudfunctions/api/src/platform/rateLimit'
 
 /** Largest request body /fn accepts (the function itself rejects events over 64 KB). */
 export const MAX_FN_BODY = 1024 * 1024
-/** Largest upload to local storage. */
-export const MAX_UPLOAD_BODY = 10 * 1024 * 1024
+/** Largest upload to local storage: a phone photo after WeChat's compression is well under it. */
+export const MAX_UPLOAD_BODY = 2 * 1024 * 1024
+const MAX_UPLOAD_LABEL = '2 MB'
+
+/** Uploads per person per window: the function's write limit (router.ts: 60 writes a minute per person). */
+export const UPLOAD_RATE_LIMIT = 60
+export const UPLOAD_RATE_WINDOW_MS = 60_000
 
 export const IDENTITY_HEADER = 'x-wx-openid'
 
@@ -71,6 +89,20 @@ export function assertSafeBinding(host: string, devIdentity: boolean): void {
   }
 }
 
+/**
+ * Whether an event looks like a timer trigger's (`{ Type: 'Timer', TriggerName, Time }`), in any
+ * spelling of the key or value: such events come from the scheduler, never over HTTP.
+ */
+export function looksLikeTimerEvent(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false
+  for (const [key, value] of Object.entries(event)) {
+    const k = key.toLowerCase()
+    if (k === 'triggername') return true
+    if (k === 'type' && typeof value === 'string' && value.trim().toLowerCase() === 'timer') return true
+  }
+  return false
+}
+
 type Envelope = { ok: false; error: { code: string; message: string } }
 const fail = (code: string, message: string): Envelope => ({ ok: false, error: { code, message } })
 
@@ -100,6 +132,16 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
       if (!req.complete) reject(tooLarge ? new BodyTooLarge() : new Error('request aborted'))
     })
   })
+}
+
+/** After an early answer: discard the rest of the body, but not without end. */
+function drain(req: http.IncomingMessage, limit: number): void {
+  let size = 0
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length
+    if (size > limit) req.destroy()
+  })
+  req.resume()
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): number {
@@ -159,6 +201,20 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const ready = opts.ready ?? Promise.resolve()
   const h5Dir = opts.h5Dir ?? null
   const { engine, storageDir } = opts
+  const uploadLimiter = new RateLimiter(UPLOAD_RATE_LIMIT, UPLOAD_RATE_WINDOW_MS)
+
+  /** The caller's openid from the dev identity header ('' when none is given or honoured). */
+  function callerOpenid(req: http.IncomingMessage): string {
+    const header = req.headers[IDENTITY_HEADER]
+    return devIdentity && typeof header === 'string' ? header.trim().slice(0, 128) : ''
+  }
+
+  /** A person who may upload: a user with this openid, and a real one (not an offline resident's placeholder). */
+  async function isKnownPerson(openid: string): Promise<boolean> {
+    if (!openid || openid.startsWith('offline_')) return false
+    const [user] = (await engine.find('users', { openid }, { limit: 1 })) as { offline?: boolean }[]
+    return Boolean(user) && user.offline !== true
+  }
 
   async function handleFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string, note: string[]): Promise<number> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', '请使用 POST 调用云函数'), { allow: 'POST' })
@@ -182,8 +238,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         return sendJson(res, 200, fail('INVALID_INPUT', '请求格式不正确'))
       }
     }
-    const header = req.headers[IDENTITY_HEADER]
-    const openid = devIdentity && typeof header === 'string' ? header.trim().slice(0, 128) : ''
+    if (looksLikeTimerEvent(event)) {
+      note.push('timer event refused')
+      return sendJson(res, 403, fail('FORBIDDEN', '定时触发事件只能由平台的定时器发起，不能通过 HTTP 调用云函数'))
+    }
+    const openid = callerOpenid(req)
     const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
     if (action) note.push(action)
     note.push(openid ? `as ${openid}` : 'anonymous')
@@ -199,33 +258,73 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
   }
 
-  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<number> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail('INVALID_INPUT', '请使用 POST 上传文件'), { allow: 'POST' })
-    const rel = url.searchParams.get('path') ?? ''
-    const file = safeJoin(storageDir, rel)
-    if (!file) {
-      req.resume()
-      return sendJson(res, 400, fail('INVALID_INPUT', '文件路径不正确'))
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, note: string[]): Promise<number> {
+    const refuse = (status: number, code: string, message: string, extra: Record<string, string> = {}) => {
+      note.push(code)
+      const sent = sendJson(res, status, fail(code, message), extra)
+      if (!req.complete) drain(req, MAX_UPLOAD_BODY * 16)
+      return sent
     }
+    if (req.method !== 'POST') return refuse(405, 'INVALID_INPUT', '请使用 POST 上传文件', { allow: 'POST' })
+    await ready
+
+    // 1. Who: the same identity /fn/api runs as, and a person the app knows.
+    const openid = callerOpenid(req)
+    note.push(openid ? `as ${openid}` : 'anonymous')
+    if (!openid) return refuse(401, 'UNAUTHENTICATED', '请先登录再上传图片')
+    if (!(await isKnownPerson(openid))) return refuse(401, 'UNAUTHENTICATED', '找不到您的账号，请先登录再上传图片')
+
+    // 2. How often: every attempt counts, as every write does in the function.
+    if (!uploadLimiter.allow(openid, Date.now())) {
+      return refuse(429, 'RATE_LIMITED', `上传太频繁了：每人每分钟最多上传 ${UPLOAD_RATE_LIMIT} 张图片，请稍等一会儿再试`, {
+        'retry-after': String(Math.ceil(UPLOAD_RATE_WINDOW_MS / 1000)),
+      })
+    }
+
+    // 3. Where, how big, and what: an image by its bytes, whatever its name or content-type say.
+    const rel = url.searchParams.get('path') ?? ''
+    if (!safeJoin(storageDir, rel)) return refuse(400, 'INVALID_INPUT', '文件路径不正确')
     let body: Buffer
     try {
       body = await readBody(req, MAX_UPLOAD_BODY)
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, fail('INVALID_INPUT', '文件过大'), { connection: 'close' })
+      if (err instanceof BodyTooLarge) return refuse(413, 'INVALID_INPUT', `图片太大了：不能超过 ${MAX_UPLOAD_LABEL}，请压缩后再上传`, { connection: 'close' })
       throw err
     }
-    await fs.promises.mkdir(path.dirname(file), { recursive: true })
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
-    await fs.promises.writeFile(tmp, body)
-    await fs.promises.rename(tmp, file)
-    return sendJson(res, 200, { fileID: `cloud://local/${rel}`, url: `/storage/${encodeStoragePath(rel)}` })
+    const type = sniffImage(body)
+    if (!type) return refuse(415, 'INVALID_INPUT', '只能上传图片（JPEG、PNG 或 WebP 格式）')
+
+    // 4. Stored under the extension of what it is, so it is served back as that and nothing else.
+    const stored = withImageExtension(rel, type)
+    const file = safeJoin(storageDir, stored)
+    if (!file) return refuse(400, 'INVALID_INPUT', '文件路径不正确')
+    try {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true })
+    } catch {
+      return refuse(400, 'INVALID_INPUT', '文件路径不正确')
+    }
+    const tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`
+    let exists = false
+    try {
+      await fs.promises.writeFile(tmp, body, { flag: 'wx' })
+      // link() never replaces: one person cannot swap another's (already reviewed) photo.
+      await fs.promises.link(tmp, file)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      exists = true
+    } finally {
+      await fs.promises.rm(tmp, { force: true })
+    }
+    if (exists) return refuse(409, 'CONFLICT', '同名文件已存在，请重新上传')
+    note.push(type.mime)
+    return sendJson(res, 200, { fileID: `cloud://local/${stored}`, url: `/storage/${encodeStoragePath(stored)}` })
   }
 
   async function handleStorageGet(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<number> {
     const decoded = decodePath(pathname.slice('/storage/'.length))
     const file = decoded === null ? null : safeJoin(storageDir, decoded)
     if (!file) return sendJson(res, 400, fail('INVALID_INPUT', '文件路径不正确'))
-    return sendFile(res, file, { head: req.method === 'HEAD' })
+    return sendStoredImage(res, file, { head: req.method === 'HEAD' })
   }
 
   async function handleDev(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<number> {
@@ -259,7 +358,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (fn) return handleFunction(req, res, decodePath(fn[1]) ?? '', note)
     if (pathname === '/fn' || pathname.startsWith('/fn/')) return sendJson(res, 404, fail('NOT_FOUND', '云函数不存在'))
 
-    if (pathname === '/storage/upload') return handleUpload(req, res, url)
+    if (pathname === '/storage/upload') return handleUpload(req, res, url, note)
     if (pathname.startsWith('/storage/')) {
       if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'))
       return handleStorageGet(req, res, pathname)

@@ -183,7 +183,11 @@ describe('a stack with the demo street', () => {
   describe('local storage', () => {
     test('an upload round-trips byte for byte', async () => {
       const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255])
-      const up = await fetch(stack.url + 'storage/upload?path=' + encodeURIComponent('avatars/u-wang-xiuying 头像.png'), { method: 'POST', body: bytes })
+      const up = await fetch(stack.url + 'storage/upload?path=' + encodeURIComponent('avatars/u-wang-xiuying 头像.png'), {
+        method: 'POST',
+        headers: { 'x-wx-openid': DEMO.defaultResident.openid },
+        body: bytes,
+      })
       expect(up.status).toBe(200)
       const { fileID, url } = (await up.json()) as { fileID: string; url: string }
       expect(fileID).toBe('cloud://local/avatars/u-wang-xiuying 头像.png')
@@ -199,7 +203,11 @@ describe('a stack with the demo street', () => {
       fs.writeFileSync(secret, 'TOP SECRET')
       try {
         for (const p of ['../evil.txt', '../../evil.txt', '/etc/evil.txt', 'a/../../evil.txt', 'a\\..\\evil.txt', '', 'a//b.txt']) {
-          const res = await fetch(stack.url + 'storage/upload?path=' + encodeURIComponent(p), { method: 'POST', body: 'x' })
+          const res = await fetch(stack.url + 'storage/upload?path=' + encodeURIComponent(p), {
+            method: 'POST',
+            headers: { 'x-wx-openid': DEMO.defaultResident.openid },
+            body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+          })
           expect(res.status).toBe(400)
         }
         expect(fs.existsSync(path.join(path.dirname(stack.storageDir), 'evil.txt'))).toBe(false)
@@ -261,7 +269,9 @@ describe('persistence', () => {
       expect(first.seeded).toBe(true)
       const changed = await callApi(first, DEMO.defaultResident.openid, 'org.updateProfile', { nickname: '秀英阿姨' })
       expect(changed.body).toMatchObject({ ok: true, data: { nickname: '秀英阿姨' } })
-      await fetch(first.url + 'storage/upload?path=notes/hello.txt', { method: 'POST', body: '你好' })
+      const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
+      const up = await fetch(first.url + 'storage/upload?path=notes/hello.jpg', { method: 'POST', headers: { 'x-wx-openid': DEMO.defaultResident.openid }, body: photo })
+      expect(up.status).toBe(200)
       await first.close()
 
       const second = await startStack({ dataDir, seed: 'if-empty', log: false })
@@ -270,7 +280,7 @@ describe('persistence', () => {
         const me = await callApi(second, DEMO.defaultResident.openid, 'org.me')
         expect(me.body.data.nickname).toBe('秀英阿姨')
         expect(await second.engine.count('users')).toBe(50)
-        expect(await (await fetch(second.url + 'storage/notes/hello.txt')).text()).toBe('你好')
+        expect(Buffer.from(await (await fetch(second.url + 'storage/notes/hello.jpg')).arrayBuffer())).toEqual(photo)
       } finally {
         await second.close()
       }

@@ -1,11 +1,13 @@
 /**
  * Photos: pick and upload (weapp: chooseMedia, compressed, into cloud storage → fileID; H5 local mode:
- * chooseImage, POST the bytes to /storage/upload → the url), a row of thumbnails that open full screen.
+ * chooseImage, POST the bytes to /storage/upload as the dev identity → the url), a row of thumbnails that
+ * open full screen.
  */
 import { useState } from 'react'
 import { View, Image, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { toApiError } from '../../../services/api'
+import { UPLOAD_FAILED, UploadError, uploadToLocalStorage } from '../../../services/upload'
 
 const randomName = () => `wishes/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.jpg`
 
@@ -14,11 +16,13 @@ async function uploadOne(filePath: string): Promise<string> {
     const up = await Taro.cloud.uploadFile({ cloudPath: randomName(), filePath })
     return up.fileID
   }
-  const blob = await (await fetch(filePath)).blob()
-  const res = await fetch(`/storage/upload?path=${encodeURIComponent(randomName())}`, { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob })
-  if (!res.ok) throw new Error('upload failed')
-  const body = (await res.json()) as { url: string }
-  return body.url
+  let blob: Blob
+  try {
+    blob = await (await fetch(filePath)).blob()
+  } catch {
+    throw new UploadError(0, UPLOAD_FAILED)
+  }
+  return (await uploadToLocalStorage(randomName(), blob)).url
 }
 
 async function pick(count: number): Promise<string[]> {
@@ -67,7 +71,7 @@ export function PhotoPicker({ value, onChange, max = 6 }: { value: string[]; onC
       for (const p of paths) ids.push(await uploadOne(p))
       onChange(value.concat(ids).slice(0, max))
     } catch (e) {
-      Taro.showToast({ title: e instanceof Error && e.message !== 'upload failed' ? toApiError(e).message : '照片没传上去，请再试一次', icon: 'none' })
+      Taro.showToast({ title: e instanceof UploadError ? e.message : e instanceof Error && e.message ? toApiError(e).message : UPLOAD_FAILED, icon: 'none' })
     } finally {
       Taro.hideLoading()
       setBusy(false)
