@@ -8,7 +8,7 @@ import * as org from './org'
 import * as points from './points'
 import * as wish from './wish'
 import * as party from './party'
-import type { AuditEntry, CommunityView, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
+import type { AuditEntry, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairSettings, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
@@ -27,6 +27,8 @@ export const actionInputs = {
   'org.member': org.MemberInput,
   'org.setProxy': org.SetProxyInput,
   'org.audit': org.AuditInput,
+  'org.householdQueue': org.HouseholdQueueInput,
+  'org.confirmHousehold': org.ConfirmHouseholdInput,
   'points.balance': points.BalanceInput,
   'points.statement': points.StatementInput,
   'points.rules': points.RulesInput,
@@ -111,6 +113,8 @@ export interface ActionOutputs {
   'org.member': MemberDetail
   'org.setProxy': { residentId: string; proxyId: string; enabled: boolean }
   'org.audit': Page<AuditEntry>
+  'org.householdQueue': Page<HouseholdClaim>
+  'org.confirmHousehold': { userId: string; householdStatus: 'verified' | null }
   'points.balance': BalanceView
   'points.statement': Page<StatementLine>
   'points.rules': RulesView

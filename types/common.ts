@@ -50,8 +50,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   street_admin: '街道管理员',
 }
 
-/** A role held somewhere: communityId is a community's id, or a street's id for street_admin. */
-export const RoleGrant = z.object({ communityId: Id, role: Role }).strict()
+/**
+ * A role held somewhere: communityId is a community's id, or a street's id for street_admin.
+ * A building head's grant carries the buildings the secretary appointed them to (their scope): they
+ * confirm households and act for residents there only, whatever their own household is.
+ */
+export const RoleGrant = z.object({ communityId: Id, role: Role, buildingIds: z.array(Id).max(50).optional() }).strict()
 export type RoleGrant = z.infer<typeof RoleGrant>
 
 /** The event a client sends to the `api` cloud function. */

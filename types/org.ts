@@ -64,9 +64,23 @@ export const User = z.object({
   /** Personal fields: masked in every list; full only to the person and their community's secretary (audited). */
   realName: z.string().nullable(),
   phone: z.string().nullable(),
+  /** The household the person declared (申报的住址): pending until confirmed, then verified. */
   householdId: Id.nullable(),
-  /** The community of the household (denormalised for queries). */
+  /** The community and building of that household (denormalised for queries). */
   communityId: Id.nullable(),
+  buildingId: Id.nullable().optional(),
+  /**
+   * A declared household is `pending` until the building head of its building or the secretary confirms
+   * it (`verified`). Residence decides who may act for whom, vote, be dispatched and answer surveys:
+   * all of that reads verified households only. The resident role (居民) comes with verification.
+   */
+  householdStatus: z.enum(['pending', 'verified']).nullable().optional(),
+  householdDeclaredAt: z.date().nullable().optional(),
+  /** The last decision on a declared household, so the person sees what happened and why. */
+  householdDecision: z
+    .object({ outcome: z.enum(['verified', 'rejected']), householdId: Id, label: z.string(), reason: z.string().nullable(), at: z.date() })
+    .nullable()
+    .optional(),
   roles: z.array(RoleGrant),
   proxies: z.array(ProxyGrant),
   privacy: z.object({ version: z.string(), at: z.date() }).nullable(),
@@ -91,15 +105,26 @@ export const UpdateProfileInput = z
     realName: Text(20).optional(),
     /** getPhoneNumber code (single use, 5 minutes); exchanged on the server, never trusted as a number. */
     phoneCode: z.string().min(1).max(128).optional(),
-    householdId: Id.optional(),
+    /** The household the person lives in (pending until confirmed); null = moved away. */
+    householdId: Id.nullable().optional(),
     elderMode: z.boolean().optional(),
   })
   .strict()
 export const CommunitiesInput = z.object({}).strict()
 export const TreeInput = z.object({ communityId: Id }).strict()
 export const HouseholdsInput = z.object({ buildingId: Id }).strict()
-export const AssignRoleInput = z.object({ communityId: Id, userId: Id, role: Role }).strict()
-export const RevokeRoleInput = AssignRoleInput
+export const AssignRoleInput = z
+  .object({
+    communityId: Id,
+    userId: Id,
+    role: Role,
+    /** For building_head (required): the buildings of this community they look after. Re-assigning changes them. */
+    buildingIds: z.array(Id).min(1).max(50).optional(),
+  })
+  .strict()
+  .refine((v) => v.role !== 'building_head' || (v.buildingIds?.length ?? 0) > 0, { message: '请选择楼栋长负责的楼栋', path: ['buildingIds'] })
+  .refine((v) => v.role === 'building_head' || v.buildingIds === undefined, { message: '只有楼栋长需要选择楼栋', path: ['buildingIds'] })
+export const RevokeRoleInput = z.object({ communityId: Id, userId: Id, role: Role }).strict()
 export const MembersInput = PageInput.extend({
   communityId: Id,
   role: Role.optional(),
@@ -116,6 +141,18 @@ export const SetProxyInput = z
   })
   .strict()
 export const AuditInput = PageInput.extend({ communityId: Id }).strict()
+/** Households waiting to be confirmed: a building head sees their buildings', a secretary the community's. */
+export const HouseholdQueueInput = PageInput.extend({ communityId: Id }).strict()
+export const ConfirmHouseholdInput = z
+  .object({
+    communityId: Id,
+    userId: Id,
+    approve: z.boolean(),
+    /** Why not (shown to the person): required when refusing. */
+    reason: Text(60).optional(),
+  })
+  .strict()
+  .refine((v) => v.approve || !!v.reason, { message: '请写明原因，居民会看到', path: ['reason'] })
 
 // ---------- Action outputs (projected: never raw documents, never openids) ----------
 
@@ -123,6 +160,8 @@ export interface RoleView {
   communityId: string
   communityName: string
   role: Role
+  /** A building head's scope: the buildings they look after. */
+  buildings?: { id: string; name: string }[]
 }
 export interface HouseholdView {
   id: string
@@ -139,6 +178,10 @@ export interface Me {
   realName: string | null
   phone: string | null
   household: HouseholdView | null
+  /** pending: waiting for the building head or secretary to confirm; verified: confirmed. */
+  householdStatus: 'pending' | 'verified' | null
+  /** What the person is told about their address (待确认 and why, or why it was not confirmed). */
+  householdNote: string | null
   roles: RoleView[]
   privacy: { version: string | null; at: string | null; current: string; needsConsent: boolean }
   elderMode: boolean | null
@@ -177,12 +220,24 @@ export interface MemberListItem {
   householdLabel: string | null
   offline: boolean
 }
+/** A declared household waiting for confirmation (shown to the building head and the secretary). */
+export interface HouseholdClaim {
+  userId: string
+  /** The name the person gave (the confirmer must recognise their neighbour). */
+  name: string
+  /** masked: 138****5678 */
+  phone: string | null
+  household: HouseholdView
+  declaredAt: string
+  offline: boolean
+}
 export interface MemberDetail {
   userId: string
   nickname: string
   realName: string | null
   phone: string | null
   household: HouseholdView | null
+  householdStatus: 'pending' | 'verified' | null
   roles: Role[]
   proxies: { proxyId: string; name: string }[]
   offline: boolean

@@ -233,11 +233,20 @@ export function demoData(now = new Date()): Record<string, object[]> {
     return h
   }
 
+  // A building head looks after the building they live in and those of the neighbours they act for
+  // (the secretary's appointment; scope is never read from their own household).
+  const headBuildings = (p: PersonSpec): string[] => {
+    const wards = PEOPLE.filter((w) => w.proxy === p.key).map((w) => homeOf(w)?.buildingId)
+    return [...new Set([homeOf(p)?.buildingId, ...wards].filter((b): b is string => !!b))]
+  }
   const users: User[] = PEOPLE.map((p, i) => {
     const home = homeOf(p)
     const created = at(90 - i)
     const roles: RoleGrant[] = home ? [{ communityId: home.communityId, role: 'resident' }] : []
-    for (const role of p.roles) roles.push({ communityId: role === 'street_admin' ? DEMO_STREET_ID : home!.communityId, role })
+    for (const role of p.roles) {
+      const communityId = role === 'street_admin' ? DEMO_STREET_ID : home!.communityId
+      roles.push(role === 'building_head' ? { communityId, role, buildingIds: headBuildings(p) } : { communityId, role })
+    }
     const proxies = p.proxy ? [{ proxyId: `u-${p.proxy}`, communityId: home!.communityId, since: at(60) }] : []
     return {
       _id: `u-${p.key}`,
@@ -250,6 +259,10 @@ export function demoData(now = new Date()): Record<string, object[]> {
       phone: `1380000${String(i + 1).padStart(4, '0')}`,
       householdId: home?._id ?? null,
       communityId: home?.communityId ?? null,
+      buildingId: home?.buildingId ?? null,
+      // The demo street starts confirmed, so the showcase works from the first tap.
+      householdStatus: home ? 'verified' : null,
+      householdDeclaredAt: home ? created : null,
       roles,
       proxies,
       privacy: p.noConsent ? null : { version: PRIVACY_VERSION, at: created },

@@ -120,7 +120,7 @@ test('grid workers hold the grid_worker role in the grid’s community', () => {
   }
 })
 
-test('three offline elderly residents, each represented by a building head of their own building', () => {
+test('three offline elderly residents, each verified and represented by a building head appointed to their building', () => {
   const offline = d.users.filter((u) => u.offline)
   expect(offline).toHaveLength(3)
   expect(d.users.filter((u) => u.proxies.length > 0)).toEqual(offline)
@@ -128,10 +128,11 @@ test('three offline elderly residents, each represented by a building head of th
     expect(u.birthYear).toBeLessThan(1950)
     expect(u.proxies).toHaveLength(1)
     const head = d.users.find((x) => x._id === u.proxies[0].proxyId)!
-    expect(head.roles).toContainEqual({ communityId: u.communityId, role: 'building_head' })
-    expect(u.proxies[0].communityId).toBe(u.communityId)
     const building = (id: string | null) => d.households.find((h) => h._id === id)!.buildingId
+    expect(head.roles).toContainEqual({ communityId: u.communityId, role: 'building_head', buildingIds: expect.arrayContaining([building(u.householdId)]) })
+    expect(u.proxies[0].communityId).toBe(u.communityId)
     expect(building(head.householdId)).toBe(building(u.householdId))
+    expect([u.householdStatus, u.buildingId]).toEqual(['verified', building(u.householdId)])
   }
 })
 

@@ -113,7 +113,7 @@ describe('org.login and org.me', () => {
     expect(me.household?.label).toBe('幸福里小区 1栋 1单元 101')
     expect(me.roles).toEqual(
       expect.arrayContaining([
-        { communityId: T.c1, communityName: '幸福里社区', role: 'building_head' },
+        { communityId: T.c1, communityName: '幸福里社区', role: 'building_head', buildings: [{ id: T.b1, name: '1栋' }] },
         { communityId: T.c1, communityName: '幸福里社区', role: 'resident' },
       ]),
     )
@@ -140,13 +140,18 @@ describe('org.updateProfile', () => {
     expect(await snapshot()).toBe(before)
   })
 
-  test('choosing a household makes one a resident of its community', async () => {
+  test('choosing a household declares it: pending, and no resident role until it is confirmed', async () => {
     await tc.ok(P.noConsent.openid, 'org.login', { privacyConsentVersion: PRIVACY_VERSION })
     const me = await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h4 })
     expect(me.household?.communityId).toBe(T.c2)
-    expect(me.roles).toEqual([{ communityId: T.c2, communityName: '和平社区', role: 'resident' }])
+    expect(me.householdStatus).toBe('pending')
+    expect(me.householdNote).toContain('待确认')
+    expect(me.roles).toEqual([])
+    await tc.ok(P.otherSecretary.openid, 'org.confirmHousehold', { communityId: T.c2, userId: P.noConsent.id, approve: true })
+    expect((await tc.ok(P.noConsent.openid, 'org.me')).roles).toEqual([{ communityId: T.c2, communityName: '和平社区', role: 'resident' }])
     const moved = await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h1 })
-    expect(moved.roles.map((r) => `${r.communityId}:${r.role}`)).toEqual([`${T.c1}:resident`])
+    expect(moved.roles).toEqual([]) // the old residence ended; the new one waits for 幸福里
+    expect(moved.householdStatus).toBe('pending')
   })
 
   test('a phone number comes from the single-use getPhoneNumber code, never from the client', async () => {
@@ -305,9 +310,11 @@ describe('org.setProxy', () => {
     expect(codeOf(await tc.call(P.head.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe('FORBIDDEN')
   })
 
-  test('a secretary names a building head; not a non-head; a resident may not', async () => {
-    expect((await tc.ok(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, proxyId: P.head.id, enabled: true })).enabled).toBe(true)
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, proxyId: P.member.id, enabled: true }))).toBe('INVALID_INPUT')
+  test('a secretary names a building head of that building; not a non-head, nor a head of another building; a resident may not', async () => {
+    expect((await tc.ok(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.head.id, enabled: true })).enabled).toBe(true)
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe('INVALID_INPUT')
+    // 孙丽华 looks after building 1 only; 钱德福 lives in building 2.
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, proxyId: P.head.id, enabled: true }))).toBe('INVALID_INPUT')
     expect(codeOf(await tc.call(P.resident.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, enabled: true }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: 'u-none', proxyId: P.head.id, enabled: true }))).toBe('NOT_FOUND')
   })

@@ -45,6 +45,9 @@ export const P = {
   noConsent: { id: 'u-new', openid: 'o-new', name: '冯小红', phone: '13800000000', household: null, community: null, roles: [] },
 } satisfies Record<string, Person>
 
+/** The building of each fixture household (users carry it denormalised, like their community). */
+const HOUSEHOLD_BUILDING: Record<string, string> = { [T.h1]: T.b1, [T.h2]: T.b1, [T.h3]: T.b2, [T.h4]: T.b3 }
+
 export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string, object[]> {
   const user = (p: Person): User => ({
     _id: p.id,
@@ -56,7 +59,9 @@ export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<stri
     phone: p.phone,
     householdId: p.household,
     communityId: p.community,
-    roles: p.roles.map(([communityId, role]) => ({ communityId, role })),
+    buildingId: p.household ? HOUSEHOLD_BUILDING[p.household] : null,
+    householdStatus: p.household ? 'verified' : null,
+    roles: p.roles.map(([communityId, role]) => (role === 'building_head' ? { communityId, role, buildingIds: [T.b1] } : { communityId, role })),
     proxies: [],
     privacy: p.id === 'u-new' ? null : { version: PRIVACY_VERSION, at: now },
     elderMode: null,

@@ -12,6 +12,7 @@ import { me } from './modules/org/me'
 import { member, members } from './modules/org/members'
 import { assignRole, revokeRole } from './modules/org/roles'
 import { setProxy } from './modules/org/setProxy'
+import { confirmHousehold, householdQueue } from './modules/org/households'
 import { updateProfile } from './modules/org/updateProfile'
 import { balance, statement } from './modules/points/account'
 import { grant } from './modules/points/grant'
@@ -52,6 +53,8 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'org.member': member,
   'org.setProxy': setProxy,
   'org.audit': auditList,
+  'org.householdQueue': householdQueue,
+  'org.confirmHousehold': confirmHousehold,
   'points.balance': balance,
   'points.statement': statement,
   'points.rules': rules,

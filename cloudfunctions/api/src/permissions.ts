@@ -35,6 +35,9 @@ export const permissions: { readonly [A in ActionName]: Access } = {
   'org.member': SECRETARY,
   'org.setProxy': roles('building_head', 'secretary', 'street_admin'),
   'org.audit': SECRETARY,
+  // Building heads only within their appointed buildings (checked by the command).
+  'org.householdQueue': roles('building_head', 'secretary', 'street_admin'),
+  'org.confirmHousehold': roles('building_head', 'secretary', 'street_admin'),
   'points.balance': member,
   'points.statement': member,
   'points.rules': member,
@@ -118,6 +121,7 @@ export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
   'org.members',
   'org.member',
   'org.audit',
+  'org.householdQueue',
   'points.balance',
   'points.statement',
   'points.rules',

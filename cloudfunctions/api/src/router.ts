@@ -10,6 +10,7 @@ import { actionInputs, type ActionName } from '../../../types/api'
 import { ApiEvent, MAX_EVENT_BYTES, type ApiResult } from '../../../types/common'
 import { handlers } from './actions'
 import type { Ctx, Deps, UserCtx } from './platform/context'
+import type { User } from '../../../types/org'
 import { AppError, forbidden, internal, invalid, notFound, rateLimited, unauthenticated } from './platform/errors'
 import { RateLimiter } from './platform/rateLimit'
 import { newId } from './platform/db'
@@ -33,6 +34,25 @@ function sizeOf(event: unknown): number {
   } catch {
     return Infinity
   }
+}
+
+/** Keys that reach an object's prototype when a handler copies or merges input: refused anywhere in `data`. */
+const POISON_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** The path of the first poisonous key inside `value`, or null. Walks own keys only (as JSON.parse makes them). */
+export function poisonPath(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value !== 'object' || value === null || depth > 32) return null
+  for (const key of Object.keys(value)) {
+    if (POISON_KEYS.has(key)) return [...path, key].join('.')
+    const inner = poisonPath((value as Record<string, unknown>)[key], [...path, key], depth + 1)
+    if (inner) return inner
+  }
+  return null
+}
+
+function notMemberMessage(user: User, communityId: string): string {
+  if (user.communityId === communityId && user.householdStatus === 'pending') return '您的住址还在等待楼栋长或社区确认，确认后就可以使用了'
+  return '您还不是这个社区的居民，请先在「我的」里选择住址'
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]) {
@@ -60,6 +80,9 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
   if (!parsed.success) throw invalid('请求格式不正确', describeIssues(parsed.error.issues))
   const { action, data, requestId } = parsed.data
   if (!isAction(action)) throw invalid(`暂不支持这个操作：${action}`)
+  // The raw data, not zod's copy: copying an object drops (or follows) a `__proto__` key.
+  const poisoned = poisonPath(clientEvent.data)
+  if (poisoned) throw invalid('提交的内容含有不允许的字段名', [{ path: poisoned, message: '不允许的字段名' }])
 
   if (!deps.openid) throw unauthenticated('无法识别您的微信身份，请重新打开小程序')
   if (!READ_ONLY.has(action) && !writeLimiter.allow(deps.openid, deps.now().getTime())) throw rateLimited()
@@ -85,7 +108,7 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
         access.who === 'member'
           ? user.roles.some((g) => g.communityId === community._id) || holdsRole(user, community, ['street_admin'])
           : holdsRole(user, community, access.roles)
-      if (!allowed) throw forbidden(access.who === 'member' ? '您还不是这个社区的居民，请先在「我的」里选择住址' : undefined)
+      if (!allowed) throw forbidden(access.who === 'member' ? notMemberMessage(user, community._id) : undefined)
     }
   }
   const handler = handlers[action] as (ctx: UserCtx, input: unknown) => Promise<unknown>

@@ -13,6 +13,7 @@ import { findMany } from '../../platform/db'
 import { notFound } from '../../platform/errors'
 import { C, getMany, getUser } from './repo'
 import { listName, maskPhone, rolesIn } from './rules'
+import { belongsTo } from './belongs'
 import { householdView } from './views'
 import type { Household } from '../../../../../types/org'
 
@@ -52,14 +53,17 @@ export async function members(ctx: UserCtx, input: z.output<typeof MembersInput>
 
 export async function member(ctx: UserCtx, input: z.output<typeof MemberInput>): Promise<MemberDetail> {
   const target = await getUser(ctx.db, input.userId)
-  if (!target || !target.roles.some((g) => g.communityId === input.communityId)) throw notFound('这位居民')
+  // Only people who live here (verified) or registered here (双报到, approved); a role alone is not enough,
+  // since a secretary hands out roles. Anyone else is simply not found.
+  if (!target || !(await belongsTo(ctx.db, target, input.communityId))) throw notFound('这位居民')
   const proxies = await getMany<User>(ctx.db, C.users, target.proxies.map((p) => p.proxyId))
   const detail: MemberDetail = {
     userId: target._id,
     nickname: target.nickname,
     realName: target.realName,
     phone: target.phone,
-    household: await householdView(ctx.db, target.householdId),
+    household: target.communityId === input.communityId ? await householdView(ctx.db, target.householdId) : null,
+    householdStatus: target.communityId === input.communityId ? (target.householdStatus ?? null) : null,
     roles: rolesIn(target, input.communityId),
     proxies: target.proxies.map((p) => ({ proxyId: p.proxyId, name: listName(proxies.get(p.proxyId) ?? { realName: null, nickname: '' }) })),
     offline: target.offline === true,

@@ -74,3 +74,51 @@ export function maskPhone(phone: string | null | undefined): string | null {
 export function listName(user: Pick<User, 'realName' | 'nickname'>): string {
   return maskName(user.realName || user.nickname)
 }
+
+// ---------- Residence (a declared household is a claim until confirmed) ----------
+
+type Resident = Pick<User, 'communityId' | 'householdStatus'>
+
+/** Lives in the community: a household there that the building head or the secretary confirmed. */
+export function livesIn(user: Resident, communityId: string): boolean {
+  return user.householdStatus === 'verified' && user.communityId === communityId
+}
+
+/** The buildings a building head was appointed to in a community (empty if not a building head there). */
+export function headScope(user: Pick<User, 'roles'>, communityId: string): string[] {
+  return user.roles.filter((g) => g.role === 'building_head' && g.communityId === communityId).flatMap((g) => g.buildingIds ?? [])
+}
+
+/** Who may confirm a household in this building: the secretary (or street admin), or its building head. */
+export function canConfirmHousehold(
+  caller: Pick<User, 'roles'>,
+  community: { _id: string; streetId: string },
+  buildingId: string,
+): boolean {
+  return holdsRole(caller, community, ['secretary', 'street_admin']) || headScope(caller, community._id).includes(buildingId)
+}
+
+/**
+ * A building head acts for a resident (posts a wish for them, is told on their behalf) only while all of
+ * this holds: the resident named them as proxy in this community, the resident's household there is
+ * verified, and its building is in the building head's appointed scope. Scope comes from the appointment,
+ * never from the building head's own declared household.
+ */
+export function actsFor(
+  proxy: Pick<User, '_id' | 'roles'>,
+  resident: Pick<User, 'proxies' | 'communityId' | 'householdStatus' | 'buildingId'>,
+  communityId: string,
+): boolean {
+  return (
+    resident.proxies.some((p) => p.proxyId === proxy._id && p.communityId === communityId) &&
+    livesIn(resident, communityId) &&
+    !!resident.buildingId &&
+    headScope(proxy, communityId).includes(resident.buildingId)
+  )
+}
+
+/**
+ * The role that comes from living somewhere: granted when a household is confirmed, ended when the
+ * person moves away. Appointments (building head, volunteer, …) are the secretary's and stay until revoked.
+ */
+export const isResidenceGrant = (g: RoleGrant) => g.role === 'resident'

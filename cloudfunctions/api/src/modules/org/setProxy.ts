@@ -1,17 +1,18 @@
 /**
- * org.setProxy — a building head 楼栋长 may act for named (often elderly, offline) residents of their own
- * building; a secretary may name any building head of the community as someone's proxy. Audited.
+ * org.setProxy — a building head 楼栋长 may act for named (often elderly, offline) residents of the
+ * buildings the secretary appointed them to; a secretary may name any building head whose scope covers
+ * the resident's building. Only residents whose household is verified can be acted for. Audited.
  * Outcomes: the grant as it now stands; NOT_FOUND for an unknown resident or proxy; FORBIDDEN when a
- * building head reaches outside their building or names someone else; INVALID_INPUT when the named proxy
- * is not a building head of this community.
+ * building head reaches outside their buildings or names someone else, or the resident's household is not
+ * yet confirmed; INVALID_INPUT when the named proxy is not a building head of that building.
  */
 import type { z } from 'zod'
 import type { SetProxyInput } from '../../../../../types/org'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { forbidden, invalid, notFound } from '../../platform/errors'
-import { C, getCommunity, getHousehold, getUser } from './repo'
-import { holdsRole } from './rules'
+import { C, getCommunity, getUser } from './repo'
+import { headScope, holdsRole, livesIn } from './rules'
 
 export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInput>) {
   const { db, user } = ctx
@@ -22,12 +23,14 @@ export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInpu
   if (!isSecretary && proxyId !== user._id) throw forbidden('楼栋长只能为自己设置代办')
 
   const [resident, proxy] = await Promise.all([getUser(db, input.residentId), proxyId === user._id ? user : getUser(db, proxyId)])
+  // Someone who lives elsewhere is not found here, whatever they declared (residence is the verified kind).
   if (!resident || resident.communityId !== community._id) throw notFound('这位居民')
   if (!proxy) throw notFound('代办人')
-  if (!holdsRole(proxy, community, ['building_head'])) throw invalid('代办人需要是本社区的楼栋长')
-  if (!isSecretary) {
-    const [mine, theirs] = await Promise.all([getHousehold(db, user.householdId ?? ''), getHousehold(db, resident.householdId ?? '')])
-    if (!mine || !theirs || mine.buildingId !== theirs.buildingId) throw forbidden('只能为本楼栋的居民代办')
+  if (input.enabled) {
+    if (!livesIn(resident, community._id) || !resident.buildingId) throw forbidden('这位居民的住址还没有确认，确认后才能设置代办')
+    const covers = headScope(proxy, community._id).includes(resident.buildingId)
+    if (!covers && !isSecretary) throw forbidden('只能为您负责的楼栋的居民代办')
+    if (!covers) throw invalid('代办人需要是负责这栋楼的楼栋长')
   }
 
   const _ = db.command

@@ -2,19 +2,34 @@
  * Projections: what leaves the function. Never a raw document, never an openid.
  */
 import type { HouseholdView, Me, RoleView } from '../../../../../types/org'
-import { PRIVACY_VERSION, type Community, type User } from '../../../../../types/org'
+import { PRIVACY_VERSION, type Building, type Community, type User } from '../../../../../types/org'
+import { actsFor } from './rules'
 import type { Db } from '../../platform/db'
 import { findMany } from '../../platform/db'
 import { C, getHousehold, getMany, householdLabel } from './repo'
 
 export async function roleViews(db: Db, user: Pick<User, 'roles'>): Promise<RoleView[]> {
   const ids = user.roles.map((r) => r.communityId)
-  const [communities, streets] = await Promise.all([getMany<Community>(db, C.communities, ids), getMany<{ _id: string; name: string }>(db, C.streets, ids)])
+  const buildingIds = user.roles.flatMap((r) => r.buildingIds ?? [])
+  const [communities, streets, buildings] = await Promise.all([
+    getMany<Community>(db, C.communities, ids),
+    getMany<{ _id: string; name: string }>(db, C.streets, ids),
+    buildingIds.length ? getMany<Building>(db, C.buildings, buildingIds) : Promise.resolve(new Map<string, Building>()),
+  ])
   return user.roles.map((r) => ({
     communityId: r.communityId,
     communityName: communities.get(r.communityId)?.name ?? streets.get(r.communityId)?.name ?? '',
     role: r.role,
+    ...(r.buildingIds ? { buildings: r.buildingIds.map((id) => ({ id, name: buildings.get(id)?.name ?? '' })) } : {}),
   }))
+}
+
+/** What a person is told about their declared address. */
+export function householdNote(user: Pick<User, 'householdStatus' | 'householdDecision' | 'householdId'>): string | null {
+  if (user.householdStatus === 'pending') return '待确认：楼栋长或社区确认您住在这里后，您就是本社区的居民了，可以许愿、兑换积分、请楼栋长代办和参加议事。'
+  const d = user.householdDecision
+  if (!user.householdId && d?.outcome === 'rejected') return `您申报的住址「${d.label}」没有通过确认：${d.reason ?? '请联系楼栋长或社区'}。可以重新选择住址。`
+  return null
 }
 
 export async function householdView(db: Db, householdId: string | null): Promise<HouseholdView | null> {
@@ -38,6 +53,8 @@ export async function meView(db: Db, user: User): Promise<Me> {
     realName: user.realName,
     phone: user.phone,
     household,
+    householdStatus: household ? (user.householdStatus ?? 'pending') : null,
+    householdNote: householdNote(user),
     roles,
     privacy: {
       version: user.privacy?.version ?? null,
@@ -46,7 +63,10 @@ export async function meView(db: Db, user: User): Promise<Me> {
       needsConsent: user.privacy?.version !== PRIVACY_VERSION,
     },
     elderMode: user.elderMode,
-    // A building head acts for these residents by name, so they see the full name (it is their own ward).
-    proxyFor: await Promise.all(proxied.map(async (p) => ({ userId: p._id, name: p.realName || p.nickname, buildingId: (await getHousehold(db, p.householdId ?? ''))?.buildingId ?? null }))),
+    // A building head acts for these residents by name, so they see the full name (it is their own ward):
+    // only those whose household is verified and in the building head's appointed scope.
+    proxyFor: proxied
+      .filter((p) => p.communityId && actsFor(user, p, p.communityId))
+      .map((p) => ({ userId: p._id, name: p.realName || p.nickname, buildingId: p.buildingId ?? null })),
   }
 }

@@ -46,7 +46,7 @@ async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]> {
   return Promise.all(
     pairs.map(async (p) => {
       const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
-      const residents = await findAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)
+      const residents = (await findAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)).filter((r) => r.householdStatus === 'verified')
       return {
         householdId: p.householdId, household: await householdLabel(ctx.db, h), residents: residents.map((r) => r.realName || r.nickname),
         needs: p.needs, since: new Date(p.since).toISOString(), visits: p.visits, lastVisitAt: p.lastVisitAt ? new Date(p.lastVisitAt).toISOString() : null,

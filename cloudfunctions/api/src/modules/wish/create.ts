@@ -13,6 +13,7 @@ import type { UserCtx } from '../../platform/context'
 import { getById } from '../../platform/db'
 import { forbidden, invalid } from '../../platform/errors'
 import { C } from '../org/repo'
+import { actsFor } from '../org/rules'
 import { detail } from './views'
 import { newWishId, settingsOf, W } from './repo'
 import { relationsOf } from './rules'
@@ -26,8 +27,8 @@ export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInpu
   let wisherId = user._id
   if (input.onBehalfOf) {
     const resident = await getById<User>(db, C.users, input.onBehalfOf)
-    const acts = resident?.proxies.some((p) => p.proxyId === user._id && p.communityId === input.communityId)
-    if (!resident || !acts) throw forbidden('只能为您代办的居民发布心愿')
+    // Named as proxy, the resident's household verified and in the building head's appointed buildings.
+    if (!resident || !actsFor(user, resident, input.communityId)) throw forbidden('只能为您代办的居民发布心愿')
     wisherId = resident._id
   }
   const now = ctx.now()
