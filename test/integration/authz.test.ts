@@ -1,0 +1,562 @@
+/**
+ * Authorization, walked: EVERY action of the registry (types/api.ts) × every kind of caller × own
+ * community / the other community, each against realistic objects of community 1 made first by their
+ * rightful owners (test/support/authz-world.ts). A refused call must answer the expected code AND change
+ * nothing in the database (a hash of every document of every collection, before and after). An allowed
+ * call must not be refused (it may still meet CONFLICT and the like from the object's state); some rows
+ * also check what an allowed answer must not contain (another person's orders, contact details, ...).
+ *
+ * A row per action: adding an action to the registry without a row here fails the first test.
+ *
+ * How a row reads:
+ *   gate   — who may ask at all, in the community the input names: 'wechat' (any WeChat identity),
+ *            'user' (has a profile), 'member' (any role there, or street admin of its street),
+ *            'secretary' (secretary there or street admin of its street), or a list of roles held there.
+ *            Failing it: UNAUTHENTICATED without an identity or a profile, FORBIDDEN otherwise.
+ *   allow  — of those through the gate, who is allowed (default: all of them).
+ *   deny   — the code for those through the gate but not allowed (default FORBIDDEN; per caller if needed).
+ *   other  — the same input naming community 2 instead (same objects of community 1): 'open' (everyone
+ *            through the gate there is allowed: nothing of community 1 is named), a code for everyone
+ *            through the gate there (default NOT_FOUND: community 1's objects named under community 2),
+ *            an object like the own variant, or false (the action names no community).
+ *   check  — for allowed answers: what must (not) be in them.
+ *   rule   — set when the expectation follows a rule being implemented in the org module now.
+ *
+ * Rows for actions the org work announced (org.householdQueue, org.confirmHousehold) join the table when
+ * the registry has them. AUTHZ_TRACE=<file> writes every call's outcome (and time) to that file.
+ */
+import { actionInputs } from '../../types/api'
+import type { ApiResult, ErrorCode, Role } from '../../types/common'
+import { openTestCloud, codeOf, type TestCloud } from '../support/cloud'
+import { P, T } from '../support/fixtures'
+import { CALLER_NAMES, CALLERS, Q, T2, buildWorld, diffDumps, dumpAll, fingerprint, hashDocs, restore, type Caller, type Dump, type World } from '../support/authz-world'
+
+// QR images (pickup codes, check-in codes, mini-program codes) take seconds each to render on a busy
+// machine and say nothing about who may ask for them: they are stubbed here, everything else is real.
+jest.mock('qrcode', () => {
+  const png = Buffer.from('89504e470d0a1a0a', 'hex')
+  const api = { toBuffer: async () => png, toDataURL: async () => `data:image/png;base64,${png.toString('base64')}` }
+  return { __esModule: true, default: api, ...api }
+})
+
+type Gate = 'wechat' | 'user' | 'member' | 'secretary' | Role[]
+type Deny = ErrorCode | ErrorCode[] | Partial<Record<Caller, ErrorCode | ErrorCode[]>>
+interface Variant {
+  allow?: Caller[]
+  deny?: Deny
+}
+interface Case extends Variant {
+  label: string
+  gate: Gate
+  input: (w: World, communityId: string) => Record<string, unknown>
+  other?: 'open' | ErrorCode | ErrorCode[] | Variant | false
+  check?: (data: any, caller: Caller, variant: 'own' | 'other') => string | null | undefined
+  rule?: string
+}
+
+const c1 = T.c1
+const c2 = T.c2
+const SEC: Caller[] = ['secretary', 'streetAdmin']
+const OTHER_SEC: Caller[] = ['otherSecretary', 'streetAdmin']
+const REQ = 'authz-req-0001'
+
+/** Rules another engineer is implementing in the org module right now. */
+const RULE_MEMBER = 'org: a full record only of people living (verified) or registered (双报到) in the community'
+const RULE_ASSIGN = 'org: roles only for people living (verified) or registered in the community; answers list only that community'
+const RULE_SCOPE = 'org: building heads act only for verified residents of buildings in their scope'
+
+const empty = (field: string) => (data: any) => (data[field].length ? `${field} should be empty, got ${data[field].length}` : null)
+const onlyIn = (data: any, communityId: string) => {
+  const elsewhere = (data.roles as { communityId: string }[]).filter((r) => r.communityId !== communityId)
+  return elsewhere.length ? `answer lists roles outside ${communityId}: ${JSON.stringify(elsewhere)}` : null
+}
+
+const one = (c: Omit<Case, 'label'> & { label?: string }): Case[] => [{ label: '', ...c }]
+
+const activityInput = (w: World, communityId: string, extra: object = {}) => ({
+  communityId, title: '义务理发', description: '给老人理发', place: '党群服务中心', capacity: 5, pointsPerHour: 10,
+  startAt: new Date(Date.now() + 72 * 3600_000).toISOString(), endAt: new Date(Date.now() + 74 * 3600_000).toISOString(), ...extra,
+})
+const itemInput = (communityId: string, extra: object = {}) => ({
+  communityId, name: '大米', kind: 'goods', description: '5kg', photos: [], price: 50, stockDelta: 5, perPersonLimit: 1,
+  pickupPlace: '党群服务中心', pickupHours: '周末', pickupDays: 7, sponsorId: null, active: true, ...extra,
+})
+const regInput = (communityId: string) => ({
+  communityId, name: '新党员', employerUnitId: null, employerName: '青山区教育局', branch: '教育局机关党支部', memberType: '在职',
+  homeCompoundId: T.compound1, homeBuildingId: T.b1, skills: ['教学'], pledge: '每周辅导孩子功课',
+})
+
+/** Rows for actions announced by the org work; they join the table when the registry has them. */
+const announced: Record<string, Case[]> = {
+  'org.householdQueue': one({
+    gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+    input: (_w, communityId) => ({ communityId }),
+    other: { allow: OTHER_SEC },
+    // A building head sees the pending households of the buildings they are appointed to, and no others.
+    check: (d, c, v) => {
+      const scope: string[] | null = c === 'head' ? [T.b1] : c === 'head2' ? [T.b2] : null
+      const outside = scope ? (d.items as { household: { buildingId: string } }[]).filter((x) => !scope.includes(x.household.buildingId)) : []
+      if (outside.length) return `pending households outside the building head’s scope listed: ${outside.map((x) => x.household.buildingId)}`
+      return v === 'other' ? empty('items')(d) : null
+    },
+  }),
+  'org.confirmHousehold': [
+    {
+      label: 'a pending household in b1 (the first building head’s scope)', gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+      input: (_w, communityId) => ({ communityId, userId: Q.pending.id, approve: true }),
+      allow: ['head', ...SEC], other: 'NOT_FOUND',
+    },
+    {
+      label: 'a pending household in b2 (the second building head’s scope, not the first’s)', gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+      input: (_w, communityId) => ({ communityId, userId: Q.pending2.id, approve: true }),
+      allow: ['head2', ...SEC], other: 'NOT_FOUND',
+    },
+  ],
+}
+
+const TABLE: Record<string, Case[]> = {
+  // ---------------------------------------------------------------- org
+  'org.login': one({ gate: 'wechat', input: () => ({}), other: false }),
+  'org.me': one({ gate: 'user', input: () => ({}), other: false }),
+  'org.updateProfile': one({ gate: 'user', input: () => ({ elderMode: true }), other: false }),
+  'org.communities': one({ gate: 'user', input: () => ({}), other: false }),
+  'org.tree': one({ gate: 'user', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'org.households': one({ gate: 'user', input: (_w, communityId) => ({ buildingId: communityId === c1 ? T.b1 : T.b3 }), other: 'open' }),
+  'org.assignRole': [
+    {
+      label: 'a resident of the community', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'volunteer' }),
+      allow: SEC, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+    {
+      // A secretary is staff the street appoints: the street admin may appoint anyone with a profile, anywhere in the street.
+      label: 'appointing a secretary', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'secretary' }),
+      allow: ['streetAdmin'], other: { allow: ['streetAdmin'], deny: ['FORBIDDEN', 'NOT_FOUND'] },
+      check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+    {
+      label: 'appointing a building head to a building', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b2] }),
+      allow: SEC, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+    {
+      label: 'appointing a building head to a building of the other community', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b3] }),
+      allow: [], deny: 'INVALID_INPUT', other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
+    },
+    {
+      label: 'a resident of the other community', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: Q.otherResident.id, role: 'volunteer' }),
+      allow: [], deny: 'NOT_FOUND', other: { allow: OTHER_SEC },
+    },
+    {
+      label: 'someone living in community 2, registered (双报到) in community 1', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: Q.c2member.id, role: 'volunteer' }),
+      allow: SEC, other: { allow: OTHER_SEC }, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+  ],
+  'org.revokeRole': [
+    {
+      label: 'the building head’s role', gate: 'secretary', rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.head.id, role: 'building_head' }),
+      allow: SEC, other: ['NOT_FOUND', 'CONFLICT'], check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+    {
+      label: 'the secretary’s role', gate: 'secretary',
+      input: (_w, communityId) => ({ communityId, userId: P.secretary.id, role: 'secretary' }),
+      allow: ['streetAdmin'], other: { deny: { otherSecretary: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'], streetAdmin: ['NOT_FOUND', 'CONFLICT'] } },
+    },
+  ],
+  'org.members': one({
+    gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open',
+    // Where someone lives in another community is not this community's business (org.member hides it too).
+    check: (d, _c, v) => {
+      const here = v === 'own' ? c1 : c2
+      const elsewhere = here === c1 ? [Q.c2member.id, Q.stray.id, Q.otherResident.id, P.otherSecretary.id] : [P.neighbour.id, P.resident.id, P.member.id]
+      const leaked = (d.items as { userId: string; householdLabel: string | null }[]).filter((x) => elsewhere.includes(x.userId) && x.householdLabel)
+      return leaked.length ? `the home of people living in another community listed: ${leaked.map((x) => `${x.userId} → ${x.householdLabel}`).join('; ')}` : null
+    },
+  }),
+  'org.member': [
+    {
+      label: 'a resident (verified household)', gate: 'secretary', rule: RULE_MEMBER,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id }),
+    },
+    {
+      label: 'someone of community 2 holding a community-1 role', gate: 'secretary', rule: RULE_MEMBER,
+      input: (_w, communityId) => ({ communityId, userId: Q.stray.id }),
+      allow: [], deny: 'NOT_FOUND', other: { allow: OTHER_SEC },
+    },
+    {
+      label: 'someone whose household is not yet confirmed', gate: 'secretary', rule: RULE_MEMBER,
+      input: (_w, communityId) => ({ communityId, userId: Q.pending.id }),
+      allow: [], deny: 'NOT_FOUND',
+    },
+    {
+      label: 'someone living in community 2, registered (双报到) in community 1', gate: 'secretary', rule: RULE_MEMBER,
+      input: (_w, communityId) => ({ communityId, userId: Q.c2member.id }),
+      other: { allow: OTHER_SEC },
+    },
+  ],
+  'org.setProxy': [
+    {
+      label: 'for the elder of the building head’s building', gate: ['building_head', 'secretary', 'street_admin'],
+      input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: P.head.id, enabled: true }),
+      allow: ['head', ...SEC],
+    },
+    {
+      label: 'for an elder of b2 by the head appointed to b2 (who lives in b1)', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: Q.head2.id, enabled: true }),
+      allow: ['head2', ...SEC],
+    },
+    {
+      label: 'for an elder of b1 by the head appointed to b2 (their own building, not their scope)', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      // The secretary naming a head whose scope does not cover the building: INVALID_INPUT, not a refusal.
+      input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: Q.head2.id, enabled: true }),
+      allow: SEC,
+    },
+    {
+      label: 'for an elder outside the building head’s scope', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: P.head.id, enabled: true }),
+      allow: SEC,
+    },
+    {
+      label: 'for someone in scope whose household is not yet confirmed', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      input: (_w, communityId) => ({ communityId, residentId: Q.pending.id, proxyId: P.head.id, enabled: true }),
+      allow: [],
+    },
+    {
+      label: 'withdrawing as proxy of an elder outside the building head’s scope', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      // The building head never was this elder's proxy: refused, or at least nothing written (no audit entry, no touched profile).
+      input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: P.head.id, enabled: false }),
+      allow: SEC, deny: { head: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] },
+    },
+    {
+      label: 'a building head naming another proxy', gate: ['building_head', 'secretary', 'street_admin'],
+      input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: P.secretary.id, enabled: true }),
+      // The secretary is no building head: INVALID_INPUT for the secretary and the street admin is fine.
+      allow: SEC,
+    },
+  ],
+  'org.audit': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+
+  // ---------------------------------------------------------------- points
+  'points.balance': one({
+    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    check: (d, c) => (c !== 'owner' && d.balance !== 0 ? `balance ${d.balance} is not the caller’s` : null),
+  }),
+  'points.statement': one({
+    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    check: (d, c) => (c !== 'owner' ? empty('items')(d) : null),
+  }),
+  'points.rules': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'points.setRule': one({
+    gate: 'secretary', input: (_w, communityId) => ({ communityId, kind: 'volunteer_hour', points: 5, dailyCap: null, monthlyCap: null, active: true }),
+    other: 'open',
+  }),
+  'points.setExpiry': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, expireMonths: 12 }), other: 'open' }),
+  'points.grant': [
+    {
+      label: 'to a resident', gate: 'secretary',
+      input: (w, communityId) => ({ communityId, userId: P.neighbour.id, amount: 10, reason: '志愿服务表彰', requestKey: REQ }),
+    },
+    {
+      label: 'to a community-2 resident from community 1’s sponsor', gate: 'secretary',
+      input: (w, communityId) => ({ communityId, userId: Q.otherResident.id, amount: 10, reason: '志愿服务表彰', sponsorId: w.sponsorId, requestKey: REQ }),
+      allow: [], deny: 'NOT_FOUND',
+    },
+  ],
+  'points.sponsors': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s sponsors listed' : null) }),
+  'points.setSponsor': [
+    { label: 'a new sponsor', gate: 'secretary', input: (_w, communityId) => ({ communityId, name: '青山小学', warnBelow: 0 }), other: 'open' },
+    { label: 'editing the sponsor', gate: 'secretary', input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, name: '青山区税务局（改）', warnBelow: 0 }) },
+  ],
+  'points.fundSponsor': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, amount: 100, note: '追加经费', requestKey: REQ }) }),
+  'points.report': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.totals.budget !== 0 ? 'community 1’s budget reported' : null) }),
+
+  // ---------------------------------------------------------------- mall
+  'mall.items': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'mall.item': one({ gate: 'member', input: (w, communityId) => ({ communityId, itemId: w.itemId }) }),
+  'mall.upsertItem': [
+    { label: 'a new item', gate: 'secretary', input: (_w, communityId) => itemInput(communityId), other: 'open' },
+    { label: 'a new item paid by community 1’s sponsor', gate: 'secretary', input: (w, communityId) => itemInput(communityId, { sponsorId: w.sponsorId }) },
+    { label: 'editing the item', gate: 'secretary', input: (w, communityId) => itemInput(communityId, { itemId: w.itemId, stockDelta: 1 }) },
+  ],
+  'mall.redeem': one({ gate: 'member', input: (w, communityId) => ({ communityId, itemId: w.itemId, quantity: 1, requestKey: REQ }) }),
+  'mall.cancel': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner'], deny: 'NOT_FOUND' }),
+  'mall.order': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner', ...SEC], deny: 'NOT_FOUND' }),
+  'mall.pickupQr': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner'], deny: 'NOT_FOUND' }),
+  'mall.myOrders': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, c) => (c !== 'owner' ? empty('items')(d) : null) }),
+  'mall.verify': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, code: w.pickupCode }) }),
+  'mall.orders': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+
+  // ---------------------------------------------------------------- wishes
+  'wish.create': [
+    {
+      label: 'for oneself', gate: 'member',
+      input: (_w, communityId) => ({ communityId, title: '想请人帮忙修门锁', description: '门锁坏了', category: '生活帮扶', buildingId: T.b1 }),
+      other: 'INVALID_INPUT',
+    },
+    {
+      label: 'for the elder the building head acts for', gate: 'member',
+      input: (_w, communityId) => ({ communityId, title: '想请人帮忙买药', description: '老人行动不便', category: '生活帮扶', buildingId: T.b1, onBehalfOf: P.elder.id }),
+      allow: ['head'], other: ['INVALID_INPUT', 'FORBIDDEN'],
+    },
+  ],
+  'wish.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'wish.get': [
+    { label: 'an open wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) },
+    {
+      label: 'a wish under review', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishUnderReview }),
+      allow: ['owner', ...SEC], deny: 'NOT_FOUND',
+    },
+    {
+      label: 'a claimed wish: contact only for the claimer, the wisher and the secretary', gate: 'member',
+      input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }),
+      check: (d, c) => (d.contact && !['owner', 'partyMember', ...SEC].includes(c) ? 'contact details shown' : null),
+    },
+    {
+      label: 'the elder’s wish: contact for the building head who posted it', gate: 'member',
+      input: (w, communityId) => ({ communityId, wishId: w.wishForElder }),
+      check: (d, c) => (d.contact && !['head', ...SEC].includes(c) ? 'contact details shown' : null),
+    },
+  ],
+  'wish.mine': one({ gate: 'member', input: (_w, communityId) => ({ communityId, as: 'wisher' }), other: 'open', check: (d, c) => (c !== 'owner' && c !== 'head' ? empty('items')(d) : null) }),
+  'wish.review': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishUnderReview, approve: true }) }),
+  'wish.reviewQueue': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'wish.claim': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) }),
+  'wish.remind': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }) }),
+  'wish.dispatch': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishOpen, memberId: Q.volunteer.id }) }),
+  'wish.release': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, reason: '临时出差' }), allow: ['partyMember'] }),
+  'wish.progress': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, note: '买好材料了' }), allow: ['partyMember'] }),
+  'wish.fulfil': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, proof: '已经搬好了' }), allow: ['partyMember'] }),
+  'wish.confirm': [
+    { label: 'the owner’s fulfilled wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishFulfilled, stars: 5, thanks: '谢谢' }), allow: ['owner'] },
+  ],
+  'wish.withdraw': [
+    { label: 'the owner’s open wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishOpen }), allow: ['owner'] },
+    { label: 'the elder’s wish (posted by the building head)', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishForElder }), allow: ['head'] },
+  ],
+  'wish.overdue': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'wish.stats': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.posted !== 0 ? 'community 1’s wishes counted' : null) }),
+  'wish.settings': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'wish.setSettings': one({
+    gate: 'secretary', input: (_w, communityId) => ({ communityId, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 5, overdueDays: 5 }), other: 'open',
+  }),
+
+  // ---------------------------------------------------------------- party
+  'party.registerCode': [
+    { label: 'the community’s code', gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open' },
+    { label: 'a compound’s code', gate: 'secretary', input: (_w, communityId) => ({ communityId, compoundId: T.compound1 }) },
+  ],
+  'party.resolveScene': one({ gate: 'user', input: (w) => ({ scene: w.scene }), other: false }),
+  'party.register': one({ gate: 'user', input: (_w, communityId) => regInput(communityId), other: 'INVALID_INPUT' }),
+  'party.myRegistration': one({ gate: 'user', input: () => ({}), other: false }),
+  'party.review': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, registrationId: w.pendingRegId, approve: true }) }),
+  'party.members': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'party.pledge': one({ gate: 'member', input: (_w, communityId) => ({ communityId, pledge: '每周三帮老人用手机' }), allow: ['partyMember'], deny: 'NOT_FOUND' }),
+  'party.pledgeDone': one({ gate: 'member', input: (_w, communityId) => ({ communityId, note: '已经坚持了八周' }), allow: ['partyMember'], deny: 'NOT_FOUND' }),
+  'post.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s posts listed' : null) }),
+  'post.upsert': [
+    { label: 'a new post', gate: 'secretary', input: (_w, communityId) => ({ communityId, title: '环境监督', description: '', skills: [], capacity: 2, active: true }), other: 'open' },
+    { label: 'editing the post', gate: 'secretary', input: (w, communityId) => ({ communityId, postId: w.postId, title: '楼栋联络员', description: '改', skills: [], capacity: 3, active: true }) },
+  ],
+  'post.claim': one({ gate: ['party_member'], input: (w, communityId) => ({ communityId, postId: w.freePostId }) }),
+  'post.leave': one({ gate: 'member', input: (w, communityId) => ({ communityId, postId: w.postId }), allow: ['partyMember'], deny: 'CONFLICT', other: 'CONFLICT' }),
+  'pair.assign': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, memberId: P.member.id, householdId: T.h1, needs: [], active: true }) }),
+  'pair.mine': one({
+    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    check: (d, c, v) => (v === 'other' || c !== 'partyMember' ? (d.length ? 'someone else’s pairs (with needs) listed' : null) : null),
+  }),
+  'pair.list': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s pairs listed' : null) }),
+  'pair.logVisit': one({ gate: 'member', input: (_w, communityId) => ({ communityId, householdId: T.h2, note: '陪老人聊天' }), allow: ['partyMember'], other: 'FORBIDDEN' }),
+  'pair.settings': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'pair.setSettings': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, minPerMember: 1, maxPerMember: 3 }), other: 'open' }),
+  'activity.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'activity.get': one({
+    gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow }),
+    check: (d, c) => ((d.roster || d.location) && !['partyMember', ...SEC].includes(c) ? 'roster shown to someone who does not organise' : null),
+  }),
+  'activity.upsert': [
+    {
+      label: 'a new activity (secretary)', gate: 'member', input: (w, communityId) => activityInput(w, communityId),
+      allow: SEC, other: { allow: OTHER_SEC },
+    },
+    {
+      label: 'a new activity for the post the party member holds', gate: 'member', input: (w, communityId) => activityInput(w, communityId, { postId: w.postId }),
+      // Under community 2, community 1's post must not be accepted (secretaries skip the post check today).
+      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
+    },
+    {
+      label: 'editing the party member’s activity', gate: 'member', input: (w, communityId) => activityInput(w, communityId, { activityId: w.actNow, postId: w.postId }),
+      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+    },
+  ],
+  'activity.cancel': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow, reason: '下雨改期' }), allow: ['partyMember', ...SEC] }),
+  'activity.signUp': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, activityId: w.actSoon }) }),
+  'activity.withdraw': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actSoon }), allow: ['volunteer'], deny: 'CONFLICT' }),
+  'activity.checkinCode': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow }), allow: ['partyMember', ...SEC] }),
+  'activity.checkin': one({ gate: 'member', input: (w, communityId) => ({ communityId, token: w.token() }), allow: ['volunteer'], other: 'INVALID_INPUT' }),
+  'activity.checkout': one({ gate: 'member', input: (w, communityId) => ({ communityId, token: w.token() }), allow: ['volunteer'], other: 'INVALID_INPUT' }),
+  'activity.confirmHours': [
+    { label: 'the party member’s past activity', gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actPast }), allow: ['partyMember', ...SEC] },
+    {
+      label: 'setting the organiser’s own hours', gate: 'member',
+      input: (w, communityId) => ({ communityId, activityId: w.actPast, corrections: [{ userId: P.member.id, hours: 1, reason: '我在现场' }] }),
+      allow: SEC,
+    },
+  ],
+  'party.record': [
+    { label: 'one’s own', gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' },
+    {
+      label: 'the party member’s', gate: 'member', input: (_w, communityId) => ({ communityId, userId: P.member.id }),
+      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+    },
+  ],
+  'party.report': one({
+    gate: 'secretary', input: (_w, communityId) => ({ communityId, year: new Date().getFullYear() }), other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('rows')(d) : null),
+  }),
+  'party.coverage': one({
+    gate: 'user', input: (_w, communityId) => ({ streetId: communityId === c1 ? T.street : T2.street }),
+    allow: ['streetAdmin'], other: { allow: ['farAdmin'] },
+  }),
+  ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
+}
+
+// ---------------------------------------------------------------- the walk
+
+let tc: TestCloud
+let world: World
+let dump: Dump
+
+beforeAll(async () => {
+  tc = await openTestCloud()
+  ;({ world, dump } = await buildWorld(tc))
+}, 60_000)
+afterAll(async () => {
+  await tc.close()
+})
+
+/** Does the caller pass the gate in this community? */
+function passes(caller: Caller, gate: Gate, communityId: string): boolean {
+  if (CALLERS[caller] === null) return false
+  if (gate === 'wechat') return true
+  if (caller === 'stranger') return false
+  if (gate === 'user') return true
+  const street = world.streetOf[communityId]
+  const grants = world.roles[caller]
+  const holds = (roles: readonly Role[]) =>
+    grants.some((g) => roles.includes(g.role) && (g.communityId === communityId || (g.role === 'street_admin' && g.communityId === street)))
+  if (gate === 'member') return grants.some((g) => g.communityId === communityId) || holds(['street_admin'])
+  if (gate === 'secretary') return holds(['secretary', 'street_admin'])
+  return holds(gate)
+}
+
+type Expect = { allowed: true } | { allowed: false; codes: ErrorCode[] }
+
+function expected(row: Case, caller: Caller, variant: 'own' | 'other'): Expect {
+  const communityId = variant === 'own' ? c1 : c2
+  if (!passes(caller, row.gate, communityId)) {
+    return { allowed: false, codes: [CALLERS[caller] === null || caller === 'stranger' ? 'UNAUTHENTICATED' : 'FORBIDDEN'] }
+  }
+  let v: Variant
+  if (variant === 'own') v = { allow: row.allow, deny: row.deny }
+  else if (row.other === 'open') v = {}
+  else if (row.other === undefined) v = { allow: [], deny: 'NOT_FOUND' }
+  else if (typeof row.other === 'string' || Array.isArray(row.other)) v = { allow: [], deny: row.other }
+  else v = { allow: row.other ? row.other.allow ?? [] : [], deny: row.other ? row.other.deny : undefined }
+  if (!v.allow || v.allow.includes(caller)) return { allowed: true }
+  const deny = v.deny ?? 'FORBIDDEN'
+  const code = typeof deny === 'string' || Array.isArray(deny) ? deny : deny[caller] ?? 'FORBIDDEN'
+  return { allowed: false, codes: Array.isArray(code) ? code : [code] }
+}
+
+const NOT_FOR_ALLOWED = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED', 'INTERNAL'])
+
+/** One call from the world's state; returns a problem, or null. Leaves the world as it found it. */
+async function attempt(action: string, row: Case, caller: Caller, variant: 'own' | 'other'): Promise<string | null> {
+  const communityId = variant === 'own' ? c1 : c2
+  const exp = expected(row, caller, variant)
+  tc.resetLimits()
+  const t0 = performance.now()
+  const res: ApiResult<unknown> = await tc.raw(CALLERS[caller], { action, data: row.input(world, communityId) })
+  const ms = performance.now() - t0
+  const code = codeOf(res)
+  const after = await dumpAll(tc.engine)
+  // Every call starts from the world (restored after any change), so the fingerprint before is the world's.
+  const changed = hashDocs(after) !== dump.fingerprint
+  let problem: string | null = null
+  const msg = res.ok ? '' : ` (${res.error.message})`
+  if (exp.allowed) {
+    if (NOT_FOR_ALLOWED.has(code)) problem = `${caller}: should be allowed, got ${code}${msg}`
+    else if (res.ok && row.check) {
+      const bad = row.check(res.data, caller, variant)
+      if (bad) problem = `${caller}: allowed, but ${bad}`
+    }
+  } else if (!exp.codes.includes(code as ErrorCode)) {
+    problem = `${caller}: expected ${exp.codes.join('|')}, got ${code}${msg}${changed ? `, and changed ${diffDumps(dump.docs, after).join(', ')}` : ''}`
+  } else if (changed) {
+    problem = `${caller}: refused with ${code} but changed ${diffDumps(dump.docs, after).join(', ')}`
+  }
+  if (changed) await restore(tc.engine, dump)
+  if (process.env.AUTHZ_TRACE) trace.push(`${ms.toFixed(1)}\t${action}\t${row.label}\t${variant}\t${caller}\t${exp.allowed ? 'allow' : 'deny'}\t${code}${msg}`)
+  return problem
+}
+
+/** AUTHZ_TRACE=<file>: write every call's outcome there (to see what allowed callers actually got). */
+const trace: string[] = []
+afterAll(() => {
+  if (process.env.AUTHZ_TRACE) require('fs').writeFileSync(process.env.AUTHZ_TRACE, trace.join('\n') + '\n')
+})
+
+test('every action of the registry has a row, and every row is an action', () => {
+  expect(Object.keys(TABLE).sort()).toEqual(Object.keys(actionInputs).sort())
+  for (const [action, cases] of Object.entries(TABLE)) expect([action, cases.length > 0]).toEqual([action, true])
+})
+
+test('the world holds what the rows rely on, and restoring it is exact', async () => {
+  expect(await fingerprint(tc.engine)).toBe(dump.fingerprint)
+  const status = async (coll: string, id: string) => ((await tc.engine.find(coll, { _id: id }))[0] as { status: string }).status
+  expect(await status('wishes', world.wishUnderReview)).toBe('under_review')
+  expect(await status('wishes', world.wishOpen)).toBe('open')
+  expect(await status('wishes', world.wishClaimed)).toBe('claimed')
+  expect(await status('wishes', world.wishFulfilled)).toBe('fulfilled')
+  expect(await status('mall_orders', world.orderId)).toBe('reserved')
+  expect(await status('party_registrations', world.pendingRegId)).toBe('pending')
+  expect(await status('party_registrations', world.memberRegId)).toBe('verified')
+  expect(await status('activity_signups', `${world.actNow}_${Q.volunteer.id}`)).toBe('checked_in')
+  expect(await status('activity_signups', `${world.actPast}_${Q.volunteer.id}`)).toBe('checked_out')
+  expect(CALLER_NAMES).toHaveLength(15)
+})
+
+test('the walk notices a refused call that wrote something, and puts the world back', async () => {
+  // A row that wrongly expects a refusal of a write that is in fact allowed.
+  const wrong: Case = { label: 'deliberately wrong', gate: 'user', input: () => ({ elderMode: true }), allow: [], deny: 'FORBIDDEN' }
+  expect(await attempt('org.updateProfile', wrong, 'resident', 'own')).toBe('resident: expected FORBIDDEN, got OK, and changed users/u-res: changed')
+  expect(await fingerprint(tc.engine)).toBe(dump.fingerprint)
+})
+
+const rows = Object.entries(TABLE).flatMap(([action, cases]) =>
+  cases.flatMap((row) =>
+    (['own', 'other'] as const)
+      .filter((variant) => variant === 'own' || row.other !== false)
+      .map((variant) => ({ name: `${action}${row.label ? ` — ${row.label}` : ''} — ${variant === 'own' ? 'own community' : 'naming the other community'}`, action, row, variant })),
+  ),
+)
+
+describe.each(rows.map((r) => [r.name, r] as const))('%s', (_name, { action, row, variant }) => {
+  test('every caller: refused with the expected code and nothing changed, or allowed', async () => {
+    const problems: string[] = []
+    for (const caller of CALLER_NAMES) {
+      const p = await attempt(action, row, caller, variant)
+      if (p) problems.push(p)
+    }
+    expect({ rule: row.rule ?? null, problems }).toEqual({ rule: row.rule ?? null, problems: [] })
+  })
+})
+
+test('the walk leaves the world as it found it', async () => {
+  expect(await fingerprint(tc.engine)).toBe(dump.fingerprint)
+})

@@ -1,0 +1,315 @@
+/**
+ * The world the authorization walk (test/integration/authz.test.ts) runs in: the fixture organisation
+ * (test/support/fixtures.ts) plus a second street and a few more people, and then realistic objects of
+ * community 1 made by their rightful owners through the real actions (a sponsor funded and points
+ * granted, an order redeemed, party registrations verified and pending, posts, a pair, activities now,
+ * coming and past, wishes in every state).
+ *
+ * The world is built once, dumped, and restored (engine.clearAll + insertMany, in memory) whenever a
+ * call changed anything, so every row starts from the same state. `fingerprint()` hashes every
+ * document of every collection, to prove a refused call changed nothing.
+ */
+import { createHash } from 'crypto'
+import type { Engine } from '../../local/engine'
+import type { Role } from '../../types/common'
+import { PRIVACY_VERSION } from '../../types/org'
+import { checkinToken } from '../../cloudfunctions/api/src/modules/party/rules'
+import type { TestCloud } from './cloud'
+import { P, T, fixtureDocs } from './fixtures'
+
+/** More places: a second street with one community, so "another street" is a real place. */
+export const T2 = {
+  street: 'st-2',
+  c3: 'c-3',
+  compound3: 'cp-3',
+  b4: 'b-4',
+  h5: 'h-4-101',
+} as const
+
+const Q_HEAD2 = 'u-head2'
+
+interface Extra {
+  id: string
+  openid: string
+  name: string
+  phone: string
+  household: string | null
+  community: string | null
+  roles: [string, Role][]
+  householdStatus: 'pending' | 'verified' | null
+}
+
+/** People beyond the fixture's, each with a reason to exist. */
+export const Q = {
+  /** A volunteer of community 1 (b2). */
+  volunteer: { id: 'u-vol', openid: 'o-vol', name: '何志愿', phone: '13900001001', household: T.h3, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'volunteer']], householdStatus: 'verified' },
+  /** The grid worker of community 1's grid (b2). */
+  grid: { id: 'u-grid', openid: 'o-grid', name: '张网格', phone: '13900001002', household: T.h3, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'grid_worker']], householdStatus: 'verified' },
+  /** A resident of community 2. */
+  otherResident: { id: 'u-res2', openid: 'o-res2', name: '马和平', phone: '13900001003', household: T.h4, community: T.c2, roles: [[T.c2, 'resident']], householdStatus: 'verified' },
+  /** The street admin of another street. */
+  farAdmin: { id: 'u-street2', openid: 'o-street2', name: '钱远方', phone: '13900001004', household: null, community: null, roles: [[T2.street, 'street_admin']], householdStatus: null },
+  /** A resident of community 1 whose party registration is waiting for review. */
+  applicant: { id: 'u-appl', openid: 'o-appl', name: '孔申请', phone: '13900001005', household: T.h1, community: T.c1, roles: [[T.c1, 'resident']], householdStatus: 'verified' },
+  /** Lives in community 2, registered (双报到, verified) in community 1. */
+  c2member: { id: 'u-c2pm', openid: 'o-c2pm', name: '杜双报', phone: '13900001006', household: T.h4, community: T.c2, roles: [[T.c2, 'resident']], householdStatus: 'verified' },
+  /**
+   * Lives in community 2 and neither lives nor is registered in community 1, yet holds a community-1 role
+   * (what a secretary can hand out today through org.assignRole).
+   */
+  stray: { id: 'u-stray', openid: 'o-stray', name: '申越界', phone: '13900001007', household: T.h4, community: T.c2, roles: [[T.c2, 'resident'], [T.c1, 'volunteer']], householdStatus: 'verified' },
+  /** Declared a door in b1 (the building head's scope); not yet confirmed, so not yet a resident (居民). */
+  pending: { id: 'u-pend', openid: 'o-pend', name: '邹待定', phone: '13900001008', household: T.h2, community: T.c1, roles: [], householdStatus: 'pending' },
+  /** Declared a door in b2 (outside the building head's scope); not yet confirmed. */
+  pending2: { id: 'u-pend2', openid: 'o-pend2', name: '祁待审', phone: '13900001009', household: T.h3, community: T.c1, roles: [], householdStatus: 'pending' },
+  /** A second building head: lives in b1, appointed to b2 (scope comes from the appointment, not the home). */
+  head2: { id: 'u-head2', openid: 'o-head2', name: '鲁楼长', phone: '13900001010', household: T.h1, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'building_head']], householdStatus: 'verified' },
+} satisfies Record<string, Extra>
+
+/** The buildings each building head is appointed to. */
+const SCOPES: Record<string, string[]> = { [P.head.id]: [T.b1], [Q_HEAD2]: [T.b2] }
+
+/** The kinds of caller the walk tries for every action. */
+export const CALLERS = {
+  anon: null,
+  stranger: 'o-stranger',
+  /** Has a profile (logged in) but no place and no role yet. */
+  newcomer: P.noConsent.openid,
+  /** The resident who owns the objects: posted the wishes, redeemed the order. */
+  owner: P.neighbour.openid,
+  resident: P.resident.openid,
+  partyMember: P.member.openid,
+  volunteer: Q.volunteer.openid,
+  head: P.head.openid,
+  /** A building head appointed to b2 while living in b1. */
+  head2: 'o-head2',
+  grid: Q.grid.openid,
+  secretary: P.secretary.openid,
+  otherSecretary: P.otherSecretary.openid,
+  otherResident: Q.otherResident.openid,
+  streetAdmin: P.streetAdmin.openid,
+  farAdmin: Q.farAdmin.openid,
+} as const
+export type Caller = keyof typeof CALLERS
+export const CALLER_NAMES = Object.keys(CALLERS) as Caller[]
+
+/** The fixture documents, extended: a second street, more people, household status, building-head scope. */
+export function authzDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string, object[]> {
+  const docs = fixtureDocs(now) as Record<string, Record<string, unknown>[]>
+  docs.grids = docs.grids.map((g) => ({ ...g, workerId: Q.grid.id }))
+  docs.streets.push({ _id: T2.street, name: '远山街道', district: '远山区' })
+  docs.communities.push({ _id: T2.c3, streetId: T2.street, name: '远山社区', address: '远山路3号', householdCount: 1, population: 1, sceneToken: 'c3' })
+  docs.compounds.push({ _id: T2.compound3, communityId: T2.c3, name: '远山小区', address: '远山路3号', gridId: null })
+  docs.buildings.push({ _id: T2.b4, communityId: T2.c3, compoundId: T2.compound3, name: '1栋', units: 1 })
+  docs.households.push({ _id: T2.h5, communityId: T2.c3, compoundId: T2.compound3, buildingId: T2.b4, unit: 1, room: '101' })
+  for (const p of Object.values(Q) as Extra[]) {
+    docs.users.push({
+      _id: p.id, openid: p.openid, offline: false, nickname: p.name, avatarUrl: null, realName: p.name, phone: p.phone,
+      householdId: p.household, communityId: p.community, householdStatus: p.householdStatus, householdDeclaredAt: p.household ? now : null,
+      roles: p.roles.map(([communityId, role]) => ({ communityId, role })), proxies: [],
+      privacy: { version: PRIVACY_VERSION, at: now }, elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+    })
+  }
+  // Every fixture person with a household lives there (verified); users carry their building; building
+  // heads carry their appointed buildings. (Harmless where the function does not read these yet.)
+  const buildingOf = new Map(docs.households.map((h) => [h._id as string, h.buildingId as string]))
+  for (const u of docs.users) {
+    u.buildingId = u.householdId ? buildingOf.get(u.householdId as string) ?? null : null
+    if (!Object.values(Q).some((q) => q.id === u._id)) u.householdStatus = u.householdId ? 'verified' : null
+    u.roles = (u.roles as { communityId: string; role: Role }[]).map((g) => (g.role === 'building_head' ? { ...g, buildingIds: SCOPES[u._id as string] } : g))
+  }
+  return docs
+}
+
+/** What the world holds: ids of community 1's objects, made by their owners. */
+export interface World {
+  sponsorId: string
+  itemId: string
+  orderId: string
+  pickupCode: string
+  scene: string
+  memberRegId: string
+  c2memberRegId: string
+  pendingRegId: string
+  postId: string
+  /** A post nobody holds yet. */
+  freePostId: string
+  /** On now, organised by the party member (for the post they hold); the volunteer is checked in. */
+  actNow: string
+  actNowSecret: string
+  /** Coming in two days, organised by the secretary; the volunteer is signed up. */
+  actSoon: string
+  /** Over, organised by the party member; the volunteer checked in and out, the party member signed up. */
+  actPast: string
+  wishUnderReview: string
+  wishOpen: string
+  /** Claimed by the party member. */
+  wishClaimed: string
+  /** Fulfilled by the party member, waiting for the owner's confirmation. */
+  wishFulfilled: string
+  /** Posted by the building head for the offline elder they act for; open. */
+  wishForElder: string
+  /** Roles of every caller as stored in the world (for working out who passes a community gate). */
+  roles: Record<Caller, { communityId: string; role: Role }[]>
+  streetOf: Record<string, string>
+  /** The current rotating check-in token of actNow. */
+  token(): string
+}
+
+export interface Dump {
+  docs: Record<string, Record<string, unknown>[]>
+  fingerprint: string
+}
+
+/** All documents of every non-empty collection, each sorted by _id. */
+export async function dumpAll(engine: Engine): Promise<Record<string, Record<string, unknown>[]>> {
+  const out: Record<string, Record<string, unknown>[]> = {}
+  for (const c of engine.collections().sort()) {
+    const docs = (await engine.find(c, {})) as Record<string, unknown>[]
+    if (docs.length) out[c] = docs.sort((a, b) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0))
+  }
+  return out
+}
+
+export const hashDocs = (docs: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(docs)).digest('hex')
+
+/** A hash of the sorted JSON of every document in every collection (empty collections do not count). */
+export async function fingerprint(engine: Engine): Promise<string> {
+  return hashDocs(await dumpAll(engine))
+}
+
+/** Which collections and documents differ between two dumps (for a readable failure). */
+export function diffDumps(a: Record<string, Record<string, unknown>[]>, b: Record<string, Record<string, unknown>[]>): string[] {
+  const out: string[] = []
+  for (const c of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = new Map((a[c] ?? []).map((d) => [String(d._id), JSON.stringify(d)]))
+    const y = new Map((b[c] ?? []).map((d) => [String(d._id), JSON.stringify(d)]))
+    for (const id of new Set([...x.keys(), ...y.keys()])) {
+      if (x.get(id) !== y.get(id)) out.push(`${c}/${id}: ${!x.has(id) ? 'added' : !y.has(id) ? 'removed' : 'changed'}`)
+    }
+  }
+  return out
+}
+
+export async function restore(engine: Engine, dump: Dump): Promise<void> {
+  await engine.clearAll()
+  for (const [c, docs] of Object.entries(dump.docs)) await engine.insertMany(c, docs)
+}
+
+/**
+ * Seed the extended fixtures and make community 1's objects through the real actions, as their owners
+ * would. Returns the world and its dump.
+ */
+export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: Dump }> {
+  await tc.engine.clearAll()
+  for (const [coll, docs] of Object.entries(authzDocs())) await tc.engine.insertMany(coll, docs)
+  const ok = async (openid: string, action: string, data: Record<string, unknown>): Promise<any> => {
+    tc.resetLimits()
+    const res = await tc.raw(openid, { action, data })
+    if (!res.ok) throw new Error(`world: ${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const c = T.c1
+  const sec = P.secretary.openid
+  const owner = P.neighbour.openid
+  const pm = P.member.openid
+  const vol = Q.volunteer.openid
+  const now = Date.now()
+  const iso = (ms: number) => new Date(now + ms).toISOString()
+  const MIN = 60_000
+
+  // Settings, points and the supermarket: a funded sponsor, points for the owner, one item, one order.
+  await ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶', '助老', '其他'], autoApprove: false, autoCloseDays: 7, overdueDays: 7 })
+  await ok(sec, 'points.setRule', { communityId: c, kind: 'wish_fulfilled', points: 20, dailyCap: null, monthlyCap: null, active: true })
+  await ok(sec, 'points.setRule', { communityId: c, kind: 'volunteer_hour', points: 10, dailyCap: null, monthlyCap: null, active: true })
+  const [sponsor] = await ok(sec, 'points.setSponsor', { communityId: c, name: '青山区税务局', partnerUnitId: 'pu-1', warnBelow: 100 })
+  await ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: sponsor.id, amount: 5000, note: '年度共建经费', requestKey: 'authz-fund-0001' })
+  await ok(sec, 'points.grant', { communityId: c, userId: P.neighbour.id, amount: 300, reason: '垃圾分类示范户', requestKey: 'authz-grant-0001' })
+  const item = await ok(sec, 'mall.upsertItem', {
+    communityId: c, name: '洗衣液', kind: 'goods', description: '2kg 装', photos: [], price: 30, stockDelta: 10, perPersonLimit: 3,
+    pickupPlace: '党群服务中心一楼', pickupHours: '工作日 9:00-17:00', pickupDays: 7, sponsorId: sponsor.id, active: true,
+  })
+  const order = await ok(owner, 'mall.redeem', { communityId: c, itemId: item.id, quantity: 1, requestKey: 'authz-redeem-0001' })
+
+  // 双报到: the party member verified; a community-2 resident registered and verified here; one pending.
+  const code = await ok(sec, 'party.registerCode', { communityId: c })
+  const reg = (name: string, building: string, extra: object = {}) => ({
+    communityId: c, scene: code.scene, name, employerUnitId: 'pu-1', employerName: '青山区税务局', branch: '税务局第一党支部', memberType: '在职',
+    homeCompoundId: T.compound1, homeBuildingId: building, skills: ['电工', '政策宣讲'], pledge: '每月为楼里老人义务修一次电器', ...extra,
+  })
+  const memberReg = await ok(pm, 'party.register', reg('周志刚', T.b2))
+  await ok(sec, 'party.review', { communityId: c, registrationId: memberReg.id, approve: true })
+  const c2memberReg = await ok(Q.c2member.openid, 'party.register', reg('杜双报', T.b1))
+  await ok(sec, 'party.review', { communityId: c, registrationId: c2memberReg.id, approve: true })
+  const pendingReg = await ok(Q.applicant.openid, 'party.register', reg('孔申请', T.b1))
+
+  // Posts and a pair.
+  const post = await ok(sec, 'post.upsert', { communityId: c, title: '楼栋联络员', description: '联系本楼居民', skills: ['沟通'], capacity: 3, active: true })
+  const freePost = await ok(sec, 'post.upsert', { communityId: c, title: '电器义修', description: '', skills: ['电工'], capacity: 3, active: true })
+  await ok(pm, 'post.claim', { communityId: c, postId: post.id })
+  await ok(sec, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h2, needs: ['独居老人'], active: true })
+  await ok(pm, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '量了血压，正常' })
+
+  // The building head acts for the offline elder of their building.
+  await ok(P.head.openid, 'org.setProxy', { communityId: c, residentId: P.elder.id, enabled: true })
+
+  // Activities.
+  const activity = (title: string, from: number, to: number, extra: object = {}) => ({
+    communityId: c, title, description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10, startAt: iso(from), endAt: iso(to), ...extra,
+  })
+  const actNow = await ok(pm, 'activity.upsert', activity('楼道清洁日', -10 * MIN, 50 * MIN, { postId: post.id }))
+  const actSoon = await ok(sec, 'activity.upsert', activity('垃圾分类宣传', 48 * 60 * MIN, 50 * 60 * MIN))
+  const actPast = await ok(pm, 'activity.upsert', activity('小区义诊', -10 * MIN, 50 * MIN, { postId: post.id }))
+  const secretOf = async (id: string) => ((await tc.engine.find('activities', { _id: id }))[0] as { secret: string }).secret
+  const nowSecret = await secretOf(actNow.id)
+  const pastSecret = await secretOf(actPast.id)
+  await ok(vol, 'activity.signUp', { communityId: c, activityId: actNow.id })
+  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(nowSecret, actNow.id, new Date()).token })
+  await ok(vol, 'activity.signUp', { communityId: c, activityId: actSoon.id })
+  await ok(vol, 'activity.signUp', { communityId: c, activityId: actPast.id })
+  await ok(pm, 'activity.signUp', { communityId: c, activityId: actPast.id })
+  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(pastSecret, actPast.id, new Date()).token })
+  await ok(vol, 'activity.checkout', { communityId: c, token: checkinToken(pastSecret, actPast.id, new Date()).token })
+
+  // Wishes, posted by the owner (and one by the building head for the elder), in every live state.
+  const wish = (title: string, extra: object = {}) => ({ communityId: c, title, description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
+  const approve = (id: string) => ok(sec, 'wish.review', { communityId: c, wishId: id, approve: true })
+  const underReview = await ok(owner, 'wish.create', wish('想请人帮忙换个灯泡'))
+  const open = await ok(owner, 'wish.create', wish('想请人帮忙修水龙头'))
+  await approve(open.id)
+  const claimed = await ok(owner, 'wish.create', wish('想请人帮忙搬花盆'))
+  await approve(claimed.id)
+  await ok(pm, 'wish.claim', { communityId: c, wishId: claimed.id })
+  await ok(pm, 'wish.progress', { communityId: c, wishId: claimed.id, note: '明天上午过去' })
+  const fulfilled = await ok(owner, 'wish.create', wish('想请人帮忙贴春联'))
+  await approve(fulfilled.id)
+  await ok(pm, 'wish.claim', { communityId: c, wishId: fulfilled.id })
+  await ok(pm, 'wish.fulfil', { communityId: c, wishId: fulfilled.id, proof: '春联贴好了' })
+  const forElder = await ok(P.head.openid, 'wish.create', wish('想请人陪老人去医院', { onBehalfOf: P.elder.id }))
+  await approve(forElder.id)
+
+  // The past activity happened two hours ago (dates moved in the dump, as the suites do in the database).
+  const docs = await dumpAll(tc.engine)
+  for (const a of docs.activities) {
+    if (a._id === actPast.id) Object.assign(a, { startAt: new Date(now - 3 * 60 * MIN), endAt: new Date(now - 2 * 60 * MIN) })
+  }
+  const dump: Dump = { docs, fingerprint: hashDocs(docs) }
+  await restore(tc.engine, dump)
+  // Restoring must reproduce the dump exactly (else every comparison below would be meaningless).
+  if ((await fingerprint(tc.engine)) !== dump.fingerprint) throw new Error('world: restore does not reproduce the dump')
+
+  const users = new Map(docs.users.map((u) => [u.openid as string, u]))
+  const roles = Object.fromEntries(
+    CALLER_NAMES.map((k) => [k, ((CALLERS[k] && users.get(CALLERS[k]!)?.roles) ?? []) as { communityId: string; role: Role }[]]),
+  ) as World['roles']
+  const streetOf = Object.fromEntries(docs.communities.map((x) => [x._id as string, x.streetId as string]))
+  const world: World = {
+    sponsorId: sponsor.id, itemId: item.id, orderId: order.id, pickupCode: order.pickupCode, scene: code.scene,
+    memberRegId: memberReg.id, c2memberRegId: c2memberReg.id, pendingRegId: pendingReg.id, postId: post.id, freePostId: freePost.id,
+    actNow: actNow.id, actNowSecret: nowSecret, actSoon: actSoon.id, actPast: actPast.id,
+    wishUnderReview: underReview.id, wishOpen: open.id, wishClaimed: claimed.id, wishFulfilled: fulfilled.id, wishForElder: forElder.id,
+    roles, streetOf,
+    token: () => checkinToken(nowSecret, actNow.id, new Date()).token,
+  }
+  return { world, dump }
+}
