@@ -17,7 +17,7 @@ export const MAIN_PAGES = {
 
 /** Subpackages: one per area, loaded on first visit so the main package stays small. */
 export const SUBPACKAGES = {
-  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index' } },
+  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index' } },
   party: {
     root: 'packages/party',
     pages: {
@@ -86,6 +86,7 @@ export const ROUTES = {
   'admin.members': '/packages/admin/pages/members/index',
   'admin.member': '/packages/admin/pages/member/index',
   'admin.audit': '/packages/admin/pages/audit/index',
+  'admin.households': '/packages/admin/pages/households/index',
   'party.index': '/packages/party/pages/index/index',
   'party.register': '/packages/party/pages/register/index',
   'party.activities': '/packages/party/pages/activities/index',
@@ -142,6 +143,7 @@ export interface RouteParams {
   'admin.members': { communityId: string }
   'admin.member': { communityId: string; userId: string }
   'admin.audit': { communityId: string }
+  'admin.households': { communityId: string }
   'points.item': { communityId: string; itemId: string }
   'points.order': { communityId: string; orderId: string }
   'points.adminItems': { communityId: string }

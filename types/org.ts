@@ -239,6 +239,8 @@ export interface MemberDetail {
   household: HouseholdView | null
   householdStatus: 'pending' | 'verified' | null
   roles: Role[]
+  /** As building head here: the buildings they look after. */
+  headBuildingIds: string[]
   proxies: { proxyId: string; name: string }[]
   offline: boolean
 }

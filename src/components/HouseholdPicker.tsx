@@ -50,12 +50,12 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
       openConsent()
       return
     }
-    const { confirm } = await Taro.showModal({ title: '登记门牌', content: `我家住在 ${label} ${h.label}，对吗？`, confirmText: '对，登记', cancelText: '再看看', confirmColor: '#C8161D' })
+    const { confirm } = await Taro.showModal({ title: '登记门牌', content: `我家住在 ${label} ${h.label}，对吗？登记后由楼栋长或社区确认。`, confirmText: '对，登记', cancelText: '再看看', confirmColor: '#C8161D' })
     if (!confirm) return
     setBusy(true)
     try {
       await updateProfile({ householdId: h.id })
-      Taro.showToast({ title: '门牌已登记', icon: 'success' })
+      Taro.showToast({ title: '已登记，等楼栋长或社区确认', icon: 'none' })
       onDone()
     } catch (e) {
       Taro.showToast({ title: toApiError(e).message, icon: 'none' })

@@ -239,8 +239,29 @@ test('a resident registers her door step by step, and the secretary names a buil
     await page.locator('#household-picker').waitFor({ state: 'detached' })
     const after = await until(() => apiAs<Me>(MOVER, 'org.me'), (m) => m.household?.id === 'h-jinxiu-2-1-502', 'the new door')
     expect(after.household!.label).toContain('502')
+    expect([after.householdStatus, after.roles]).toEqual(['pending', []])
     await expectContains(page.locator('#me-household:visible'), after.household!.label)
+    await expectContains(page.locator('#me-household:visible'), '待确认')
+    await expectContains(page.locator('#me-household-note:visible'), '楼栋长或社区确认')
     await shot(page, 'tour-p13-me-household')
+  })
+
+  await timed('confirm household', async () => {
+    // 锦绣花园 2栋 is not 孙丽华's building: the secretary confirms it on 住址确认.
+    expect((await apiAs<{ items: unknown[] }>(HEAD, 'org.householdQueue', { communityId: C })).items).toEqual([])
+    await switchTo(page, e2e.url, SECRETARY)
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.locator('#entry-households:visible').click()
+    const claim = page.locator('.household-claim:visible', { hasText: '韩冬梅' })
+    await expectContains(claim, '锦绣花园 2栋 1单元 502')
+    await shot(page, 'tour-p13b-households')
+    await claim.locator('.household-approve').click()
+    await expectContains(page.locator('.taro__modal').last(), '韩冬梅住在')
+    await confirmModal()
+    await claim.waitFor({ state: 'detached' })
+    await expectContains(page.locator('#households-list:visible'), '没有等待确认的住址')
+    const confirmed = await apiAs<Me>(MOVER, 'org.me')
+    expect([confirmed.householdStatus, confirmed.roles.map((r) => r.role)]).toEqual(['verified', ['resident']])
   })
 
   await timed('proxy', async () => {

@@ -3,16 +3,13 @@
  * the secretary pages): which community a page works on, labels copied from the contract (values are
  * not imported from types/: zod would come along), and time formats.
  */
+import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { ActivityView, SignupStatus } from '@contract/party'
 
 /** Party pages: the route's communityId (or c, the short form in share paths), else my household's, else my first role's. */
-export function partyCommunityId(me: Me | null, fromRoute?: string): string | null {
-  if (fromRoute) return decodeURIComponent(fromRoute)
-  if (!me) return null
-  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
-}
+export const partyCommunityId = homeCommunityId
 
 export function usePartyCommunity(me: Me | null): string | null {
   const { params } = useRouter()

@@ -2,16 +2,13 @@
  * Small helpers shared by the pages of the points subpackage (resident and secretary pages):
  * which community the page works on, request keys for retry-safe writes, and display formats.
  */
+import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
 
 /** Points are per community: the route's communityId, else my household's, else my first role's. */
-export function pointsCommunityId(me: Me | null, fromRoute?: string): string | null {
-  if (fromRoute) return decodeURIComponent(fromRoute)
-  if (!me) return null
-  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
-}
+export const pointsCommunityId = homeCommunityId
 
 export function usePointsCommunity(me: Me | null): string | null {
   const { params } = useRouter()

@@ -1,6 +1,7 @@
 /**
  * 首页: greeting, the entry grid to every area, and a card about my community.
  */
+import { homeCommunityId } from '../../services/community'
 import { View, Text } from '@tarojs/components'
 import { usePullDownRefresh, useShareAppMessage, stopPullDownRefresh } from '@tarojs/taro'
 import type { Me } from '@contract/org'
@@ -25,9 +26,7 @@ const ENTRIES: { text: string; hint: string; mark: string; route: PlainRoute }[]
 ]
 
 /** The community to show: my household's, else the first community I hold a role in. */
-function myCommunityId(me: Me): string | null {
-  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
-}
+const myCommunityId = (me: Me): string | null => homeCommunityId(me)
 
 async function loadCommunity(me: Me) {
   let id = myCommunityId(me)

@@ -3,6 +3,7 @@
  * community, elder mode, the privacy guide, and the entries for my duties (secretaries:
  * 成员与角色 / 操作记录; building heads: 我代办的居民).
  */
+import { homeCommunityId } from '../../services/community'
 import { useEffect, useState } from 'react'
 import { View, Text, Image, Input, Button, Switch } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -73,10 +74,8 @@ function EditableText(props: { value: string; placeholder: string; type?: 'text'
   )
 }
 
-/** Points are per community: my household's, else my first role's. */
-function pointsCommunity(me: Me | null): string | null {
-  return me?.household?.communityId ?? me?.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
-}
+/** Points are per community: where I live (confirmed), else my first role's. */
+const pointsCommunity = (me: Me | null): string | null => homeCommunityId(me)
 
 /** Secretary duties for the points supermarket, one row each. */
 const POINTS_DUTIES = [
@@ -183,9 +182,15 @@ export default function MePage() {
           <Text className='row__label'>我家门牌</Text>
           <Text className='row__value' id='me-household'>
             {me.household?.label ?? '未登记，点这里登记'}
+            {me.householdStatus === 'pending' && <Text className='tag me__pending'> 待确认</Text>}
           </Text>
           <Text className='row__arrow'>{me.household ? '更改 ›' : '›'}</Text>
         </View>
+        {me.householdNote && (
+          <Text className='note me__household-note' id='me-household-note'>
+            {me.householdNote}
+          </Text>
+        )}
         {picking && <HouseholdPicker onDone={() => setPicking(false)} />}
       </View>
 
@@ -227,12 +232,13 @@ export default function MePage() {
       <View className='section-title'>我的身份</View>
       <View className='card' id='me-roles'>
         {me.roles.length === 0 ? (
-          <Text className='muted'>还没有身份。登记门牌后就是社区居民了。</Text>
+          <Text className='muted'>还没有身份。登记门牌、经楼栋长或社区确认后就是社区居民了。</Text>
         ) : (
           me.roles.map((r) => (
             <View key={`${r.communityId}-${r.role}`} className='row me__role'>
               <Text>
                 {r.communityName} · {ROLE_LABELS[r.role] ?? r.role}
+                {r.buildings?.length ? `（负责 ${r.buildings.map((b) => b.name).join('、')}）` : ''}
               </Text>
             </View>
           ))
@@ -247,6 +253,10 @@ export default function MePage() {
               <View key={r.communityId}>
                 <View className='row' id='entry-members' hoverClass='row--hover' onClick={() => go('admin.members', { communityId: r.communityId })}>
                   <Text>成员与角色{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
+                  <Text className='row__arrow'>›</Text>
+                </View>
+                <View className='row' id='entry-households' hoverClass='row--hover' onClick={() => go('admin.households', { communityId: r.communityId })}>
+                  <Text>住址确认{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
                   <Text className='row__arrow'>›</Text>
                 </View>
                 <View className='row' id='entry-audit' hoverClass='row--hover' onClick={() => go('admin.audit', { communityId: r.communityId })}>
@@ -302,6 +312,17 @@ export default function MePage() {
 
       {isBuildingHead && (
         <>
+          <View className='section-title'>楼栋长工作</View>
+          <View className='card' id='me-head-work'>
+            {me.roles
+              .filter((r) => r.role === 'building_head')
+              .map((r) => (
+                <View key={r.communityId} className='row' id='entry-head-households' hoverClass='row--hover' onClick={() => go('admin.households', { communityId: r.communityId })}>
+                  <Text>确认住址（{r.buildings?.map((b) => b.name).join('、') || r.communityName}）</Text>
+                  <Text className='row__arrow'>›</Text>
+                </View>
+              ))}
+          </View>
           <View className='section-title'>我代办的居民</View>
           <View className='card' id='me-proxy'>
             {me.proxyFor.length === 0 ? (

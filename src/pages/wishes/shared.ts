@@ -3,17 +3,14 @@
  * the Chinese words for statuses, categories and timeline events, subscribe-message consent.
  * Values from types/wish.ts are copied, not imported: that file brings zod along.
  */
+import { homeCommunityId } from '../../services/community'
 import Taro from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { WishEvent, WishStatus } from '@contract/wish'
 import type { TemplateName } from '@contract/templates'
 
 /** Wishes are per community: the route's, else my household's, else my first role's. */
-export function wishCommunityId(me: Me | null, fromRoute?: string): string | null {
-  if (fromRoute) return decodeURIComponent(fromRoute)
-  if (!me) return null
-  return me.household?.communityId ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
-}
+export const wishCommunityId = homeCommunityId
 
 export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
   return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))

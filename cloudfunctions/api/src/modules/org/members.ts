@@ -12,7 +12,7 @@ import { trace } from '../../platform/audit'
 import { findMany } from '../../platform/db'
 import { notFound } from '../../platform/errors'
 import { C, getMany, getUser } from './repo'
-import { listName, maskPhone, rolesIn } from './rules'
+import { headScope, listName, maskPhone, rolesIn } from './rules'
 import { belongsTo } from './belongs'
 import { householdView } from './views'
 import type { Household } from '../../../../../types/org'
@@ -37,7 +37,8 @@ export async function members(ctx: UserCtx, input: z.output<typeof MembersInput>
   const households = await getMany<Household>(db, C.households, page.map((u) => u.householdId).filter((x): x is string => !!x))
   const items = await Promise.all(
     page.map(async (u) => {
-      const h = u.householdId ? households.get(u.householdId) : undefined
+      // Where someone lives is this community's business only if they live here.
+      const h = u.householdId && u.communityId === input.communityId ? households.get(u.householdId) : undefined
       return {
         userId: u._id,
         name: listName(u),
@@ -65,6 +66,7 @@ export async function member(ctx: UserCtx, input: z.output<typeof MemberInput>):
     household: target.communityId === input.communityId ? await householdView(ctx.db, target.householdId) : null,
     householdStatus: target.communityId === input.communityId ? (target.householdStatus ?? null) : null,
     roles: rolesIn(target, input.communityId),
+    headBuildingIds: headScope(target, input.communityId),
     proxies: target.proxies.map((p) => ({ proxyId: p.proxyId, name: listName(proxies.get(p.proxyId) ?? { realName: null, nickname: '' }) })),
     offline: target.offline === true,
   }

@@ -26,11 +26,15 @@ export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInpu
   // Someone who lives elsewhere is not found here, whatever they declared (residence is the verified kind).
   if (!resident || resident.communityId !== community._id) throw notFound('这位居民')
   if (!proxy) throw notFound('代办人')
+  const covers = !!resident.buildingId && headScope(proxy, community._id).includes(resident.buildingId)
   if (input.enabled) {
     if (!livesIn(resident, community._id) || !resident.buildingId) throw forbidden('这位居民的住址还没有确认，确认后才能设置代办')
-    const covers = headScope(proxy, community._id).includes(resident.buildingId)
     if (!covers && !isSecretary) throw forbidden('只能为您负责的楼栋的居民代办')
     if (!covers) throw invalid('代办人需要是负责这栋楼的楼栋长')
+  } else if (!isSecretary) {
+    // Stepping down: only as this resident's proxy, or within one's buildings (never a write elsewhere).
+    const isProxy = resident.proxies.some((p) => p.proxyId === proxyId && p.communityId === community._id)
+    if (!isProxy && !covers) throw forbidden('只能为您负责的楼栋的居民代办')
   }
 
   const _ = db.command

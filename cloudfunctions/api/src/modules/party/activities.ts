@@ -100,11 +100,13 @@ export async function upsert(ctx: UserCtx, input: z.output<typeof ActivityUpsert
   if (endAt.getTime() - startAt.getTime() > 24 * 3600_000) throw invalid('一次活动不超过 24 小时')
   const community = await getCommunity(db, input.communityId)
   const secretary = !!community && holdsRole(user, community, ['secretary', 'street_admin'])
+  const post = input.postId ? await getById<Post>(db, PT.posts, input.postId) : null
   if (!secretary) {
-    const post = input.postId ? await getById<Post>(db, PT.posts, input.postId) : null
     const reg = await verifiedRegistration(db, user._id, input.communityId)
     if (!reg || !post || post.communityId !== input.communityId || !post.holders.includes(user._id)) throw forbidden('社区书记或在岗党员才能发布活动')
   }
+  // A post named by anyone must be one of this community's (never another community's, never made up).
+  if (input.postId && (!post || post.communityId !== input.communityId)) throw notFound('岗位')
   if ((await ctx.openapi.checkText(ctx.openid, `${input.title} ${input.description}`, 3)) !== 'pass') throw invalid('活动内容含有不适宜的信息，请修改')
   const now = ctx.now()
   const fields = {

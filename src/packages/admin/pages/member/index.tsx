@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Role } from '@contract/common'
+import type { TreeView } from '@contract/org'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
 import { ErrorState } from '../../../../components/ErrorState'
@@ -16,6 +17,13 @@ import { call, toApiError } from '../../../../services/api'
 import { ROLE_LABELS, ROLE_ORDER } from '../../../../constants'
 import { AtTag } from 'taro-ui'
 import '../../admin.scss'
+
+/** 1栋、3栋 from the community tree (empty until it is loaded). */
+function buildingNames(tree: TreeView | null, ids: string[]): string {
+  if (!tree) return ''
+  const names = new Map(tree.compounds.flatMap((c) => c.buildings.map((b) => [b.id, `${c.name}${b.name}`] as const)))
+  return ids.map((id) => names.get(id) ?? '').filter(Boolean).join('、')
+}
 
 export default function Member() {
   const { me, error: sessionError, retry } = useSession()
@@ -31,6 +39,10 @@ export default function Member() {
     call('org.members', { communityId, role: 'building_head', limit: 50 }),
   )
   const [proxyBusy, setProxyBusy] = useState<string | null>(null)
+  // Appointing a building head means choosing the buildings they look after.
+  const [scope, setScope] = useState<string[] | null>(null)
+  const needTree = scope !== null || !!detail.data?.roles.includes('building_head')
+  const tree = useQuery(needTree ? `${communityId}|tree` : null, () => call('org.tree', { communityId }))
 
   if (!me) return <PageShell>{sessionError ? <ErrorState error={sessionError} onRetry={retry} /> : <Loading />}</PageShell>
   if (detail.error) return <PageShell><ErrorState error={detail.error} onRetry={detail.reload} /></PageShell>
@@ -38,9 +50,33 @@ export default function Member() {
   const m = detail.data
   const name = m.realName || m.nickname
 
+  async function saveScope(buildingIds: string[]) {
+    if (busy) return
+    if (buildingIds.length === 0) {
+      Taro.showToast({ title: '请至少选一栋楼', icon: 'none' })
+      return
+    }
+    setBusy('building_head')
+    try {
+      const res = await call('org.assignRole', { communityId, userId, role: 'building_head', buildingIds })
+      const roles = res.roles.filter((r) => r.communityId === communityId).map((r) => r.role)
+      detail.setData({ ...m, roles, headBuildingIds: buildingIds })
+      setScope(null)
+      Taro.showToast({ title: '已保存负责的楼栋', icon: 'success' })
+    } catch (e) {
+      Taro.showToast({ title: toApiError(e).message, icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
   async function toggle(role: Role) {
     if (busy) return
     const has = m.roles.includes(role)
+    if (role === 'building_head' && !has) {
+      setScope(m.household ? [m.household.buildingId] : [])
+      return
+    }
     const { confirm } = await Taro.showModal({
       title: has ? '撤销角色' : '授予角色',
       content: has ? `确定撤销${name}的“${ROLE_LABELS[role]}”身份吗？` : `确定把${name}设为“${ROLE_LABELS[role]}”吗？`,
@@ -102,7 +138,10 @@ export default function Member() {
         </View>
         <View className='row'>
           <Text className='row__label'>门牌</Text>
-          <Text className='row__value'>{m.household?.label ?? '未登记'}</Text>
+          <Text className='row__value'>
+            {m.household?.label ?? '未登记'}
+            {m.householdStatus === 'pending' ? '（待确认）' : ''}
+          </Text>
         </View>
         {m.offline && (
           <View className='row'>
@@ -126,6 +165,47 @@ export default function Member() {
           </AtTag>
         ))}
       </View>
+
+      {(scope !== null || m.roles.includes('building_head')) && (
+        <>
+          <View className='section-title'>负责的楼栋（楼栋长只为这些楼的居民确认住址、代办）</View>
+          <View className='card' id='member-scope'>
+            {scope === null ? (
+              <View className='row' hoverClass='row--hover' id='member-scope-edit' onClick={() => setScope(m.headBuildingIds)}>
+                <Text>{buildingNames(tree.data, m.headBuildingIds) || `${m.headBuildingIds.length} 栋楼`}</Text>
+                <Text className='row__arrow'>调整 ›</Text>
+              </View>
+            ) : tree.error ? (
+              <ErrorState error={tree.error} onRetry={tree.reload} />
+            ) : !tree.data ? (
+              <Loading />
+            ) : (
+              <>
+                {tree.data.compounds.map((c) => (
+                  <View key={c.id}>
+                    <Text className='note'>{c.name}</Text>
+                    <View className='building-picker'>
+                      {c.buildings.map((b) => (
+                        <AtTag key={b.id} name={b.id} circle active={scope.includes(b.id)} onClick={() => setScope(scope.includes(b.id) ? scope.filter((x) => x !== b.id) : [...scope, b.id])}>
+                          {scope.includes(b.id) ? `✓ ${b.name}` : b.name}
+                        </AtTag>
+                      ))}
+                    </View>
+                  </View>
+                ))}
+                <View className='household-claim__actions'>
+                  <Button className='btn btn--primary' id='member-scope-save' loading={busy === 'building_head'} onClick={() => saveScope(scope)}>
+                    {m.roles.includes('building_head') ? '保存' : '设为这些楼的楼栋长'}
+                  </Button>
+                  <Button className='btn' onClick={() => setScope(null)}>
+                    取消
+                  </Button>
+                </View>
+              </>
+            )}
+          </View>
+        </>
+      )}
 
       <View className='section-title'>积分</View>
       <View className='card'>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '住址确认', enablePullDownRefresh: true })
