@@ -206,7 +206,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   /** The caller's openid from the dev identity header ('' when none is given or honoured). */
   function callerOpenid(req: http.IncomingMessage): string {
     const header = req.headers[IDENTITY_HEADER]
-    return devIdentity && typeof header === 'string' ? header.trim().slice(0, 128) : ''
+    const openid = devIdentity && typeof header === 'string' ? header.trim().slice(0, 128) : ''
+    // Offline residents' placeholder ids are never a caller: WeChat issues no such openid, and honouring
+    // one would let anyone on this machine act as an elderly resident without a phone.
+    return openid.startsWith('offline_') ? '' : openid
   }
 
   /** A person who may upload: a user with this openid, and a real one (not an offline resident's placeholder). */

@@ -92,6 +92,11 @@ describe('a stack with the demo street', () => {
       expect(typeof res.body.error.message).toBe('string')
     })
 
+    test('an offline resident\'s placeholder id is no caller: nobody acts as an elderly resident without a phone', async () => {
+      const res = await callApi(stack, 'offline_u-qian-guilan', 'org.me')
+      expect(res.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    })
+
     test('concurrent calls as different people each see their own caller', async () => {
       const people = [DEMO.defaultResident, DEMO.secretaryXingfuli, DEMO.secretaryHeping, DEMO.streetAdmin, DEMO.noConsent]
       const calls = Array.from({ length: 40 }, (_, i) => people[i % people.length])
