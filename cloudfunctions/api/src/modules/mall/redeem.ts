@@ -45,7 +45,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * still hold stock (they may yet give it back), wait for them: "sold out" is said only when it is true,
  * so a rush ends with exactly as many orders as there was stock for people who could pay.
  */
-async function holdStock(db: Db, itemId: string, orderId: string, qty: number, now: Date): Promise<void> {
+async function holdStock(db: Db, itemId: string, orderId: string, qty: number, now: Date): Promise<'taken' | 'earlier'> {
   const _ = db.command
   const deadline = Date.now() + HOLD_WAIT_MS
   for (;;) {
@@ -53,11 +53,11 @@ async function holdStock(db: Db, itemId: string, orderId: string, qty: number, n
       .collection(M.items)
       .where({ _id: itemId, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) })
       .update({ data: { stock: _.inc(-qty), holds: _.push({ orderId, quantity: qty, at: now }) } })) as Updated
-    if (held.stats.updated === 1) return
+    if (held.stats.updated === 1) return 'taken'
     const again = await getById<MallItem & { holds?: StockHold[] }>(db, M.items, itemId)
     if (!again || !again.active) throw notFound('这件商品')
     const holds = again.holds ?? []
-    if (holds.some((h) => h.orderId === orderId)) return // our own earlier attempt holds it
+    if (holds.some((h) => h.orderId === orderId)) return 'earlier' // our own earlier attempt holds it
     const couldReturn = holds.reduce((n, h) => n + h.quantity, 0)
     if (again.stock + couldReturn < qty) throw conflict(again.stock === 0 ? '已经兑完了，下次早点来' : `库存只剩 ${again.stock} 件`)
     if (Date.now() > deadline) throw conflict('兑换的人太多了，请稍后再试')
@@ -85,28 +85,34 @@ export async function redeem(ctx: UserCtx, input: z.output<typeof RedeemInput>) 
   if ((account?.balance ?? 0) < points) throw insufficient('person')
   if (item.perPersonLimit !== null && (quota?.count ?? 0) + qty > item.perPersonLimit) throw overLimit(item.perPersonLimit, quota?.count ?? 0)
 
-  await holdStock(db, item._id, orderId, qty, now)
+  const hold = await holdStock(db, item._id, orderId, qty, now)
   const person = personLeg(input.communityId, user._id, -points)
+  let bookedHere = false
   try {
     await ensureAccounts(db, input.communityId, [person], now)
-    const order = await bookOrder(ctx, item, orderId, qty, points, now)
-    await releaseHold(db, item._id, { orderId, quantity: qty }, false)
+    const { order, booked } = await bookOrder(ctx, item, orderId, qty, points, now)
+    bookedHere = booked
+    // A retried tap can read "no order yet", then take stock after the first attempt gave its hold back,
+    // and find the order booked: the unit this attempt took goes back on the shelf.
+    await releaseHold(db, item._id, { orderId, quantity: qty }, !booked && hold === 'taken')
     return orderView(order, item)
   } catch (err) {
-    const booked = await getById<MallOrder>(db, M.orders, orderId)
-    await releaseHold(db, item._id, { orderId, quantity: qty }, !booked)
+    // The unit this attempt took goes back unless its own order used it; an earlier attempt's hold goes
+    // back only when no order came of it.
+    const restock = hold === 'taken' ? !bookedHere : !(await getById<MallOrder>(db, M.orders, orderId))
+    await releaseHold(db, item._id, { orderId, quantity: qty }, restock)
     throw err
   }
 }
 
-async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: number, points: number, now: Date): Promise<MallOrder> {
+async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: number, points: number, now: Date): Promise<{ order: MallOrder; booked: boolean }> {
   const { db, user } = ctx
   const quotaId = `${item._id}_${user._id}`
   for (let attempt = 0; ; attempt++) {
     try {
       return await runTx(db, async (tx) => {
         const o = await txGet<MallOrder>(tx, M.orders, orderId)
-        if (o) return o
+        if (o) return { order: o, booked: false }
         const quota = await txGet<{ count: number }>(tx, M.quotas, quotaId)
         const have = quota?.count ?? 0
         if (item.perPersonLimit !== null && have + qty > item.perPersonLimit) throw overLimit(item.perPersonLimit, have)
@@ -124,7 +130,7 @@ async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: num
           sponsorId: item.sponsorId,
         }
         await tx.collection(M.orders).add({ data: order })
-        return order
+        return { order, booked: true }
       })
     } catch (err) {
       // A pickup code collided with a live one (unique index): draw another.

@@ -67,13 +67,19 @@ export async function claim(ctx: UserCtx, input: z.output<typeof PostClaimInput>
   if (!(await verifiedRegistration(db, user._id, input.communityId))) throw forbidden('报到审核通过后才能认领岗位')
   if (post.holders.includes(user._id)) throw conflict('您已经在这个岗位上了')
   const _ = db.command
-  const res = (await db
-    .collection(PT.posts)
-    .where({ _id: post._id, active: true, holders: _.neq(user._id), holderCount: _.lt(post.capacity) })
-    .update({ data: { holders: _.push(user._id), holderCount: _.inc(1) } })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) {
-    const now = (await getById<Post>(db, PT.posts, post._id))!
-    throw conflict(now.holders.includes(user._id) ? '您已经在这个岗位上了' : '这个岗位已满员')
+  // The capacity read is part of the condition: a secretary cutting the capacity meanwhile makes this
+  // update miss (then we read again), instead of letting a claim in under the old, larger capacity.
+  for (let current = post, attempt = 0; ; attempt++) {
+    const res = (await db
+      .collection(PT.posts)
+      .where({ _id: current._id, active: true, capacity: current.capacity, holders: _.neq(user._id), holderCount: _.lt(current.capacity) })
+      .update({ data: { holders: _.push(user._id), holderCount: _.inc(1) } })) as { stats: { updated: number } }
+    if (res.stats.updated === 1) break
+    const now = await getById<Post>(db, PT.posts, current._id)
+    if (!now || !now.active) throw notFound('这个岗位')
+    if (now.holders.includes(user._id)) throw conflict('您已经在这个岗位上了')
+    if (now.holderCount >= now.capacity || attempt >= 5) throw conflict('这个岗位已满员')
+    current = now // the capacity changed under us: try again against the new one
   }
   return (await views(ctx, [(await getById<Post>(db, PT.posts, post._id))!]))[0]
 }
