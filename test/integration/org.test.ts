@@ -2,7 +2,7 @@
  * Every org action through the real main() on the local engine: the happy paths, every role denial,
  * bad inputs, and that failures change nothing.
  */
-import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { PRIVACY_VERSION } from '../../types/org'
 
@@ -17,12 +17,7 @@ afterAll(async () => {
   await tc.close()
 })
 
-/** A fingerprint of all data, to prove a failed request changed nothing. */
-async function snapshot() {
-  const out: Record<string, unknown[]> = {}
-  for (const c of tc.engine.collections().sort()) out[c] = await tc.engine.find(c, {}, { sort: { _id: 1 } })
-  return JSON.stringify(out)
-}
+const snapshot = () => dataSnapshot(tc.engine)
 
 describe('the router', () => {
   test.each([

@@ -4,7 +4,7 @@
  * a declared household is a claim until its building head or the secretary confirms it; a building head's
  * scope is the buildings they were appointed to, never their own household; prototype keys are refused.
  */
-import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { PRIVACY_VERSION } from '../../types/org'
 
@@ -20,11 +20,7 @@ afterAll(async () => {
   await tc.close()
 })
 
-async function snapshot() {
-  const out: Record<string, unknown[]> = {}
-  for (const c of tc.engine.collections().sort()) out[c] = await tc.engine.find(c, {}, { sort: { _id: 1 } })
-  return JSON.stringify(out)
-}
+const snapshot = () => dataSnapshot(tc.engine)
 
 const user = async (id: string) => (await tc.engine.find('users', { _id: id }))[0]
 

@@ -46,3 +46,10 @@ export async function openTestCloud(opts: { dataDir?: string | null } = {}): Pro
 
 /** The error code of an answer, or 'OK'. */
 export const codeOf = (res: ApiResult<unknown>) => (res.ok ? 'OK' : res.error.code)
+
+/** A fingerprint of all data in the engine, to prove a failed request changed nothing. */
+export async function dataSnapshot(engine: Engine): Promise<string> {
+  const out: Record<string, unknown[]> = {}
+  for (const c of engine.collections().sort()) out[c] = await engine.find(c, {}, { sort: { _id: 1 } })
+  return JSON.stringify(out)
+}
