@@ -8,15 +8,16 @@ import type { UserCtx } from '../../platform/context'
 import { P } from './repo'
 import { sponsorViews } from './sponsors'
 
-/** Month key in China time. */
-const monthOf = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 7)
+const CHINA_OFFSET_MS = 8 * 3600_000
 
 export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>): Promise<ReportView> {
   const { db } = ctx
   const monthsBack = input.months ?? 6
-  const from = new Date(ctx.now())
-  from.setMonth(from.getMonth() - monthsBack + 1, 1)
-  from.setHours(0, 0, 0, 0)
+  // Months are China months, whatever the function's clock zone (UTC in the cloud): the first one starts at
+  // 00:00 China time on the 1st, monthsBack - 1 months before the current China month.
+  const china = new Date(ctx.now().getTime() + CHINA_OFFSET_MS)
+  const firstMonth = Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - monthsBack + 1, 1)
+  const from = new Date(firstMonth - CHINA_OFFSET_MS)
   const $ = db.command.aggregate
   const res = (await db
     .collection(P.entries)
@@ -30,9 +31,8 @@ export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>):
 
   const months = new Map<string, ReportView['months'][number]>()
   for (let i = 0; i < monthsBack; i++) {
-    const d = new Date(from)
-    d.setMonth(d.getMonth() + i)
-    const key = monthOf(new Date(d.getTime() + 15 * 86400_000))
+    const first = new Date(firstMonth)
+    const key = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1)).toISOString().slice(0, 7)
     months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
   }
   for (const row of res.list) {
