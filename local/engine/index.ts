@@ -17,24 +17,46 @@ import { bson } from './sdk'
 import { clone, compareValues, deepEqual, fromText, isPlainObject, sortKey, toText } from './values'
 
 export { IndexSpec }
-export type IndexManifest = { collections: Record<string, IndexSpec[]> }
+/** The collections the engine creates, each with its indexes (see cloudfunctions/api/database.json). */
+export type DatabaseManifest = { collections: Record<string, IndexSpec[]> }
+/** @deprecated the manifest now lists collections as well as indexes: use DatabaseManifest. */
+export type IndexManifest = DatabaseManifest
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
-export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'indexes.json')
+export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'database.json')
 
-export function loadIndexManifest(file: string = DEFAULT_MANIFEST): IndexManifest {
+/**
+ * Read the database manifest: `{ collections: { <name>: { purpose, indexes: [{ name, keys, unique? }], localOnly? } } }`.
+ * Every collection listed is created (indexed or not); nothing else exists.
+ */
+export function loadDatabaseManifest(file: string = DEFAULT_MANIFEST): DatabaseManifest {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
   const collections: Record<string, IndexSpec[]> = {}
-  for (const [name, specs] of Object.entries<any[]>(raw.collections || {})) {
-    collections[name] = specs.map((s) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
+  for (const [name, entry] of Object.entries<any>(raw.collections || {})) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry) || !Array.isArray(entry.indexes)) {
+      throw new Error(`${file}: collection "${name}" must be { "purpose": "...", "indexes": [...] }`)
+    }
+    collections[name] = entry.indexes.map((s: any) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
   }
+  return { collections }
+}
+/** @deprecated renamed: loadDatabaseManifest (the manifest is cloudfunctions/api/database.json). */
+export const loadIndexManifest = loadDatabaseManifest
+
+/** The manifest plus extra collections (no indexes) — for engine tests that use collections of their own. */
+export function withCollections(manifest: DatabaseManifest, ...names: string[]): DatabaseManifest {
+  const collections = { ...manifest.collections }
+  for (const n of names) if (!collections[n]) collections[n] = []
   return { collections }
 }
 
 export interface EngineOptions {
   /** null = memory only (fast tests) */
   dataDir: string | null
-  indexes?: IndexManifest
+  /** The collections to create and their indexes; default: cloudfunctions/api/database.json. */
+  manifest?: DatabaseManifest
+  /** @deprecated same as `manifest` */
+  indexes?: DatabaseManifest
   now?: () => Date
   /** journal size (bytes) that triggers a background snapshot + journal truncation; default 32 MB */
   compactBytes?: number
@@ -112,12 +134,12 @@ export class Engine {
   private compacting: Promise<void> | null = null
   private closed = false
   private readonly now: () => Date
-  private readonly manifest: IndexManifest
+  private readonly manifest: DatabaseManifest
   private readonly compactBytes: number
 
   private constructor(private journal: Journal | null, opts: EngineOptions) {
     this.now = opts.now || (() => new Date())
-    this.manifest = opts.indexes || (fs.existsSync(DEFAULT_MANIFEST) ? loadIndexManifest() : { collections: {} })
+    this.manifest = opts.manifest || opts.indexes || loadDatabaseManifest()
     this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
   }
 

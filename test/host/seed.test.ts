@@ -3,7 +3,7 @@
  * ids are readable and consistent, and the people cover every role the way DOMAIN.md describes.
  */
 import { demoData, seedDemo, DEMO } from '../../local/seed/demo'
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import * as org from '../../types/org'
 import { Id, ROLES } from '../../types/common'
 
@@ -149,7 +149,7 @@ test('the first person is an ordinary resident; exactly one person has not conse
 })
 
 test('seedDemo loads it into an engine with the real indexes, and re-seeding starts over', async () => {
-  const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   try {
     await engine.insertMany('users', [{ _id: 'u-stray', openid: 'stray' }])
     await seedDemo(engine)
