@@ -1,9 +1,11 @@
 /**
  * Embedded document engine standing in for the WeChat Cloud database.
  *
- * In-memory collections (documents are immutable once stored: every write replaces the object),
- * secondary indexes from the manifest, MongoDB semantics through mingo, transactions with
- * per-document locks plus commit-time validation, and an fsynced journal with snapshots.
+ * In-memory collections (documents are immutable once stored: every write replaces the object) —
+ * exactly the collections of the database manifest (cloudfunctions/api/database.json), any other
+ * answers DATABASE_COLLECTION_NOT_EXIST as the cloud does — with their secondary indexes, MongoDB
+ * semantics through mingo, transactions with per-document locks plus commit-time validation, and an
+ * fsynced journal with snapshots.
  * `handle(action, params)` answers exactly what @cloudbase/database's request class would
  * receive from the cloud, so the real wx-server-sdk runs unmodified on top of it.
  */
@@ -69,7 +71,19 @@ export const AGGREGATE_DEFAULT_LIMIT = 20
 const LOCK_WAIT_MS = 5000
 const TX_IDLE_MS = 30000
 
-/** Error thrown at the seam; shaped like @cloudbase/node-sdk's TcbError (code, message, requestId). */
+/**
+ * Errors at the seam, shaped like @cloudbase/node-sdk's TcbError (code, message, requestId): the SDK maps
+ * `code` through its TCB_ERR_CODE table to the errCode the function sees (wx-server-sdk index.js,
+ * error.config.ts), so `errCode` here is what that table gives (SYS_ERR -501001 for codes it lacks).
+ */
+const TCB_ERR_CODE: Record<string, number> = {
+  DATABASE_REQUEST_FAILED: -502001,
+  DATABASE_INVALID_OPERRATOR: -502002,
+  DATABASE_PERMISSION_DENIED: -502003,
+  DATABASE_COLLECTION_EXCEED_LIMIT: -502004,
+  DATABASE_COLLECTION_NOT_EXIST: -502005,
+  INVALID_PARAM: -501007,
+}
 export class EngineError extends Error {
   code: string
   requestId: string
@@ -78,14 +92,31 @@ export class EngineError extends Error {
     super(message)
     this.code = code
     this.requestId = newRequestId()
-    this.errCode = code === 'DATABASE_REQUEST_FAILED' ? -502001 : code === 'INVALID_PARAM' ? -501007 : -501001
+    this.errCode = TCB_ERR_CODE[code] ?? -501001
   }
 }
 
 export const ERR = {
   REQUEST_FAILED: 'DATABASE_REQUEST_FAILED',
   TX_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
+  TX_FAIL: 'DATABASE_TRANSACTION_FAIL',
+  COLLECTION_NOT_EXIST: 'DATABASE_COLLECTION_NOT_EXIST',
   INVALID_PARAM: 'INVALID_PARAM',
+}
+
+/**
+ * A read or write on a collection that was never created. WeChat Cloud answers errCode -502005
+ * DATABASE_COLLECTION_NOT_EXIST, which wx-server-sdk surfaces as
+ * "errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist. Please
+ * check your request, but if the problem cannot be solved, contact us." — and add() does not create the
+ * collection. Sources: docs.cloudbase.net/en/error-code/basic/DATABASE_COLLECTION_NOT_EXIST (cause: the
+ * collection does not exist; create it in the console), the errCode table of wx-server-sdk 4.0.2
+ * (TCB_ERR_CODE.DATABASE_COLLECTION_NOT_EXIST = -502005, '-502005': 'database collection not exists'), and the
+ * full message as users met it (github.com/Voyzz/Fruit-store-mp/issues/8, github.com/Hppppppf/miniprogram-STITP/issues/2).
+ */
+export const COLLECTION_NOT_EXIST_MESSAGE = '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.'
+function collectionNotExist(): EngineError {
+  return new EngineError(ERR.COLLECTION_NOT_EXIST, COLLECTION_NOT_EXIST_MESSAGE)
 }
 
 function newRequestId(): string { return crypto.randomBytes(8).toString('hex') }
@@ -127,6 +158,8 @@ export class Engine {
   conflicts = 0
 
   private colls = new Map<string, Coll>()
+  /** collections made at run time by db.createCollection (journaled; the manifest's are made at open) */
+  private created = new Set<string>()
   private seq = 0
   private txs = new Map<string, Tx>()
   private locks = new Map<string, Lock>()
@@ -141,44 +174,67 @@ export class Engine {
     this.now = opts.now || (() => new Date())
     this.manifest = opts.manifest || opts.indexes || loadDatabaseManifest()
     this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
+    for (const name of Object.keys(this.manifest.collections)) this.createColl(name)
   }
 
   static async open(opts: EngineOptions): Promise<Engine> {
-    if (!opts.dataDir) {
-      const e = new Engine(null, opts)
-      for (const name of Object.keys(e.manifest.collections)) e.coll(name)
-      return e
-    }
+    if (!opts.dataDir) return new Engine(null, opts)
     const { journal, state } = await Journal.open(opts.dataDir)
     const e = new Engine(journal, opts)
-    for (const name of Object.keys(e.manifest.collections)) e.coll(name)
+    const dropped = new Map<string, number>()
+    const put = (name: string, doc: any | null, id?: any) => {
+      const c = e.colls.get(name)
+      if (!c) { dropped.set(name, (dropped.get(name) ?? 0) + 1); return }
+      if (doc) c.docs.set(idKey(doc._id), doc); else c.docs.delete(idKey(id))
+    }
     for (const line of state.snapshotLines) {
       const o = fromText(line)
-      if (Array.isArray(o)) e.coll(o[0]).docs.set(idKey(o[1]._id), o[1])
+      if (Array.isArray(o)) put(o[0], o[1])
+      else if (o && typeof o.create === 'string') e.restoreCreated(o.create)
     }
-    for (const line of state.journalLines) e.replay(fromText(line))
+    for (const line of state.journalLines) {
+      const o = fromText(line)
+      if (o.clear) { for (const c of e.colls.values()) c.docs.clear(); continue }
+      if (typeof o.create === 'string') { e.restoreCreated(o.create); continue }
+      for (const w of o.w || []) put(w[0], w[1], w[2])
+    }
+    if (dropped.size) {
+      // The data folder holds collections the manifest no longer lists: they do not exist, as in the cloud.
+      console.warn(`[engine] ${opts.dataDir}: ignored stored documents of collections not in the database manifest: ${[...dropped].map(([n, k]) => `${n} (${k})`).join(', ')}`)
+    }
     for (const c of e.colls.values()) for (const ix of c.indexes) ix.rebuild(c.docs.values())
     if (state.journalBytes > e.compactBytes) void e.compact()
     return e
   }
 
-  private replay(o: any) {
-    if (o.clear) { for (const c of this.colls.values()) c.docs.clear(); return }
-    for (const w of o.w || []) {
-      const c = this.coll(w[0])
-      if (w[1]) c.docs.set(idKey(w[1]._id), w[1]); else c.docs.delete(idKey(w[2]))
-    }
-  }
-
-  private coll(name: string): Coll {
-    let c = this.colls.get(name)
-    if (!c) {
-      if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
-      c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
-      this.colls.set(name, c)
-    }
+  private createColl(name: string): Coll {
+    const c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
+    this.colls.set(name, c)
     return c
   }
+
+  private restoreCreated(name: string) {
+    this.created.add(name)
+    if (!this.colls.has(name)) this.createColl(name)
+  }
+
+  /** An existing collection, or DATABASE_COLLECTION_NOT_EXIST: nothing creates one implicitly. */
+  private coll(name: string): Coll {
+    if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
+    const c = this.colls.get(name)
+    if (!c) throw collectionNotExist()
+    return c
+  }
+
+  /** The direct API (seeding, tests) names the collection, so a typo or a missing manifest entry is obvious. */
+  private collDirect(name: string): Coll {
+    if (!this.colls.has(name)) {
+      throw new EngineError(ERR.COLLECTION_NOT_EXIST, `${COLLECTION_NOT_EXIST_MESSAGE} (collection "${name}" is not in the database manifest cloudfunctions/api/database.json)`)
+    }
+    return this.colls.get(name)!
+  }
+
+  hasCollection(name: string): boolean { return this.colls.has(name) }
 
   // ------------------------------------------------------------------ writes
 
@@ -237,11 +293,13 @@ export class Engine {
     const gen = journal.gen + 1
     const refs: [string, any[]][] = []
     for (const [name, c] of this.colls) refs.push([name, Array.from(c.docs.values())])
+    const created = Array.from(this.created)
     const rotated = journal.rotate(gen)
     this.compacting = (async () => {
       try {
         await journal.writeSnapshot(gen, function* () {
           yield toText({ v: 1, gen })
+          for (const name of created) yield toText({ create: name })
           for (const [name, docs] of refs) for (const d of docs) yield toText([name, d])
         })
         await rotated
@@ -292,8 +350,9 @@ export class Engine {
 
   // ------------------------------------------------------------------ direct API
 
+  /** Insert documents directly (seeding, tests): only into a collection of the manifest. */
   async insertMany(collection: string, docs: object[]): Promise<void> {
-    const c = this.coll(collection)
+    const c = this.collDirect(collection)
     const prepared = docs.map((d) => {
       return withIdFirst(clone(d))
     })
@@ -325,11 +384,11 @@ export class Engine {
 
   async find(collection: string, filter: object = {}, opts: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number } = {}): Promise<any[]> {
     const sort = opts.sort ? (Object.entries(opts.sort) as [string, number][]) : null
-    return this.findDocs(this.coll(collection), filter, sort, opts.skip || 0, opts.limit ?? null).map(clone)
+    return this.findDocs(this.collDirect(collection), filter, sort, opts.skip || 0, opts.limit ?? null).map(clone)
   }
 
   async count(collection: string, filter: object = {}): Promise<number> {
-    const c = this.coll(collection)
+    const c = this.collDirect(collection)
     if (Object.keys(filter).length === 0) { this.stats = { examined: 0, lastPlan: `${collection}: COUNT_ALL` }; return c.docs.size }
     return this.findDocs(c, filter, null, 0, null).length
   }
@@ -378,7 +437,7 @@ export class Engine {
         case 'database.getInTransaction': return await this.opLegacyTxGet(params)
         case 'database.updateDocInTransaction': return await this.opLegacyTxUpdate(params)
         case 'database.deleteDocInTransaction': return await this.opLegacyTxDelete(params)
-        case 'database.addCollection': this.coll(params.collectionName); return { requestId: newRequestId() }
+        case 'database.addCollection': return await this.opCreateCollection(params)
         default: throw new EngineError(ERR.INVALID_PARAM, `unsupported action ${action}`)
       }
     } catch (e: any) {
@@ -419,6 +478,20 @@ export class Engine {
   private project(docs: any[], projection: any): any[] {
     if (!projection || Object.keys(projection).length === 0) return docs
     return new Query({}).find(docs, projection).all()
+  }
+
+  /**
+   * db.createCollection(name): the cloud creates it, and refuses a name that exists ("如果集合已经存在会创建失败",
+   * Database.createCollection; the message of that refusal is not documented).
+   */
+  private async opCreateCollection(p: any) {
+    const name = p.collectionName
+    if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
+    if (this.colls.has(name)) throw new EngineError(ERR.REQUEST_FAILED, `[ResourceInUse] collection ${name} already exists`)
+    this.created.add(name)
+    this.createColl(name)
+    await this.log({ create: name })
+    return { requestId: newRequestId() }
   }
 
   private async opGet(p: any) {
