@@ -7,7 +7,7 @@
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
-import { Engine, loadIndexManifest } from '../local/engine'
+import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud } from '../local/cloud'
 
 const N = 100_000
@@ -19,13 +19,13 @@ function docs() {
 }
 
 export async function benchEngine(): Promise<Record<string, string | number>> {
-  const manifest = loadIndexManifest()
+  const manifest = loadDatabaseManifest()
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const cloud = require('wx-server-sdk')
   const result: Record<string, string | number> = { documents: N }
 
   // reads: memory-only engine
-  const mem = await Engine.open({ dataDir: null, indexes: manifest })
+  const mem = await Engine.open({ dataDir: null, manifest })
   let t = Date.now()
   await mem.insertMany('users', docs())
   result.loadMsMemory = Date.now() - t
@@ -45,7 +45,7 @@ export async function benchEngine(): Promise<Record<string, string | number>> {
 
   // writes: journaled engine (fsync per group commit)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'))
-  const disk = await Engine.open({ dataDir: dir, indexes: manifest })
+  const disk = await Engine.open({ dataDir: dir, manifest })
   t = Date.now()
   await disk.insertMany('users', docs())
   result.loadMsJournaled = Date.now() - t
@@ -65,7 +65,7 @@ export async function benchEngine(): Promise<Record<string, string | number>> {
   result.journaledSerialWritesPerSec = Math.round(200 / ((Date.now() - t) / 1000))
   await disk.close()
   t = Date.now()
-  const reopened = await Engine.open({ dataDir: dir, indexes: manifest })
+  const reopened = await Engine.open({ dataDir: dir, manifest })
   result.reopenMs = Date.now() - t
   await reopened.close()
   fs.rmSync(dir, { recursive: true, force: true })

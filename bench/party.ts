@@ -1,7 +1,7 @@
 /**
  * activity.checkin: 500 members checking in to one activity at the same moment, through main().
  */
-import { Engine, loadIndexManifest } from '../local/engine'
+import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud, runAsCaller } from '../local/cloud'
 import { fixtureDocs, P, T } from '../test/support/fixtures'
 import type { Row, Section } from './run'
@@ -12,7 +12,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export const checkinSection: Section = {
   name: 'activity.checkin（500 人同时签到同一活动）',
   async run(): Promise<Row[]> {
-    const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+    const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports

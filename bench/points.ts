@@ -4,7 +4,7 @@
  * - points.statement paging at 200,000 ledger entries: the first page and a deep cursor page
  *   (the target: a deep page no slower than twice the first).
  */
-import { Engine, loadIndexManifest } from '../local/engine'
+import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud, runAsCaller } from '../local/cloud'
 import { fixtureDocs, P, T } from '../test/support/fixtures'
 import type { Row, Section } from './run'
@@ -15,7 +15,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6
 
 async function open() {
-  const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,7 +1,7 @@
 /**
  * wish.list (the wish wall) at 50,000 wishes: the first page and a deep cursor page, through main().
  */
-import { Engine, loadIndexManifest } from '../local/engine'
+import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud, runAsCaller } from '../local/cloud'
 import { fixtureDocs, P, T } from '../test/support/fixtures'
 import type { Row, Section } from './run'
@@ -12,7 +12,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export const wishListSection: Section = {
   name: 'wish.list 心愿墙（5 万条心愿）',
   async run(): Promise<Row[]> {
-    const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+    const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports

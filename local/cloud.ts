@@ -8,6 +8,11 @@
  *   we answer there with the protobuf buffer the SDK decodes.
  * - Caller identity: `cloud.getWXContext()` reads process.env (WX_CONTEXT_KEYS, WX_OPENID, ...);
  *   `runAsCaller` scopes those keys per async context through a Proxy over process.env.
+ * - Transactions: @cloudbase/database sends where().update(), where().remove(), count() and aggregate()
+ *   without the transaction id even when they are called on a transaction's collection, so in the cloud they
+ *   would silently run outside the transaction. WeChat does not allow them in a transaction at all (only
+ *   doc(id).get/set/update/remove and add), so the seam passes the transaction id along and the engine
+ *   refuses them, and a test fails before a deploy would misbehave.
  */
 import * as path from 'path'
 import { AsyncLocalStorage } from 'async_hooks'
@@ -20,16 +25,47 @@ export type { OpenApiStandIns }
 let currentEngine: Engine | null = null
 let currentOpenApi: LocalOpenApi | null = null
 
-/** What the SDK instantiates as its request class. */
+/** What the SDK instantiates as its request class (one per query, document or aggregation object). */
 class LocalDbRequest {
+  /** Set by the patched query methods when the query belongs to a transaction (see markTransactionalQueries). */
+  transactionId: string | undefined
   constructor(readonly config: any) {}
   async send(action: string, params?: any, _opts?: any): Promise<any> {
     const engine = currentEngine
     if (!engine) throw Object.assign(new Error('local cloud: no engine installed'), { code: 'SYS_ERR' })
+    if (this.transactionId && !(params && params.transactionId)) params = { ...params, transactionId: this.transactionId }
     return engine.handle(action, params)
   }
 }
 const reqClassGetter = () => LocalDbRequest
+
+const MARKED = Symbol.for('local-cloud.tx-marked')
+/**
+ * Make the query operations of a transaction's collection carry the transaction id to the engine (which then
+ * refuses them: multi-document operations are not allowed in a transaction). Only the request object of that
+ * one query is marked; nothing else changes.
+ */
+function markTransactionalQueries(databaseDir: string) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Query } = require(path.join(databaseDir, 'query.js'))
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { CollectionReference } = require(path.join(databaseDir, 'collection.js'))
+  if (Query.prototype[MARKED]) return
+  Object.defineProperty(Query.prototype, MARKED, { value: true })
+  for (const m of ['update', 'remove', 'count']) {
+    const orig = Query.prototype[m]
+    Query.prototype[m] = function (this: any, ...args: any[]) {
+      if (this._transactionId && this._request instanceof LocalDbRequest) this._request.transactionId = this._transactionId
+      return orig.apply(this, args)
+    }
+  }
+  const aggregate = CollectionReference.prototype.aggregate
+  CollectionReference.prototype.aggregate = function (this: any, ...args: any[]) {
+    const agg = aggregate.apply(this, args)
+    if (this._transactionId && agg && agg._request instanceof LocalDbRequest) agg._request.transactionId = this._transactionId
+    return agg
+  }
+}
 
 export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStandIns } = {}): void {
   currentEngine = engine
@@ -41,6 +77,7 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
   if (!d || d.get !== reqClassGetter) {
     Object.defineProperty(Db, 'reqClass', { get: reqClassGetter, set: () => undefined, configurable: true, enumerable: true })
   }
+  markTransactionalQueries(path.dirname(databasePath))
 
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { CloudBase } = require(path.join(path.dirname(nodeSdkPath), 'cloudbase.js'))

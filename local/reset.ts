@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { Engine, loadIndexManifest } from './engine'
+import { Engine, loadDatabaseManifest } from './engine'
 import { seedDemo } from './seed/demo'
 import { seedScenario } from './seed/scenario'
 import { installLocalCloud } from './cloud'
@@ -37,7 +37,7 @@ export async function resetData(dataDir: string): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.mkdirSync(dataDir, { recursive: true })
   // Same layout as local/stack.ts: the database under db/, uploads under storage/.
-  const engine = await Engine.open({ dataDir: path.join(dataDir, 'db'), indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: path.join(dataDir, 'db'), manifest: loadDatabaseManifest() })
   try {
     installLocalCloud(engine)
     await seedDemo(engine)

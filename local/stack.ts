@@ -1,11 +1,11 @@
 /**
- * The whole local WeChat Cloud in one call: the engine (indexes from the manifest), the local cloud
+ * The whole local WeChat Cloud in one call: the engine (collections and indexes from the manifest), the local cloud
  * under wx-server-sdk, the demo seed, and the HTTP host. Used by `npm start`, the tests and the bench.
  */
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
-import { Engine, loadIndexManifest, type IndexManifest } from './engine'
+import { Engine, loadDatabaseManifest, type DatabaseManifest } from './engine'
 import { installLocalCloud } from './cloud'
 import { assertSafeBinding, startHost } from './host/server'
 import { startScheduler, type TimerTrigger } from './host/scheduler'
@@ -29,8 +29,8 @@ export interface StackOptions {
   publicBaseUrl?: string
   /** Trust the x-wx-openid header and serve /dev/* (default true; loopback only). */
   devIdentity?: boolean
-  /** Index manifest (default: cloudfunctions/api/indexes.json, what the cloud is told to build). */
-  indexes?: IndexManifest
+  /** Database manifest: the collections and their indexes (default: cloudfunctions/api/database.json, what the cloud is told to create). */
+  manifest?: DatabaseManifest
   /** Request log; false = silent (default console.log). */
   log?: ((line: string) => void) | false
   /**
@@ -75,7 +75,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     storageDir = tempStorage
   }
 
-  const engine = await Engine.open({ dataDir: dataDir ? path.join(dataDir, 'db') : null, indexes: opts.indexes ?? loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: dataDir ? path.join(dataDir, 'db') : null, manifest: opts.manifest ?? loadDatabaseManifest() })
 
   // The host listens first (its URL is the default public base URL); functions and /dev wait for `ready`.
   let markReady!: () => void

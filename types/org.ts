@@ -18,8 +18,6 @@ export const Community = z.object({
   /** Households and residents living here: the "size" coverage is measured against. */
   householdCount: z.number().int().nonnegative(),
   population: z.number().int().nonnegative(),
-  /** Short token carried in the community's mini-program code scene (never the raw id). */
-  sceneToken: z.string().max(32),
 })
 export type Community = z.infer<typeof Community>
 

@@ -1,9 +1,12 @@
 /**
  * Embedded document engine standing in for the WeChat Cloud database.
  *
- * In-memory collections (documents are immutable once stored: every write replaces the object),
- * secondary indexes from the manifest, MongoDB semantics through mingo, transactions with
- * per-document locks plus commit-time validation, and an fsynced journal with snapshots.
+ * In-memory collections (documents are immutable once stored: every write replaces the object) —
+ * exactly the collections of the database manifest (cloudfunctions/api/database.json), any other
+ * answers DATABASE_COLLECTION_NOT_EXIST as the cloud does — with their secondary indexes, MongoDB
+ * semantics through mingo, transactions with snapshot isolation (reads take no lock; a write locks the
+ * document; a competing transactional write fails at once with DATABASE_TRANSACTION_CONFLICT, an
+ * ordinary one waits for the lock), and an fsynced journal with snapshots.
  * `handle(action, params)` answers exactly what @cloudbase/database's request class would
  * receive from the cloud, so the real wx-server-sdk runs unmodified on top of it.
  */
@@ -17,24 +20,46 @@ import { bson } from './sdk'
 import { clone, compareValues, deepEqual, fromText, isPlainObject, sortKey, toText } from './values'
 
 export { IndexSpec }
-export type IndexManifest = { collections: Record<string, IndexSpec[]> }
+/** The collections the engine creates, each with its indexes (see cloudfunctions/api/database.json). */
+export type DatabaseManifest = { collections: Record<string, IndexSpec[]> }
+/** @deprecated the manifest now lists collections as well as indexes: use DatabaseManifest. */
+export type IndexManifest = DatabaseManifest
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
-export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'indexes.json')
+export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'database.json')
 
-export function loadIndexManifest(file: string = DEFAULT_MANIFEST): IndexManifest {
+/**
+ * Read the database manifest: `{ collections: { <name>: { purpose, indexes: [{ name, keys, unique? }], localOnly? } } }`.
+ * Every collection listed is created (indexed or not); nothing else exists.
+ */
+export function loadDatabaseManifest(file: string = DEFAULT_MANIFEST): DatabaseManifest {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
   const collections: Record<string, IndexSpec[]> = {}
-  for (const [name, specs] of Object.entries<any[]>(raw.collections || {})) {
-    collections[name] = specs.map((s) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
+  for (const [name, entry] of Object.entries<any>(raw.collections || {})) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry) || !Array.isArray(entry.indexes)) {
+      throw new Error(`${file}: collection "${name}" must be { "purpose": "...", "indexes": [...] }`)
+    }
+    collections[name] = entry.indexes.map((s: any) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
   }
+  return { collections }
+}
+/** @deprecated renamed: loadDatabaseManifest (the manifest is cloudfunctions/api/database.json). */
+export const loadIndexManifest = loadDatabaseManifest
+
+/** The manifest plus extra collections (no indexes) — for engine tests that use collections of their own. */
+export function withCollections(manifest: DatabaseManifest, ...names: string[]): DatabaseManifest {
+  const collections = { ...manifest.collections }
+  for (const n of names) if (!collections[n]) collections[n] = []
   return { collections }
 }
 
 export interface EngineOptions {
   /** null = memory only (fast tests) */
   dataDir: string | null
-  indexes?: IndexManifest
+  /** The collections to create and their indexes; default: cloudfunctions/api/database.json. */
+  manifest?: DatabaseManifest
+  /** @deprecated same as `manifest` */
+  indexes?: DatabaseManifest
   now?: () => Date
   /** journal size (bytes) that triggers a background snapshot + journal truncation; default 32 MB */
   compactBytes?: number
@@ -44,10 +69,26 @@ export interface EngineOptions {
 export const SERVER_GET_MAX = 100
 /** WeChat Cloud answers at most 20 records for an aggregation that has no $limit stage. */
 export const AGGREGATE_DEFAULT_LIMIT = 20
-const LOCK_WAIT_MS = 5000
-const TX_IDLE_MS = 30000
+/**
+ * A transaction lives at most 30 s; after that (or once committed, aborted or conflicted) the server
+ * answers DATABASE_TRANSACTION_FAIL "[ResourceUnavailable.TransactionNotExist] ... must be commit or abort
+ * in 30 seconds" (TencentCloudBase/node-sdk test/database/unit/transaction.test.ts, run against the service).
+ */
+const TX_LIFETIME_MS = 30000
 
-/** Error thrown at the seam; shaped like @cloudbase/node-sdk's TcbError (code, message, requestId). */
+/**
+ * Errors at the seam, shaped like @cloudbase/node-sdk's TcbError (code, message, requestId): the SDK maps
+ * `code` through its TCB_ERR_CODE table to the errCode the function sees (wx-server-sdk index.js,
+ * error.config.ts), so `errCode` here is what that table gives (SYS_ERR -501001 for codes it lacks).
+ */
+const TCB_ERR_CODE: Record<string, number> = {
+  DATABASE_REQUEST_FAILED: -502001,
+  DATABASE_INVALID_OPERRATOR: -502002,
+  DATABASE_PERMISSION_DENIED: -502003,
+  DATABASE_COLLECTION_EXCEED_LIMIT: -502004,
+  DATABASE_COLLECTION_NOT_EXIST: -502005,
+  INVALID_PARAM: -501007,
+}
 export class EngineError extends Error {
   code: string
   requestId: string
@@ -56,14 +97,61 @@ export class EngineError extends Error {
     super(message)
     this.code = code
     this.requestId = newRequestId()
-    this.errCode = code === 'DATABASE_REQUEST_FAILED' ? -502001 : code === 'INVALID_PARAM' ? -501007 : -501001
+    this.errCode = TCB_ERR_CODE[code] ?? -501001
   }
 }
 
 export const ERR = {
   REQUEST_FAILED: 'DATABASE_REQUEST_FAILED',
   TX_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
+  TX_FAIL: 'DATABASE_TRANSACTION_FAIL',
+  COLLECTION_NOT_EXIST: 'DATABASE_COLLECTION_NOT_EXIST',
   INVALID_PARAM: 'INVALID_PARAM',
+}
+
+/**
+ * A read or write on a collection that was never created. WeChat Cloud answers errCode -502005
+ * DATABASE_COLLECTION_NOT_EXIST, which wx-server-sdk surfaces as
+ * "errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist. Please
+ * check your request, but if the problem cannot be solved, contact us." — and add() does not create the
+ * collection. Sources: docs.cloudbase.net/en/error-code/basic/DATABASE_COLLECTION_NOT_EXIST (cause: the
+ * collection does not exist; create it in the console), the errCode table of wx-server-sdk 4.0.2
+ * (TCB_ERR_CODE.DATABASE_COLLECTION_NOT_EXIST = -502005, '-502005': 'database collection not exists'), and the
+ * full message as users met it (github.com/Voyzz/Fruit-store-mp/issues/8, github.com/Hppppppf/miniprogram-STITP/issues/2).
+ */
+export const COLLECTION_NOT_EXIST_MESSAGE = '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.'
+function collectionNotExist(): EngineError {
+  return new EngineError(ERR.COLLECTION_NOT_EXIST, COLLECTION_NOT_EXIST_MESSAGE)
+}
+
+/**
+ * A write in a transaction to a document that another open transaction has written, or that was changed
+ * after this transaction's snapshot. The service answers at once (not at commit) and rolls the transaction
+ * back itself; code and message as the service gives them (TencentCloudBase/node-sdk
+ * test/database/unit/transaction.test.ts, cases 冲突检测 and 读偏; the code is the one @cloudbase/database's
+ * runTransaction retries on: dist/commonjs/transaction/index.js, const/code.js).
+ */
+export const TX_CONFLICT_MESSAGE = '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.'
+function txConflict(): EngineError { return new EngineError(ERR.TX_CONFLICT, TX_CONFLICT_MESSAGE) }
+
+function txNotExist(): EngineError {
+  return new EngineError(ERR.TX_FAIL, '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.')
+}
+
+/**
+ * An operation WeChat Cloud does not allow inside a transaction. Only single-document operations are:
+ * `collection.doc(id).get/set/update/remove` and `collection.add`; no where() (no batch/multi-document
+ * operations), no aggregate ("在事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc,
+ * collection.add）": developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html;
+ * "在事务中仅能进行单记录操作，也就是不能使用 where、aggregate 接口": reference-sdk-api/database/transaction/
+ * Transaction.collection; Database.runTransaction, Database.startTransaction: "只允许进行单记录操作，不允许进行
+ * 批量操作"). The documents name no error code or message for it, so this is the generic failed database
+ * request (DATABASE_REQUEST_FAILED, errCode -502001). Note: wx-server-sdk 4.0.2 sends where().update(),
+ * where().remove(), count() and aggregate() without the transaction id, so in the cloud those would run
+ * silently outside the transaction; local/cloud.ts marks them so the engine refuses them here instead.
+ */
+function notInTransaction(what: string): EngineError {
+  return new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] ${what} is not supported in a transaction: only single-document operations by id (collection.doc(id).get/set/update/remove) and collection.add are (WeChat Cloud 事务只支持单记录操作)`)
 }
 
 function newRequestId(): string { return crypto.randomBytes(8).toString('hex') }
@@ -77,6 +165,7 @@ const idKey = (id: any): string => String(id)
 
 class Coll {
   docs = new Map<string, any>()
+  /** id -> sequence number of the last committed write (absent: 0, i.e. before any snapshot) */
   ver = new Map<string, number>()
   constructor(readonly name: string, readonly indexes: Index[]) {}
 }
@@ -85,78 +174,118 @@ interface Write { coll: string; id: string; doc: any | null }
 
 interface Tx {
   id: string
-  age: number                         // start order: in a deadlock the youngest transaction is the victim
-  reads: Map<string, number>          // lockKey -> version seen at first touch
-  writes: Map<string, Write>          // lockKey -> staged write
-  locks: Set<string>
-  waitingFor: string | null
-  doomed: boolean
+  /** the engine's sequence number when the transaction first touched data: it reads that state */
+  snapshot: number | null
+  /** lockKey -> staged write; each key is also this transaction's lock in `writers` */
+  writes: Map<string, Write>
   done: boolean
   timer: NodeJS.Timeout
+  /** resolves when the transaction ends (commit, abort, conflict, expiry): non-transactional writers wait on it */
+  ended: Promise<void>
+  end: () => void
 }
-interface Waiter { tx: Tx; resolve: (granted: boolean) => void }
-interface Lock { holder: string; queue: Waiter[] }
 
 const lockKey = (coll: string, id: string) => coll + '\u0000' + id
 
+/** `{ _id: <scalar> }` exactly: what doc(id) sends. */
+function isIdOnly(filter: any): boolean {
+  if (!filter || typeof filter !== 'object') return false
+  const keys = Object.keys(filter)
+  return keys.length === 1 && keys[0] === '_id' && (typeof filter._id === 'string' || typeof filter._id === 'number')
+}
+
 export class Engine {
   stats: { examined: number; lastPlan?: string } = { examined: 0 }
-  /** number of transaction commits refused with DATABASE_TRANSACTION_CONFLICT (for tests) */
+  /** number of transactions refused with DATABASE_TRANSACTION_CONFLICT (for tests) */
   conflicts = 0
 
   private colls = new Map<string, Coll>()
+  /** collections made at run time by db.createCollection (journaled; the manifest's are made at open) */
+  private created = new Set<string>()
   private seq = 0
   private txs = new Map<string, Tx>()
-  private locks = new Map<string, Lock>()
-  private txCounter = 0
+  /** lockKey -> the open transaction that has written that document (its transaction lock) */
+  private writers = new Map<string, Tx>()
+  /** open transactions that have taken their snapshot */
+  private snapshots = 0
+  /**
+   * Earlier versions still visible to an open snapshot: lockKey -> [{ until: seq of the write that replaced
+   * it, doc: the version before that write (null: absent) }], oldest first. Kept only while a snapshot is open.
+   */
+  private history = new Map<string, { until: number; doc: any | null }[]>()
+  private historySize = 0
+  private pruneAt = 4096
   private compacting: Promise<void> | null = null
   private closed = false
   private readonly now: () => Date
-  private readonly manifest: IndexManifest
+  private readonly manifest: DatabaseManifest
   private readonly compactBytes: number
 
   private constructor(private journal: Journal | null, opts: EngineOptions) {
     this.now = opts.now || (() => new Date())
-    this.manifest = opts.indexes || (fs.existsSync(DEFAULT_MANIFEST) ? loadIndexManifest() : { collections: {} })
+    this.manifest = opts.manifest || opts.indexes || loadDatabaseManifest()
     this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
+    for (const name of Object.keys(this.manifest.collections)) this.createColl(name)
   }
 
   static async open(opts: EngineOptions): Promise<Engine> {
-    if (!opts.dataDir) {
-      const e = new Engine(null, opts)
-      for (const name of Object.keys(e.manifest.collections)) e.coll(name)
-      return e
-    }
+    if (!opts.dataDir) return new Engine(null, opts)
     const { journal, state } = await Journal.open(opts.dataDir)
     const e = new Engine(journal, opts)
-    for (const name of Object.keys(e.manifest.collections)) e.coll(name)
+    const dropped = new Map<string, number>()
+    const put = (name: string, doc: any | null, id?: any) => {
+      const c = e.colls.get(name)
+      if (!c) { dropped.set(name, (dropped.get(name) ?? 0) + 1); return }
+      if (doc) c.docs.set(idKey(doc._id), doc); else c.docs.delete(idKey(id))
+    }
     for (const line of state.snapshotLines) {
       const o = fromText(line)
-      if (Array.isArray(o)) e.coll(o[0]).docs.set(idKey(o[1]._id), o[1])
+      if (Array.isArray(o)) put(o[0], o[1])
+      else if (o && typeof o.create === 'string') e.restoreCreated(o.create)
     }
-    for (const line of state.journalLines) e.replay(fromText(line))
+    for (const line of state.journalLines) {
+      const o = fromText(line)
+      if (o.clear) { for (const c of e.colls.values()) c.docs.clear(); continue }
+      if (typeof o.create === 'string') { e.restoreCreated(o.create); continue }
+      for (const w of o.w || []) put(w[0], w[1], w[2])
+    }
+    if (dropped.size) {
+      // The data folder holds collections the manifest no longer lists: they do not exist, as in the cloud.
+      console.warn(`[engine] ${opts.dataDir}: ignored stored documents of collections not in the database manifest: ${[...dropped].map(([n, k]) => `${n} (${k})`).join(', ')}`)
+    }
     for (const c of e.colls.values()) for (const ix of c.indexes) ix.rebuild(c.docs.values())
     if (state.journalBytes > e.compactBytes) void e.compact()
     return e
   }
 
-  private replay(o: any) {
-    if (o.clear) { for (const c of this.colls.values()) c.docs.clear(); return }
-    for (const w of o.w || []) {
-      const c = this.coll(w[0])
-      if (w[1]) c.docs.set(idKey(w[1]._id), w[1]); else c.docs.delete(idKey(w[2]))
-    }
-  }
-
-  private coll(name: string): Coll {
-    let c = this.colls.get(name)
-    if (!c) {
-      if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
-      c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
-      this.colls.set(name, c)
-    }
+  private createColl(name: string): Coll {
+    const c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
+    this.colls.set(name, c)
     return c
   }
+
+  private restoreCreated(name: string) {
+    this.created.add(name)
+    if (!this.colls.has(name)) this.createColl(name)
+  }
+
+  /** An existing collection, or DATABASE_COLLECTION_NOT_EXIST: nothing creates one implicitly. */
+  private coll(name: string): Coll {
+    if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
+    const c = this.colls.get(name)
+    if (!c) throw collectionNotExist()
+    return c
+  }
+
+  /** The direct API (seeding, tests) names the collection, so a typo or a missing manifest entry is obvious. */
+  private collDirect(name: string): Coll {
+    if (!this.colls.has(name)) {
+      throw new EngineError(ERR.COLLECTION_NOT_EXIST, `${COLLECTION_NOT_EXIST_MESSAGE} (collection "${name}" is not in the database manifest cloudfunctions/api/database.json)`)
+    }
+    return this.colls.get(name)!
+  }
+
+  hasCollection(name: string): boolean { return this.colls.has(name) }
 
   // ------------------------------------------------------------------ writes
 
@@ -190,7 +319,42 @@ export class Engine {
       }
       throw e
     }
-    for (const u of undo) u.c.ver.set(u.id, ++this.seq)
+    const keep = this.snapshots > 0
+    for (const u of undo) {
+      const seq = ++this.seq
+      u.c.ver.set(u.id, seq)
+      // an open snapshot may still need the version this write replaced
+      if (keep) this.remember(lockKey(u.c.name, u.id), seq, u.old ?? null)
+    }
+  }
+
+  private remember(key: string, until: number, doc: any | null) {
+    const h = this.history.get(key)
+    if (h) h.push({ until, doc }); else this.history.set(key, [{ until, doc }])
+    this.historySize++
+  }
+
+  /** The committed version of a document as of sequence number `at` (a transaction's snapshot). */
+  private versionAt(c: Coll, id: string, at: number): any | null {
+    if ((c.ver.get(id) ?? 0) <= at) return c.docs.get(id) ?? null
+    const h = this.history.get(lockKey(c.name, id))
+    if (h) for (const e of h) if (e.until > at) return e.doc
+    return c.docs.get(id) ?? null // not reached: every write after an open snapshot is remembered
+  }
+
+  /** Forget versions no open snapshot can see (all of them once no snapshot is open). */
+  private pruneHistory() {
+    if (this.snapshots === 0) { this.history.clear(); this.historySize = 0; this.pruneAt = 4096; return }
+    if (this.historySize < this.pruneAt) return
+    let oldest = Infinity
+    for (const t of this.txs.values()) if (t.snapshot !== null && t.snapshot < oldest) oldest = t.snapshot
+    let size = 0
+    for (const [k, h] of this.history) {
+      const keep = h.filter((e) => e.until > oldest)
+      if (keep.length) { this.history.set(k, keep); size += keep.length } else this.history.delete(k)
+    }
+    this.historySize = size
+    this.pruneAt = Math.max(4096, size * 2)
   }
 
   /** Apply in memory now (synchronously), then resolve once durable. */
@@ -215,11 +379,13 @@ export class Engine {
     const gen = journal.gen + 1
     const refs: [string, any[]][] = []
     for (const [name, c] of this.colls) refs.push([name, Array.from(c.docs.values())])
+    const created = Array.from(this.created)
     const rotated = journal.rotate(gen)
     this.compacting = (async () => {
       try {
         await journal.writeSnapshot(gen, function* () {
           yield toText({ v: 1, gen })
+          for (const name of created) yield toText({ create: name })
           for (const [name, docs] of refs) for (const d of docs) yield toText([name, d])
         })
         await rotated
@@ -270,8 +436,9 @@ export class Engine {
 
   // ------------------------------------------------------------------ direct API
 
+  /** Insert documents directly (seeding, tests): only into a collection of the manifest. */
   async insertMany(collection: string, docs: object[]): Promise<void> {
-    const c = this.coll(collection)
+    const c = this.collDirect(collection)
     const prepared = docs.map((d) => {
       return withIdFirst(clone(d))
     })
@@ -281,7 +448,7 @@ export class Engine {
       if (seen.has(k) || c.docs.has(k)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
       seen.add(k)
     }
-    if (prepared.length < 2000) {
+    if (prepared.length < 2000 || this.snapshots > 0) {
       await this.commitWrites(prepared.map((doc) => ({ coll: collection, id: idKey(doc._id), doc })))
       return
     }
@@ -303,11 +470,11 @@ export class Engine {
 
   async find(collection: string, filter: object = {}, opts: { sort?: Record<string, 1 | -1>; limit?: number; skip?: number } = {}): Promise<any[]> {
     const sort = opts.sort ? (Object.entries(opts.sort) as [string, number][]) : null
-    return this.findDocs(this.coll(collection), filter, sort, opts.skip || 0, opts.limit ?? null).map(clone)
+    return this.findDocs(this.collDirect(collection), filter, sort, opts.skip || 0, opts.limit ?? null).map(clone)
   }
 
   async count(collection: string, filter: object = {}): Promise<number> {
-    const c = this.coll(collection)
+    const c = this.collDirect(collection)
     if (Object.keys(filter).length === 0) { this.stats = { examined: 0, lastPlan: `${collection}: COUNT_ALL` }; return c.docs.size }
     return this.findDocs(c, filter, null, 0, null).length
   }
@@ -356,7 +523,7 @@ export class Engine {
         case 'database.getInTransaction': return await this.opLegacyTxGet(params)
         case 'database.updateDocInTransaction': return await this.opLegacyTxUpdate(params)
         case 'database.deleteDocInTransaction': return await this.opLegacyTxDelete(params)
-        case 'database.addCollection': this.coll(params.collectionName); return { requestId: newRequestId() }
+        case 'database.addCollection': return await this.opCreateCollection(params)
         default: throw new EngineError(ERR.INVALID_PARAM, `unsupported action ${action}`)
       }
     } catch (e: any) {
@@ -399,33 +566,41 @@ export class Engine {
     return new Query({}).find(docs, projection).all()
   }
 
+  /**
+   * db.createCollection(name): the cloud creates it, and refuses a name that exists ("如果集合已经存在会创建失败",
+   * Database.createCollection; the message of that refusal is not documented).
+   */
+  private async opCreateCollection(p: any) {
+    const name = p.collectionName
+    if (typeof name !== 'string' || !name) throw new EngineError(ERR.INVALID_PARAM, 'collectionName is required')
+    if (this.colls.has(name)) throw new EngineError(ERR.REQUEST_FAILED, `[ResourceInUse] collection ${name} already exists`)
+    this.created.add(name)
+    this.createColl(name)
+    await this.log({ create: name })
+    return { requestId: newRequestId() }
+  }
+
   private async opGet(p: any) {
     const c = this.coll(p.collectionName)
     const filter = this.parse(p.query) || {}
+    const projection = this.parse(p.projection)
+    if (p.transactionId) {
+      const tx = this.tx(p.transactionId)
+      if (p.queryType !== 'DOC' || !isIdOnly(filter)) throw notInTransaction('a query (where().get(), collection.get())')
+      const d = this.txRead(tx, c, idKey(filter._id))
+      return { data: { list: this.project(d ? [d] : [], projection).map(toText) }, requestId: newRequestId() }
+    }
     const order = this.parse(p.order)
     const sort = order ? (Object.entries(order).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1]) as [string, number][]) : null
     const skip = Math.max(0, Number(p.offset) || 0)
     const limit = Math.min(Number(p.limit) || SERVER_GET_MAX, SERVER_GET_MAX)
-    const projection = this.parse(p.projection)
-    let docs: any[]
-    if (p.transactionId) {
-      const tx = this.tx(p.transactionId)
-      if (p.queryType === 'DOC' && filter._id !== undefined && Object.keys(filter).length === 1) {
-        const id = idKey(filter._id)
-        await this.touch(tx, c.name, id)
-        const d = this.txRead(tx, c.name, id)
-        docs = d ? [d] : []
-      } else {
-        docs = this.txFind(tx, c, filter, sort, skip, limit)
-      }
-    } else {
-      docs = this.findDocs(c, filter, sort, skip, limit)
-    }
+    const docs = this.findDocs(c, filter, sort, skip, limit)
     return { data: { list: this.project(docs, projection).map(toText) }, requestId: newRequestId() }
   }
 
   private opCount(p: any) {
     const c = this.coll(p.collectionName)
+    if (p.transactionId) { this.tx(p.transactionId); throw notInTransaction('count()') }
     const filter = this.parse(p.query) || {}
     let total: number
     if (Object.keys(filter).length === 0) { total = c.docs.size; this.stats = { examined: 0, lastPlan: `${c.name}: COUNT_ALL` } }
@@ -443,15 +618,24 @@ export class Engine {
     for (let i = 0; i < docs.length; i++) docs[i] = withIdFirst(docs[i])
     if (p.transactionId) {
       const tx = this.tx(p.transactionId)
+      this.begin(tx)
+      const seen = new Set<string>()
       for (const d of docs) {
         const id = idKey(d._id)
-        await this.touch(tx, c.name, id)
-        if (this.txRead(tx, c.name, id)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
+        if (seen.has(id)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
+        seen.add(id)
+        // someone else's uncommitted or newer insert of this id is a conflict (runTransaction retries, then sees
+        // it); an id that is in this transaction's snapshot is a duplicate key (not retried)
+        this.checkWritable(tx, c, id)
+        if (this.txRead(tx, c, id)) throw dupKeyError(c.name, { name: '_id_', keys: [['_id', 1]] }, [d._id])
         this.checkUniqueAgainstCommitted(c, d)
-        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: d })
       }
+      for (const d of docs) this.stage(tx, c, idKey(d._id), d)
       return { data: { insertedIds: docs.map((d) => d._id) }, requestId: newRequestId() }
     }
+    const ids = docs.map((d) => idKey(d._id))
+    // an insert of an id a transaction is writing waits for that transaction to end, then sees its outcome
+    for (let wait = this.lockedBy(c, ids); wait; wait = this.lockedBy(c, ids)) await wait
     const seen = new Set<string>()
     for (const d of docs) {
       const id = idKey(d._id)
@@ -489,10 +673,24 @@ export class Engine {
     const upsert = p.upsert === true
     if (data === undefined) throw new EngineError(ERR.INVALID_PARAM, 'data is required')
 
-    if (p.transactionId) return this.txModify(this.tx(p.transactionId), c, filter, data, merge, multi, upsert)
+    if (p.transactionId) {
+      const tx = this.tx(p.transactionId)
+      if (returnDoc || p.queryType !== 'DOC' || !isIdOnly(filter)) throw notInTransaction('an update by query (where().update(), updateAndReturn())')
+      return this.txModify(tx, c, idKey(filter._id), filter._id, data, merge, upsert)
+    }
 
+    // A write to a document a transaction has written waits until that transaction ends ("普通的更新操作会被
+    // 阻塞，直到事务锁释放或者超时", WeChat transaction guide); then the query is evaluated again.
+    let matches: any[]
+    for (;;) {
+      matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
+      const ids = matches.map((d) => idKey(d._id))
+      if (matches.length === 0 && upsert && filter._id !== undefined && typeof filter._id !== 'object') ids.push(idKey(filter._id))
+      const wait = this.lockedBy(c, ids)
+      if (!wait) break
+      await wait
+    }
     // THE TRAP: select the matching documents first, then write back every one of them.
-    const matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
     const writes: Write[] = []
     let upsertId: any
     let last: any = null
@@ -522,22 +720,23 @@ export class Engine {
     const multi = p.multi === true || (p.multi === undefined && p.queryType === 'WHERE')
     if (p.transactionId) {
       const tx = this.tx(p.transactionId)
-      const targets = this.txFind(tx, c, filter, null, 0, multi ? null : 1)
-      for (const d of targets) {
-        const id = idKey(d._id)
-        await this.touch(tx, c.name, id)
-        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: null })
-      }
-      if (targets.length === 0 && filter._id !== undefined) await this.touch(tx, c.name, idKey(filter._id))
-      return { data: { deleted: targets.length }, requestId: newRequestId() }
+      if (p.queryType !== 'DOC' || !isIdOnly(filter)) throw notInTransaction('a remove by query (where().remove())')
+      return this.txRemove(tx, c, idKey(filter._id))
     }
-    const matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
+    let matches: any[]
+    for (;;) {
+      matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
+      const wait = this.lockedBy(c, matches.map((d) => idKey(d._id)))
+      if (!wait) break
+      await wait
+    }
     await this.commitWrites(matches.map((d) => ({ coll: c.name, id: idKey(d._id), doc: null })))
     return { data: { deleted: matches.length }, requestId: newRequestId() }
   }
 
   private opAggregate(p: any) {
     const c = this.coll(p.collectionName)
+    if (p.transactionId) { this.tx(p.transactionId); throw notInTransaction('aggregate()') }
     const stages: any[] = (p.stages || []).map((s: any) => {
       const v = typeof s.stageValue === 'string' ? this.parse(s.stageValue) : this.normalize(s.stageValue)
       return { [s.stageKey]: v }
@@ -560,13 +759,21 @@ export class Engine {
   }
 
   // ------------------------------------------------------------------ transactions
+  //
+  // Snapshot isolation as WeChat Cloud documents it (developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/
+  // database/transaction.html, 快照隔离): reads inside a transaction return the snapshot, not the live data, and
+  // take no lock; a write changes the snapshot (later reads in the transaction see it) and puts a transaction
+  // lock on the document; a write of another transaction to a locked document fails at once (here: also a
+  // write to a document changed after the snapshot — TencentCloudBase/node-sdk's 读偏 case), the service rolls
+  // that transaction back and answers DATABASE_TRANSACTION_CONFLICT; an ordinary (non-transactional) write to
+  // a locked document blocks until the lock is released; on commit the snapshot's changes are written
+  // atomically. Only single-document operations by id and add() are allowed inside.
 
   private opStartTx() {
     const id = crypto.randomBytes(12).toString('hex')
-    const tx: Tx = {
-      id, age: ++this.txCounter, reads: new Map(), writes: new Map(), locks: new Set(), waitingFor: null, doomed: false, done: false,
-      timer: setTimeout(() => this.endTx(tx), TX_IDLE_MS),
-    }
+    let end!: () => void
+    const ended = new Promise<void>((resolve) => { end = resolve })
+    const tx: Tx = { id, snapshot: null, writes: new Map(), done: false, timer: setTimeout(() => this.endTx(tx), TX_LIFETIME_MS), ended, end }
     tx.timer.unref?.()
     this.txs.set(id, tx)
     return { transactionId: id, requestId: newRequestId() }
@@ -574,9 +781,13 @@ export class Engine {
 
   private tx(id: string): Tx {
     const tx = this.txs.get(id)
-    if (!tx || tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${id} does not exist or has ended`)
-    tx.timer.refresh?.()
+    if (!tx || tx.done) throw txNotExist()
     return tx
+  }
+
+  /** The snapshot is taken when the transaction first touches data. */
+  private begin(tx: Tx) {
+    if (tx.snapshot === null) { tx.snapshot = this.seq; this.snapshots++ }
   }
 
   private endTx(tx: Tx) {
@@ -584,114 +795,49 @@ export class Engine {
     tx.done = true
     clearTimeout(tx.timer)
     this.txs.delete(tx.id)
-    this.dropLocks(tx)
+    for (const key of tx.writes.keys()) if (this.writers.get(key) === tx) this.writers.delete(key)
+    if (tx.snapshot !== null) this.snapshots--
+    this.pruneHistory()
+    tx.end()
   }
 
-  /** Release every lock of `tx` and leave the queue it waits in. */
-  private dropLocks(tx: Tx) {
-    if (tx.waitingFor) {
-      const l = this.locks.get(tx.waitingFor)
-      const i = l ? l.queue.findIndex((w) => w.tx === tx) : -1
-      tx.waitingFor = null
-      if (l && i >= 0) l.queue.splice(i, 1)[0].resolve(false)
+  /** The transactions holding a lock on any of these documents: a promise of their end, or null when none does. */
+  private lockedBy(c: Coll, ids: string[]): Promise<unknown> | null {
+    let blockers: Set<Tx> | null = null
+    for (const id of ids) {
+      const t = this.writers.get(lockKey(c.name, id))
+      if (t) (blockers ??= new Set()).add(t)
     }
-    for (const key of tx.locks) this.releaseLock(key)
-    tx.locks.clear()
+    return blockers ? Promise.all(Array.from(blockers, (t) => t.ended)) : null
   }
 
-  /** Hand the lock to the oldest waiting transaction (or free it). */
-  private releaseLock(key: string) {
-    const l = this.locks.get(key)
-    if (!l) return
-    if (l.queue.length === 0) { this.locks.delete(key); return }
-    let best = 0
-    for (let i = 1; i < l.queue.length; i++) if (l.queue[i].tx.age < l.queue[best].tx.age) best = i
-    const w = l.queue.splice(best, 1)[0]
-    l.holder = w.tx.id
-    w.tx.locks.add(key)
-    w.tx.waitingFor = null
-    w.resolve(true)
-  }
-
-  /** A doomed transaction can only end in a conflict: it stops holding and waiting for locks at once. */
-  private doom(tx: Tx) {
-    if (tx.doomed) return
-    tx.doomed = true
-    this.dropLocks(tx)
+  /** This transaction's view of a document: its own staged write, else the snapshot. */
+  private txRead(tx: Tx, c: Coll, id: string): any | null {
+    this.begin(tx)
+    const w = tx.writes.get(lockKey(c.name, id))
+    if (w) return w.doc
+    return this.versionAt(c, id, tx.snapshot!)
   }
 
   /**
-   * First touch of a document inside a transaction: take its lock (waiting for the holder if
-   * needed; a deadlock or a long wait dooms this transaction instead, so its commit answers
-   * DATABASE_TRANSACTION_CONFLICT and runTransaction retries), then remember the version seen.
+   * May `tx` write this document? Not when another open transaction holds its lock, nor when it was changed
+   * after `tx`'s snapshot: then the service rolls `tx` back and answers the conflict at once.
    */
-  private async touch(tx: Tx, coll: string, id: string): Promise<void> {
-    const key = lockKey(coll, id)
-    while (!tx.doomed && !tx.done && !tx.locks.has(key)) {
-      const l = this.locks.get(key)
-      if (!l) {
-        this.locks.set(key, { holder: tx.id, queue: [] })
-        tx.locks.add(key)
-        break
-      }
-      const cycle = this.cycle(tx, l.holder)
-      if (cycle) {
-        // wound the youngest transaction of the cycle, then look at the lock again
-        this.doom(cycle.reduce((a, b) => (b.age > a.age ? b : a)))
-        continue
-      }
-      tx.waitingFor = key
-      const granted = await new Promise<boolean>((resolve) => {
-        const t = setTimeout(() => {
-          const i = l.queue.findIndex((w) => w.tx === tx)
-          if (i >= 0) { l.queue.splice(i, 1); tx.waitingFor = null; resolve(false) }
-        }, LOCK_WAIT_MS)
-        t.unref?.()
-        l.queue.push({ tx, resolve: (g) => { clearTimeout(t); resolve(g) } })
-      })
-      if (!granted) this.doom(tx)
+  private checkWritable(tx: Tx, c: Coll, id: string) {
+    const key = lockKey(c.name, id)
+    const holder = this.writers.get(key)
+    if (holder === tx) return
+    if (holder || (c.ver.get(id) ?? 0) > tx.snapshot!) {
+      this.endTx(tx)
+      this.conflicts++
+      throw txConflict()
     }
-    if (tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${tx.id} has ended`)
-    if (!tx.reads.has(key)) tx.reads.set(key, this.coll(coll).ver.get(id) ?? 0)
   }
 
-  /** Transactions on the wait-for path from `holder` back to `tx`, or null when there is no cycle. */
-  private cycle(tx: Tx, holder: string): Tx[] | null {
-    const path: Tx[] = [tx]
-    let h: Tx | undefined = this.txs.get(holder)
-    while (h && !path.includes(h)) {
-      path.push(h)
-      if (!h.waitingFor) return null
-      const l = this.locks.get(h.waitingFor)
-      h = l ? this.txs.get(l.holder) : undefined
-    }
-    return h === tx ? path : null
-  }
-
-  private txRead(tx: Tx, coll: string, id: string): any | null {
-    const w = tx.writes.get(lockKey(coll, id))
-    if (w) return w.doc
-    return this.coll(coll).docs.get(id) || null
-  }
-
-  private txFind(tx: Tx, c: Coll, filter: any, sort: [string, number][] | null, skip: number, limit: number | null): any[] {
-    const staged: Write[] = []
-    for (const w of tx.writes.values()) if (w.coll === c.name) staged.push(w)
-    let docs: any[]
-    if (staged.length === 0) docs = this.findDocs(c, filter, sort, skip, limit)
-    else {
-      const ids = new Set(staged.map((w) => w.id))
-      const base = this.findDocs(c, filter, null, 0, null).filter((d) => !ids.has(idKey(d._id)))
-      const q = new Query(filter || {})
-      for (const w of staged) if (w.doc && q.test(w.doc)) base.push(w.doc)
-      if (sort && sort.length) sortDocs(base, sort)
-      docs = base.slice(skip, limit !== null ? skip + limit : undefined)
-    }
-    for (const d of docs) {
-      const key = lockKey(c.name, idKey(d._id))
-      if (!tx.reads.has(key)) tx.reads.set(key, c.ver.get(idKey(d._id)) ?? 0)
-    }
-    return docs
+  private stage(tx: Tx, c: Coll, id: string, doc: any | null) {
+    const key = lockKey(c.name, id)
+    tx.writes.set(key, { coll: c.name, id, doc })
+    this.writers.set(key, tx)
   }
 
   private checkUniqueAgainstCommitted(c: Coll, doc: any) {
@@ -702,52 +848,38 @@ export class Engine {
     }
   }
 
-  private async txModify(tx: Tx, c: Coll, filter: any, data: any, merge: boolean, multi: boolean, upsert: boolean) {
-    let targets: string[]
-    if (filter._id !== undefined && typeof filter._id !== 'object' && Object.keys(filter).length === 1) targets = [idKey(filter._id)]
-    else targets = this.txFind(tx, c, filter, null, 0, multi ? null : 1).map((d) => idKey(d._id))
-    let updated = 0
-    let upsertId: any
-    for (const id of targets) {
-      await this.touch(tx, c.name, id)
-      const old = this.txRead(tx, c.name, id)
-      if (old && filter._id !== undefined && Object.keys(filter).length > 1 && !new Query(filter).test(old)) continue
-      if (!old) {
-        if (!upsert) continue
-        const nd = merge ? this.transform({ _id: filter._id }, data, true) : this.transform(undefined, { ...data, _id: filter._id }, false)
-        nd._id = filter._id
-        this.checkUniqueAgainstCommitted(c, nd)
-        tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: nd })
-        upsertId = filter._id
-        continue
-      }
-      const nd = this.transform(old, data, merge)
-      if (deepEqual(nd, old)) continue
-      this.checkUniqueAgainstCommitted(c, nd)
-      tx.writes.set(lockKey(c.name, id), { coll: c.name, id, doc: nd })
-      updated++
+  /** doc(id).update (merge) or doc(id).set (replace, upsert) inside a transaction. */
+  private txModify(tx: Tx, c: Coll, id: string, rawId: any, data: any, merge: boolean, upsert: boolean) {
+    const old = this.txRead(tx, c, id)
+    if (!old && !upsert) return { data: { updated: 0 }, requestId: newRequestId() }
+    let nd: any
+    if (old) {
+      nd = this.transform(old, data, merge)
+      if (deepEqual(nd, old)) return { data: { updated: 0 }, requestId: newRequestId() }
+    } else {
+      nd = merge ? this.transform({ _id: rawId }, data, true) : this.transform(undefined, { ...data, _id: rawId }, false)
+      nd._id = rawId
     }
-    return { data: { updated, upsert_id: upsertId }, requestId: newRequestId() }
+    this.checkWritable(tx, c, id)
+    this.checkUniqueAgainstCommitted(c, nd)
+    this.stage(tx, c, id, nd)
+    return old ? { data: { updated: 1 }, requestId: newRequestId() } : { data: { updated: 0, upsert_id: rawId }, requestId: newRequestId() }
+  }
+
+  /** doc(id).remove inside a transaction. */
+  private txRemove(tx: Tx, c: Coll, id: string) {
+    if (!this.txRead(tx, c, id)) return { data: { deleted: 0 }, requestId: newRequestId() }
+    this.checkWritable(tx, c, id)
+    this.stage(tx, c, id, null)
+    return { data: { deleted: 1 }, requestId: newRequestId() }
   }
 
   private async opCommit(p: any) {
-    const tx = this.txs.get(p.transactionId)
-    if (!tx || tx.done) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] transaction ${p.transactionId} does not exist or has ended`)
-    let conflict = tx.doomed
-    if (!conflict) {
-      for (const [key, v] of tx.reads) {
-        const [coll, id] = key.split('\u0000')
-        if ((this.coll(coll).ver.get(id) ?? 0) !== v) { conflict = true; break }
-      }
-    }
-    if (conflict) {
-      this.endTx(tx)
-      this.conflicts++
-      throw new EngineError(ERR.TX_CONFLICT, 'database transaction conflict: a document read or written by this transaction was changed by another operation')
-    }
+    const tx = this.tx(p.transactionId)
     const writes = Array.from(tx.writes.values())
     let durable: Promise<void>
     try {
+      // conflicts were answered when they happened; here only a unique index can still refuse (all or nothing)
       durable = this.commitWrites(writes)
     } finally {
       this.endTx(tx)
@@ -756,35 +888,35 @@ export class Engine {
     return { requestId: newRequestId() }
   }
 
+  /** Rollback. A transaction the service already ended (conflict, expiry) cannot be rolled back: TransactionNotExist. */
   private opAbort(p: any) {
-    const tx = this.txs.get(p.transactionId)
-    if (tx) this.endTx(tx)
+    this.endTx(this.tx(p.transactionId))
     return { requestId: newRequestId() }
   }
 
-  // legacy transaction actions of @cloudbase/database's older Transaction class
+  // legacy transaction actions of @cloudbase/database's older Transaction class (by document id only)
   private async opLegacyTxGet(p: any) {
     const tx = this.tx(p.transactionId)
     const c = this.coll(p.collectionName)
-    const id = idKey(p._id)
-    await this.touch(tx, c.name, id)
-    return { data: toText(this.txRead(tx, c.name, id)), requestId: newRequestId() }
+    return { data: toText(this.txRead(tx, c, idKey(p._id))), requestId: newRequestId() }
   }
   private async opLegacyTxUpdate(p: any) {
     const tx = this.tx(p.transactionId)
     const c = this.coll(p.collectionName)
     const data = this.parse(p.data)
     const merge = !p.upsert
-    const before = this.txRead(tx, c.name, idKey(p._id))
-    const r = await this.txModify(tx, c, { _id: p._id }, data, merge, false, !!p.upsert)
+    const before = this.txRead(tx, c, idKey(p._id))
+    const r = this.txModify(tx, c, idKey(p._id), p._id, data, merge, !!p.upsert)
     return {
       updated: toText(r.data.updated || (before && p.upsert ? 1 : 0)),
-      upserted: r.data.upsert_id !== undefined ? JSON.stringify([{ _id: r.data.upsert_id }]) : undefined,
+      upserted: (r.data as any).upsert_id !== undefined ? JSON.stringify([{ _id: (r.data as any).upsert_id }]) : undefined,
       requestId: r.requestId,
     }
   }
   private async opLegacyTxDelete(p: any) {
-    const r = await this.opRemove({ collectionName: p.collectionName, transactionId: p.transactionId, query: { _id: p._id }, multi: false })
+    const tx = this.tx(p.transactionId)
+    const c = this.coll(p.collectionName)
+    const r = this.txRemove(tx, c, idKey(p._id))
     return { deleted: toText(r.data.deleted), requestId: r.requestId }
   }
 }

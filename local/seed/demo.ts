@@ -48,12 +48,11 @@ interface CommunitySpec {
   id: string
   name: string
   address: string
-  sceneToken: string
 }
 
 const COMMUNITIES: CommunitySpec[] = [
-  { id: 'c-xingfuli', name: '幸福里社区', address: '青山区幸福路86号（幸福里社区党群服务中心）', sceneToken: 'c1xfl' },
-  { id: 'c-heping', name: '和平社区', address: '青山区和平大道1218号（和平社区党群服务中心）', sceneToken: 'c2hp' },
+  { id: 'c-xingfuli', name: '幸福里社区', address: '青山区幸福路86号（幸福里社区党群服务中心）' },
+  { id: 'c-heping', name: '和平社区', address: '青山区和平大道1218号（和平社区党群服务中心）' },
 ]
 
 interface CompoundSpec {
@@ -221,7 +220,6 @@ export function demoData(now = new Date()): Record<string, object[]> {
       householdCount,
       // about 2.6 people per household, as the city's statistics put it
       population: Math.round(householdCount * 2.6),
-      sceneToken: c.sceneToken,
     }
   })
 

@@ -7,7 +7,7 @@ import * as fs from 'fs'
 import * as path from 'path'
 import { builtinModules } from 'module'
 import { buildCloud, FUNCTION_DIR, OUTFILE } from '../../scripts/build-cloud'
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import { installLocalCloud, runAsCaller } from '../../local/cloud'
 import { DEMO, seedDemo } from '../../local/seed/demo'
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const built = await buildCloud({ quiet: true })
   expect(built.outfile).toBe(OUTFILE)
   bundleText = fs.readFileSync(OUTFILE, 'utf8')
-  engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   await seedDemo(engine)
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,8 +2,8 @@
  * Conformance of the local engine, driven through the real wx-server-sdk: each case checks
  * what WeChat Cloud documents for the server SDK.
  */
-import { Engine } from '../../local/engine'
-import { setupCloud } from './helpers'
+import { COLLECTION_NOT_EXIST_MESSAGE, Engine } from '../../local/engine'
+import { setupCloud, testManifest } from './helpers'
 
 let engine: Engine
 let cloud: any
@@ -253,6 +253,70 @@ describe('aggregate', () => {
     await engine.insertMany('many', Array.from({ length: 30 }, (_x, i) => ({ i })))
     expect((await db.collection('many').aggregate().match({}).end()).list).toHaveLength(20)
     expect((await db.collection('many').aggregate().match({}).limit(1000).end()).list).toHaveLength(30)
+  })
+})
+
+describe('collections must exist (DATABASE_COLLECTION_NOT_EXIST, -502005)', () => {
+  /** How wx-server-sdk surfaces the cloud's answer for a missing collection. */
+  const missing = (api: string) => ({ errCode: -502005, errMsg: `${api}:fail -502005 database collection not exists. ${COLLECTION_NOT_EXIST_MESSAGE}` })
+
+  test('the engine has exactly the manifest\'s collections', () => {
+    expect(engine.collections()).toEqual(Object.keys(testManifest().collections).sort())
+  })
+
+  test('every read and write on a collection that was never created is refused', async () => {
+    const c = db.collection('nowhere')
+    await expect(c.get()).rejects.toMatchObject(missing('collection.get'))
+    await expect(c.where({ a: 1 }).get()).rejects.toMatchObject(missing('collection.get'))
+    await expect(c.count()).rejects.toMatchObject(missing('collection.count'))
+    await expect(c.doc('x').get()).rejects.toMatchObject(missing('document.get'))
+    await expect(c.add({ data: { a: 1 } })).rejects.toMatchObject(missing('collection.add'))
+    await expect(c.doc('x').set({ data: { a: 1 } })).rejects.toMatchObject(missing('document.set'))
+    await expect(c.doc('x').update({ data: { a: 1 } })).rejects.toMatchObject(missing('document.update'))
+    await expect(c.where({ a: 1 }).update({ data: { a: 2 } })).rejects.toMatchObject(missing('collection.update'))
+    await expect(c.doc('x').remove()).rejects.toMatchObject(missing('document.remove'))
+    await expect(c.where({ a: 1 }).remove()).rejects.toMatchObject(missing('collection.remove'))
+    // wx-server-sdk reports aggregate failures with errCode -1 and the service's message
+    await expect(c.aggregate().match({}).end()).rejects.toMatchObject({ errCode: -1, errMsg: expect.stringContaining(COLLECTION_NOT_EXIST_MESSAGE) })
+    await seed()
+    await expect(db.collection('people').aggregate().lookup({ from: 'nowhere', localField: '_id', foreignField: 'who', as: 'x' }).end())
+      .rejects.toMatchObject({ errMsg: expect.stringContaining(COLLECTION_NOT_EXIST_MESSAGE) })
+    // add() did not create it
+    expect(engine.hasCollection('nowhere')).toBe(false)
+    await expect(c.count()).rejects.toMatchObject({ errCode: -502005 })
+  })
+
+  test('inside a transaction too', async () => {
+    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').get() })).rejects.toMatchObject(missing('document.get'))
+    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').add({ data: { a: 1 } }) })).rejects.toMatchObject(missing('collection.add'))
+    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').set({ data: { a: 1 } }) })).rejects.toMatchObject(missing('document.set'))
+    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').update({ data: { a: 1 } }) })).rejects.toMatchObject(missing('document.update'))
+    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').remove() })).rejects.toMatchObject(missing('document.remove'))
+    expect(engine.hasCollection('nowhere')).toBe(false)
+  })
+
+  test('seeding a collection outside the manifest fails loudly, naming it', async () => {
+    await expect(engine.insertMany('nowhere', [{ a: 1 }])).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringContaining('"nowhere" is not in the database manifest') })
+    await expect(engine.find('nowhere')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
+    await expect(engine.count('nowhere')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
+  })
+
+  test('db.createCollection creates one (once); then it works', async () => {
+    const other = await Engine.open({ dataDir: null, manifest: testManifest() })
+    const { installLocalCloud } = await import('../../local/cloud')
+    installLocalCloud(other)
+    try {
+      const odb = cloud.database()
+      expect((await odb.createCollection('made_at_runtime')).errMsg).toBe('createCollection:ok')
+      await odb.collection('made_at_runtime').add({ data: { _id: 'a' } })
+      expect((await odb.collection('made_at_runtime').count()).total).toBe(1)
+      // wx-server-sdk reports createCollection failures with errCode -1
+      await expect(odb.createCollection('made_at_runtime')).rejects.toMatchObject({ errCode: -1, errMsg: expect.stringContaining('already exists') })
+      await expect(odb.createCollection('people')).rejects.toMatchObject({ errCode: -1 })
+    } finally {
+      installLocalCloud(engine)
+      await other.close()
+    }
   })
 })
 

@@ -1,5 +1,5 @@
 /** Index use: lookups on indexed fields among 100,000 documents examine only the candidates. */
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import { installLocalCloud } from '../../local/cloud'
 
 const N = 100_000
@@ -9,14 +9,14 @@ let _: any
 const T0 = Date.UTC(2024, 0, 1)
 
 beforeAll(async () => {
-  const manifest = loadIndexManifest()
+  const manifest = loadDatabaseManifest()
   manifest.collections.big = [
     { name: 'k_unique', keys: [['k', 1]], unique: true },
     { name: 'at_desc', keys: [['at', -1]] },
     { name: 'cat_n', keys: [['cat', 1], ['n', -1]] },
     { name: 'tags', keys: [['tags', 1]] },
   ]
-  engine = await Engine.open({ dataDir: null, indexes: manifest })
+  engine = await Engine.open({ dataDir: null, manifest })
   const docs = []
   for (let i = 0; i < N; i++) {
     docs.push({ _id: `d${i}`, k: `k${i}`, kCopy: `k${i}`, n: i, cat: i % 100, at: new Date(T0 + i * 1000), tags: [`t${i % 1000}`, `u${i % 7}`] })

@@ -2,6 +2,7 @@
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import { Engine } from '../../local/engine'
+import { testManifest } from './helpers'
 import { installLocalCloud, runAsCaller } from '../../local/cloud'
 import { RISKY_IMAGE_MARKER } from '../../local/openapi/words'
 
@@ -9,7 +10,7 @@ let engine: Engine
 let cloud: any
 
 beforeAll(async () => {
-  engine = await Engine.open({ dataDir: null })
+  engine = await Engine.open({ dataDir: null, manifest: testManifest('x', 'only_here') })
   installLocalCloud(engine, { openapi: { publicBaseUrl: 'http://192.168.1.5:10086' } })
   cloud = require('wx-server-sdk')
   cloud.init({ env: 'local' })
@@ -77,7 +78,7 @@ test('subscribeMessage.send appends to the outbox collection', async () => {
 })
 
 test('installLocalCloud can be called again to re-point the SDK to another engine', async () => {
-  const other = await Engine.open({ dataDir: null })
+  const other = await Engine.open({ dataDir: null, manifest: testManifest('x', 'only_here') })
   installLocalCloud(other)
   const db = cloud.database()
   await db.collection('only_here').add({ data: { v: 1 } })

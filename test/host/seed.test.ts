@@ -3,7 +3,7 @@
  * ids are readable and consistent, and the people cover every role the way DOMAIN.md describes.
  */
 import { demoData, seedDemo, DEMO } from '../../local/seed/demo'
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import * as org from '../../types/org'
 import { Id, ROLES } from '../../types/common'
 
@@ -46,12 +46,11 @@ test('it is deterministic', () => {
   expect(JSON.stringify(demoData(NOW))).toBe(JSON.stringify(d))
 })
 
-test('one street, two communities with scene tokens, compounds, buildings and a few hundred households', () => {
+test('one street, two communities, compounds, buildings and a few hundred households', () => {
   expect(d.streets).toEqual([{ _id: 'street-qingshan', name: '青山街道', district: '青山区' }])
   expect(d.communities.map((c) => c.name)).toEqual(['幸福里社区', '和平社区'])
   for (const c of d.communities) {
     expect(c.streetId).toBe('street-qingshan')
-    expect(c.sceneToken).toMatch(/^[0-9a-zA-Z]{1,32}$/)
     const compounds = d.compounds.filter((x) => x.communityId === c._id)
     expect(compounds.length).toBeGreaterThanOrEqual(2)
     expect(compounds.length).toBeLessThanOrEqual(3)
@@ -70,7 +69,6 @@ test('one street, two communities with scene tokens, compounds, buildings and a 
     expect(partners.length).toBeGreaterThanOrEqual(3)
     expect(partners.length).toBeLessThanOrEqual(4)
   }
-  expect(new Set(d.communities.map((c) => c.sceneToken)).size).toBe(2)
   expect(d.households.length).toBeGreaterThan(300)
   expect(d.households.length).toBeLessThan(800)
   for (const h of d.households) {
@@ -150,7 +148,7 @@ test('the first person is an ordinary resident; exactly one person has not conse
 })
 
 test('seedDemo loads it into an engine with the real indexes, and re-seeding starts over', async () => {
-  const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   try {
     await engine.insertMany('users', [{ _id: 'u-stray', openid: 'stray' }])
     await seedDemo(engine)

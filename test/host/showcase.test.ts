@@ -3,14 +3,14 @@
  * consistent: the ledger balances, the shelf is stocked, wishes stand in several states, an activity's
  * hours were paid, and the other community is not empty.
  */
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import { installLocalCloud } from '../../local/cloud'
 import { seedDemo } from '../../local/seed/demo'
 import { seedScenario } from '../../local/seed/scenario'
 import { ledgerProblems } from '../support/ledger'
 
 test('the showcase seeds through the function and leaves consistent books', async () => {
-  const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   try {
     await seedDemo(engine)

@@ -246,3 +246,19 @@ describe('residence read elsewhere', () => {
     expect(mine[0].residents).not.toContain('冯小红')
   })
 })
+
+describe('importing places', () => {
+  test('communities imported without any scene token do not collide; each gets its own registration code', async () => {
+    // As a deployer imports them from the console: plain documents, nothing unique but their ids.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
+    const db = cloud.database()
+    for (const id of ['c-new-1', 'c-new-2', 'c-new-3']) {
+      await db.collection('communities').add({ data: { _id: id, streetId: T.street, name: `新社区${id.slice(-1)}`, address: '新路', householdCount: 0, population: 0 } })
+    }
+    expect(await tc.engine.count('communities', {})).toBe(5)
+    await tc.ok(P.streetAdmin.openid, 'org.assignRole', { communityId: 'c-new-2', userId: P.neighbour.id, role: 'secretary' })
+    const code = await tc.ok(P.neighbour.openid, 'party.registerCode', { communityId: 'c-new-2' })
+    expect((await tc.ok(P.member.openid, 'party.resolveScene', { scene: code.scene })).communityId).toBe('c-new-2')
+  })
+})

@@ -98,7 +98,7 @@ export function authzDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string
   const docs = fixtureDocs(now) as Record<string, Record<string, unknown>[]>
   docs.grids = docs.grids.map((g) => ({ ...g, workerId: Q.grid.id }))
   docs.streets.push({ _id: T2.street, name: '远山街道', district: '远山区' })
-  docs.communities.push({ _id: T2.c3, streetId: T2.street, name: '远山社区', address: '远山路3号', householdCount: 1, population: 1, sceneToken: 'c3' })
+  docs.communities.push({ _id: T2.c3, streetId: T2.street, name: '远山社区', address: '远山路3号', householdCount: 1, population: 1 })
   docs.compounds.push({ _id: T2.compound3, communityId: T2.c3, name: '远山小区', address: '远山路3号', gridId: null })
   docs.buildings.push({ _id: T2.b4, communityId: T2.c3, compoundId: T2.compound3, name: '1栋', units: 1 })
   docs.households.push({ _id: T2.h5, communityId: T2.c3, compoundId: T2.compound3, buildingId: T2.b4, unit: 1, room: '101' })

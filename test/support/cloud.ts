@@ -3,7 +3,7 @@
  * unless asked), the local cloud installed under the real wx-server-sdk, and `callAs(openid, action, data)`
  * which runs the real `main()` with that caller, exactly as the local host does.
  */
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import { installLocalCloud, runAsCaller } from '../../local/cloud'
 import type { ActionInput, ActionName, ActionOutput } from '../../types/api'
 import type { ApiResult } from '../../types/common'
@@ -26,7 +26,7 @@ export interface TestCloud {
 }
 
 export async function openTestCloud(opts: { dataDir?: string | null } = {}): Promise<TestCloud> {
-  const engine = await Engine.open({ dataDir: opts.dataDir ?? null, indexes: loadIndexManifest() })
+  const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }

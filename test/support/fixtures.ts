@@ -72,8 +72,8 @@ export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<stri
   return {
     streets: [{ _id: T.street, name: '青山街道', district: '青山区' }],
     communities: [
-      { _id: T.c1, streetId: T.street, name: '幸福里社区', address: '幸福路1号', householdCount: 4, population: 9, sceneToken: 'c1' },
-      { _id: T.c2, streetId: T.street, name: '和平社区', address: '和平路2号', householdCount: 1, population: 1, sceneToken: 'c2' },
+      { _id: T.c1, streetId: T.street, name: '幸福里社区', address: '幸福路1号', householdCount: 4, population: 9 },
+      { _id: T.c2, streetId: T.street, name: '和平社区', address: '和平路2号', householdCount: 1, population: 1 },
     ],
     compounds: [
       { _id: T.compound1, communityId: T.c1, name: '幸福里小区', address: '幸福路1号', gridId: 'g-1' },

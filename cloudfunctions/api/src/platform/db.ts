@@ -4,6 +4,7 @@
  */
 import type * as sdk from 'wx-server-sdk'
 import { randomBytes } from 'crypto'
+import { conflict } from './errors'
 
 export type Db = ReturnType<typeof sdk.database>
 export type Command = Db['command']
@@ -46,12 +47,42 @@ export async function findMany<T>(
 export type Tx = { collection(name: string): any }
 
 /**
- * Run `fn` in a database transaction. WeChat (and the local engine) answer a commit that lost a race with
- * DATABASE_TRANSACTION_CONFLICT and the SDK runs `fn` again, up to `retries` times: so `fn` must have no
- * side effects but its reads and writes through `tx`. Errors thrown by `fn` abort and propagate.
+ * Did a transaction lose a race? WeChat Cloud transactions use snapshot isolation: a write to a document that
+ * another open transaction has written, or that changed since this transaction's first read, fails at once
+ * with DATABASE_TRANSACTION_CONFLICT and the service rolls the transaction back. wx-server-sdk wraps the
+ * errors of the operations inside the callback and drops that code (errCode -501001 "resource system error",
+ * the service's message "[ResourceUnavailable.TransactionConflict] …" kept in errMsg), so its runTransaction
+ * retries only a conflict at commit; a conflict inside the callback comes back to us.
  */
-export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, retries = 40): Promise<T> {
-  return (db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>, times: number): Promise<T> }).runTransaction(fn, retries)
+export function isTxConflict(err: unknown): boolean {
+  const e = err as { code?: string; errMsg?: string; message?: string } | null
+  if (!e || typeof e !== 'object') return false
+  return e.code === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(`${e.errMsg ?? ''} ${e.message ?? ''}`)
+}
+
+/** How long runTx keeps retrying conflicts before answering "too busy" (the function's default timeout is 3 s). */
+export const TX_RETRY_MS = 2500
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Run `fn` in a database transaction; a conflict runs it again, after a short random pause (growing with each
+ * attempt, so a rush on one document spreads out instead of colliding again at once), until TX_RETRY_MS has
+ * passed: then CONFLICT (try again later). So `fn` must have no side effects but its reads and writes through
+ * `tx`, and inside it only doc(id).get/set/update/remove and add (no where(), count or aggregate).
+ * Errors thrown by `fn` abort and propagate.
+ */
+export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const run = db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>, times: number): Promise<T> }
+  const deadline = Date.now() + TX_RETRY_MS
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run.runTransaction(fn, 1)
+    } catch (err) {
+      if (!isTxConflict(err)) throw err
+      if (Date.now() >= deadline) throw conflict('操作的人太多了，请稍后再试')
+      await pause(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)))
+    }
+  }
 }
 
 /** Insert a document whose _id is derived; a duplicate means it already exists, which is what we wanted. */

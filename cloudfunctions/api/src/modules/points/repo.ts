@@ -1,6 +1,6 @@
 /**
  * Collections of the points module. Only this module (and mall, through ledger.ts) writes them.
- * Indexes (indexes.json): point_entries (accountId, _id desc) for statements, (communityId, at) for reports.
+ * Indexes (database.json): point_entries (accountId, _id desc) for statements, (communityId, at) for reports.
  */
 export const P = {
   accounts: 'point_accounts',
