@@ -10,7 +10,7 @@
  */
 import * as crypto from 'crypto'
 import * as path from 'path'
-import QRCode from 'qrcode'
+import { qrPng } from '../../cloudfunctions/api/src/platform/qrPng'
 import type { Engine } from '../engine'
 import { sdkDir } from '../engine/sdk'
 import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
@@ -153,7 +153,7 @@ export class LocalOpenApi {
     if (page.startsWith('/') || /\s/.test(page)) return wxErr(41030, 'invalid page')
     let width = Number(params.width || 430)
     width = Math.max(280, Math.min(1280, Number.isFinite(width) ? width : 430))
-    const png = await QRCode.toBuffer(this.qrUrl(page || 'pages/index/index', scene), { type: 'png', width, margin: 2 })
+    const png = qrPng(this.qrUrl(page || 'pages/index/index', scene), { width, margin: 2 })
     return bufferResp('image/png', png)
   }
 

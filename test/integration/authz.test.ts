@@ -31,14 +31,6 @@ import { openTestCloud, codeOf, type TestCloud } from '../support/cloud'
 import { P, T } from '../support/fixtures'
 import { CALLER_NAMES, CALLERS, Q, T2, buildWorld, diffDumps, dumpAll, fingerprint, hashDocs, restore, type Caller, type Dump, type World } from '../support/authz-world'
 
-// QR images (pickup codes, check-in codes, mini-program codes) take seconds each to render on a busy
-// machine and say nothing about who may ask for them: they are stubbed here, everything else is real.
-jest.mock('qrcode', () => {
-  const png = Buffer.from('89504e470d0a1a0a', 'hex')
-  const api = { toBuffer: async () => png, toDataURL: async () => `data:image/png;base64,${png.toString('base64')}` }
-  return { __esModule: true, default: api, ...api }
-})
-
 type Gate = 'wechat' | 'user' | 'member' | 'secretary' | Role[]
 type Deny = ErrorCode | ErrorCode[] | Partial<Record<Caller, ErrorCode | ErrorCode[]>>
 interface Variant {
