@@ -31,4 +31,13 @@ export default defineAppConfig({
     })),
   },
   lazyCodeLoading: 'requiredComponents',
+  // Location APIs the code calls must be declared here (and applied for in the admin console, 开发管理 →
+  // 接口设置), or WeChat answers "getLocation:fail the api need to be declared in the requiredPrivateInfos
+  // field". Only activity check-in uses location: the organiser pins the place, the member's position is
+  // compared with it (src/packages/party/pages/admin-activity, scan). test/weapp/privacy.test.ts checks that
+  // every such API in the built code is declared. The privacy guide (src/pages/privacy) says the same.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '活动签到时确认您在活动地点附近' },
+  },
 })

@@ -17,7 +17,7 @@ export const MAIN_PAGES = {
 
 /** Subpackages: one per area, loaded on first visit so the main package stays small. */
 export const SUBPACKAGES = {
-  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index' } },
+  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index', messages: 'pages/messages/index' } },
   party: {
     root: 'packages/party',
     pages: {
@@ -87,6 +87,7 @@ export const ROUTES = {
   'admin.member': '/packages/admin/pages/member/index',
   'admin.audit': '/packages/admin/pages/audit/index',
   'admin.households': '/packages/admin/pages/households/index',
+  'admin.messages': '/packages/admin/pages/messages/index',
   'party.index': '/packages/party/pages/index/index',
   'party.register': '/packages/party/pages/register/index',
   'party.activities': '/packages/party/pages/activities/index',
@@ -144,6 +145,7 @@ export interface RouteParams {
   'admin.member': { communityId: string; userId: string }
   'admin.audit': { communityId: string }
   'admin.households': { communityId: string }
+  'admin.messages': { communityId: string }
   'points.item': { communityId: string; itemId: string }
   'points.order': { communityId: string; orderId: string }
   'points.adminItems': { communityId: string }

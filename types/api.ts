@@ -8,10 +8,12 @@ import * as org from './org'
 import * as points from './points'
 import * as wish from './wish'
 import * as party from './party'
+import * as messages from './messages'
 import type { AuditEntry, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairSettings, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
+import type { SubscribedView, UndeliveredItem } from './messages'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
 export const actionInputs = {
@@ -29,6 +31,8 @@ export const actionInputs = {
   'org.audit': org.AuditInput,
   'org.householdQueue': org.HouseholdQueueInput,
   'org.confirmHousehold': org.ConfirmHouseholdInput,
+  'org.subscribed': messages.SubscribedInput,
+  'org.undelivered': messages.UndeliveredInput,
   'points.balance': points.BalanceInput,
   'points.statement': points.StatementInput,
   'points.rules': points.RulesInput,
@@ -115,6 +119,8 @@ export interface ActionOutputs {
   'org.audit': Page<AuditEntry>
   'org.householdQueue': Page<HouseholdClaim>
   'org.confirmHousehold': { userId: string; householdStatus: 'verified' | null }
+  'org.subscribed': SubscribedView
+  'org.undelivered': Page<UndeliveredItem>
   'points.balance': BalanceView
   'points.statement': Page<StatementLine>
   'points.rules': RulesView

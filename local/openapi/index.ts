@@ -14,10 +14,17 @@ import { qrPng } from '../../cloudfunctions/api/src/platform/qrPng'
 import type { Engine } from '../engine'
 import { sdkDir } from '../engine/sdk'
 import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
+import { checkTemplateData } from './subscribe'
+import { templateById, type TemplateSpec } from '../../types/templates'
 
 export interface OpenApiStandIns {
   /** base of the URL encoded in wxacode QR images; default http://127.0.0.1:10086 */
   publicBaseUrl?: string
+  /**
+   * Subscribe-message templates the mini-program has, by id, beside those of types/templates.ts (which are
+   * always there): what the admin console would list under 我的模板. Tests use it for every field type.
+   */
+  templates?: Record<string, TemplateSpec>
 }
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -71,8 +78,17 @@ const wxErr = (errcode: number, errmsg: string) => jsonResp({ errcode, errmsg: `
 
 export class LocalOpenApi {
   readonly publicBaseUrl: string
+  private readonly extraTemplates: Record<string, TemplateSpec>
   constructor(private readonly engine: () => Engine | null, opts: OpenApiStandIns = {}) {
     this.publicBaseUrl = (opts.publicBaseUrl || 'http://127.0.0.1:10086').replace(/\/+$/, '')
+    this.extraTemplates = opts.templates ?? {}
+  }
+
+  /** The template of an id: the app's (types/templates.ts) or one given to the stand-in. */
+  private template(id: string): { name: string; spec: TemplateSpec } | null {
+    const own = templateById(id)
+    if (own) return own
+    return Object.prototype.hasOwnProperty.call(this.extraTemplates, id) ? { name: id, spec: this.extraTemplates[id] } : null
   }
 
   /** Answer one call; returns the protobuf CommOpenApiResp buffer the SDK decodes. */
@@ -157,16 +173,36 @@ export class LocalOpenApi {
     return bufferResp('image/png', png)
   }
 
+  /**
+   * subscribeMessage.send, refused the way WeChat refuses (local/openapi/subscribe.ts has the rules and
+   * their source): no touser → 40003; a template id that is not one of types/templates.ts → 40037;
+   * a key the template lacks, a missing or empty value, or a value its field type does not allow → 47003;
+   * no unused consent → 43101. Consent: WeChat counts, per user and template, the times the user answered
+   * 'accept' to requestSubscribeMessage, and each message uses one. Locally there is no WeChat client to
+   * remember that, so the app's own record stands for it: `subscriptions` (one document per user and
+   * template, `count` raised by org.subscribed when the client saw 'accept'). A send uses one (a conditional
+   * decrement, so two sends never share one acceptance); a refused send uses none. Delivered messages land
+   * in `outbox` (/dev/outbox).
+   */
   private async subscribeSend({ params }: DecodedCall): Promise<Buffer> {
-    if (!params.touser) return wxErr(40003, 'invalid openid')
-    if (!params.template_id) return wxErr(40037, 'invalid template_id')
-    if (!params.data || typeof params.data !== 'object') return wxErr(47003, 'argument invalid! data is empty')
-    for (const [k, v] of Object.entries<any>(params.data)) {
-      if (!v || typeof v !== 'object' || v.value === undefined) return wxErr(47003, `argument invalid! data.${k}.value is empty`)
-    }
     const eng = this.engine()
     if (!eng) return wxErr(-1, 'local cloud has no engine')
-    await eng.insertMany('outbox', [{ touser: params.touser, templateId: params.template_id, page: params.page, data: params.data, at: new Date() }])
+    const touser = typeof params.touser === 'string' ? params.touser : ''
+    if (!touser) return wxErr(40003, 'invalid openid')
+    const tpl = typeof params.template_id === 'string' ? this.template(params.template_id) : null
+    if (!tpl) return wxErr(40037, 'invalid template_id')
+    if (!params.data || typeof params.data !== 'object' || Array.isArray(params.data)) return wxErr(47003, 'argument invalid! data is empty')
+    const problem = checkTemplateData(tpl.spec.fields, params.data)
+    if (problem) return wxErr(47003, problem.errmsg)
+    const used = await eng.handle('database.modifyDocument', {
+      collectionName: 'subscriptions',
+      query: JSON.stringify({ openid: touser, templateId: tpl.spec.id, count: { $gt: 0 } }),
+      data: JSON.stringify({ $inc: { count: -1 } }),
+      multi: false,
+      merge: true,
+    })
+    if (!used?.data?.updated) return wxErr(43101, 'user refuse to accept the msg')
+    await eng.insertMany('outbox', [{ touser, templateId: tpl.spec.id, template: tpl.name, page: params.page, data: params.data, at: new Date() }])
     return jsonResp({ errcode: 0, errmsg: 'ok' })
   }
 }

@@ -18,6 +18,16 @@ const sec: Record<string, string> = { [X]: 'demo-liu-guifang', [H]: 'demo-wu-hai
 const who = (key: string) => `demo-${key}`
 const uid = (key: string) => `u-${key}`
 
+/** Action → the templates its tap asks consent for in the app (wish post/detail, party register/activity). */
+const CONSENT_ASKED: Record<string, string[]> = {
+  'wish.create': ['wishClaimed', 'wishFulfilled'],
+  'wish.claim': ['wishConfirmed', 'reminder'],
+  'wish.fulfil': ['wishConfirmed'],
+  'wish.progress': ['reminder'],
+  'party.register': ['reminder'],
+  'activity.signUp': ['reminder'],
+}
+
 export async function seedScenario(_engine: Engine): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
@@ -26,6 +36,13 @@ export async function seedScenario(_engine: Engine): Promise<void> {
   let n = 0
   const call = async (openid: string, action: string, data: object = {}) => {
     resetRateLimits()
+    // The tap that makes this call asks for these subscribe messages first (src/services/subscribe.ts), and
+    // the H5 client's simulated accept reports them: so the showcase's messages are delivered to the outbox.
+    const asks = CONSENT_ASKED[action]
+    if (asks) {
+      const r = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action: 'org.subscribed', data: { templates: asks } }))
+      if (!r.ok) throw new Error(`showcase org.subscribed as ${openid}: ${r.error?.code} ${r.error?.message}`)
+    }
     const res = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action, data }))
     if (!res.ok) throw new Error(`showcase ${action} as ${openid}: ${res.error?.code} ${res.error?.message}`)
     return res.data

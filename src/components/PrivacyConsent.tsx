@@ -28,6 +28,7 @@ export function PrivacyConsent() {
           <Text className='consent__li'>· 昵称和头像：让邻居和社区认出您</Text>
           <Text className='consent__li'>· 手机号（可选）：办事时方便社区联系您，不填也能用</Text>
           <Text className='consent__li'>· 住址（门牌）：确认您是本社区居民，把事情派给对应的楼栋和网格</Text>
+          <Text className='consent__li'>· 位置（需要时才问）：定位签到的活动，签到时比对一次您是否在现场，不保存</Text>
           <Text className='consent__p'>这些信息仅用于社区服务，不会给无关的人看；在名单里姓名和手机号都会打码显示，工作人员查看完整信息会留下记录。</Text>
           <Text className='consent__link' onClick={() => go('privacy')}>
             查看完整的《隐私保护指引》

@@ -232,6 +232,8 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'org.audit': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'org.subscribed': one({ gate: 'user', input: () => ({ templates: ['reminder'] }), other: false }),
+  'org.undelivered': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
 
   // ---------------------------------------------------------------- points
   'points.balance': one({

@@ -213,7 +213,11 @@ describe('activities', () => {
     })))
     const a = await activityNow({ capacity: 500, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
     for (let i = 0; i < people.length; i += 10) {
-      await Promise.all(people.slice(i, i + 10).map((p) => tc.ok(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })))
+      // Each taps 报名, which asks for the reminder first (the app reports the acceptance).
+      await Promise.all(people.slice(i, i + 10).map(async (p) => {
+        await tc.ok(p.openid, 'org.subscribed', { templates: ['reminder'] })
+        return tc.ok(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+      }))
     }
     const roster = (await tc.ok(sec, 'activity.get', { communityId: c, activityId: a.id })).roster!
     expect(roster).toHaveLength(230)
@@ -221,6 +225,7 @@ describe('activities', () => {
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: a.id, reason: '场地临时被占用' })
     const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=${a.id}&c=${c}` })
     expect(new Set(told.map((m) => m.touser)).size).toBe(230)
+    expect(await tc.engine.count('message_failures', {})).toBe(0)
   }, 60_000)
 
   test('signing up twice, past capacity, residents, withdrawing', async () => {
@@ -233,6 +238,7 @@ describe('activities', () => {
     await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
     expect(codeOf(await tc.call(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
     expect((await tc.ok(P.member.openid, 'activity.withdraw', { communityId: c, activityId: a.id })).signedUp).toBe(0)
+    await tc.ok(P.neighbour.openid, 'org.subscribed', { templates: ['reminder'] }) // the 报名 tap asks for the reminder
     expect((await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id })).mySignup?.status).toBe('signed')
     // The day before, those signed up are reminded once, by the timer.
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })

@@ -8,6 +8,7 @@ import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import type { WishDetail } from '../../types/wish'
+import type { TemplateName } from '../../types/templates'
 
 let tc: TestCloud
 const sec = P.secretary.openid
@@ -33,6 +34,9 @@ async function setup(opts: { autoApprove?: boolean; fund?: number } = {}) {
   return { sponsorId: s.id }
 }
 
+/** What a tap asks consent for first in the app (src/services/subscribe.ts); the client reports 'accept'. */
+const accept = (openid: string, ...templates: TemplateName[]) => tc.ok(openid, 'org.subscribed', { templates })
+
 const post = (openid: string | null = res, extra: object = {}) =>
   tc.ok(openid, 'wish.create', { communityId: c, title: '想请人帮忙换个灯泡', description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
 
@@ -46,6 +50,7 @@ const get = (openid: string, wishId: string) => tc.ok(openid, 'wish.get', { comm
 describe('the whole story', () => {
   test('posted → reviewed → claimed → progress → fulfilled → confirmed: closed, rated, claimer paid, everyone told', async () => {
     await setup()
+    await accept(res, 'wishClaimed', 'wishFulfilled') // the 发布 tap
     const posted = await post()
     expect(posted).toMatchObject({ status: 'under_review', isMine: true, place: '幸福里小区 1栋', wisherName: '王*英' })
     // Not on the wall yet.
@@ -59,6 +64,7 @@ describe('the whole story', () => {
     expect(wall.items.map((w) => [w.id, w.statusLabel])).toEqual([[posted.id, '待认领']])
     expect((await get(pm, posted.id)).can).toMatchObject({ claim: true, confirm: false })
 
+    await accept(pm, 'wishConfirmed', 'reminder') // the 我来认领 tap
     const claimed = await tc.ok(pm, 'wish.claim', { communityId: c, wishId: posted.id })
     expect(claimed).toMatchObject({ status: 'claimed', isClaimer: true, claimerName: '周*刚' })
     expect(claimed.can).toMatchObject({ progress: true, fulfil: true, release: true, claim: false })
@@ -81,6 +87,11 @@ describe('the whole story', () => {
       [pm, 'local-tpl-wish-confirmed'],
     ])
     expect(outbox[0].page).toContain(posted.id)
+    // Every value as its field type allows (the stand-in refuses anything else): the claimer's name as the
+    // wall shows it, in a thing; China time; the stars as words.
+    expect(outbox[0].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, thing2: { value: '周*刚' }, time3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) } })
+    expect(outbox[2].data.phrase2).toEqual({ value: '非常满意' })
+    expect(await tc.engine.count('message_failures', {})).toBe(0)
     const st = await tc.ok(pm, 'points.statement', { communityId: c })
     expect(st.items[0]).toMatchObject({ amount: 20, kind: 'earn', cause: { type: 'wish', id: posted.id } })
     const stats = await tc.ok(sec, 'wish.stats', { communityId: c })
@@ -272,6 +283,14 @@ describe('privacy and proxies', () => {
     expect(codeOf(await tc.call(P.head.openid, 'wish.create', { communityId: c, title: '代发', description: '代发', category: '助老', buildingId: T.b2, onBehalfOf: P.farElder.id }))).toBe('FORBIDDEN')
     await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    // The building head did not accept 心愿认领通知 when posting: WeChat refuses, and the secretary sees it.
+    expect(await tc.engine.find('outbox', {})).toEqual([])
+    const missed = await tc.ok(sec, 'org.undelivered', { communityId: c })
+    expect(missed.items.map((m) => m.text)).toEqual([`给${'孙*华'}的「心愿认领通知」没有送达：对方没有订阅这类消息，或订阅次数已用完`])
+    // Posting again for the elder, the building head accepts in the 发布 tap; the next claim is delivered.
+    await tc.ok(pm, 'wish.release', { communityId: c, wishId: w.id, reason: '临时有事' })
+    await accept(P.head.openid, 'wishClaimed', 'wishFulfilled')
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
     // The offline resident is told through the building head.
     expect((await tc.engine.find('outbox', {})).map((m) => m.touser)).toEqual([P.head.openid])
     await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '已陪同复查' })
@@ -285,6 +304,7 @@ describe('queues and lists', () => {
     await setup()
     const a = await openWish()
     const b = await openWish()
+    await accept(pm, 'wishConfirmed', 'reminder') // the 我来认领 tap: one reminder allowed
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: b.id })
     const old = new Date(Date.now() - 9 * 86400_000)
     const db = cloud.database()
@@ -300,6 +320,12 @@ describe('queues and lists', () => {
     // The secretary can also remind by hand; it is part of the wish's story.
     const reminded = await tc.ok(sec, 'wish.remind', { communityId: c, wishId: b.id })
     expect(reminded.history.at(-1)).toMatchObject({ event: 'remind', byName: '陈*芬' })
+    // The one acceptance went to the timer's reminder: WeChat refuses this one, and the secretary is told.
+    expect(await tc.engine.count('outbox', { templateId: 'local-tpl-reminder' })).toBe(1)
+    const missed = (await tc.ok(sec, 'org.undelivered', { communityId: c })).items.filter((m) => m.template === 'reminder')
+    expect(missed.map((m) => [m.errcode, m.recipientName])).toEqual([[43101, '周*刚']])
+    await accept(pm, 'reminder') // e.g. the 反馈进展 tap
+    await tc.ok(sec, 'wish.remind', { communityId: c, wishId: b.id })
     expect(await tc.engine.count('outbox', { templateId: 'local-tpl-reminder' })).toBe(2)
     expect(codeOf(await tc.call(sec, 'wish.remind', { communityId: c, wishId: a.id }))).toBe('CONFLICT')
     expect(codeOf(await tc.call(pm, 'wish.remind', { communityId: c, wishId: b.id }))).toBe('FORBIDDEN')

@@ -23,7 +23,7 @@ describe('the action table', () => {
   })
 
   test('admin actions are limited to secretaries and street admins', () => {
-    for (const n of ['org.assignRole', 'org.revokeRole', 'org.members', 'org.member', 'org.audit'] as const) {
+    for (const n of ['org.assignRole', 'org.revokeRole', 'org.members', 'org.member', 'org.audit', 'org.undelivered'] as const) {
       const access = permissions[n]
       expect(access.who).toBe('roles')
       if (access.who === 'roles') expect([...access.roles].sort()).toEqual(['secretary', 'street_admin'])

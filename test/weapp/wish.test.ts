@@ -64,8 +64,8 @@ test('the wish pages are where they should be, with pull-down refresh and share 
 })
 
 test('the client copy of the subscribe-message template ids matches types/templates.ts', () => {
-  const src = fs.readFileSync(path.join(__dirname, '../../src/pages/wishes/shared.ts'), 'utf8')
-  for (const [name, id] of Object.entries(TEMPLATES)) expect(src).toContain(`${name}: '${id}'`)
+  const src = fs.readFileSync(path.join(__dirname, '../../src/services/subscribe.ts'), 'utf8')
+  for (const [name, t] of Object.entries(TEMPLATES)) expect(src).toContain(`${name}: '${t.id}'`)
 })
 
 test('心愿墙 shows the wishes with their titles and status labels', async () => {

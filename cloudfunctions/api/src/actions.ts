@@ -14,6 +14,8 @@ import { assignRole, revokeRole } from './modules/org/roles'
 import { setProxy } from './modules/org/setProxy'
 import { confirmHousehold, householdQueue } from './modules/org/households'
 import { updateProfile } from './modules/org/updateProfile'
+import { subscribed } from './modules/messages/subscribed'
+import { undelivered } from './modules/messages/undelivered'
 import { balance, statement } from './modules/points/account'
 import { grant } from './modules/points/grant'
 import { report } from './modules/points/report'
@@ -55,6 +57,8 @@ export const handlers: { readonly [A in ActionName]: Handler<A> } = {
   'org.audit': auditList,
   'org.householdQueue': householdQueue,
   'org.confirmHousehold': confirmHousehold,
+  'org.subscribed': subscribed,
+  'org.undelivered': undelivered,
   'points.balance': balance,
   'points.statement': statement,
   'points.rules': rules,

@@ -38,6 +38,9 @@ export const permissions: { readonly [A in ActionName]: Access } = {
   // Building heads only within their appointed buildings (checked by the command).
   'org.householdQueue': roles('building_head', 'secretary', 'street_admin'),
   'org.confirmHousehold': roles('building_head', 'secretary', 'street_admin'),
+  // Anyone with a profile records their own consent; undelivered messages are the community's secretary's.
+  'org.subscribed': user,
+  'org.undelivered': SECRETARY,
   'points.balance': member,
   'points.statement': member,
   'points.rules': member,
@@ -122,6 +125,7 @@ export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
   'org.member',
   'org.audit',
   'org.householdQueue',
+  'org.undelivered',
   'points.balance',
   'points.statement',
   'points.rules',

@@ -1,7 +1,7 @@
 /**
  * 我的: my profile (avatar, nickname, real name, phone — all optional), household, my roles per
  * community, elder mode, the privacy guide, and the entries for my duties (secretaries:
- * 成员与角色 / 操作记录; building heads: 我代办的居民).
+ * 成员与角色 / 操作记录 / 未送达的消息; building heads: 我代办的居民).
  */
 import { homeCommunityId } from '../../services/community'
 import { useEffect, useState } from 'react'
@@ -261,6 +261,10 @@ export default function MePage() {
                 </View>
                 <View className='row' id='entry-audit' hoverClass='row--hover' onClick={() => go('admin.audit', { communityId: r.communityId })}>
                   <Text>操作记录{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
+                  <Text className='row__arrow'>›</Text>
+                </View>
+                <View className='row' id='entry-undelivered' hoverClass='row--hover' onClick={() => go('admin.messages', { communityId: r.communityId })}>
+                  <Text>未送达的消息{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
                   <Text className='row__arrow'>›</Text>
                 </View>
                 {WISH_DUTIES.map((d) => (

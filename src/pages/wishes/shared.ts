@@ -1,13 +1,11 @@
 /**
  * What the wish wall (main package) and the wish pages (packages/wish) share: which community,
- * the Chinese words for statuses, categories and timeline events, subscribe-message consent.
+ * the Chinese words for statuses, categories and timeline events.
  * Values from types/wish.ts are copied, not imported: that file brings zod along.
  */
 import { homeCommunityId } from '../../services/community'
-import Taro from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { WishEvent, WishStatus } from '@contract/wish'
-import type { TemplateName } from '@contract/templates'
 
 /** Wishes are per community: the route's, else my household's, else my first role's. */
 export const wishCommunityId = homeCommunityId
@@ -27,16 +25,8 @@ export const STATUS_TEXT: Record<WishStatus, string> = {
   withdrawn: '已撤回',
 }
 
-/**
- * Keep in step with types/templates.ts TEMPLATES (the Taro build compiles src/ only, so the value is copied;
- * test/weapp/wish.test.ts checks the two agree).
- */
-export const TEMPLATE_IDS: Record<TemplateName, string> = {
-  wishClaimed: 'local-tpl-wish-claimed',
-  wishFulfilled: 'local-tpl-wish-fulfilled',
-  wishConfirmed: 'local-tpl-wish-confirmed',
-  reminder: 'local-tpl-reminder',
-}
+/** Subscribe-message consent lives in src/services/subscribe.ts (every area asks for it). */
+export { TEMPLATE_IDS, askSubscribe } from '../../services/subscribe'
 
 /** Filter chips on the wall ('' = everything on the wall). */
 export const WALL_FILTERS: { status: '' | 'open' | 'claimed' | 'closed'; text: string }[] = [
@@ -66,19 +56,6 @@ export const EVENT_TEXT: Record<WishEvent, string> = {
   autoclose: '到期自动确认',
   withdraw: '撤回了心愿',
   remind: '提醒跟进',
-}
-
-/**
- * weapp only: ask for one-time subscribe-message consent. Must be the first thing a tap handler does
- * (before any other await). A refusal or an error changes nothing: the action goes ahead.
- */
-export async function askSubscribe(names: TemplateName[]): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: names.map((n) => TEMPLATE_IDS[n]) } as Parameters<typeof Taro.requestSubscribeMessage>[0])
-  } catch {
-    /* refused or not supported: carry on */
-  }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

@@ -8,13 +8,19 @@ import { AppError } from './errors'
 
 export type ContentVerdict = 'pass' | 'review' | 'risky'
 
+/** What subscribeMessage.send answered: delivered, or WeChat's errcode and errmsg (43101, 47003, 40003, …). */
+export type SendResult = { ok: true } | { ok: false; errcode: number; errmsg: string }
+
 export interface OpenApi {
   /** msgSecCheck v2; scene 1 资料, 2 评论, 3 论坛, 4 社交日志. */
   checkText(openid: string, content: string, scene?: 1 | 2 | 3 | 4): Promise<ContentVerdict>
   /** wxacode.getUnlimited: a PNG mini-program code for a scene token opening `page`. */
   qrCode(scene: string, page: string): Promise<Buffer>
-  /** subscribeMessage.send (one-time template). Failures are reported, never thrown: a reminder must not undo an action. */
-  notify(msg: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<boolean>
+  /**
+   * subscribeMessage.send (one-time template). Failures are answered, never thrown: a reminder must not undo
+   * an action. The caller records them (modules/messages/send.ts), so nothing is swallowed.
+   */
+  notify(msg: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<SendResult>
   /** phonenumber.getPhoneNumber: exchange a single-use code for the number. */
   phoneNumber(code: string): Promise<string>
 }
@@ -35,11 +41,13 @@ export const wechatOpenApi: OpenApi = {
   async notify(msg) {
     try {
       await cloud.openapi.subscribeMessage.send({ ...msg, miniprogramState: 'formal', lang: 'zh_CN' })
-      return true
+      return { ok: true }
     } catch (err) {
-      // 43101: the user has not subscribed (or used up the one-time consent). Not an error of the action.
-      console.warn('subscribeMessage.send failed', (err as { errCode?: number }).errCode)
-      return false
+      // 43101: no unused consent; 47003: a value its field type does not allow; … Not an error of the action.
+      const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown }
+      const errcode = typeof e?.errCode === 'number' ? e.errCode : -1
+      const errmsg = String(e?.errMsg ?? e?.message ?? err).slice(0, 300)
+      return { ok: false, errcode, errmsg }
     }
   },
   async phoneNumber(code) {

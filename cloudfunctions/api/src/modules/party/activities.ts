@@ -142,7 +142,7 @@ export async function cancel(ctx: UserCtx, input: z.output<typeof ActivityCancel
   // Tell everyone signed up, twenty at a time.
   const signups = await findAll<Signup>(ctx.db, PT.signups, { activityId: a._id, status: 'signed' }, 5000)
   for (let i = 0; i < signups.length; i += 20) {
-    await Promise.all(signups.slice(i, i + 20).map((s) => notifyUser(ctx, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动取消：${a.title}`, input.reason)))
+    await Promise.all(signups.slice(i, i + 20).map((s) => notifyUser(ctx, a.communityId, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动取消：${a.title}`, input.reason)))
   }
   return (await activityViews(ctx, [{ ...a, status: 'cancelled' }]))[0]
 }

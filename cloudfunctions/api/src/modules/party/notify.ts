@@ -1,12 +1,11 @@
-/** A reminder by subscribe message to one person (offline people and failures are skipped: reminders never undo actions). */
-import type { User } from '../../../../../types/org'
-import { TEMPLATES } from '../../../../../types/templates'
+/**
+ * A reminder by subscribe message to one person (the 待办提醒 template). Offline people are skipped; a send
+ * WeChat refuses is recorded for the secretary (modules/messages/send.ts): reminders never undo actions.
+ */
 import type { Deps } from '../../platform/context'
-import { getById } from '../../platform/db'
-import { thing } from '../wish/rules'
+import { sendMessage } from '../messages/send'
+import { thing } from '../messages/rules'
 
-export async function notifyUser(deps: Pick<Deps, 'db' | 'openapi'>, userId: string, page: string, what: string, note: string): Promise<void> {
-  const user = await getById<User>(deps.db, 'users', userId)
-  if (!user || user.offline) return
-  await deps.openapi.notify({ touser: user.openid, templateId: TEMPLATES.reminder, page, data: { thing1: { value: thing(what) }, thing2: { value: thing(note) } } })
+export async function notifyUser(deps: Pick<Deps, 'db' | 'openapi' | 'now'>, communityId: string, userId: string, page: string, what: string, note: string): Promise<void> {
+  await sendMessage(deps, { communityId, userId, template: 'reminder', page, data: { thing1: thing(what), thing2: thing(note) } })
 }

@@ -7,9 +7,9 @@ import type { Deps } from '../../platform/context'
 import { findMany } from '../../platform/db'
 import { findAll } from '../org/repo'
 import { notifyUser } from './notify'
+import { shortChinaTime } from '../messages/rules'
 import { PT } from './repo'
 
-const china = (d: Date) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ')
 
 export async function remindActivities(deps: Deps): Promise<Record<string, number>> {
   const now = deps.now()
@@ -22,7 +22,7 @@ export async function remindActivities(deps: Deps): Promise<Record<string, numbe
       if (s.remindedAt) continue
       const res = (await deps.db.collection(PT.signups).where({ _id: s._id, remindedAt: _.exists(false) }).update({ data: { remindedAt: now } })) as { stats: { updated: number } }
       if (res.stats.updated !== 1) continue
-      await notifyUser(deps, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动提醒：${a.title}`, `${china(a.startAt)} ${a.place}`)
+      await notifyUser(deps, a.communityId, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动提醒：${a.title}`, `${shortChinaTime(a.startAt)} ${a.place}`)
       reminded++
     }
   }

@@ -5,11 +5,12 @@
  */
 import type { User } from '../../../../../types/org'
 import type { Wish, WishEvent, WishHistoryEntry, WishStatus } from '../../../../../types/wish'
-import { TEMPLATES, type TemplateName } from '../../../../../types/templates'
+import type { TemplateData, TemplateName } from '../../../../../types/templates'
 import type { Deps, UserCtx } from '../../platform/context'
 import { getById } from '../../platform/db'
 import { conflict, forbidden, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
+import { sendMessage } from '../messages/send'
 import { holdsRole } from '../org/rules'
 import { getWish, W } from './repo'
 import { can, PUBLIC_STATUSES, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
@@ -77,15 +78,16 @@ export async function move(
   return { ...wish, ...(opts.set ?? {}), status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: [...wish.history, entry] } as Wish
 }
 
-/** Tell someone by subscribe message; offline residents are told through the one who posted for them. */
-export async function notify(deps: Pick<Deps, 'db' | 'openapi'>, userId: string | null, template: TemplateName, wish: Wish, data: Record<string, string>): Promise<void> {
+/**
+ * Tell someone by subscribe message; offline residents are told through the one who posted for them.
+ * A refused send is recorded for the secretary (modules/messages/send.ts), never thrown.
+ */
+export async function notify<N extends TemplateName>(deps: Pick<Deps, 'db' | 'openapi' | 'now'>, userId: string | null, template: N, wish: Wish, data: TemplateData<N>): Promise<void> {
   if (!userId) return
   let user = await getById<User>(deps.db, 'users', userId)
   if (user?.offline && wish.onBehalf && wish.postedById !== userId) user = await getById<User>(deps.db, 'users', wish.postedById)
   if (!user || user.offline) return
-  const payload: Record<string, { value: string }> = {}
-  for (const [k, v] of Object.entries(data)) payload[k] = { value: v }
-  await deps.openapi.notify({ touser: user.openid, templateId: TEMPLATES[template], page: `packages/wish/pages/detail/index?id=${wish._id}&c=${wish.communityId}`, data: payload })
+  await sendMessage(deps, { communityId: wish.communityId, userId: user._id, template, page: `packages/wish/pages/detail/index?id=${wish._id}&c=${wish.communityId}`, data })
 }
 
 export type { WishEvent }

@@ -64,5 +64,5 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-/** Subscribe-message `thing` values are at most 20 characters. */
-export const thing = (s: string) => (Array.from(s).length > 20 ? Array.from(s).slice(0, 19).join('') + '…' : s)
+/** Subscribe-message `thing` values are at most 20 characters (the rule lives with the other message rules). */
+export { thing } from '../messages/rules'

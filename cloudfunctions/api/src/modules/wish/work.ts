@@ -9,7 +9,7 @@ import type { WishFulfilInput, WishProgressInput } from '../../../../../types/wi
 import type { UserCtx } from '../../platform/context'
 import { invalid } from '../../platform/errors'
 import { ensureCan, loadWish, move, notify } from './core'
-import { thing } from './rules'
+import { thing, timeValue } from '../messages/rules'
 import { detail } from './views'
 
 async function checked(ctx: UserCtx, text: string) {
@@ -35,6 +35,6 @@ export async function fulfil(ctx: UserCtx, input: z.output<typeof WishFulfilInpu
     requireClaimer: true,
     set: { proof: { text: input.proof, photos: input.photos ?? [], at: now }, fulfilledAt: now, lastProgressAt: now },
   })
-  await notify(ctx, wish.wisherId, 'wishFulfilled', after, { thing1: thing(wish.title), thing2: thing('已完成，请确认并评价'), time3: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') })
+  await notify(ctx, wish.wisherId, 'wishFulfilled', after, { thing1: thing(wish.title), thing2: thing('已完成，请确认并评价'), time3: timeValue(now) })
   return detail(ctx.db, after, ctx.user._id, relations)
 }

@@ -16,6 +16,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
+import { askSubscribe } from '../../../../services/subscribe'
 import { ROUTES } from '../../../../routes'
 import { CHECKOUT_GRACE_MIN, SIGNUP_LABELS, clock, hoursText, phase, rangeText, usePartyCommunity } from '../../shared'
 import { guard } from '../../components/Guard'
@@ -96,7 +97,12 @@ export default function ActivityPage() {
     }
   }
 
-  const signUp = () => run(() => call('activity.signUp', { communityId: communityId!, activityId: a.id }), '报名成功')
+  async function signUp() {
+    if (busy) return
+    // Inside the tap: the reminder the day before (or the notice if it is cancelled) needs this consent.
+    await askSubscribe(['reminder'])
+    await run(() => call('activity.signUp', { communityId: communityId!, activityId: a.id }), '报名成功')
+  }
   async function withdraw() {
     const { confirm } = await Taro.showModal({ title: '取消报名', content: `确定不参加「${a.title}」了吗？名额会让给别人。`, confirmText: '确定取消', cancelText: '再想想', confirmColor: '#C8161D' })
     if (confirm) run(() => call('activity.withdraw', { communityId: communityId!, activityId: a.id }), '已取消报名')

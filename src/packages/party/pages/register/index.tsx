@@ -17,6 +17,7 @@ import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
+import { askSubscribe } from '../../../../services/subscribe'
 import { openConsent } from '../../../../services/session'
 import { go } from '../../../../services/nav'
 import { MEMBER_TYPES, MEMBER_TYPE_HINTS, PLEDGE_EXAMPLES, SKILL_SUGGESTIONS, type MemberType } from '../../shared'
@@ -210,6 +211,8 @@ export default function Register() {
                   : null
     setProblem(bad)
     if (bad) return
+    // Inside the tap: once verified, the community may dispatch wishes to a member (社区派单 reminders).
+    await askSubscribe(['reminder'])
     setBusy(true)
     try {
       const reg = await call('party.register', {

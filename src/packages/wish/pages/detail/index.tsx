@@ -17,6 +17,7 @@ import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
+import type { TemplateName } from '@contract/templates'
 import { EVENT_TEXT, askSubscribe, dayText, whenText, wishCommunityId } from '../../../../pages/wishes/shared'
 import { StatusChip } from '../../../../pages/wishes/WishCard'
 import { guard } from '../../components/Guard'
@@ -26,6 +27,13 @@ import { MemberPicker } from '../../components/MemberPicker'
 import '../../wish.scss'
 
 type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch'
+
+/** The subscribe messages each tap leads to for the person tapping (asked for inside that tap). */
+const SUBSCRIBE_ON: Partial<Record<Kind, TemplateName[]>> = {
+  claim: ['wishConfirmed', 'reminder'],
+  fulfil: ['wishConfirmed'],
+  progress: ['reminder'],
+}
 
 const STAR_WORDS = ['', '不太满意', '一般', '还不错', '很满意', '非常满意，谢谢！']
 
@@ -116,8 +124,11 @@ export default function WishDetailPage() {
     const t = text.trim()
     if (spec.text?.required && !t) return setError(spec.text.required)
     if (sheet === 'dispatch' && !memberId) return setError('请选一位党员')
-    // Consent first, inside the tap (WeChat only asks from a tap).
-    if (sheet === 'claim') await askSubscribe(['wishConfirmed', 'reminder'])
+    // Consent first, inside the tap (WeChat only asks from a tap), for the messages this tap leads to for me:
+    // claiming → told when the wisher confirms, and reminded (follow-ups, a withdrawn wish); fulfilling → told
+    // when confirmed (a dispatched claimer never claimed); reporting progress → the next follow-up reminder.
+    const asks = SUBSCRIBE_ON[sheet]
+    if (asks) await askSubscribe(asks)
     setBusy(true)
     setError(null)
     const base = { communityId: communityId!, wishId: w.id }

@@ -1,0 +1,57 @@
+/**
+ * org.undelivered — a secretary (or street admin) lists the subscribe messages of their community that WeChat
+ *   did not deliver, newest first, cursor-paged: "给王*英的「心愿认领通知」没有送达：对方没有订阅…".
+ *   So a refusal is never silent: the secretary can tell the person another way.
+ * Outcome: a page of items with the recipient's masked name.
+ */
+import type { z } from 'zod'
+import type { Page } from '../../../../../types/common'
+import type { MessageFailure, UndeliveredInput, UndeliveredItem } from '../../../../../types/messages'
+import type { User } from '../../../../../types/org'
+import { TEMPLATES } from '../../../../../types/templates'
+import type { UserCtx } from '../../platform/context'
+import { findMany } from '../../platform/db'
+import { invalid } from '../../platform/errors'
+import { C, getMany } from '../org/repo'
+import { listName } from '../org/rules'
+import { MSG } from './repo'
+
+const encode = (d: MessageFailure) => `${new Date(d.at).getTime()}_${d._id}`
+function decode(cursor: string): { at: Date; id: string } {
+  const m = /^(\d+)_([A-Za-z0-9_-]+)$/.exec(cursor)
+  if (!m) throw invalid('翻页参数不正确，请刷新后重试')
+  return { at: new Date(Number(m[1])), id: m[2] }
+}
+
+export async function undelivered(ctx: UserCtx, input: z.output<typeof UndeliveredInput>): Promise<Page<UndeliveredItem>> {
+  const { db } = ctx
+  const _ = db.command
+  const limit = input.limit ?? 20
+  let filter: object = { communityId: input.communityId }
+  if (input.cursor) {
+    const c = decode(input.cursor)
+    filter = _.and([{ communityId: input.communityId }, _.or([{ at: _.lt(c.at) }, { at: c.at, _id: _.lt(c.id) }])])
+  }
+  const docs = await findMany<MessageFailure>(db, MSG.failures, filter, { orderBy: [['at', 'desc'], ['_id', 'desc']], limit: limit + 1 })
+  const page = docs.slice(0, limit)
+  const people = await getMany<User>(db, C.users, page.map((d) => d.userId))
+  return {
+    items: page.map((d) => {
+      const person = people.get(d.userId)
+      const recipientName = person ? listName(person) : '**'
+      const templateTitle = TEMPLATES[d.template]?.title ?? d.template
+      return {
+        id: d._id,
+        at: new Date(d.at).toISOString(),
+        recipientName,
+        template: d.template,
+        templateTitle,
+        errcode: d.errcode,
+        reason: d.reason,
+        text: `给${recipientName}的「${templateTitle}」没有送达：${d.reason}`,
+        page: d.page,
+      }
+    }),
+    nextCursor: docs.length > limit ? encode(page[page.length - 1]) : null,
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '未送达的消息' })
