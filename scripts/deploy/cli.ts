@@ -17,7 +17,7 @@ import { CloudTarget, credentialsFromEnv, ENV, managerNodeTarget } from './targe
 
 export interface RunOptions {
   argv: string[]
-  env: NodeJS.ProcessEnv
+  env: Record<string, string | undefined>
   log: (line: string) => void
   /** replaces the manager-node target (tests) */
   target?: CloudTarget

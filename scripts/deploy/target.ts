@@ -37,7 +37,7 @@ export const ENV = {
 } as const
 
 /** Reads the credentials; `missing` names every required variable that is not set. */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): { creds: Credentials | null; missing: string[] } {
+export function credentialsFromEnv(env: Record<string, string | undefined> = process.env): { creds: Credentials | null; missing: string[] } {
   const get = (k: string) => (env[k] ?? '').trim()
   const missing = [ENV.envId, ENV.secretId, ENV.secretKey].filter((k) => !get(k))
   if (missing.length) return { creds: null, missing }
