@@ -11,10 +11,10 @@
 import type { z } from 'zod'
 import type { Page } from '../../../../../types/common'
 import type { User } from '../../../../../types/org'
-import QRCode from 'qrcode'
 import type { CancelInput, OrderInput, PickupQrInput, MallItem, MallOrder, MyOrdersInput, OrdersInput, OrderView, VerifyInput } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
+import { qrDataUrl } from '../../platform/qrcode'
 import { findMany, getById, runTx, txGet, type Db } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { getCommunity, getMany } from '../org/repo'
@@ -127,7 +127,7 @@ export async function pickupQr(ctx: UserCtx, input: z.output<typeof PickupQrInpu
   const o = await getById<MallOrder>(ctx.db, M.orders, input.orderId)
   if (!o || o.communityId !== input.communityId || !isOwner(o, ctx.user._id)) throw notFound('订单')
   if (!canClose(o)) throw conflict(verifyRefusal(o) ?? '订单已结束')
-  const dataUrl = await QRCode.toDataURL(o.pickupCode, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
+  const dataUrl = await qrDataUrl(o.pickupCode, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
   return { code: o.pickupCode, dataUrl }
 }
 

@@ -11,11 +11,11 @@
  * Outcomes: INVALID_INPUT for a forged, expired or other activity's code; FORBIDDEN for someone not signed
  * up or too far away; CONFLICT for a check-in before the window, a second check-in, or a check-out without one.
  */
-import QRCode from 'qrcode'
 import type { z } from 'zod'
 import type { Activity, ActivityCheckInput, ActivityCodeInput, CheckinCode, ConfirmHoursInput, Signup } from '../../../../../types/party'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
+import { qrDataUrl } from '../../platform/qrcode'
 import { findMany, getById } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { credit } from '../points/earn'
@@ -28,7 +28,7 @@ export async function checkinCode(ctx: UserCtx, input: z.output<typeof ActivityC
   if (!(await isOrganiser(ctx, a))) throw forbidden('只有组织者可以出示签到码')
   if (a.status !== 'published') throw conflict('活动已取消')
   const { token, expiresAt } = checkinToken(a.secret, a._id, ctx.now())
-  const qr = await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
+  const qr = await qrDataUrl(token, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
   return { token, qr, expiresAt: expiresAt.toISOString(), periodSeconds: PERIOD_S }
 }
 
