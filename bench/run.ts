@@ -3,6 +3,7 @@
  *   1. mini-program package sizes (dist/weapp: main package and each subpackage, against the budgets)
  *   2. the local engine (bench/engine.ts `benchEngine()`)
  *   3. `org.me` latency through the whole function path: HTTP → host → main() → SDK → engine
+ *   (and bench/coldstart.ts: the cloud bundle's size and its cold start against wx-server-sdk alone)
  * Each section is a named function returning rows; later areas add theirs to SECTIONS.
  */
 import * as fs from 'fs'
@@ -14,6 +15,7 @@ import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
+import { coldStartSection } from './coldstart'
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -168,7 +170,7 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection]
+export const SECTIONS: Section[] = [packagesSection, coldStartSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {

@@ -2,7 +2,7 @@
  * The contract's shared vocabulary: ids, roles, the error codes and the envelope of every answer.
  * Imported by the cloud function (runtime validation) and by the client (types only).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The one small set of error codes every action answers with. */
 export const ERROR_CODES = [

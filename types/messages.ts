@@ -7,7 +7,7 @@
  * - org.undelivered: a secretary (or street admin) lists the messages of their community that WeChat refused,
  *   newest first, cursor-paged, names masked.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, PageInput } from './common'
 import { TEMPLATE_NAMES, type TemplateName } from './templates'
 

@@ -2,7 +2,7 @@
  * People and places (module `org`): street → community → compound 小区 → building 楼栋 → household 户;
  * grids 网格 over compounds; partner units 共建单位; users with roles per community.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, PageInput, Role, RoleGrant, Text } from './common'
 
 // ---------- Entities (as stored; `_id` is the document id) ----------

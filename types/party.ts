@@ -3,7 +3,7 @@
  * (岗位责任卡 posts, 爱心服务卡 pairing with households, 活动记录卡 activities with proven presence), and the
  * yearly report 双报告 built from outcomes, not headcounts.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
 
 export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const

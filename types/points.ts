@@ -4,7 +4,7 @@
  * accounts (people, sponsor budgets 共建单位, the supermarket, expiry). Balances are cached on the
  * account document and always equal the sum of its entries.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
 
 // ---------- Entities ----------

@@ -2,7 +2,7 @@
  * Micro-wishes 微心愿: a resident's small wish, from posting to a fulfilled, rated, shared story.
  * Every transition is recorded in the wish's history, so the wisher always hears back.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
 
 export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const

@@ -1,7 +1,8 @@
 /**
  * The deployable cloud function: `npm run build:cloud` produces cloudfunctions/api/index.js, and that
  * bundle — not the TypeScript sources — answers through the real wx-server-sdk on the local cloud.
- * Also pins what WeChat DevTools deploys beside it: package.json and config.json.
+ * Also pins what WeChat DevTools deploys beside it: package.json and config.json, and the bundle's budget
+ * (≤ 400 KB: a cold start reads, parses and runs all of it; `npm run bench` prints the cold start itself).
  */
 import * as fs from 'fs'
 import * as path from 'path'
@@ -12,6 +13,9 @@ import { installLocalCloud, runAsCaller } from '../../local/cloud'
 import { DEMO, seedDemo } from '../../local/seed/demo'
 
 type Main = (event: unknown, context: unknown) => Promise<any>
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const BUNDLE_BUDGET_BYTES = 400 * 1024
 
 let engine: Engine
 let main: Main
@@ -42,6 +46,60 @@ test('the bundle exports main and needs nothing at runtime but wx-server-sdk and
   // nothing of the local stand-in cloud is in the deployable code
   expect(bundleText).not.toMatch(/local\/engine|local\/cloud|mingo/)
   expect(bundleText).not.toMatch(/sourceMappingURL/)
+})
+
+test(`the bundle stays within its budget (${BUNDLE_BUDGET_BYTES / 1024} KB), minified, with one zod locale`, () => {
+  const bytes = Buffer.byteLength(bundleText)
+  expect(bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES)
+  // minified (unminified it is ~25,000 lines; what remains are newlines inside template strings)
+  expect(bundleText.split('\n').length).toBeLessThan(1000)
+  // zod's locales: zh-CN only (each locale file names its language; Hebrew and Russian are two of the ~50 others)
+  expect(bundleText).toContain('无效输入')
+  expect(bundleText).not.toMatch(/קלט לא תקין|Неверный ввод/)
+  // nothing left as a runtime import() of a package (it would need node_modules in the cloud)
+  expect(bundleText).not.toMatch(/\bimport\(\s*["'][^."']/)
+})
+
+test('what keeps it small stays: runtime code imports zod as a namespace and one locale only', () => {
+  // esbuild cannot tree-shake `import { z } from 'zod'` (an object re-export): with it, every locale and the
+  // JSON-schema tools come back (~550 KB unminified). `import type { z }` is fine (erased).
+  const files = [
+    ...fs.readdirSync(path.join(ROOT, 'types')).map((f) => path.join(ROOT, 'types', f)),
+    ...(function walk(dir: string): string[] {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    })(path.join(FUNCTION_DIR, 'src')),
+  ].filter((f) => f.endsWith('.ts'))
+  const offenders = files.filter((f) => /^import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+['"]zod['"]/m.test(fs.readFileSync(f, 'utf8')))
+  expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([])
+  const usesAllLocales = files.filter((f) => /\bz\.locales\b/.test(fs.readFileSync(f, 'utf8')))
+  expect(usesAllLocales.map((f) => path.relative(ROOT, f))).toEqual([])
+})
+
+test('input errors come back in Chinese through the bundle', async () => {
+  const res = await runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () => main({ action: 'org.updateProfile', data: { realName: 42 } }, {}))
+  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect(JSON.stringify(res.error)).toMatch(/无效输入|期望/)
+})
+
+test('a QR code is drawn by the bundle (qrcode\'s core matrix and native zlib, from inside the bundle)', async () => {
+  const X = DEMO.xingfuli
+  const sec = DEMO.secretaryXingfuli.openid
+  const call = async (openid: string, action: string, data: object) => {
+    const res = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action, data: { communityId: X, ...data } }, {}))
+    if (!res.ok) throw new Error(`${action}: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const [sponsor] = await call(sec, 'points.setSponsor', { name: '打包测试共建单位', contact: '', warnBelow: 0, priority: 1 })
+  await call(sec, 'points.fundSponsor', { sponsorId: sponsor.id, amount: 100, note: '测试', requestKey: 'bundle-fund-1' })
+  const item = await call(sec, 'mall.upsertItem', {
+    name: '测试品', kind: 'goods', description: '', photos: [], price: 10, stockDelta: 1, perPersonLimit: null, sponsorId: sponsor.id, active: true,
+    pickupPlace: '服务中心', pickupHours: '工作日', pickupDays: 7,
+  })
+  await call(sec, 'points.grant', { userId: DEMO.defaultResident.id, amount: 10, reason: '志愿服务', requestKey: 'bundle-grant-1' })
+  const order = await call(DEMO.defaultResident.openid, 'mall.redeem', { itemId: item.id, quantity: 1, requestKey: 'bundle-redeem-1' })
+  const qr = await call(DEMO.defaultResident.openid, 'mall.pickupQr', { orderId: order.id })
+  expect(qr.code).toBe(order.pickupCode)
+  expect(qr.dataUrl).toMatch(/^data:image\/png;base64,iVBORw0KGgo/)
 })
 
 test('called as a demo person, the bundle answers org.me with that person', async () => {

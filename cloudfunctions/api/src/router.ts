@@ -5,7 +5,8 @@
  * the permission table → the handler. Thrown AppErrors become their code; anything else is INTERNAL,
  * logged with the request id, and never leaks its message.
  */
-import { z } from 'zod'
+import * as z from 'zod'
+import { zhCN } from 'zod/locales'
 import { actionInputs, type ActionName } from '../../../types/api'
 import { ApiEvent, MAX_EVENT_BYTES, type ApiResult } from '../../../types/common'
 import { handlers } from './actions'
@@ -18,7 +19,8 @@ import { permissions, READ_ONLY } from './permissions'
 import { findUserByOpenid, getCommunity } from './modules/org/repo'
 import { holdsRole } from './modules/org/rules'
 
-z.config(z.locales.zhCN())
+// The one locale the function speaks, imported by name: zhCN taken from z's locales namespace would bundle every locale zod ships (~100 KB).
+z.config(zhCN())
 
 /** 60 writes a minute per person per warm instance: far above any human, far below a script. */
 const writeLimiter = new RateLimiter(60, 60_000)
