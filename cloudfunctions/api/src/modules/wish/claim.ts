@@ -22,15 +22,14 @@ import { ensureCan, loadWish, move, notify } from './core'
 import { W } from './repo'
 import { thing } from './rules'
 import { detail } from './views'
-
-const timeText = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+import { chinaDateTime } from '../../platform/chinaTime'
 
 export async function claim(ctx: UserCtx, input: z.output<typeof WishClaimInput>) {
   const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
   ensureCan('claim', wish, relations)
   const now = ctx.now()
   const after = await move(ctx, wish, 'claim', ctx.user._id, { set: { claimerId: ctx.user._id, claimVia: 'claim', claimedAt: now, lastProgressAt: now } })
-  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(ctx.user).slice(0, 10), time3: timeText(now) })
+  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(ctx.user).slice(0, 10), time3: chinaDateTime(now) })
   relations.add('claimer')
   return detail(ctx.db, after, ctx.user._id, relations)
 }
@@ -49,7 +48,7 @@ export async function dispatch(ctx: UserCtx, input: z.output<typeof WishDispatch
     set: { claimerId: member._id, claimVia: 'dispatch', claimedAt: now, lastProgressAt: now },
   })
   await trace(ctx, { communityId: input.communityId, resource: { type: 'wish', id: wish._id }, before: { status: wish.status }, after: { status: after.status, claimerId: member._id } })
-  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(member).slice(0, 10), time3: timeText(now) })
+  await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), name2: listName(member).slice(0, 10), time3: chinaDateTime(now) })
   await notify(ctx, member._id, 'reminder', after, { thing1: thing(`社区派单：${wish.title}`), thing2: '请尽快联系许愿人' })
   return detail(ctx.db, after, ctx.user._id, relations)
 }

@@ -17,6 +17,7 @@ import { ensureCan, loadWish, move, notify } from './core'
 import { W } from './repo'
 import { thing } from './rules'
 import { detail } from './views'
+import { chinaDateTime } from '../../platform/chinaTime'
 
 export async function awardPoints(deps: Pick<Deps, 'db' | 'now'>, wish: Wish): Promise<void> {
   if (!wish.claimerId) return
@@ -51,7 +52,7 @@ export async function confirm(ctx: UserCtx, input: z.output<typeof WishConfirmIn
   const rating = { stars: input.stars, note: input.thanks, at: now }
   const after = await move(ctx, wish, 'confirm', ctx.user._id, { note: input.thanks || null, set: { rating, closedAt: now } })
   await awardPoints(ctx, after)
-  await notify(ctx, wish.claimerId, 'wishConfirmed', after, { thing1: thing(wish.title), phrase2: `${input.stars}星好评`.slice(0, 5), time3: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') })
+  await notify(ctx, wish.claimerId, 'wishConfirmed', after, { thing1: thing(wish.title), phrase2: `${input.stars}星好评`.slice(0, 5), time3: chinaDateTime(now) })
   return detail(ctx.db, after, ctx.user._id, relations)
 }
 

@@ -11,6 +11,7 @@ import { invalid } from '../../platform/errors'
 import { ensureCan, loadWish, move, notify } from './core'
 import { thing } from './rules'
 import { detail } from './views'
+import { chinaDateTime } from '../../platform/chinaTime'
 
 async function checked(ctx: UserCtx, text: string) {
   if ((await ctx.openapi.checkText(ctx.openid, text, 2)) !== 'pass') throw invalid('内容含有不适宜的信息，请修改后再提交')
@@ -35,6 +36,6 @@ export async function fulfil(ctx: UserCtx, input: z.output<typeof WishFulfilInpu
     requireClaimer: true,
     set: { proof: { text: input.proof, photos: input.photos ?? [], at: now }, fulfilledAt: now, lastProgressAt: now },
   })
-  await notify(ctx, wish.wisherId, 'wishFulfilled', after, { thing1: thing(wish.title), thing2: thing('已完成，请确认并评价'), time3: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') })
+  await notify(ctx, wish.wisherId, 'wishFulfilled', after, { thing1: thing(wish.title), thing2: thing('已完成，请确认并评价'), time3: chinaDateTime(now) })
   return detail(ctx.db, after, ctx.user._id, relations)
 }
