@@ -14,6 +14,7 @@ import QRCode from 'qrcode'
 import type { Engine } from '../engine'
 import { sdkDir } from '../engine/sdk'
 import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
+import { localNow } from '../time'
 
 export interface OpenApiStandIns {
   /** base of the URL encoded in wxacode QR images; default http://127.0.0.1:10086 */
@@ -101,7 +102,7 @@ export class LocalOpenApi {
     return jsonResp({
       errcode: 0,
       errmsg: 'ok',
-      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'local' } },
+      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(localNow().getTime() / 1000), appid: 'local' } },
     })
   }
 
@@ -166,7 +167,7 @@ export class LocalOpenApi {
     }
     const eng = this.engine()
     if (!eng) return wxErr(-1, 'local cloud has no engine')
-    await eng.insertMany('outbox', [{ touser: params.touser, templateId: params.template_id, page: params.page, data: params.data, at: new Date() }])
+    await eng.insertMany('outbox', [{ touser: params.touser, templateId: params.template_id, page: params.page, data: params.data, at: localNow() }])
     return jsonResp({ errcode: 0, errmsg: 'ok' })
   }
 }
