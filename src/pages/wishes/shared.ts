@@ -81,6 +81,7 @@ export async function askSubscribe(names: TemplateName[]): Promise<void> {
   }
 }
 
+// Device-local getters: China time on a phone in China (see src/services/format.ts).
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** ISO → 11月22日 14:05 */
