@@ -3,7 +3,6 @@
  * privacy of the wisher's contact, proxies, one live claim under a rush, points paid exactly once, and the
  * timers (auto-close, owed points, overdue reminders).
  */
-import * as cloud from 'wx-server-sdk'
 import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
@@ -19,6 +18,7 @@ let n = 0
 beforeAll(async () => {
   tc = await openTestCloud()
 })
+afterEach(() => tc.useRealTime())
 afterAll(async () => {
   await tc.close()
 })
@@ -40,6 +40,7 @@ async function openWish(extra: object = {}): Promise<WishDetail> {
   const w = await post(res, extra)
   return w.status === 'open' ? w : tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
 }
+const DAY = 86_400_000
 const balanceOf = async (openid: string) => (await tc.ok(openid, 'points.balance', { communityId: c })).balance
 const get = (openid: string, wishId: string) => tc.ok(openid, 'wish.get', { communityId: c, wishId })
 
@@ -234,7 +235,11 @@ describe('points for a fulfilled wish', () => {
   test('an unconfirmed fulfilled wish closes by itself after the set days, without a rating, and pays', async () => {
     await setup()
     const w = await fulfilledWish()
-    await cloud.database().collection('wishes').doc(w.id).update({ data: { fulfilledAt: new Date(Date.now() - 8 * 86400_000) } })
+    // Within the 7 days the wisher has to confirm, the timer leaves it.
+    tc.advance(7 * DAY - 60_000)
+    const waiting = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(waiting.ok && (waiting.data as Record<string, unknown>)['wish.autoClose']).toEqual({ closed: 0 })
+    tc.advance(DAY)
     const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
     expect(tick.ok && (tick.data as Record<string, unknown>)['wish.autoClose']).toEqual({ closed: 1 })
     const after = await get(res, w.id)
@@ -286,10 +291,10 @@ describe('queues and lists', () => {
     const a = await openWish()
     const b = await openWish()
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: b.id })
-    const old = new Date(Date.now() - 9 * 86400_000)
-    const db = cloud.database()
-    await db.collection('wishes').doc(a.id).update({ data: { openedAt: old } })
-    await db.collection('wishes').doc(b.id).update({ data: { lastProgressAt: old } })
+    expect((await tc.ok(sec, 'wish.overdue', { communityId: c })).items).toEqual([])
+    // Nine days on, with no progress (overdue after 7).
+    tc.advance(9 * DAY)
+    tc.resetLimits()
     const q = await tc.ok(sec, 'wish.overdue', { communityId: c })
     expect(q.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort())
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
