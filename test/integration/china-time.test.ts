@@ -22,7 +22,7 @@ const k = () => `tz-key-${++n}`
 beforeAll(async () => {
   tc = await openTestCloud()
 })
-afterEach(() => tc.useRealTime())
+afterEach(() => tc.resetClock())
 afterAll(async () => {
   await tc.close()
 })

@@ -18,7 +18,7 @@ let n = 0
 beforeAll(async () => {
   tc = await openTestCloud()
 })
-afterEach(() => tc.useRealTime())
+afterEach(() => tc.resetClock())
 afterAll(async () => {
   await tc.close()
 })
@@ -179,7 +179,7 @@ describe('claims', () => {
 
   test('200 people claim one wish at the same moment: exactly one wins, the rest get CONFLICT', async () => {
     await setup()
-    const now = new Date()
+    const now = tc.now()
     const people = Array.from({ length: 200 }, (_, i) => ({ id: `u-claim-${i}`, openid: `o-claim-${i}` }))
     await tc.engine.insertMany('users', people.map((p) => ({
       _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,

@@ -216,7 +216,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   const vol = Q.volunteer.openid
   // The world begins 3 h 20 min ago (the harness's clock is moved back, then forward), so the past activity
   // really happened in the past: organised, attended and checked out at its own times.
-  const now = Date.now()
+  const now = tc.now().getTime()
   const iso = (ms: number) => new Date(now + ms).toISOString()
   const MIN = 60_000
   tc.setNow(now - 200 * MIN)
@@ -270,7 +270,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(pastSecret, actPast.id, tc.now()).token })
   tc.setNow(now - 125 * MIN)
   await ok(vol, 'activity.checkout', { communityId: c, token: checkinToken(pastSecret, actPast.id, tc.now()).token })
-  tc.useRealTime()
+  tc.resetClock()
 
   const actNow = await ok(pm, 'activity.upsert', activity('楼道清洁日', -10 * MIN, 50 * MIN, { postId: post.id }))
   const actSoon = await ok(sec, 'activity.upsert', activity('垃圾分类宣传', 48 * 60 * MIN, 50 * 60 * MIN))
@@ -313,7 +313,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     actNow: actNow.id, actNowSecret: nowSecret, actSoon: actSoon.id, actPast: actPast.id,
     wishUnderReview: underReview.id, wishOpen: open.id, wishClaimed: claimed.id, wishFulfilled: fulfilled.id, wishForElder: forElder.id,
     roles, streetOf,
-    token: () => checkinToken(nowSecret, actNow.id, new Date()).token,
+    token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,
   }
   return { world, dump }
 }

@@ -4,11 +4,12 @@
  * which runs the real `main()` with that caller, exactly as the local host does.
  *
  * Time: every call (actions and timer ticks) runs on the harness's clock, handed to `main` as
- * `context.clock` (local/cloud.ts `invokeFunction`); the engine and the outbox use it too. It is the real
- * time until a test moves it: `setNow(t)` puts it at t, `advance(ms)` moves it on, `useRealTime()` puts it
- * back. A moved clock keeps running (t, then t + the real time elapsed since), so ids and orderings that
- * follow time stay in order within a test, as they do in production. Tests move the clock rather than
- * back-dating stored documents.
+ * `context.clock` (local/cloud.ts `invokeFunction`); the engine and the outbox use it too. It runs from the
+ * real time — or from TEST_NOW when that is set (`TEST_NOW=2026-11-30T15:59:30Z npx jest …` runs every
+ * suite from the last half-minute of a China month) — until a test moves it: `setNow(t)` puts it at t,
+ * `advance(ms)` moves it on, `resetClock()` puts it back. A moved clock keeps running (t, then t + the real
+ * time elapsed since), so ids and orderings that follow time stay in order within a test, as they do in
+ * production. Tests move the clock rather than back-dating stored documents, and take "now" from `tc.now()`.
  */
 import { Engine, loadIndexManifest } from '../../local/engine'
 import { installLocalCloud, invokeFunction } from '../../local/cloud'
@@ -35,14 +36,16 @@ export interface TestCloud {
   setNow(t: Date | string | number): void
   /** Move the clock on by `ms` (negative moves it back). */
   advance(ms: number): void
-  /** Back to the real time. */
-  useRealTime(): void
+  /** Back to the suite's own time: the real time, or TEST_NOW and the time elapsed since the harness opened. */
+  resetClock(): void
   close(): Promise<void>
 }
 
-/** A clock that reads the real time plus an offset the test sets. */
-export function testClock() {
-  let offset = 0
+/** A clock that reads the real time plus an offset: `start`'s (TEST_NOW) at first, then what the test sets. */
+export function testClock(start: string | undefined = process.env.TEST_NOW) {
+  const base = start ? new Date(start).getTime() - Date.now() : 0
+  if (Number.isNaN(base)) throw new Error(`TEST_NOW is not a time: ${start}`)
+  let offset = base
   const now = () => new Date(Date.now() + offset)
   return {
     now,
@@ -54,8 +57,8 @@ export function testClock() {
     advance(ms: number) {
       offset += ms
     },
-    useRealTime() {
-      offset = 0
+    resetClock() {
+      offset = base
     },
   }
 }
