@@ -13,12 +13,16 @@
  *   would silently run outside the transaction. WeChat does not allow them in a transaction at all (only
  *   doc(id).get/set/update/remove and add), so the seam passes the transaction id along and the engine
  *   refuses them, and a test fails before a deploy would misbehave.
+ * - Time: `invokeFunction` runs a function's main as a caller and, when given a clock, passes it as
+ *   `context.clock` (the function's time, platform/clock.ts) and scopes it with `runAtTime`, so what the
+ *   stand-ins stamp (the outbox) agrees with the function. No clock: the system's, as in WeChat.
  */
 import * as path from 'path'
 import { AsyncLocalStorage } from 'async_hooks'
 import type { Engine } from './engine'
 import { databasePath, nodeSdkPath } from './engine/sdk'
 import { LocalOpenApi, OpenApiStandIns } from './openapi'
+import { localNow, runAtTime } from './time'
 
 export type { OpenApiStandIns }
 
@@ -156,4 +160,21 @@ export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: s
   }
   store.WX_CONTEXT_KEYS = keys.join(',')
   return callerStore.run(store, fn)
+}
+
+// ---------------------------------------------------------------- invoking a function
+
+export { localNow, runAtTime }
+
+export type FunctionMain<T = unknown> = (event: unknown, context: unknown) => Promise<T>
+
+/**
+ * Invoke a cloud function's main the way WeChat Cloud does, in this process: `cloud.getWXContext()` inside
+ * answers `caller` (OPENID '' = no user: a timer); with a `clock`, the function runs on it (`context.clock`)
+ * and so do the stand-ins it calls. The local host, its timer scheduler and the test harness all call this.
+ */
+export function invokeFunction<T>(main: FunctionMain<T>, event: unknown, opts: { caller: { OPENID: string; APPID?: string; UNIONID?: string }; clock?: () => Date }): Promise<T> {
+  const { caller, clock } = opts
+  if (!clock) return runAsCaller(caller, () => main(event, {}))
+  return runAtTime(clock, () => runAsCaller(caller, () => main(event, { clock })))
 }

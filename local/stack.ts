@@ -39,6 +39,11 @@ export interface StackOptions {
    * (tests fire them with `runTimer`).
    */
   timers?: boolean | TimerTrigger[]
+  /**
+   * The time the functions run on, for the host's calls and the timers alike (passed to main as
+   * context.clock, the way only an in-process caller can); default the system's.
+   */
+  clock?: () => Date
 }
 
 export interface Stack {
@@ -75,7 +80,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     storageDir = tempStorage
   }
 
-  const engine = await Engine.open({ dataDir: dataDir ? path.join(dataDir, 'db') : null, manifest: opts.manifest ?? loadDatabaseManifest() })
+  const engine = await Engine.open({ dataDir: dataDir ? path.join(dataDir, 'db') : null, manifest: opts.manifest ?? loadDatabaseManifest(), now: opts.clock })
 
   // The host listens first (its URL is the default public base URL); functions and /dev wait for `ready`.
   let markReady!: () => void
@@ -91,6 +96,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       h5Dir: opts.serveH5 ?? null,
       log: opts.log,
       ready,
+      clock: opts.clock,
     })
   } catch (err) {
     await engine.close()
@@ -119,6 +125,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     triggers: opts.timers === true ? undefined : opts.timers || [],
     ready,
     log: opts.log,
+    clock: opts.clock,
   })
 
   let closed = false

@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../engine'
 import { demoUserOrder } from '../seed/demo'
+import { inChina } from '../../cloudfunctions/api/src/platform/chinaTime'
 
 export interface DevPerson {
   openid: string
@@ -78,18 +79,17 @@ export async function outboxEntries(engine: Engine, limit = 200): Promise<Outbox
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-function localTime(iso: string | null): string {
+/** When a message was sent, on the Chinese wall clock (as its recipient saw it), whatever this machine's zone. */
+function chinaTime(iso: string | null): string {
   if (!iso) return '—'
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+  return inChina(iso).format('YYYY-MM-DD HH:mm:ss')
 }
 
 export function outboxHtml(entries: OutboxEntry[]): string {
   const rows = entries
     .map(
       (e) => `<tr>
-  <td class="t">${esc(localTime(e.at))}</td>
+  <td class="t">${esc(chinaTime(e.at))}</td>
   <td>${esc(e.toName ?? '（未知用户）')}<div class="sub">${esc(e.touser)}</div></td>
   <td><code>${esc(e.templateId)}</code></td>
   <td>${Object.entries(e.data)
@@ -125,7 +125,7 @@ export function outboxHtml(entries: OutboxEntry[]): string {
 ${
   entries.length
     ? `<table>
-<thead><tr><th>时间</th><th>接收人</th><th>模板</th><th>内容</th><th>页面</th></tr></thead>
+<thead><tr><th>时间（北京时间）</th><th>接收人</th><th>模板</th><th>内容</th><th>页面</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

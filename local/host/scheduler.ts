@@ -10,7 +10,8 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { runAsCaller } from '../cloud'
+import { invokeFunction } from '../cloud'
+import { addDays, chinaDay, chinaDayStart, inChina } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { FUNCTIONS_ROOT, FunctionRegistry } from './functions'
 
 export interface TimerTrigger {
@@ -51,14 +52,28 @@ export function parseCron(cron: string): Schedule {
   return { seconds: field(sec, 0, 59), minutes: field(min, 0, 59), hours: field(hour, 0, 23) }
 }
 
-/** The first fire time strictly after `after` (local time, whole seconds). */
+/**
+ * The first fire time strictly after `after` (whole seconds), reading the cron's hours on the Chinese wall
+ * clock (Asia/Shanghai), as WeChat Cloud's triggers are read in China time, whatever this machine's zone.
+ */
 export function nextFire(cron: string, after: Date): Date {
   const s = parseCron(cron)
-  const t = new Date(after.getTime())
-  t.setMilliseconds(0)
-  for (let i = 0; i < 2 * 24 * 3600; i++) {
-    t.setSeconds(t.getSeconds() + 1)
-    if (s.hours.has(t.getHours()) && s.minutes.has(t.getMinutes()) && s.seconds.has(t.getSeconds())) return new Date(t.getTime())
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b)
+  const [hours, minutes, seconds] = [sorted(s.hours), sorted(s.minutes), sorted(s.seconds)]
+  const from = after.getTime()
+  const today = chinaDay(after)
+  for (let d = 0; d < 3; d++) {
+    const day = addDays(today, d)
+    for (const h of hours) {
+      const hourStart = inChina(chinaDayStart(day)).add(h, 'hour').valueOf()
+      if (hourStart + 3600_000 <= from) continue
+      for (const m of minutes) {
+        for (const sec of seconds) {
+          const t = hourStart + (m * 60 + sec) * 1000
+          if (t > from) return new Date(t)
+        }
+      }
+    }
   }
   throw new Error(`cron "${cron}" never fires`)
 }
@@ -85,13 +100,13 @@ export function timerTriggers(root: string = FUNCTIONS_ROOT): TimerTrigger[] {
 
 /**
  * Fires one timer the way WeChat does: `main({ Type: 'Timer', TriggerName, Time })` with an empty
- * OPENID, directly in this process.
+ * OPENID, directly in this process; with a clock, the function runs on it and `Time` is its time.
  */
-export async function fireTimer(functions: FunctionRegistry, fn: string, triggerName: string, at: Date = new Date()): Promise<unknown> {
+export async function fireTimer(functions: FunctionRegistry, fn: string, triggerName: string, clock?: () => Date): Promise<unknown> {
   const main = functions.get(fn)
   if (!main) throw new Error(`cloud function ${fn} not found`)
-  const event = { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString() }
-  return runAsCaller({ OPENID: '', APPID: 'local' }, () => main(event, {}))
+  const event = { Type: 'Timer', TriggerName: triggerName, Time: (clock ? clock() : new Date()).toISOString() }
+  return invokeFunction(main, event, { caller: { OPENID: '', APPID: 'local' }, clock })
 }
 
 export interface SchedulerOptions {
@@ -101,6 +116,8 @@ export interface SchedulerOptions {
   /** Ticks wait for this (the local cloud installed and seeded). */
   ready?: Promise<unknown>
   log?: ((line: string) => void) | false
+  /** The time fired functions run on (context.clock); default the system's. The schedule itself follows the real time. */
+  clock?: () => Date
 }
 
 export interface Scheduler {
@@ -133,7 +150,7 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   async function fire(fn: string, name: string): Promise<unknown> {
     await ready
     const started = Date.now()
-    const answer = await fireTimer(functions, fn, name)
+    const answer = await fireTimer(functions, fn, name, opts.clock)
     log?.(`[timer] ${fn}/${name} ${Date.now() - started}ms ${JSON.stringify((answer as { data?: unknown })?.data ?? answer)}`)
     return answer
   }

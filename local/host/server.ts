@@ -28,7 +28,7 @@ import * as http from 'http'
 import * as path from 'path'
 import type { AddressInfo } from 'net'
 import type { Engine } from '../engine'
-import { runAsCaller } from '../cloud'
+import { invokeFunction } from '../cloud'
 import { devPeople, outboxEntries, outboxHtml } from './dev'
 import { decodePath, safeJoin, sendStoredImage, serveStatic, sniffImage, withImageExtension } from './files'
 import { FunctionRegistry } from './functions'
@@ -65,6 +65,8 @@ export interface HostOptions {
   log?: ((line: string) => void) | false
   /** Requests to functions and /dev wait for this (the local cloud being installed and seeded). */
   ready?: Promise<unknown>
+  /** The time functions run on (passed to main as context.clock); default the system's. */
+  clock?: () => Date
 }
 
 export interface Host {
@@ -250,7 +252,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (action) note.push(action)
     note.push(openid ? `as ${openid}` : 'anonymous')
     try {
-      const answer = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main(event, {}))
+      const answer = await invokeFunction(main, event, { caller: { OPENID: openid, APPID: 'local' }, clock: opts.clock })
       if (answer && typeof answer === 'object' && (answer as { ok?: unknown }).ok === false) {
         note.push((answer as Envelope).error?.code ?? 'error')
       }

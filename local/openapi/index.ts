@@ -16,6 +16,7 @@ import { sdkDir } from '../engine/sdk'
 import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
 import { checkTemplateData } from './subscribe'
 import { templateById, type TemplateSpec } from '../../types/templates'
+import { localNow } from '../time'
 
 export interface OpenApiStandIns {
   /** base of the URL encoded in wxacode QR images; default http://127.0.0.1:10086 */
@@ -117,7 +118,7 @@ export class LocalOpenApi {
     return jsonResp({
       errcode: 0,
       errmsg: 'ok',
-      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'local' } },
+      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(localNow().getTime() / 1000), appid: 'local' } },
     })
   }
 
@@ -202,7 +203,7 @@ export class LocalOpenApi {
       merge: true,
     })
     if (!used?.data?.updated) return wxErr(43101, 'user refuse to accept the msg')
-    await eng.insertMany('outbox', [{ touser, templateId: tpl.spec.id, template: tpl.name, page: params.page, data: params.data, at: new Date() }])
+    await eng.insertMany('outbox', [{ touser, templateId: tpl.spec.id, template: tpl.name, page: params.page, data: params.data, at: localNow() }])
     return jsonResp({ errcode: 0, errmsg: 'ok' })
   }
 }

@@ -1,4 +1,12 @@
-/** Display helpers. Masking here is for the person's own data on 我的; lists arrive masked from the server. */
+/**
+ * Display helpers. Masking here is for the person's own data on 我的; lists arrive masked from the server.
+ *
+ * Time zone: the client formats times with the device's local getters (getMonth, getDate, getHours …), here
+ * and in the areas' shared.ts helpers. That is China time because the phone is in China: residents use the
+ * mini-program where they live. The server never relies on its zone (cloud functions run in UTC); every day,
+ * month and year boundary there goes through cloudfunctions/api/src/platform/chinaTime.ts (Asia/Shanghai),
+ * and dates the client sends as 'YYYY-MM-DD' (a wish's 期望完成日期) are read there as China days.
+ */
 
 /** 13812345678 → 138****5678 (already-masked values pass through). */
 export function maskPhone(phone: string | null | undefined): string {

@@ -28,6 +28,7 @@
 import { actionInputs } from '../../types/api'
 import type { ApiResult, ErrorCode, Role } from '../../types/common'
 import { openTestCloud, codeOf, type TestCloud } from '../support/cloud'
+import { chinaYear } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { P, T } from '../support/fixtures'
 import { CALLER_NAMES, CALLERS, Q, T2, buildWorld, diffDumps, dumpAll, fingerprint, hashDocs, restore, type Caller, type Dump, type World } from '../support/authz-world'
 
@@ -67,7 +68,7 @@ const one = (c: Omit<Case, 'label'> & { label?: string }): Case[] => [{ label: '
 
 const activityInput = (w: World, communityId: string, extra: object = {}) => ({
   communityId, title: '义务理发', description: '给老人理发', place: '党群服务中心', capacity: 5, pointsPerHour: 10,
-  startAt: new Date(Date.now() + 72 * 3600_000).toISOString(), endAt: new Date(Date.now() + 74 * 3600_000).toISOString(), ...extra,
+  startAt: new Date(tc.now().getTime() + 72 * 3600_000).toISOString(), endAt: new Date(tc.now().getTime() + 74 * 3600_000).toISOString(), ...extra,
 })
 const itemInput = (communityId: string, extra: object = {}) => ({
   communityId, name: '大米', kind: 'goods', description: '5kg', photos: [], price: 50, stockDelta: 5, perPersonLimit: 1,
@@ -409,7 +410,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'party.report': one({
-    gate: 'secretary', input: (_w, communityId) => ({ communityId, year: new Date().getFullYear() }), other: 'open',
+    gate: 'secretary', input: (_w, communityId) => ({ communityId, year: chinaYear(tc.now()) }), other: 'open',
     check: (d, _c, v) => (v === 'other' ? empty('rows')(d) : null),
   }),
   'party.coverage': one({

@@ -4,7 +4,6 @@
  * presence (rotating, signed, expiring codes; window; location), hours confirmed and paid once, the
  * record, the yearly report as a real xlsx, and coverage.
  */
-import * as cloud from 'wx-server-sdk'
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import * as XLSX from 'xlsx'
@@ -12,6 +11,7 @@ import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import { checkinToken } from '../../cloudfunctions/api/src/modules/party/rules'
+import { chinaYear } from '../../cloudfunctions/api/src/platform/chinaTime'
 
 let tc: TestCloud
 const sec = P.secretary.openid
@@ -21,6 +21,7 @@ let n = 0
 beforeAll(async () => {
   tc = await openTestCloud()
 })
+afterEach(() => tc.resetClock())
 afterAll(async () => {
   await tc.close()
 })
@@ -49,9 +50,11 @@ async function verified(openid: string, extra: object = {}) {
   return tc.ok(sec, 'party.review', { communityId: c, registrationId: r.id, approve: true })
 }
 
-/** An activity that is on now (started 10 minutes ago, ends in 50). */
+const MIN = 60_000
+
+/** An activity that is on now (started 10 minutes ago, ends in 50), by the harness's clock. */
 async function activityNow(extra: object = {}) {
-  const now = Date.now()
+  const now = tc.now().getTime()
   return tc.ok(sec, 'activity.upsert', {
     communityId: c, title: '楼道清洁日', description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10,
     startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(), ...extra,
@@ -186,7 +189,7 @@ describe('posts and pairing', () => {
 describe('activities', () => {
   test('300 people sign up at once for 40 places: exactly 40 get in', async () => {
     await setup()
-    const now = new Date()
+    const now = tc.now()
     const people = Array.from({ length: 300 }, (_, i) => ({ id: `u-vol-${i}`, openid: `o-vol-${i}` }))
     await tc.engine.insertMany('users', people.map((p) => ({
       _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
@@ -204,14 +207,14 @@ describe('activities', () => {
 
   test("a large activity: the organiser's roster lists everyone once; cancelling tells everyone signed up", async () => {
     await setup()
-    const now = new Date()
+    const now = tc.now()
     const people = Array.from({ length: 230 }, (_, i) => ({ id: `u-big-${String(i).padStart(3, '0')}`, openid: `o-big-${i}` }))
     await tc.engine.insertMany('users', people.map((p) => ({
       _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
       communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
       elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
     })))
-    const a = await activityNow({ capacity: 500, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    const a = await activityNow({ capacity: 500, startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
     for (let i = 0; i < people.length; i += 10) {
       // Each taps 报名, which asks for the reminder first (the app reports the acceptance).
       await Promise.all(people.slice(i, i + 10).map(async (p) => {
@@ -230,7 +233,7 @@ describe('activities', () => {
 
   test('signing up twice, past capacity, residents, withdrawing', async () => {
     await setup()
-    const a = await activityNow({ capacity: 1, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    const a = await activityNow({ capacity: 1, startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
     expect(codeOf(await tc.call(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
     expect(codeOf(await tc.call(P.resident.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
@@ -246,7 +249,7 @@ describe('activities', () => {
     const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })
     expect(reminders.map((m) => m.touser)).toEqual([P.neighbour.openid])
     expect(reminders[0].data.thing1.value).toContain('活动提醒')
-    expect(codeOf(await tc.call(P.resident.openid, 'activity.upsert', { communityId: c, title: 'x', description: '', place: 'x', capacity: 1, pointsPerHour: 0, startAt: new Date().toISOString(), endAt: new Date(Date.now() + 3600_000).toISOString() }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.resident.openid, 'activity.upsert', { communityId: c, title: 'x', description: '', place: 'x', capacity: 1, pointsPerHour: 0, startAt: tc.now().toISOString(), endAt: new Date(tc.now().getTime() + 60 * MIN).toISOString() }))).toBe('FORBIDDEN')
   })
 
   test('check-in proves presence: rotating signed code, window, one check-in, check-out after check-in; hours paid once', async () => {
@@ -256,10 +259,10 @@ describe('activities', () => {
     expect(codeOf(await tc.call(P.member.openid, 'activity.checkinCode', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
     const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
     expect(decodeQr(code.qr)).toBe(code.token)
-    expect(new Date(code.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(30_000)
+    expect(new Date(code.expiresAt).getTime() - tc.now().getTime()).toBeLessThanOrEqual(30_000)
 
     const [doc] = await tc.engine.find('activities', { _id: a.id })
-    const old = checkinToken(doc.secret, a.id, new Date(Date.now() - 5 * 60_000)).token
+    const old = checkinToken(doc.secret, a.id, new Date(tc.now().getTime() - 5 * MIN)).token
     const forged = code.token.slice(0, -4) + (code.token.endsWith('AAAA') ? 'BBBB' : 'AAAA')
     const check = (token: string, extra: object = {}) => tc.call(P.member.openid, 'activity.checkin', { communityId: c, token, ...extra })
     expect(codeOf(await check(forged))).toBe('INVALID_INPUT')
@@ -272,13 +275,14 @@ describe('activities', () => {
 
     expect((await check(code.token)).ok).toBe(true)
     expect(codeOf(await check(code.token))).toBe('CONFLICT')
-    // Served 90 minutes on a 60-minute activity: hours are capped at the schedule.
-    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 90 * 60_000) } })
-    const out = await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: code.token })
+    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
+    // Served 90 minutes on a 60-minute activity (checking out 40 minutes after its end, within the grace):
+    // hours are capped at the schedule. The code scanned is the one the organiser's phone shows then.
+    tc.advance(90 * MIN)
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkout', { communityId: c, token: code.token }))).toBe('INVALID_INPUT')
+    const out = await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: checkinToken(doc.secret, a.id, tc.now()).token })
     expect(out.mySignup).toMatchObject({ status: 'checked_out', hours: 1 })
 
-    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
-    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
     const first = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
     expect(first).toMatchObject({ confirmed: 1, noShows: 0, credited: 10 })
     const again = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
@@ -291,7 +295,7 @@ describe('activities', () => {
   test('no-shows, corrections with a reason, the check-in window and the location check', async () => {
     await setup()
     await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
-    const later = await activityNow({ startAt: new Date(Date.now() + 2 * 3600_000).toISOString(), endAt: new Date(Date.now() + 3 * 3600_000).toISOString() })
+    const later = await activityNow({ startAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 180 * MIN).toISOString() })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: later.id })
     const early = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: later.id })
     const tooEarly = await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: early.token })
@@ -299,7 +303,7 @@ describe('activities', () => {
 
     const located = await activityNow({ location: { lat: 30.5, lng: 114.3, radius: 200 } })
     // Editing without naming the location keeps it; the organiser gets it back to edit.
-    const edited = await tc.ok(sec, 'activity.upsert', { communityId: c, activityId: located.id, title: '楼道清洁日（改）', description: '', place: '1栋', capacity: 10, pointsPerHour: 10, startAt: new Date(Date.now() - 10 * 60_000).toISOString(), endAt: new Date(Date.now() + 50 * 60_000).toISOString() })
+    const edited = await tc.ok(sec, 'activity.upsert', { communityId: c, activityId: located.id, title: '楼道清洁日（改）', description: '', place: '1栋', capacity: 10, pointsPerHour: 10, startAt: located.startAt, endAt: located.endAt })
     expect(edited.hasLocation).toBe(true)
     expect((await tc.ok(sec, 'activity.get', { communityId: c, activityId: located.id })).location).toEqual({ lat: 30.5, lng: 114.3, radius: 200 })
     expect((await tc.ok(P.member.openid, 'activity.get', { communityId: c, activityId: located.id })).location).toBeNull()
@@ -310,7 +314,7 @@ describe('activities', () => {
     expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.52, lng: 114.3 } }))).toBe('FORBIDDEN')
     expect((await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.5005, lng: 114.3 } })).ok).toBe(true)
 
-    await cloud.database().collection('activities').doc(located.id).update({ data: { startAt: new Date(Date.now() - 61 * 60_000), endAt: new Date(Date.now() - 60_000) } })
+    tc.advance(51 * MIN) // the activity ended a minute ago
     expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 9, reason: '超过安排' }] }))).toBe('INVALID_INPUT')
     const r = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 0.5, reason: '忘记签退，按现场记录半小时' }] })
     expect(r).toMatchObject({ confirmed: 1, noShows: 1, credited: 5 })
@@ -331,8 +335,7 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
     await tc.ok(P.member.openid, 'activity.checkin', { communityId: c, token: code.token })
     await tc.ok(P.neighbour.openid, 'activity.checkin', { communityId: c, token: code.token })
     await tc.ok(P.neighbour.openid, 'activity.checkout', { communityId: c, token: code.token })
-    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 60 * 60_000) } })
-    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    tc.advance(51 * MIN) // the activity ended a minute ago; the member has not checked out
     const first = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
     expect(first).toMatchObject({ confirmed: 1, stillIn: 1 })
     expect(first.activity.roster!.find((x) => x.userId === P.member.id)).toMatchObject({ status: 'checked_in', confirmedHours: null })
@@ -345,10 +348,10 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
     expect(codeOf(fix)).toBe('CONFLICT')
     expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(second.credited)
 
-    const gone = await activityNow({ startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 7200_000).toISOString() })
+    const gone = await activityNow({ startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: gone.id })
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: gone.id, reason: '下雨改期' })
-    await cloud.database().collection('activities').doc(gone.id).update({ data: { startAt: new Date(Date.now() - 7200_000), endAt: new Date(Date.now() - 3600_000) } })
+    tc.advance(180 * MIN) // its time has passed
     expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: gone.id }))).toBe('CONFLICT')
     expect(await tc.engine.count('activity_signups', { activityId: gone.id, status: 'no_show' })).toBe(0)
   })
@@ -358,13 +361,13 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
     await verified(P.member.openid)
     const post = await tc.ok(sec, 'post.upsert', { communityId: c, title: '环境监督', description: '楼道环境', skills: [], capacity: 2, active: true })
     await tc.ok(P.member.openid, 'post.claim', { communityId: c, postId: post.id })
-    const now = Date.now()
+    const now = tc.now().getTime()
     const a = await tc.ok(P.member.openid, 'activity.upsert', {
       communityId: c, title: '楼道清洁', description: '', place: '1栋', capacity: 5, pointsPerHour: 10, postId: post.id,
       startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(),
     })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
-    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    tc.advance(51 * MIN) // the activity ended a minute ago
     const self = [{ userId: P.member.id, hours: 1, reason: '我在现场' }]
     expect(codeOf(await tc.call(P.member.openid, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: self }))).toBe('FORBIDDEN')
     expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(0)
@@ -374,6 +377,9 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
 
 describe('record, report and coverage', () => {
   test("a member's record and the yearly report (a real xlsx) count outcomes", async () => {
+    // Mid-year, so the activity, the wish and the visit of this story fall in one year whenever it runs
+    // (the turn of the year is test/integration/china-time.test.ts's).
+    tc.setNow('2026-06-15T02:00:00Z')
     await setup()
     await verified(P.member.openid)
     await tc.ok(P.member.openid, 'party.pledgeDone', { communityId: c, note: '做到了' })
@@ -381,9 +387,10 @@ describe('record, report and coverage', () => {
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
     const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
     await tc.ok(P.member.openid, 'activity.checkin', { communityId: c, token: code.token })
-    await cloud.database().collection('activity_signups').doc(`${a.id}_${P.member.id}`).update({ data: { checkinAt: new Date(Date.now() - 45 * 60_000) } })
-    await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: code.token })
-    await cloud.database().collection('activities').doc(a.id).update({ data: { endAt: new Date(Date.now() - 60_000) } })
+    tc.advance(45 * MIN) // served 45 minutes
+    const [doc] = await tc.engine.find('activities', { _id: a.id })
+    await tc.ok(P.member.openid, 'activity.checkout', { communityId: c, token: checkinToken(doc.secret, a.id, tc.now()).token })
+    tc.advance(6 * MIN) // the activity has ended
     await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
     // A wish fulfilled with a 4-star thank-you.
     await tc.ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 7, overdueDays: 7 })
@@ -396,7 +403,7 @@ describe('record, report and coverage', () => {
     await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h2, needs: ['独居老人'], active: true })
     await tc.ok(P.member.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '陪老人聊天，检查了燃气' })
 
-    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+    const year = chinaYear(tc.now())
     const rec = await tc.ok(P.member.openid, 'party.record', { communityId: c, year })
     expect(rec).toMatchObject({ totalHours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true, visits: 1 })
     expect((await tc.ok(P.member.openid, 'party.record', { communityId: c, year: year - 1 })).visits).toBe(0)

@@ -3,7 +3,6 @@
  * privacy of the wisher's contact, proxies, one live claim under a rush, points paid exactly once, and the
  * timers (auto-close, owed points, overdue reminders).
  */
-import * as cloud from 'wx-server-sdk'
 import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
@@ -20,6 +19,7 @@ let n = 0
 beforeAll(async () => {
   tc = await openTestCloud()
 })
+afterEach(() => tc.resetClock())
 afterAll(async () => {
   await tc.close()
 })
@@ -44,6 +44,7 @@ async function openWish(extra: object = {}): Promise<WishDetail> {
   const w = await post(res, extra)
   return w.status === 'open' ? w : tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
 }
+const DAY = 86_400_000
 const balanceOf = async (openid: string) => (await tc.ok(openid, 'points.balance', { communityId: c })).balance
 const get = (openid: string, wishId: string) => tc.ok(openid, 'wish.get', { communityId: c, wishId })
 
@@ -189,7 +190,7 @@ describe('claims', () => {
 
   test('200 people claim one wish at the same moment: exactly one wins, the rest get CONFLICT', async () => {
     await setup()
-    const now = new Date()
+    const now = tc.now()
     const people = Array.from({ length: 200 }, (_, i) => ({ id: `u-claim-${i}`, openid: `o-claim-${i}` }))
     await tc.engine.insertMany('users', people.map((p) => ({
       _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
@@ -245,7 +246,11 @@ describe('points for a fulfilled wish', () => {
   test('an unconfirmed fulfilled wish closes by itself after the set days, without a rating, and pays', async () => {
     await setup()
     const w = await fulfilledWish()
-    await cloud.database().collection('wishes').doc(w.id).update({ data: { fulfilledAt: new Date(Date.now() - 8 * 86400_000) } })
+    // Within the 7 days the wisher has to confirm, the timer leaves it.
+    tc.advance(7 * DAY - 60_000)
+    const waiting = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
+    expect(waiting.ok && (waiting.data as Record<string, unknown>)['wish.autoClose']).toEqual({ closed: 0 })
+    tc.advance(DAY)
     const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
     expect(tick.ok && (tick.data as Record<string, unknown>)['wish.autoClose']).toEqual({ closed: 1 })
     const after = await get(res, w.id)
@@ -306,10 +311,10 @@ describe('queues and lists', () => {
     const b = await openWish()
     await accept(pm, 'wishConfirmed', 'reminder') // the 我来认领 tap: one reminder allowed
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: b.id })
-    const old = new Date(Date.now() - 9 * 86400_000)
-    const db = cloud.database()
-    await db.collection('wishes').doc(a.id).update({ data: { openedAt: old } })
-    await db.collection('wishes').doc(b.id).update({ data: { lastProgressAt: old } })
+    expect((await tc.ok(sec, 'wish.overdue', { communityId: c })).items).toEqual([])
+    // Nine days on, with no progress (overdue after 7).
+    tc.advance(9 * DAY)
+    tc.resetLimits()
     const q = await tc.ok(sec, 'wish.overdue', { communityId: c })
     expect(q.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort())
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })

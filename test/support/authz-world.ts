@@ -214,9 +214,12 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   const owner = P.neighbour.openid
   const pm = P.member.openid
   const vol = Q.volunteer.openid
-  const now = Date.now()
+  // The world begins 3 h 20 min ago (the harness's clock is moved back, then forward), so the past activity
+  // really happened in the past: organised, attended and checked out at its own times.
+  const now = tc.now().getTime()
   const iso = (ms: number) => new Date(now + ms).toISOString()
   const MIN = 60_000
+  tc.setNow(now - 200 * MIN)
 
   // Settings, points and the supermarket: a funded sponsor, points for the owner, one item, one order.
   await ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶', '助老', '其他'], autoApprove: false, autoCloseDays: 7, overdueDays: 7 })
@@ -253,23 +256,28 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   // The building head acts for the offline elder of their building.
   await ok(P.head.openid, 'org.setProxy', { communityId: c, residentId: P.elder.id, enabled: true })
 
-  // Activities.
+  // Activities: the past one (3 h to 2 h ago) organised, signed up to and attended at its own times; then,
+  // back at the real time, one on now and one in two days.
   const activity = (title: string, from: number, to: number, extra: object = {}) => ({
     communityId: c, title, description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10, startAt: iso(from), endAt: iso(to), ...extra,
   })
-  const actNow = await ok(pm, 'activity.upsert', activity('楼道清洁日', -10 * MIN, 50 * MIN, { postId: post.id }))
-  const actSoon = await ok(sec, 'activity.upsert', activity('垃圾分类宣传', 48 * 60 * MIN, 50 * 60 * MIN))
-  const actPast = await ok(pm, 'activity.upsert', activity('小区义诊', -10 * MIN, 50 * MIN, { postId: post.id }))
   const secretOf = async (id: string) => ((await tc.engine.find('activities', { _id: id }))[0] as { secret: string }).secret
-  const nowSecret = await secretOf(actNow.id)
+  const actPast = await ok(pm, 'activity.upsert', activity('小区义诊', -180 * MIN, -120 * MIN, { postId: post.id }))
   const pastSecret = await secretOf(actPast.id)
-  await ok(vol, 'activity.signUp', { communityId: c, activityId: actNow.id })
-  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(nowSecret, actNow.id, new Date()).token })
-  await ok(vol, 'activity.signUp', { communityId: c, activityId: actSoon.id })
   await ok(vol, 'activity.signUp', { communityId: c, activityId: actPast.id })
   await ok(pm, 'activity.signUp', { communityId: c, activityId: actPast.id })
-  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(pastSecret, actPast.id, new Date()).token })
-  await ok(vol, 'activity.checkout', { communityId: c, token: checkinToken(pastSecret, actPast.id, new Date()).token })
+  tc.setNow(now - 175 * MIN)
+  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(pastSecret, actPast.id, tc.now()).token })
+  tc.setNow(now - 125 * MIN)
+  await ok(vol, 'activity.checkout', { communityId: c, token: checkinToken(pastSecret, actPast.id, tc.now()).token })
+  tc.resetClock()
+
+  const actNow = await ok(pm, 'activity.upsert', activity('楼道清洁日', -10 * MIN, 50 * MIN, { postId: post.id }))
+  const actSoon = await ok(sec, 'activity.upsert', activity('垃圾分类宣传', 48 * 60 * MIN, 50 * 60 * MIN))
+  const nowSecret = await secretOf(actNow.id)
+  await ok(vol, 'activity.signUp', { communityId: c, activityId: actNow.id })
+  await ok(vol, 'activity.checkin', { communityId: c, token: checkinToken(nowSecret, actNow.id, tc.now()).token })
+  await ok(vol, 'activity.signUp', { communityId: c, activityId: actSoon.id })
 
   // Wishes, posted by the owner (and one by the building head for the elder), in every live state.
   const wish = (title: string, extra: object = {}) => ({ communityId: c, title, description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
@@ -288,11 +296,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   const forElder = await ok(P.head.openid, 'wish.create', wish('想请人陪老人去医院', { onBehalfOf: P.elder.id }))
   await approve(forElder.id)
 
-  // The past activity happened two hours ago (dates moved in the dump, as the suites do in the database).
   const docs = await dumpAll(tc.engine)
-  for (const a of docs.activities) {
-    if (a._id === actPast.id) Object.assign(a, { startAt: new Date(now - 3 * 60 * MIN), endAt: new Date(now - 2 * 60 * MIN) })
-  }
   const dump: Dump = { docs, fingerprint: hashDocs(docs) }
   await restore(tc.engine, dump)
   // Restoring must reproduce the dump exactly (else every comparison below would be meaningless).
@@ -309,7 +313,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     actNow: actNow.id, actNowSecret: nowSecret, actSoon: actSoon.id, actPast: actPast.id,
     wishUnderReview: underReview.id, wishOpen: open.id, wishClaimed: claimed.id, wishFulfilled: fulfilled.id, wishForElder: forElder.id,
     roles, streetOf,
-    token: () => checkinToken(nowSecret, actNow.id, new Date()).token,
+    token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,
   }
   return { world, dump }
 }

@@ -1,10 +1,18 @@
 /**
  * The test harness for everything that goes through the cloud function: a local engine (memory-only
- * unless asked), the local cloud installed under the real wx-server-sdk, and `callAs(openid, action, data)`
+ * unless asked), the local cloud installed under the real wx-server-sdk, and `call(openid, action, data)`
  * which runs the real `main()` with that caller, exactly as the local host does.
+ *
+ * Time: every call (actions and timer ticks) runs on the harness's clock, handed to `main` as
+ * `context.clock` (local/cloud.ts `invokeFunction`); the engine and the outbox use it too. It runs from the
+ * real time — or from TEST_NOW when that is set (`TEST_NOW=2026-11-30T15:59:30Z npx jest …` runs every
+ * suite from the last half-minute of a China month) — until a test moves it: `setNow(t)` puts it at t,
+ * `advance(ms)` moves it on, `resetClock()` puts it back. A moved clock keeps running (t, then t + the real
+ * time elapsed since), so ids and orderings that follow time stay in order within a test, as they do in
+ * production. Tests move the clock rather than back-dating stored documents, and take "now" from `tc.now()`.
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
-import { installLocalCloud, runAsCaller } from '../../local/cloud'
+import { installLocalCloud, invokeFunction } from '../../local/cloud'
 import type { ActionInput, ActionName, ActionOutput } from '../../types/api'
 import type { ApiResult } from '../../types/common'
 
@@ -22,16 +30,47 @@ export interface TestCloud {
   ok<A extends ActionName>(openid: string | null, action: A, data?: ActionInput<A>): Promise<ActionOutput<A>>
   /** Forget the write rate-limit window (suites that make many calls as one person). */
   resetLimits(): void
+  /** The harness's time now (what the next call will see). */
+  now(): Date
+  /** From now on the clock reads `t`, and runs on from there. */
+  setNow(t: Date | string | number): void
+  /** Move the clock on by `ms` (negative moves it back). */
+  advance(ms: number): void
+  /** Back to the suite's own time: the real time, or TEST_NOW and the time elapsed since the harness opened. */
+  resetClock(): void
   close(): Promise<void>
 }
 
+/** A clock that reads the real time plus an offset: `start`'s (TEST_NOW) at first, then what the test sets. */
+export function testClock(start: string | undefined = process.env.TEST_NOW) {
+  const base = start ? new Date(start).getTime() - Date.now() : 0
+  if (Number.isNaN(base)) throw new Error(`TEST_NOW is not a time: ${start}`)
+  let offset = base
+  const now = () => new Date(Date.now() + offset)
+  return {
+    now,
+    setNow(t: Date | string | number) {
+      const at = new Date(t).getTime()
+      if (Number.isNaN(at)) throw new Error(`setNow: not a time: ${String(t)}`)
+      offset = at - Date.now()
+    },
+    advance(ms: number) {
+      offset += ms
+    },
+    resetClock() {
+      offset = base
+    },
+  }
+}
+
 export async function openTestCloud(opts: { dataDir?: string | null } = {}): Promise<TestCloud> {
-  const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest() })
+  const clock = testClock()
+  const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest(), now: clock.now })
   installLocalCloud(engine)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
   const raw = (openid: string | null, event: unknown) =>
-    openid === null ? runAsCaller({ OPENID: '' }, () => main(event, {})) : runAsCaller({ OPENID: openid, APPID: 'local' }, () => main(event, {}))
+    invokeFunction(main, event, { caller: openid === null ? { OPENID: '' } : { OPENID: openid, APPID: 'local' }, clock: clock.now })
   const call = (<A extends ActionName>(openid: string | null, action: A, data?: ActionInput<A>) =>
     raw(openid, data === undefined ? { action } : { action, data })) as TestCloud['call']
   const ok = (async (openid: string | null, action: ActionName, data?: object) => {
@@ -41,7 +80,7 @@ export async function openTestCloud(opts: { dataDir?: string | null } = {}): Pro
   }) as TestCloud['ok']
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
-  return { engine, main, raw, call, ok, resetLimits: resetRateLimits, close: () => engine.close() }
+  return { engine, main, raw, call, ok, resetLimits: resetRateLimits, ...clock, close: () => engine.close() }
 }
 
 /** The error code of an answer, or 'OK'. */

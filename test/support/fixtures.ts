@@ -96,7 +96,8 @@ export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<stri
   }
 }
 
-export async function seedFixtures(engine: Engine): Promise<void> {
+/** Wipe the engine and seed the fixtures, made at `now` (default 2026-11-01 08:00 UTC). */
+export async function seedFixtures(engine: Engine, now?: Date): Promise<void> {
   await engine.clearAll()
-  for (const [coll, docs] of Object.entries(fixtureDocs())) await engine.insertMany(coll, docs)
+  for (const [coll, docs] of Object.entries(fixtureDocs(now))) await engine.insertMany(coll, docs)
 }

@@ -2,23 +2,24 @@
  * The `api` cloud function: one function, one router, one module per domain area.
  * `main(event, context)` with event `{ action: 'area.verb', data?, requestId? }` answers
  * `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`.
- * The caller is `cloud.getWXContext().OPENID`, and nothing else.
+ * The caller is `cloud.getWXContext().OPENID`, and nothing else. The time is the system clock's, unless the
+ * in-process caller (the local host, its scheduler, the tests) passes `context.clock` (platform/clock.ts).
  */
 import * as cloud from 'wx-server-sdk'
-import { systemClock } from './platform/clock'
+import { clockOf } from './platform/clock'
 import { wechatOpenApi } from './platform/openapi'
 import { dispatch } from './router'
 import { isTimerEvent, runTimers } from './timers'
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-export async function main(event: unknown, _context?: unknown) {
+export async function main(event: unknown, context?: unknown) {
   const { OPENID } = cloud.getWXContext()
   const deps = {
     // A missing document reads as null instead of throwing (transactions check existence this way).
     db: cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]),
     openid: typeof OPENID === 'string' && OPENID ? OPENID : null,
-    now: systemClock,
+    now: clockOf(context),
     openapi: wechatOpenApi,
   }
   if (isTimerEvent(event, deps.openid)) return runTimers(deps)

@@ -56,6 +56,7 @@ export const NEEDS = ['独居老人', '高龄', '残疾', '低保', '其他'] as
 export const SKILL_SUGGESTIONS = ['理发', '维修', '医护', '法律咨询', '辅导作业', '心理疏导', '电脑手机', '书法', '文艺', '驾驶']
 export const PLEDGE_EXAMPLES = ['每月为楼里独居老人理一次发', '每周六上午辅导小区孩子写作业', '帮邻居修水电，随叫随到', '每月参加一次小区环境整治']
 
+// Device-local getters: China time on a phone in China (see src/services/format.ts).
 const pad = (n: number) => String(n).padStart(2, '0')
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 

@@ -36,6 +36,7 @@ export function spacedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code
 }
 
+// Device-local getters: China time on a phone in China (see src/services/format.ts).
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** ISO → 2026-11-22 */

@@ -22,8 +22,10 @@ import { holdsRole } from '../org/rules'
 import { registrationView } from './registration'
 import { PT } from './repo'
 import { coverageFlag } from './rules'
+import { chinaYear } from '../../platform/chinaTime'
 
-const inYear = (d: Date | null, year: number | null) => !!d && (year === null || new Date(new Date(d).getTime() + 8 * 3600_000).getUTCFullYear() === year)
+/** Whether a moment falls in `year` (null: any year) on the Chinese calendar: 12-31 20:00 UTC is already next year. */
+const inYear = (d: Date | null, year: number | null) => !!d && (year === null || chinaYear(new Date(d)) === year)
 
 /**
  * One member's outcomes in one community. `own`: the member themselves sees their registrations in every

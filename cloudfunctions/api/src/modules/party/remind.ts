@@ -1,6 +1,7 @@
 /**
- * Timer job: people signed up to an activity that starts within the next 24 hours are reminded once by
- * subscribe message (time and place). Idempotent: each sign-up is marked when reminded.
+ * Timer job: people signed up to an activity are reminded once by subscribe message (time and place), the
+ * day before it in China time — from 08:00 Shanghai on that day (rules.ts `reminderDue`), or at once when they
+ * signed up on the day itself. Idempotent: each sign-up is marked when reminded.
  */
 import type { Activity, Signup } from '../../../../../types/party'
 import type { Deps } from '../../platform/context'
@@ -9,14 +10,15 @@ import { findAll } from '../org/repo'
 import { notifyUser } from './notify'
 import { shortChinaTime } from '../messages/rules'
 import { PT } from './repo'
-
+import { reminderDue, remindHorizon } from './rules'
 
 export async function remindActivities(deps: Deps): Promise<Record<string, number>> {
   const now = deps.now()
   const _ = deps.db.command
-  const soon = await findMany<Activity>(deps.db, PT.activities, { status: 'published', startAt: _.and(_.gt(now), _.lte(new Date(now.getTime() + 24 * 3600_000))) }, { limit: 100 })
+  const soon = await findMany<Activity>(deps.db, PT.activities, { status: 'published', startAt: _.and(_.gt(now), _.lt(remindHorizon(now))) }, { orderBy: [['startAt', 'asc']], limit: 100 })
   let reminded = 0
   for (const a of soon) {
+    if (!reminderDue(a.startAt, now)) continue
     const signups = await findAll<Signup>(deps.db, PT.signups, { activityId: a._id, status: 'signed' }, 5000)
     for (const s of signups) {
       if (s.remindedAt) continue

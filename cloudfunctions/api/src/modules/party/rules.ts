@@ -1,8 +1,9 @@
 /**
  * Pure rules of the party module: scene tokens, the rotating check-in code, service hours, distance,
- * and coverage flags. No I/O.
+ * activity reminders, and coverage flags. No I/O.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
+import { addDays, chinaDay, chinaDayStart, chinaHour } from '../../platform/chinaTime'
 
 /** Characters WeChat allows in a mini-program code's scene; our tokens use the unambiguous alphanumerics. */
 export const SCENE_RE = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]{1,32}$/
@@ -47,6 +48,25 @@ export function checkinWindow(a: { startAt: Date; endAt: Date }, now: Date): 'ea
   if (t > new Date(a.endAt).getTime()) return 'over'
   return 'open'
 }
+
+/** Day-before reminders go out from this hour (Shanghai) on: nobody is woken at midnight for tomorrow. */
+export const REMIND_FROM_HOUR = 8
+
+/**
+ * Whether the people signed up to an activity starting at `startAt` are due their reminder at `now`, by
+ * China calendar days: on the day before the activity's day, from REMIND_FROM_HOUR; on the day itself, at
+ * once (signed up, or published, after the day-before reminders went out); never once it has started.
+ */
+export function reminderDue(startAt: Date, now: Date): boolean {
+  if (new Date(startAt) <= now) return false
+  const today = chinaDay(now)
+  const day = chinaDay(new Date(startAt))
+  if (day === today) return true
+  return day === addDays(today, 1) && chinaHour(now) >= REMIND_FROM_HOUR
+}
+
+/** Activities starting before this instant may be due a reminder at `now`: 00:00 Shanghai the day after tomorrow. */
+export const remindHorizon = (now: Date): Date => chinaDayStart(addDays(chinaDay(now), 2))
 
 /** Check-out may come until 2 hours after the end. */
 export const CHECKOUT_GRACE_MIN = 120

@@ -1,5 +1,6 @@
 /**
- * points.balance — the caller's balance in a community, with what will expire soon (FIFO).
+ * points.balance — the caller's balance in a community, with what will expire soon (FIFO): the next China day
+ * within 30 days on which some of it expires, and how much.
  * points.statement — every entry of the caller's account, newest first, cursor-paged (每一笔: when,
  * why, linked to its cause). Outcomes: the balance / a page; INVALID_INPUT for a bad cursor.
  */
@@ -11,20 +12,18 @@ import { findMany, getById, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
 import { findAll } from '../org/repo'
 import { P } from './repo'
-import { accountId, expiringAmount } from './rules'
+import { accountId, nextExpiry } from './rules'
+import { chinaDay } from '../../platform/chinaTime'
 
 export async function expireMonthsOf(db: Db, communityId: string): Promise<number | null> {
   const s = await getById<{ expireMonths: number | null }>(db, P.settings, communityId)
   return s?.expireMonths ?? null
 }
 
-/** Points earned more than `months` ago (from `now + warnDays`) that are still unspent. */
+/** The next expiry to warn of (rules.ts `nextExpiry`): within `warnDays` China days of now. */
 export async function expiringFor(db: Db, account: string, months: number, now: Date, warnDays = 30) {
   const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
-  const horizon = new Date(now.getTime() + warnDays * 86400_000)
-  const cutoff = new Date(horizon)
-  cutoff.setMonth(cutoff.getMonth() - months)
-  return { amount: expiringAmount(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), cutoff), on: horizon }
+  return nextExpiry(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), months, chinaDay(now), warnDays)
 }
 
 export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>): Promise<BalanceView> {
@@ -34,7 +33,7 @@ export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>
   let expiring: BalanceView['expiring'] = null
   if (months && acc && acc.balance > 0) {
     const e = await expiringFor(ctx.db, id, months, ctx.now())
-    if (e.amount > 0) expiring = { amount: Math.min(e.amount, acc.balance), on: e.on.toISOString().slice(0, 10) }
+    if (e) expiring = { amount: Math.min(e.amount, acc.balance), on: e.on }
   }
   return { communityId: input.communityId, balance: acc?.balance ?? 0, expiring }
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'crypto'
 import type { AccountKind, PointRule } from '../../../../../types/points'
+import { addDays, addMonths, chinaDay, chinaDayStart, inChina, type ChinaDay } from '../../platform/chinaTime'
 
 /** Account ids are derived, so "the account of X" needs no lookup and is created at most once. */
 export const accountId = {
@@ -44,8 +45,8 @@ export function allowedUnderCaps(rule: Pick<PointRule, 'dailyCap' | 'monthlyCap'
 }
 
 /**
- * Points that expire by `cutoff` under first-in-first-out: everything credited before the cutoff,
- * less everything ever spent, expired or taken back (spending uses the oldest points first).
+ * Points that have expired once the `cutoff` instant is reached, under first-in-first-out: everything credited
+ * before the cutoff, less everything ever spent, expired or taken back (spending uses the oldest points first).
  */
 export function expiringAmount(entries: { amount: number; at: Date }[], cutoff: Date): number {
   let oldCredits = 0
@@ -57,9 +58,49 @@ export function expiringAmount(entries: { amount: number; at: Date }[], cutoff: 
   return Math.max(0, oldCredits - debits)
 }
 
-/** Day and month buckets for caps, in China time (UTC+8), which is when residents' days begin. */
+/**
+ * Expiry is by China calendar day: points earned on day D with an expiry of N months are gone from the start
+ * (00:00 Shanghai) of day D + N months (a day past the month's end is its last day: earned 01-31, one month →
+ * gone from 02-28). `expiryDay` is that day.
+ */
+export const expiryDay = (earnedAt: Date, months: number): ChinaDay => addMonths(chinaDay(earnedAt), months)
+
+/**
+ * The instant before which points earned have expired on `today` (a China day): the start of the first day
+ * D whose expiry day D + N months is after today. D + N months never decreases as D grows, so every day
+ * before D has expired and D itself has not; starting from today − N months, at most three steps find it.
+ */
+export function expiryCutoff(today: ChinaDay, months: number): Date {
+  let d = addMonths(today, -months)
+  while (addMonths(d, months) <= today) d = addDays(d, 1)
+  return chinaDayStart(d)
+}
+
+/**
+ * The next expiry the person should be warned of: the earliest expiry day of a credit still unspent (FIFO)
+ * and how many points go on that day, if that day is at most `warnDays` after `today`. A credit whose day has
+ * already come (the hourly timer has not reached it yet) is reported for its own day.
+ */
+export function nextExpiry(entries: { amount: number; at: Date }[], months: number, today: ChinaDay, warnDays: number): { amount: number; on: ChinaDay } | null {
+  const credits = entries.filter((e) => e.amount > 0).sort((a, b) => a.at.getTime() - b.at.getTime())
+  let debits = entries.reduce((s, e) => (e.amount < 0 ? s - e.amount : s), 0)
+  const oldest = credits.find((c) => {
+    if (debits >= c.amount) {
+      debits -= c.amount
+      return false
+    }
+    return true
+  })
+  if (!oldest) return null
+  const on = expiryDay(oldest.at, months)
+  if (on > addDays(today, warnDays)) return null
+  // Everything expiring on that day: credits earned before the cutoff of the day `on`.
+  const amount = expiringAmount(entries, expiryCutoff(on, months))
+  return amount > 0 ? { amount, on } : null
+}
+
+/** Day and month buckets for caps, in China time: a resident's day begins at midnight in Shanghai. */
 export function capBuckets(at: Date): { day: string; month: string } {
-  const t = new Date(at.getTime() + 8 * 3600_000)
-  const iso = t.toISOString()
-  return { day: iso.slice(0, 10).replace(/-/g, ''), month: iso.slice(0, 7).replace(/-/g, '') }
+  const t = inChina(at)
+  return { day: t.format('YYYYMMDD'), month: t.format('YYYYMM') }
 }

@@ -17,6 +17,7 @@ import { actsFor } from '../org/rules'
 import { detail } from './views'
 import { newWishId, settingsOf, W } from './repo'
 import { relationsOf } from './rules'
+import { chinaDayEnd, isChinaDay } from '../../platform/chinaTime'
 
 export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInput>) {
   const { db, user } = ctx
@@ -34,8 +35,10 @@ export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInpu
   const now = ctx.now()
   let wishedBy: Date | null = null
   if (input.wishedBy) {
-    wishedBy = new Date(`${input.wishedBy}T23:59:59+08:00`)
-    if (Number.isNaN(wishedBy.getTime()) || wishedBy < now) throw invalid('期望完成日期应在今天之后')
+    // The wished-by day is a China day: the wish is due by its last second in Shanghai.
+    if (!isChinaDay(input.wishedBy)) throw invalid('日期格式应为 2026-12-01')
+    wishedBy = chinaDayEnd(input.wishedBy)
+    if (wishedBy < now) throw invalid('期望完成日期应在今天之后')
   }
   const verdict = await ctx.openapi.checkText(ctx.openid, `${input.title}\n${input.description}`, 2)
   if (verdict === 'risky') throw invalid('心愿内容含有不适宜的信息，请修改后再发布')

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db'
 import { C, getMany, householdLabel } from '../org/repo'
 import { listName } from '../org/rules'
 import { can, seesContact, type Relation } from './rules'
+import { chinaDay } from '../../platform/chinaTime'
 
 export async function cards(db: Db, wishes: Wish[]): Promise<WishCard[]> {
   const [people, compounds, buildings] = await Promise.all([
@@ -25,7 +26,7 @@ export async function cards(db: Db, wishes: Wish[]): Promise<WishCard[]> {
     claimerName: nameOf(w.claimerId),
     photo: w.photos[0] ?? null,
     createdAt: new Date(w.createdAt).toISOString(),
-    wishedBy: w.wishedBy ? new Date(w.wishedBy).toISOString().slice(0, 10) : null,
+    wishedBy: w.wishedBy ? chinaDay(new Date(w.wishedBy)) : null,
   }))
 }
 

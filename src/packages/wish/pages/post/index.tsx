@@ -21,6 +21,7 @@ import { guard } from '../../components/Guard'
 import { PhotoPicker } from '../../components/Photos'
 import '../../wish.scss'
 
+// The device's local day: a China day on a phone in China, which is how the server reads it (see src/services/format.ts).
 const pad = (n: number) => String(n).padStart(2, '0')
 const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 
