@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { runAsCaller } from '../cloud'
+import { invoke, InvocationTimeout } from '../cloud'
 import { FUNCTIONS_ROOT, FunctionRegistry } from './functions'
 
 export interface TimerTrigger {
@@ -85,13 +85,14 @@ export function timerTriggers(root: string = FUNCTIONS_ROOT): TimerTrigger[] {
 
 /**
  * Fires one timer the way WeChat does: `main({ Type: 'Timer', TriggerName, Time })` with an empty
- * OPENID, directly in this process.
+ * OPENID, directly in this process, under the function's timeout (config.json): past it the run is cut
+ * off and this rejects with InvocationTimeout, as the platform records a timed-out invocation.
  */
 export async function fireTimer(functions: FunctionRegistry, fn: string, triggerName: string, at: Date = new Date()): Promise<unknown> {
   const main = functions.get(fn)
   if (!main) throw new Error(`cloud function ${fn} not found`)
   const event = { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString() }
-  return runAsCaller({ OPENID: '', APPID: 'local' }, () => main(event, {}))
+  return invoke({ OPENID: '', APPID: 'local' }, () => main(event, {}), { fn, timeoutMs: functions.timeoutMs(fn) })
 }
 
 export interface SchedulerOptions {
@@ -133,9 +134,14 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   async function fire(fn: string, name: string): Promise<unknown> {
     await ready
     const started = Date.now()
-    const answer = await fireTimer(functions, fn, name)
-    log?.(`[timer] ${fn}/${name} ${Date.now() - started}ms ${JSON.stringify((answer as { data?: unknown })?.data ?? answer)}`)
-    return answer
+    try {
+      const answer = await fireTimer(functions, fn, name)
+      log?.(`[timer] ${fn}/${name} ${Date.now() - started}ms ${JSON.stringify((answer as { data?: unknown })?.data ?? answer)}`)
+      return answer
+    } catch (err) {
+      if (err instanceof InvocationTimeout) log?.(`[timer] ${fn}/${name} ${err.errMsg} (errCode ${err.errCode}): the run was cut off`)
+      throw err
+    }
   }
 
   function arm(t: TimerTrigger) {
@@ -148,7 +154,9 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
       if (!busy.has(key)) {
         busy.add(key)
         const p = fire(t.fn, t.name)
-          .catch((err) => console.error(`[timer] ${key} failed`, err))
+          .catch((err) => {
+            if (!(err instanceof InvocationTimeout)) console.error(`[timer] ${key} failed`, err)
+          })
           .finally(() => {
             busy.delete(key)
             running.delete(p)

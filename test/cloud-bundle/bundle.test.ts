@@ -63,8 +63,9 @@ test('package.json pins wx-server-sdk exactly and nothing else', () => {
   expect(pkg.devDependencies).toBeUndefined()
 })
 
-test('config.json declares the openapi permissions and one hourly timer', () => {
+test('config.json declares the timeout, the openapi permissions and one hourly timer', () => {
   const config = JSON.parse(fs.readFileSync(path.join(FUNCTION_DIR, 'config.json'), 'utf8'))
+  expect(config.timeout).toBe(20)
   expect([...config.permissions.openapi].sort()).toEqual(
     ['phonenumber.getPhoneNumber', 'security.imgSecCheck', 'security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'].sort(),
   )
