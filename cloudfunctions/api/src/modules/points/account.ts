@@ -9,22 +9,56 @@ import type { BalanceInput, BalanceView, PointAccount, PointEntry, StatementInpu
 import type { UserCtx } from '../../platform/context'
 import { findMany, getById, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
-import { findAll } from '../org/repo'
 import { P } from './repo'
-import { accountId, expiringAmount } from './rules'
+import { accountId } from './rules'
 
 export async function expireMonthsOf(db: Db, communityId: string): Promise<number | null> {
   const s = await getById<{ expireMonths: number | null }>(db, P.settings, communityId)
   return s?.expireMonths ?? null
 }
 
+/** The smallest entry id minted at or after `at` (entry ids begin with their time: ledger.ts). */
+export const entryIdFloor = (at: Date) => 'e' + at.getTime().toString(36).padStart(9, '0')
+
+/**
+ * Credits to `account` earned at or after `since`, read newest first and only until they add up to
+ * `enough`: FIFO means the newest credits are the unspent ones, so
+ *   points expiring by `since` = balance − credits since `since` (when positive),
+ * and nothing expires once recent credits cover the balance. Reads only entries younger than `since`
+ * (the ids are time-ordered), a page of 100 at a time, usually one page: never the account's history.
+ * `oldestAt` is the time of the oldest credit read (null when none): no point can expire before
+ * `oldestAt + months`, since everything older is already spent or expired.
+ */
+export async function recentCredits(db: Db, account: string, since: Date, enough: number): Promise<{ sum: number; covered: boolean; oldestAt: Date | null }> {
+  const _ = db.command
+  let sum = 0
+  let oldestAt: Date | null = null
+  let before: string | null = null
+  for (;;) {
+    const ids: unknown = before ? _.and(_.gte(entryIdFloor(since)), _.lt(before)) : _.gte(entryIdFloor(since))
+    const page = await findMany<PointEntry>(db, P.entries, { accountId: account, _id: ids, at: _.gte(since), amount: _.gt(0) }, {
+      orderBy: [['_id', 'desc']],
+      limit: 100,
+      field: { _id: true, amount: true, at: true },
+    })
+    for (const e of page) {
+      sum += e.amount
+      const at = new Date(e.at)
+      if (!oldestAt || at < oldestAt) oldestAt = at
+      if (sum >= enough) return { sum, covered: true, oldestAt }
+    }
+    if (page.length < 100) return { sum, covered: false, oldestAt }
+    before = page[page.length - 1]._id
+  }
+}
+
 /** Points earned more than `months` ago (from `now + warnDays`) that are still unspent. */
-export async function expiringFor(db: Db, account: string, months: number, now: Date, warnDays = 30) {
-  const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
+export async function expiringFor(db: Db, account: string, balance: number, months: number, now: Date, warnDays = 30) {
   const horizon = new Date(now.getTime() + warnDays * 86400_000)
   const cutoff = new Date(horizon)
   cutoff.setMonth(cutoff.getMonth() - months)
-  return { amount: expiringAmount(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), cutoff), on: horizon }
+  const recent = await recentCredits(db, account, cutoff, balance)
+  return { amount: recent.covered ? 0 : balance - recent.sum, on: horizon }
 }
 
 export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>): Promise<BalanceView> {
@@ -33,7 +67,7 @@ export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>
   const months = await expireMonthsOf(ctx.db, input.communityId)
   let expiring: BalanceView['expiring'] = null
   if (months && acc && acc.balance > 0) {
-    const e = await expiringFor(ctx.db, id, months, ctx.now())
+    const e = await expiringFor(ctx.db, id, acc.balance, months, ctx.now())
     if (e.amount > 0) expiring = { amount: Math.min(e.amount, acc.balance), on: e.on.toISOString().slice(0, 10) }
   }
   return { communityId: input.communityId, balance: acc?.balance ?? 0, expiring }
