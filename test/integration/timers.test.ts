@@ -4,6 +4,7 @@
  *   more work than fits, one tick stays within the budget and every job makes progress; repeated ticks
  *   finish everything, each thing once; a job that throws does not stop the others; a tick cut off by
  *   the limit loses nothing.
+ * - Fan-out: cancelling an activity with 300 people answers at once; the timer tells the rest, once each.
  */
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
@@ -114,6 +115,8 @@ describe('the timer', () => {
     const oldAccounts = await oldPoints(400)
     const crowd = await people('crowd', 300)
     await activityWith('ac-soon', crowd, new Date(Date.now() + 12 * 3600_000))
+    await activityWith('ac-off', crowd.slice(0, 250), new Date(Date.now() + 3 * DAY))
+    await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
     await tc.engine.insertMany('wishes', [
       ...Array.from({ length: 40 }, (_, i) => wish(`w-ful-${i}`, { status: 'fulfilled', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), fulfilledAt: new Date(Date.now() - 10 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
       ...Array.from({ length: 40 }, (_, i) => wish(`w-stale-${i}`, { status: 'claimed', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
@@ -138,6 +141,7 @@ describe('the timer', () => {
       'wish.payOwed': first['wish.payOwed']?.retried,
       'wish.remindOverdue': first['wish.remindOverdue']?.reminded,
       'activity.remind': first['activity.remind']?.reminded,
+      'activity.cancelNotice': first['activity.cancelNotice']?.sent,
     }
     expect(Object.keys(progress).sort()).toEqual(Object.keys(TIMER_JOBS).sort())
     for (const [job, done] of Object.entries(progress)) expect({ job, progressed: (done ?? 0) > 0 }).toEqual({ job, progressed: true })
@@ -164,6 +168,10 @@ describe('the timer', () => {
     expect(total('wish.remindOverdue', 'reminded')).toBe(40)
     expect(await tc.engine.count('activity_signups', { activityId: 'ac-soon', remindedAt: { $exists: true } })).toBe(300)
     expect(total('activity.remind', 'reminded')).toBe(300)
+    expect(total('activity.cancelNotice', 'sent')).toBe(200)
+    const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=ac-off&c=${c}` })
+    expect(told).toHaveLength(250)
+    expect(new Set(told.map((m) => m.touser)).size).toBe(250)
     expect(total('mall.releaseStaleHolds', 'released')).toBe(30)
     expect(await tc.engine.count('mall_items', { _id: /^it-held-/, stock: 2 })).toBe(30)
 
@@ -237,4 +245,35 @@ describe('the timer', () => {
     expect(answers.filter((d) => d?._timer.skipped)).toHaveLength(1)
     expect(await tc.engine.count('point_transfers', { kind: 'refund' })).toBe(30)
   })
+})
+
+describe('fan-out in batches', () => {
+  test('cancelling an activity with 300 people answers at once; ticks tell everyone else, each person once', async () => {
+    await setup()
+    const crowd = await people('fan', 300)
+    await activityWith('ac-big', crowd, new Date(Date.now() + 2 * DAY))
+    const page = `packages/party/pages/activity/index?id=ac-big&c=${c}`
+    const res = await tc.call(sec, 'activity.cancel', { communityId: c, activityId: 'ac-big', reason: '天气原因，改期举行' })
+    expect(res.ok).toBe(true)
+    const inv = tc.lastInvocation()!
+    expect(inv.timedOut).toBe(false)
+    // One batch of 50, whatever the crowd: a bounded number of round trips (it was 600+ for 300 people).
+    expect(inv.requests).toBeLessThan(250)
+    expect(await tc.engine.count('outbox', { page })).toBe(50)
+    expect(await tc.engine.count('notify_jobs', { _id: 'cancel_ac-big', status: 'pending' })).toBe(1)
+
+    // A tick racing another tick and the rest of the queue: still once each.
+    const ticks = await Promise.all([tc.tick(), tc.tick()])
+    expect(ticks.every((t) => t.ok)).toBe(true)
+    for (let i = 0; i < 10 && (await tc.engine.count('notify_jobs', { status: 'pending' })) > 0; i++) await tick()
+    const told = await tc.engine.find('outbox', { page })
+    expect(told).toHaveLength(300)
+    expect(new Set(told.map((m) => m.touser)).size).toBe(300)
+    expect(told.every((m) => m.data.thing1.value.startsWith('活动取消'))).toBe(true)
+    expect((await tc.engine.find('notify_jobs', { _id: 'cancel_ac-big' }))[0]).toMatchObject({ status: 'done', sent: 300, doneAt: expect.any(Date) })
+    // Cancelling again changes nothing and tells nobody twice.
+    expect((await tc.call(sec, 'activity.cancel', { communityId: c, activityId: 'ac-big', reason: '再取消' })).ok).toBe(false)
+    await tick()
+    expect(await tc.engine.count('outbox', { page })).toBe(300)
+  }, 60_000)
 })

@@ -33,6 +33,7 @@ import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
 import { expirePoints } from './modules/points/expire'
 import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
 import { remindActivities } from './modules/party/remind'
+import { sendCancelNotices } from './modules/party/cancelNotice'
 
 export interface TimerEvent {
   Type: 'Timer'
@@ -52,6 +53,7 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'wish.payOwed': payOwed,
   'wish.remindOverdue': remindOverdue,
   'activity.remind': remindActivities,
+  'activity.cancelNotice': sendCancelNotices,
 }
 
 /**
