@@ -27,7 +27,7 @@ export async function remindActivities(deps: Deps, cursor: Cursor): Promise<Batc
   // The activity under way, else the next one starting soon after the last one finished.
   const current = timeKeyOf(cursor, 'activity')
   let activity: Activity | null = null
-  if (current) [activity] = await findMany<Activity>(deps.db, PT.activities, { _id: current.id, status: 'published' }, { limit: 1 })
+  if (current) [activity] = await findMany<Activity>(deps.db, PT.activities, { _id: current.id, status: 'published', startAt: _.gt(now) }, { limit: 1 })
   let afterSignup = activity ? afterIdOf(cursor) : null
   if (!activity) {
     ;[activity] = await pageAfter<Activity>(deps.db, PT.activities, { status: 'published' }, 'startAt', window, timeKeyOf(cursor, 'done') ?? current, 1)
