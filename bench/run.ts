@@ -4,6 +4,8 @@
  *   2. the local engine (bench/engine.ts `benchEngine()`)
  *   3. `org.me` latency through the whole function path: HTTP → host → main() → SDK → engine
  *   (and bench/coldstart.ts: the cloud bundle's size and its cold start against wx-server-sdk alone)
+ *   …, and last the time limits (bench/timeouts.ts): the slowest actions and each timer job against the
+ *   function's timeout, as `timeout action=… p95_ms=… limit_ms=… margin=…` / `timeout timer=… ms=… limit_ms=…` lines
  * Each section is a named function returning rows; later areas add theirs to SECTIONS.
  */
 import * as fs from 'fs'
@@ -16,6 +18,7 @@ import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
 import { coldStartSection } from './coldstart'
+import { timeoutSection } from './timeouts'
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -170,7 +173,7 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, coldStartSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection]
+export const SECTIONS: Section[] = [packagesSection, coldStartSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection, timeoutSection]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {

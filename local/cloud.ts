@@ -16,6 +16,10 @@
  * - Time: `invokeFunction` runs a function's main as a caller and, when given a clock, passes it as
  *   `context.clock` (the function's time, platform/clock.ts) and scopes it with `runAtTime`, so what the
  *   stand-ins stamp (the outbox) agrees with the function. No clock: the system's, as in WeChat.
+ * - Time limit: `invoke` runs one invocation under the function's timeout, as the platform does. Past it,
+ *   the caller gets the platform's error at once (`InvocationTimeout`, errCode -504003, "Invoking task
+ *   timed out after N seconds") and the invocation is cut off: whatever it still tries afterwards
+ *   (database requests, open-API calls) fails, as nothing runs on in a killed cloud instance.
  */
 import * as path from 'path'
 import { AsyncLocalStorage } from 'async_hooks'
@@ -27,6 +31,99 @@ import { localNow, runAtTime } from './time'
 export type { OpenApiStandIns }
 
 let currentEngine: Engine | null = null
+
+// ---------------------------------------------------------------- invocations and their time limit
+
+/** One invocation of a function: its limit, whether the platform has cut it off, what it asked of the cloud. */
+export interface Invocation {
+  fn: string
+  timeoutMs: number
+  startedAt: number
+  timedOut: boolean
+  /** Database and open-API requests made (each is a network round trip in the cloud). */
+  requests: number
+}
+
+const invocationStore = new AsyncLocalStorage<Invocation>()
+
+/** The platform's answer to a call whose invocation ran past the function's timeout. */
+export class InvocationTimeout extends Error {
+  /** What wx.cloud.callFunction rejects with on the phone. */
+  readonly errCode = -504003
+  readonly errMsg: string
+  constructor(readonly fn: string, readonly timeoutMs: number) {
+    const seconds = timeoutMs % 1000 === 0 ? String(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(3)
+    const msg = `Invoking task timed out after ${seconds} seconds`
+    super(`cloud.callFunction:fail Error: errCode: -504003 | errMsg: ${msg} (function ${fn})`)
+    this.name = 'InvocationTimeout'
+    this.errMsg = msg
+  }
+}
+
+/**
+ * Throws when the invocation is past its limit. Checked on every request as well as by the timer: the
+ * local engine answers without real I/O, so a function busy with it may not yield to the event loop (and
+ * let the timer fire) until long after its deadline; the clock is checked here either way.
+ */
+function checkAlive(inv: Invocation): void {
+  if (!inv.timedOut && Date.now() - inv.startedAt > inv.timeoutMs) inv.timedOut = true
+  if (inv.timedOut) {
+    throw Object.assign(new Error(`local cloud: invocation of ${inv.fn} was terminated after ${inv.timeoutMs} ms (timed out); nothing more it does reaches the cloud`), { code: 'SYS_ERR' })
+  }
+}
+
+/** The invocation the current async context belongs to, if any. */
+export function currentInvocation(): Invocation | null {
+  return invocationStore.getStore() ?? null
+}
+
+export interface InvokeOptions {
+  /** The function's name (for messages). */
+  fn?: string
+  /** The function's timeout (config.json `timeout`). */
+  timeoutMs: number
+  /** Called when the invocation ends, answered or timed out, with what it did. */
+  onEnd?: (inv: Invocation & { ms: number }) => void
+}
+
+/**
+ * Run one invocation as `wx`'s caller under the function's timeout: resolves with its answer, or rejects
+ * with InvocationTimeout at the limit (and everything the invocation still does from then on fails).
+ */
+export function invoke<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string }, fn: () => Promise<T>, opts: InvokeOptions): Promise<T> {
+  const inv: Invocation = { fn: opts.fn ?? 'api', timeoutMs: opts.timeoutMs, startedAt: Date.now(), timedOut: false, requests: 0 }
+  const end = () => opts.onEnd?.({ ...inv, ms: Date.now() - inv.startedAt })
+  return new Promise<T>((resolve, reject) => {
+    let settled = false
+    const timer = setTimeout(() => {
+      if (settled) return
+      settled = true
+      inv.timedOut = true
+      end()
+      reject(new InvocationTimeout(inv.fn, inv.timeoutMs))
+    }, inv.timeoutMs)
+    const finish = (outcome: () => void) => {
+      if (settled) return // the killed invocation's own end: nobody is listening any more
+      settled = true
+      clearTimeout(timer)
+      // An answer that comes after the limit (the event loop was too busy for the timer) is no answer.
+      if (inv.timedOut || Date.now() - inv.startedAt > inv.timeoutMs) {
+        inv.timedOut = true
+        end()
+        reject(new InvocationTimeout(inv.fn, inv.timeoutMs))
+        return
+      }
+      end()
+      outcome()
+    }
+    invocationStore
+      .run(inv, () => runAsCaller(wx, fn))
+      .then(
+        (answer) => finish(() => resolve(answer)),
+        (err) => finish(() => reject(err)),
+      )
+  })
+}
 let currentOpenApi: LocalOpenApi | null = null
 
 /** What the SDK instantiates as its request class (one per query, document or aggregation object). */
@@ -35,6 +132,11 @@ class LocalDbRequest {
   transactionId: string | undefined
   constructor(readonly config: any) {}
   async send(action: string, params?: any, _opts?: any): Promise<any> {
+    const inv = invocationStore.getStore()
+    if (inv) {
+      checkAlive(inv)
+      inv.requests++
+    }
     const engine = currentEngine
     if (!engine) throw Object.assign(new Error('local cloud: no engine installed'), { code: 'SYS_ERR' })
     if (this.transactionId && !(params && params.transactionId)) params = { ...params, transactionId: this.transactionId }
@@ -89,6 +191,11 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
     Object.defineProperty(CloudBase.prototype, '__localOpenApi', { value: true })
     CloudBase.prototype.callCompatibleWxOpenApi = async function (options: { apiName: string; requestData: Buffer }) {
       if (!currentOpenApi) throw Object.assign(new Error('local cloud: not installed'), { code: 'SYS_ERR' })
+      const inv = invocationStore.getStore()
+      if (inv) {
+        checkAlive(inv)
+        inv.requests++
+      }
       return currentOpenApi.handle(options.apiName, options.requestData)
     }
   }
@@ -173,8 +280,14 @@ export type FunctionMain<T = unknown> = (event: unknown, context: unknown) => Pr
  * answers `caller` (OPENID '' = no user: a timer); with a `clock`, the function runs on it (`context.clock`)
  * and so do the stand-ins it calls. The local host, its timer scheduler and the test harness all call this.
  */
-export function invokeFunction<T>(main: FunctionMain<T>, event: unknown, opts: { caller: { OPENID: string; APPID?: string; UNIONID?: string }; clock?: () => Date }): Promise<T> {
+export function invokeFunction<T>(
+  main: FunctionMain<T>,
+  event: unknown,
+  opts: { caller: { OPENID: string; APPID?: string; UNIONID?: string }; clock?: () => Date; fn?: string; timeoutMs?: number; onEnd?: InvokeOptions['onEnd'] },
+): Promise<T> {
   const { caller, clock } = opts
-  if (!clock) return runAsCaller(caller, () => main(event, {}))
-  return runAtTime(clock, () => runAsCaller(caller, () => main(event, { clock })))
+  const run = () => (clock ? runAtTime(clock, () => main(event, { clock })) : main(event, {}))
+  // Under the function's timeout, as the platform runs it (invoke runs it as the caller itself).
+  if (opts.timeoutMs !== undefined) return invoke(caller, run, { fn: opts.fn, timeoutMs: opts.timeoutMs, onEnd: opts.onEnd })
+  return runAsCaller(caller, run)
 }

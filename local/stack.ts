@@ -135,7 +135,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     engine,
     storageDir,
     seeded,
-    runTimer: (fn = 'api', triggerName = 'hourly') => scheduler.fire(fn, triggerName),
+    runTimer: (fn = 'api', triggerName = 'tick') => scheduler.fire(fn, triggerName),
     async close() {
       if (closed) return
       closed = true

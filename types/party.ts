@@ -125,6 +125,8 @@ export interface Signup {
   confirmedAt: Date | null
   /** When the day-before reminder went out (once). */
   remindedAt?: Date | null
+  /** When this person was told the activity was cancelled (once; party/cancelNotice.ts). */
+  cancelNoticeAt?: Date
 }
 
 // ---------- Inputs ----------

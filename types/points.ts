@@ -19,6 +19,8 @@ export interface PointAccount {
   /** userId for a person, sponsorId for a sponsor, null for the community's mall / expiry accounts. */
   ownerId: string | null
   balance: number
+  /** Person accounts: the earliest moment any of its points could expire (the expiry timer's queue); missing = never checked. */
+  expiryCheckAt?: Date
   createdAt: Date
   updatedAt: Date
 }

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs'
 import * as path from 'path'
-import { invokeFunction } from '../cloud'
+import { invokeFunction, InvocationTimeout } from '../cloud'
 import { addDays, chinaDay, chinaDayStart, inChina } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { FUNCTIONS_ROOT, FunctionRegistry } from './functions'
 
@@ -100,13 +100,15 @@ export function timerTriggers(root: string = FUNCTIONS_ROOT): TimerTrigger[] {
 
 /**
  * Fires one timer the way WeChat does: `main({ Type: 'Timer', TriggerName, Time })` with an empty
- * OPENID, directly in this process; with a clock, the function runs on it and `Time` is its time.
+ * OPENID, directly in this process, under the function's timeout (config.json): past it the run is cut
+ * off and this rejects with InvocationTimeout, as the platform records a timed-out invocation. With a
+ * clock, the function runs on it and `Time` is its time.
  */
 export async function fireTimer(functions: FunctionRegistry, fn: string, triggerName: string, clock?: () => Date): Promise<unknown> {
   const main = functions.get(fn)
   if (!main) throw new Error(`cloud function ${fn} not found`)
   const event = { Type: 'Timer', TriggerName: triggerName, Time: (clock ? clock() : new Date()).toISOString() }
-  return invokeFunction(main, event, { caller: { OPENID: '', APPID: 'local' }, clock })
+  return invokeFunction(main, event, { caller: { OPENID: '', APPID: 'local' }, clock, fn, timeoutMs: functions.timeoutMs(fn) })
 }
 
 export interface SchedulerOptions {
@@ -150,9 +152,14 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   async function fire(fn: string, name: string): Promise<unknown> {
     await ready
     const started = Date.now()
-    const answer = await fireTimer(functions, fn, name, opts.clock)
-    log?.(`[timer] ${fn}/${name} ${Date.now() - started}ms ${JSON.stringify((answer as { data?: unknown })?.data ?? answer)}`)
-    return answer
+    try {
+      const answer = await fireTimer(functions, fn, name, opts.clock)
+      log?.(`[timer] ${fn}/${name} ${Date.now() - started}ms ${JSON.stringify((answer as { data?: unknown })?.data ?? answer)}`)
+      return answer
+    } catch (err) {
+      if (err instanceof InvocationTimeout) log?.(`[timer] ${fn}/${name} ${err.errMsg} (errCode ${err.errCode}): the run was cut off`)
+      throw err
+    }
   }
 
   function arm(t: TimerTrigger) {
@@ -165,7 +172,9 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
       if (!busy.has(key)) {
         busy.add(key)
         const p = fire(t.fn, t.name)
-          .catch((err) => console.error(`[timer] ${key} failed`, err))
+          .catch((err) => {
+            if (!(err instanceof InvocationTimeout)) console.error(`[timer] ${key} failed`, err)
+          })
           .finally(() => {
             busy.delete(key)
             running.delete(p)

@@ -18,6 +18,11 @@
  * numbers (415) of at most 2 MB (413), and never replaces an existing file (409). Only images are served
  * from storage, with `X-Content-Type-Options: nosniff`: nothing uploaded can run as a page on this origin.
  *
+ * Time limit: every call runs under the function's timeout (its config.json `timeout`). A call still
+ * running at the limit is answered as WeChat answers it — `{ errCode: -504003, errMsg: "…Invoking task
+ * timed out after N seconds" }` (HTTP 504 here), which the app shows as a network failure — and the
+ * invocation is cut off: its later database and open-API requests fail.
+ *
  * Timers: WeChat alone fires timer triggers. An event that looks like one (`{ Type: 'Timer' }`) sent to
  * POST /fn/<name> is refused with 403, whoever sends it; the local scheduler (scheduler.ts) calls the
  * function's main directly.
@@ -28,7 +33,7 @@ import * as http from 'http'
 import * as path from 'path'
 import type { AddressInfo } from 'net'
 import type { Engine } from '../engine'
-import { invokeFunction } from '../cloud'
+import { invokeFunction, InvocationTimeout } from '../cloud'
 import { devPeople, outboxEntries, outboxHtml } from './dev'
 import { decodePath, safeJoin, sendStoredImage, serveStatic, sniffImage, withImageExtension } from './files'
 import { FunctionRegistry } from './functions'
@@ -252,12 +257,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (action) note.push(action)
     note.push(openid ? `as ${openid}` : 'anonymous')
     try {
-      const answer = await invokeFunction(main, event, { caller: { OPENID: openid, APPID: 'local' }, clock: opts.clock })
+      const answer = await invokeFunction(main, event, { caller: { OPENID: openid, APPID: 'local' }, clock: opts.clock, fn: name, timeoutMs: functions.timeoutMs(name) })
       if (answer && typeof answer === 'object' && (answer as { ok?: unknown }).ok === false) {
         note.push((answer as Envelope).error?.code ?? 'error')
       }
       return sendJson(res, 200, answer ?? null)
     } catch (err) {
+      if (err instanceof InvocationTimeout) {
+        note.push(`timed out after ${err.timeoutMs} ms`)
+        return sendJson(res, 504, { errCode: err.errCode, errMsg: err.message })
+      }
       console.error(`[host] function ${name} threw`, err)
       return sendJson(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'))
     }

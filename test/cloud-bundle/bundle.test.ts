@@ -121,12 +121,13 @@ test('package.json pins wx-server-sdk exactly and nothing else', () => {
   expect(pkg.devDependencies).toBeUndefined()
 })
 
-test('config.json declares the openapi permissions and one hourly timer', () => {
+test('config.json declares the timeout, the openapi permissions and one timer (every 10 minutes)', () => {
   const config = JSON.parse(fs.readFileSync(path.join(FUNCTION_DIR, 'config.json'), 'utf8'))
+  expect(config.timeout).toBe(20)
   expect([...config.permissions.openapi].sort()).toEqual(
     ['phonenumber.getPhoneNumber', 'security.imgSecCheck', 'security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'].sort(),
   )
-  expect(config.triggers).toEqual([{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }])
+  expect(config.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }])
   expect(config.triggers[0].config.split(' ')).toHaveLength(7)
 })
 

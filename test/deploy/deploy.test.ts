@@ -157,7 +157,7 @@ describe('against a stand-in Tencent Cloud, through @cloudbase/manager-node', ()
     const fn = fake.functions.get('api')!
     expect(fn).toMatchObject({ Runtime: 'Nodejs16.13', Handler: 'index.main', Timeout: 20, InstallDependency: 'TRUE' })
     expect(fn.zipBytes).toBeGreaterThan(0)
-    expect(fn.Triggers).toEqual([{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: JSON.stringify({ cron: '0 0 * * * * *' }) }])
+    expect(fn.Triggers).toEqual([{ TriggerName: 'tick', Type: 'timer', TriggerDesc: JSON.stringify({ cron: '0 */10 * * * * *' }) }])
     // collections exist before the function (and its timer) that uses them
     const firstFn = r.writes.findIndex((c) => c.action === 'CreateFunction')
     const lastTable = r.writes.map((c) => c.service + c.action).lastIndexOf('tcbModifyDatabaseACL')

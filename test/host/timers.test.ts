@@ -74,7 +74,7 @@ describe('timer events over HTTP', () => {
     expect(await stack.engine.count('outbox')).toBe(outboxBefore)
 
     // The same jobs do run when the scheduler fires the trigger: the probe is a real one.
-    const answer = (await stack.runTimer('api', 'hourly')) as { ok: boolean; data: Record<string, unknown> }
+    const answer = (await stack.runTimer('api', 'tick')) as { ok: boolean; data: Record<string, unknown> }
     expect(answer.ok).toBe(true)
     expect(answer.data['mall.releaseStaleHolds']).toEqual({ released: 1 })
     expect(await probe(stack, 'it-probe-http')).toEqual({ stock: 3, holds: 0 })
@@ -92,9 +92,11 @@ describe('timer events over HTTP', () => {
 })
 
 describe('the local scheduler', () => {
-  test('reads the hourly trigger from config.json and fires on the hour', () => {
+  test('reads the trigger from config.json (every 10 minutes) and fires on its minutes', () => {
     const triggers = timerTriggers(FUNCTIONS_ROOT)
-    expect(triggers).toContainEqual({ fn: 'api', name: 'hourly', cron: '0 0 * * * * *' })
+    expect(triggers).toContainEqual({ fn: 'api', name: 'tick', cron: '0 */10 * * * * *' })
+    expect(nextFire('0 */10 * * * * *', new Date(2026, 10, 22, 10, 15, 30, 500))).toEqual(new Date(2026, 10, 22, 10, 20, 0, 0))
+    expect(nextFire('0 */10 * * * * *', new Date(2026, 10, 22, 23, 50, 0, 0))).toEqual(new Date(2026, 10, 23, 0, 0, 0, 0))
     const at = nextFire('0 0 * * * * *', new Date(2026, 10, 22, 10, 15, 30, 500))
     expect(at).toEqual(new Date(2026, 10, 22, 11, 0, 0, 0))
     expect(nextFire('0 0 * * * * *', new Date(2026, 10, 22, 23, 0, 0, 0))).toEqual(new Date(2026, 10, 23, 0, 0, 0, 0))
@@ -108,14 +110,14 @@ describe('the local scheduler', () => {
     const stack = await startStack({
       seed: 'demo',
       log: (l) => lines.push(l),
-      timers: [{ fn: 'api', name: 'hourly', cron: '* * * * * * *' }],
+      timers: [{ fn: 'api', name: 'tick', cron: '* * * * * * *' }],
     })
     try {
       await addProbe(stack, 'it-probe-scheduled')
       const deadline = Date.now() + 5000
       while ((await probe(stack, 'it-probe-scheduled')).stock !== 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
       expect(await probe(stack, 'it-probe-scheduled')).toEqual({ stock: 3, holds: 0 })
-      expect(lines.some((l) => l.startsWith('[timer] api/hourly'))).toBe(true)
+      expect(lines.some((l) => l.startsWith('[timer] api/tick'))).toBe(true)
       expect(lines.filter((l) => l.startsWith('[host]'))).toEqual([])
     } finally {
       await stack.close()

@@ -226,7 +226,12 @@ describe('activities', () => {
     expect(roster).toHaveLength(230)
     expect(new Set(roster.map((r) => r.userId)).size).toBe(230)
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: a.id, reason: '场地临时被占用' })
-    const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=${a.id}&c=${c}` })
+    const page = `packages/party/pages/activity/index?id=${a.id}&c=${c}`
+    // The first 50 hear at once; the timer tells the rest, a batch at a time, each person once.
+    expect(await tc.engine.count('outbox', { page })).toBe(50)
+    for (let i = 0; i < 10 && (await tc.engine.count('notify_jobs', { status: 'pending' })) > 0; i++) await tc.tick()
+    const told = await tc.engine.find('outbox', { page })
+    expect(told).toHaveLength(230)
     expect(new Set(told.map((m) => m.touser)).size).toBe(230)
     expect(await tc.engine.count('message_failures', {})).toBe(0)
   }, 60_000)

@@ -8,7 +8,7 @@ import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import { credit } from '../../cloudfunctions/api/src/modules/points/earn'
-import * as orgRepo from '../../cloudfunctions/api/src/modules/org/repo'
+import * as pointsAccount from '../../cloudfunctions/api/src/modules/points/account'
 import type { ItemView } from '../../types/points'
 
 let tc: TestCloud
@@ -148,13 +148,13 @@ describe('ledger', () => {
     tc.resetClock() // 400 days later
     tc.resetLimits()
     await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })
-    // The resident's points move (a correction of -45) after the job has read her entries, before it books.
+    // The resident's points move (a correction of -45) after the job has read her recent credits, before it books.
     const residentAccount = `pa_${T.c1}_${P.resident.id}`
-    const real = orgRepo.findAll
+    const real = pointsAccount.recentCredits
     let moved = false
-    const spy = jest.spyOn(orgRepo, 'findAll').mockImplementation(async (d, coll, filter, max) => {
-      const out = await real(d, coll, filter, max)
-      if (coll === 'point_entries' && (filter as { accountId?: string }).accountId === residentAccount && !moved) {
+    const spy = jest.spyOn(pointsAccount, 'recentCredits').mockImplementation(async (d, account, since, enough) => {
+      const out = await real(d, account, since, enough)
+      if (account === residentAccount && !moved) {
         moved = true
         await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -45, reason: '录入有误，更正', requestKey: k() })
       }

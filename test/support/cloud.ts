@@ -10,9 +10,15 @@
  * `advance(ms)` moves it on, `resetClock()` puts it back. A moved clock keeps running (t, then t + the real
  * time elapsed since), so ids and orderings that follow time stay in order within a test, as they do in
  * production. Tests move the clock rather than back-dating stored documents, and take "now" from `tc.now()`.
+ *
+ * Time limit: every call runs under the function's timeout from config.json, as the platform runs it: a
+ * call still running at the limit rejects with the platform's error (InvocationTimeout, errCode -504003),
+ * so a test fails when an action would time out in production. `setTimeoutMs` runs the function as if
+ * deployed with another timeout (the harness enforces it and the function budgets by it).
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
-import { installLocalCloud, invokeFunction } from '../../local/cloud'
+import { installLocalCloud, invokeFunction, type Invocation } from '../../local/cloud'
+import { functionTimeoutMs } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput } from '../../types/api'
 import type { ApiResult } from '../../types/common'
 
@@ -38,6 +44,14 @@ export interface TestCloud {
   advance(ms: number): void
   /** Back to the suite's own time: the real time, or TEST_NOW and the time elapsed since the harness opened. */
   resetClock(): void
+  /** Run the function as if deployed with this timeout from now on (null: back to config.json's). */
+  setTimeoutMs(ms: number | null): void
+  /** The timeout calls run under now. */
+  timeoutMs(): number
+  /** The last invocation that ended: its time and how many database / open-API requests it made. */
+  lastInvocation(): (Invocation & { ms: number }) | null
+  /** A timer tick, as the platform fires it (no OPENID). */
+  tick(): Promise<ApiResult<Record<string, any>>>
   close(): Promise<void>
 }
 
@@ -63,14 +77,28 @@ export function testClock(start: string | undefined = process.env.TEST_NOW) {
   }
 }
 
-export async function openTestCloud(opts: { dataDir?: string | null } = {}): Promise<TestCloud> {
+export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?: number } = {}): Promise<TestCloud> {
   const clock = testClock()
   const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest(), now: clock.now })
   installLocalCloud(engine)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { limits } = require('../../cloudfunctions/api/src/platform/limits') as { limits: { timeoutMs: number } }
+  const configured = functionTimeoutMs('api')
+  const setTimeoutMs = (ms: number | null) => {
+    limits.timeoutMs = ms ?? configured
+  }
+  setTimeoutMs(opts.timeoutMs ?? null)
+  let last: (Invocation & { ms: number }) | null = null
   const raw = (openid: string | null, event: unknown) =>
-    invokeFunction(main, event, { caller: openid === null ? { OPENID: '' } : { OPENID: openid, APPID: 'local' }, clock: clock.now })
+    invokeFunction(main, event, {
+      caller: openid === null ? { OPENID: '' } : { OPENID: openid, APPID: 'local' },
+      clock: clock.now,
+      fn: 'api',
+      timeoutMs: limits.timeoutMs,
+      onEnd: (inv) => (last = inv),
+    })
   const call = (<A extends ActionName>(openid: string | null, action: A, data?: ActionInput<A>) =>
     raw(openid, data === undefined ? { action } : { action, data })) as TestCloud['call']
   const ok = (async (openid: string | null, action: ActionName, data?: object) => {
@@ -80,7 +108,14 @@ export async function openTestCloud(opts: { dataDir?: string | null } = {}): Pro
   }) as TestCloud['ok']
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
-  return { engine, main, raw, call, ok, resetLimits: resetRateLimits, ...clock, close: () => engine.close() }
+  const tick = () => raw(null, { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }) as Promise<ApiResult<Record<string, any>>>
+  return {
+    engine, main, raw, call, ok, tick, resetLimits: resetRateLimits, ...clock, setTimeoutMs, timeoutMs: () => limits.timeoutMs, lastInvocation: () => last,
+    close: async () => {
+      setTimeoutMs(null)
+      await engine.close()
+    },
+  }
 }
 
 /** The error code of an answer, or 'OK'. */

@@ -14,6 +14,7 @@ import { isTimerEvent, runTimers } from './timers'
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
 export async function main(event: unknown, context?: unknown) {
+  const startedAt = Date.now()
   const { OPENID } = cloud.getWXContext()
   const deps = {
     // A missing document reads as null instead of throwing (transactions check existence this way).
@@ -22,6 +23,6 @@ export async function main(event: unknown, context?: unknown) {
     now: clockOf(context),
     openapi: wechatOpenApi,
   }
-  if (isTimerEvent(event, deps.openid)) return runTimers(deps)
+  if (isTimerEvent(event, deps.openid)) return runTimers(deps, { startedAt })
   return dispatch(event, deps)
 }

@@ -8,4 +8,6 @@ export const PT = {
   pairSettings: 'party_pair_settings',
   activities: 'activities',
   signups: 'activity_signups',
+  /** Messages to everyone signed up, sent in batches (cancelNotice.ts). */
+  noticeJobs: 'notify_jobs',
 } as const

@@ -10,8 +10,8 @@ import type { BalanceInput, BalanceView, PointAccount, PointEntry, StatementInpu
 import type { UserCtx } from '../../platform/context'
 import { findMany, getById, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
-import { findAll } from '../org/repo'
 import { P } from './repo'
+import { findAll } from '../org/repo'
 import { accountId, nextExpiry } from './rules'
 import { chinaDay } from '../../platform/chinaTime'
 
@@ -25,6 +25,42 @@ export async function expiringFor(db: Db, account: string, months: number, now: 
   const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
   return nextExpiry(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), months, chinaDay(now), warnDays)
 }
+
+/** The smallest entry id minted at or after `at` (entry ids begin with their time: ledger.ts). */
+export const entryIdFloor = (at: Date) => 'e' + at.getTime().toString(36).padStart(9, '0')
+
+/**
+ * Credits to `account` earned at or after `since`, read newest first and only until they add up to
+ * `enough`: FIFO means the newest credits are the unspent ones, so
+ *   points expiring by `since` = balance − credits since `since` (when positive),
+ * and nothing expires once recent credits cover the balance. Reads only entries younger than `since`
+ * (the ids are time-ordered), a page of 100 at a time, usually one page: never the account's history.
+ * `oldestAt` is the time of the oldest credit read (null when none): no point can expire before
+ * `oldestAt + months`, since everything older is already spent or expired.
+ */
+export async function recentCredits(db: Db, account: string, since: Date, enough: number): Promise<{ sum: number; covered: boolean; oldestAt: Date | null }> {
+  const _ = db.command
+  let sum = 0
+  let oldestAt: Date | null = null
+  let before: string | null = null
+  for (;;) {
+    const ids: unknown = before ? _.and(_.gte(entryIdFloor(since)), _.lt(before)) : _.gte(entryIdFloor(since))
+    const page = await findMany<PointEntry>(db, P.entries, { accountId: account, _id: ids, at: _.gte(since), amount: _.gt(0) }, {
+      orderBy: [['_id', 'desc']],
+      limit: 100,
+      field: { _id: true, amount: true, at: true },
+    })
+    for (const e of page) {
+      sum += e.amount
+      const at = new Date(e.at)
+      if (!oldestAt || at < oldestAt) oldestAt = at
+      if (sum >= enough) return { sum, covered: true, oldestAt }
+    }
+    if (page.length < 100) return { sum, covered: false, oldestAt }
+    before = page[page.length - 1]._id
+  }
+}
+
 
 export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>): Promise<BalanceView> {
   const id = accountId.person(input.communityId, ctx.user._id)

@@ -36,6 +36,8 @@ export async function setRule(ctx: UserCtx, input: z.output<typeof SetRuleInput>
 export async function setExpiry(ctx: UserCtx, input: z.output<typeof SetExpiryInput>): Promise<RulesView> {
   const before = await expireMonthsOf(ctx.db, input.communityId)
   await ctx.db.collection(P.settings).doc(input.communityId).set({ data: { expireMonths: input.expireMonths, updatedAt: ctx.now() } })
+  // Every account of the community is due for an expiry check again, under the new months (expire.ts).
+  await ctx.db.collection(P.accounts).where({ communityId: input.communityId, kind: 'person' }).update({ data: { expiryCheckAt: ctx.now() } })
   await trace(ctx, { communityId: input.communityId, resource: { type: 'point_settings', id: input.communityId }, before: { expireMonths: before }, after: { expireMonths: input.expireMonths } })
   return rules(ctx, { communityId: input.communityId })
 }

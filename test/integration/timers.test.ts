@@ -1,0 +1,286 @@
+/**
+ * The timer within the function's time limit, through the real main() on the local engine.
+ * - The timer shares one invocation's budget among its jobs, in bounded batches from saved cursors: with
+ *   more work than fits, one tick stays within the budget and every job makes progress; repeated ticks
+ *   finish everything, each thing once; a job that throws does not stop the others; a tick cut off by
+ *   the limit loses nothing.
+ * - Fan-out: cancelling an activity with 300 people answers at once; the timer tells the rest, once each.
+ */
+import { subscriptionId } from '../../cloudfunctions/api/src/modules/messages/repo'
+import { TEMPLATES } from '../../types/templates'
+import { openTestCloud, type TestCloud } from '../support/cloud'
+import { P, T, seedFixtures } from '../support/fixtures'
+import { InvocationTimeout } from '../../local/cloud'
+import { TIMER_JOBS, type TimerJob } from '../../cloudfunctions/api/src/timers'
+
+let tc: TestCloud
+const sec = P.secretary.openid
+const c = T.c1
+const DAY = 86400_000
+let n = 0
+
+beforeAll(async () => {
+  tc = await openTestCloud()
+})
+afterAll(async () => {
+  await tc.close()
+})
+afterEach(() => tc.setTimeoutMs(null))
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function setup() {
+  await seedFixtures(tc.engine)
+  tc.resetLimits()
+  await tc.ok(sec, 'points.setRule', { communityId: c, kind: 'wish_fulfilled', points: 20, dailyCap: null, monthlyCap: null, active: true })
+  const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: c, name: '青山区税务局', warnBelow: 0 })
+  await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: s.id, amount: 1_000_000, note: '经费', requestKey: `fund-timers-${++n}` })
+}
+
+/** `count` volunteers of community 1 (they can sign up to activities and receive messages). */
+async function people(prefix: string, count: number) {
+  const now = new Date()
+  const list = Array.from({ length: count }, (_, i) => ({ id: `u-${prefix}-${String(i).padStart(4, '0')}`, openid: `o-${prefix}-${i}` }))
+  await tc.engine.insertMany('users', list.map((p) => ({
+    _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
+    communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
+    elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+  })))
+  // Each accepted the reminder template in the taps that signed them up (WeChat allows one message per
+  // acceptance: a reminder and a cancellation notice need two).
+  await tc.engine.insertMany('subscriptions', list.map((p) => ({
+    _id: subscriptionId(p.id, 'reminder'), userId: p.id, openid: p.openid, template: 'reminder', templateId: TEMPLATES.reminder.id, count: 2, updatedAt: now,
+  })))
+  return list
+}
+
+/** A published activity of community 1 with everyone in `who` signed up. */
+async function activityWith(id: string, who: { id: string }[], startAt: Date) {
+  const now = new Date()
+  await tc.engine.insertMany('activities', [{
+    _id: id, communityId: c, title: '社区运动会', description: '', place: '幸福里小区广场', startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000),
+    capacity: 5000, signedUp: who.length, pointsPerHour: 5, postId: null, location: null, organiserId: P.secretary.id, secret: 's'.repeat(48),
+    status: 'published', createdAt: now, updatedAt: now,
+  }])
+  await tc.engine.insertMany('activity_signups', who.map((p) => ({
+    _id: `${id}_${p.id}`, activityId: id, communityId: c, userId: p.id, status: 'signed', signedAt: now,
+    checkinAt: null, checkoutAt: null, hours: null, confirmedHours: null, correction: null, confirmedAt: null,
+  })))
+}
+
+function wish(id: string, extra: object) {
+  const at = new Date(Date.now() - 20 * DAY)
+  return {
+    _id: id, communityId: c, compoundId: T.compound1, buildingId: T.b1, title: '帮忙换灯泡', description: '厨房灯坏了', category: '生活帮扶', photos: [],
+    wishedBy: null, wisherId: P.resident.id, postedById: P.resident.id, onBehalf: false, status: 'open', onWall: true, claimerId: null, claimVia: null,
+    lastProgressAt: null, proof: null, rating: null, rejectReason: null, pointsPending: false, history: [], createdAt: at, openedAt: at, claimedAt: null,
+    fulfilledAt: null, closedAt: null, remindedAt: null, updatedAt: at, ...extra,
+  }
+}
+
+/** Orders of the resident for one item, all past their pickup deadline. */
+async function expiredOrders(count: number) {
+  const now = new Date()
+  const itemId = `it-exp-${++n}`
+  await tc.engine.insertMany('mall_items', [{
+    _id: itemId, communityId: c, name: '洗衣液', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
+    pickupPlace: '党群服务中心', pickupHours: '周三', pickupDays: 7, sponsorId: null, active: true, holds: [], createdAt: now, updatedAt: now,
+  }])
+  await tc.engine.insertMany('mall_quotas', [{ _id: `${itemId}_${P.resident.id}`, itemId, userId: P.resident.id, count, updatedAt: now }])
+  await tc.engine.insertMany('mall_orders', Array.from({ length: count }, (_, i) => ({
+    _id: `o-${itemId}-${String(i).padStart(4, '0')}`, communityId: c, itemId, itemName: '洗衣液', userId: P.resident.id, quantity: 1, points: 10,
+    status: 'reserved', pickupCode: String(10_000_000 + n * 10_000 + i), deadline: new Date(Date.now() - 3600_000), createdAt: now, closedAt: null,
+    verifiedBy: null, sponsorId: null,
+  })))
+  return itemId
+}
+
+/** `count` person accounts holding 10 points earned 400 days ago (they expire under a 12-month rule). */
+async function oldPoints(count: number) {
+  const at = new Date(Date.now() - 400 * DAY)
+  const stamp = at.getTime().toString(36).padStart(9, '0')
+  const ids = Array.from({ length: count }, (_, i) => `u-old-${String(i).padStart(4, '0')}`)
+  await tc.engine.insertMany('point_accounts', ids.map((u) => ({ _id: `pa_${c}_${u}`, communityId: c, kind: 'person', ownerId: u, balance: 10, createdAt: at, updatedAt: at })))
+  await tc.engine.insertMany('point_entries', ids.map((u, i) => ({
+    _id: `e${stamp}${i.toString(16).padStart(12, '0')}0`, transferId: `t-old-${i}`, accountId: `pa_${c}_${u}`, accountKind: 'person', communityId: c,
+    amount: 10, kind: 'grant', reason: '去年的积分', cause: null, sponsorId: null, at,
+  })))
+  await tc.ok(sec, 'points.setExpiry', { communityId: c, expireMonths: 12 })
+  return ids
+}
+
+const tick = async () => {
+  const res = await tc.tick()
+  if (!res.ok) throw new Error(`tick failed: ${JSON.stringify(res)}`)
+  return res.data
+}
+
+describe('the timer', () => {
+  test('with more work than one tick can do: each tick stays within its budget, every job makes progress, and ticks finish it all once', async () => {
+    await setup()
+    const itemId = await expiredOrders(400)
+    const oldAccounts = await oldPoints(400)
+    const crowd = await people('crowd', 300)
+    await activityWith('ac-soon', crowd, new Date(Date.now() + 12 * 3600_000))
+    await activityWith('ac-off', crowd.slice(0, 250), new Date(Date.now() + 3 * DAY))
+    await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
+    await tc.engine.insertMany('wishes', [
+      ...Array.from({ length: 40 }, (_, i) => wish(`w-ful-${i}`, { status: 'fulfilled', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), fulfilledAt: new Date(Date.now() - 10 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
+      ...Array.from({ length: 40 }, (_, i) => wish(`w-stale-${i}`, { status: 'claimed', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
+      ...Array.from({ length: 25 }, (_, i) => wish(`w-owed-${i}`, { status: 'closed', onWall: true, claimerId: P.member.id, fulfilledAt: new Date(Date.now() - 10 * DAY), closedAt: new Date(Date.now() - 9 * DAY), pointsPending: true })),
+    ])
+    const now = new Date()
+    await tc.engine.insertMany('mall_items', Array.from({ length: 30 }, (_, i) => ({
+      _id: `it-held-${i}`, communityId: c, name: '大米', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
+      pickupPlace: '党群服务中心', pickupHours: '周三', pickupDays: 7, sponsorId: null, active: true,
+      holds: [{ orderId: `o-crashed-${i}`, quantity: 2, at: new Date(Date.now() - 10 * 60_000) }], createdAt: now, updatedAt: now,
+    })))
+
+    // The function as if deployed with a 4 s timeout: a 2 s budget per tick, far less than the work.
+    tc.setTimeoutMs(4000)
+    const first = await tick()
+    expect(first._timer.ms).toBeLessThan(4000)
+    const progress = {
+      'mall.releaseStaleHolds': first['mall.releaseStaleHolds']?.released,
+      'mall.expireOrders': first['mall.expireOrders']?.expired,
+      'points.expire': first['points.expire']?.accounts,
+      'wish.autoClose': first['wish.autoClose']?.closed,
+      'wish.payOwed': first['wish.payOwed']?.retried,
+      'wish.remindOverdue': first['wish.remindOverdue']?.reminded,
+      'activity.remind': first['activity.remind']?.reminded,
+      'activity.cancelNotice': first['activity.cancelNotice']?.sent,
+    }
+    expect(Object.keys(progress).sort()).toEqual(Object.keys(TIMER_JOBS).sort())
+    for (const [job, done] of Object.entries(progress)) expect({ job, progressed: (done ?? 0) > 0 }).toEqual({ job, progressed: true })
+    expect(first._timer.pending.length).toBeGreaterThan(0)
+    expect(first._timer.failed).toEqual([])
+
+    // Ticks until nothing is left; each within the limit (the harness would throw otherwise).
+    const ticks = [first]
+    while (ticks[ticks.length - 1]._timer.pending.length > 0 && ticks.length < 60) ticks.push(await tick())
+    expect(ticks[ticks.length - 1]._timer.pending).toEqual([])
+    expect(ticks.length).toBeGreaterThan(2)
+    for (const t of ticks) expect(t._timer.ms).toBeLessThan(4000)
+    const total = (job: string, key: string) => ticks.reduce((s, t) => s + (t[job]?.[key] ?? 0), 0)
+
+    // Everything done, and once.
+    expect(total('mall.expireOrders', 'expired')).toBe(400)
+    expect(await tc.engine.count('mall_orders', { itemId, status: 'expired' })).toBe(400)
+    expect(await tc.engine.count('point_transfers', { kind: 'refund' })).toBe(400)
+    expect(total('points.expire', 'accounts')).toBe(400)
+    expect(total('points.expire', 'expired')).toBe(4000)
+    expect(await tc.engine.count('point_accounts', { _id: { $in: oldAccounts.map((u) => `pa_${c}_${u}`) }, balance: 0 })).toBe(400)
+    expect(total('wish.autoClose', 'closed')).toBe(40)
+    expect(await tc.engine.count('wishes', { status: 'closed', pointsPending: false })).toBe(65)
+    expect(total('wish.remindOverdue', 'reminded')).toBe(40)
+    expect(await tc.engine.count('activity_signups', { activityId: 'ac-soon', remindedAt: { $exists: true } })).toBe(300)
+    expect(total('activity.remind', 'reminded')).toBe(300)
+    expect(total('activity.cancelNotice', 'sent')).toBe(200)
+    const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=ac-off&c=${c}` })
+    expect(told).toHaveLength(250)
+    expect(new Set(told.map((m) => m.touser)).size).toBe(250)
+    expect(total('mall.releaseStaleHolds', 'released')).toBe(30)
+    expect(await tc.engine.count('mall_items', { _id: /^it-held-/, stock: 2 })).toBe(30)
+
+    // A further tick finds nothing to do, and says so quickly.
+    const idle = await tick()
+    expect(idle._timer.pending).toEqual([])
+    expect(idle['mall.expireOrders']).toEqual({ expired: 0 })
+    expect(idle['points.expire']).toEqual({ expired: 0, accounts: 0 })
+  }, 180_000)
+
+  test('a job that throws does not stop the others, is recorded, and runs again on the next tick', async () => {
+    await setup()
+    await expiredOrders(3)
+    await oldPoints(2)
+    const real = TIMER_JOBS['mall.releaseStaleHolds']
+    TIMER_JOBS['mall.releaseStaleHolds'] = async () => {
+      throw new Error('boom')
+    }
+    try {
+      const t = await tick()
+      expect(t['mall.releaseStaleHolds']).toEqual({ error: true })
+      expect(t._timer.failed).toEqual(['mall.releaseStaleHolds'])
+      expect(t['mall.expireOrders']).toEqual({ expired: 3 })
+      expect(t['points.expire']).toEqual({ expired: 20, accounts: 2 })
+      const [state] = await tc.engine.find('timer_state', { _id: 'mall.releaseStaleHolds' })
+      expect(state).toMatchObject({ lastError: 'boom', lastErrorAt: expect.any(Date) })
+    } finally {
+      TIMER_JOBS['mall.releaseStaleHolds'] = real
+    }
+    const next = await tick()
+    expect(next['mall.releaseStaleHolds']).toEqual({ released: 0 })
+    expect((await tc.engine.find('timer_state', { _id: 'mall.releaseStaleHolds' }))[0].lastError).toBeNull()
+  })
+
+  test('a tick cut off by the time limit loses nothing: the next one resumes from the saved cursor, each order once', async () => {
+    await setup()
+    const itemId = await expiredOrders(60)
+    const real = TIMER_JOBS['mall.expireOrders']
+    let batches = 0
+    // Two real batches, then one that hangs past the limit.
+    const hanging: TimerJob = async (deps, cursor) => {
+      if (++batches > 2) await sleep(2500)
+      return real(deps, cursor)
+    }
+    TIMER_JOBS['mall.expireOrders'] = hanging
+    tc.setTimeoutMs(1500)
+    try {
+      const err = await tc.tick().then(() => null, (e: unknown) => e)
+      expect(err).toBeInstanceOf(InvocationTimeout)
+      expect(await tc.engine.count('mall_orders', { itemId, status: 'expired' })).toBe(20)
+      const [state] = await tc.engine.find('timer_state', { _id: 'mall.expireOrders' })
+      expect(state.cursor).not.toBeNull()
+      // The cut-off batch wakes up later and can no longer write.
+      await sleep(1200)
+      expect(await tc.engine.count('mall_orders', { itemId, status: 'expired' })).toBe(20)
+    } finally {
+      TIMER_JOBS['mall.expireOrders'] = real
+    }
+    tc.setTimeoutMs(null)
+    const ticks = [await tick()]
+    while (ticks[ticks.length - 1]._timer.pending.length > 0 && ticks.length < 10) ticks.push(await tick())
+    expect(await tc.engine.count('mall_orders', { itemId, status: 'expired' })).toBe(60)
+    expect(await tc.engine.count('point_transfers', { kind: 'refund' })).toBe(60)
+  }, 30_000)
+
+  test('two ticks at once: the second finds the lease taken and does nothing', async () => {
+    await setup()
+    await expiredOrders(30)
+    const [a, b] = await Promise.all([tc.tick(), tc.tick()])
+    const answers = [a, b].map((r) => (r.ok ? r.data : null))
+    expect(answers.filter((d) => d?._timer.skipped)).toHaveLength(1)
+    expect(await tc.engine.count('point_transfers', { kind: 'refund' })).toBe(30)
+  })
+})
+
+describe('fan-out in batches', () => {
+  test('cancelling an activity with 300 people answers at once; ticks tell everyone else, each person once', async () => {
+    await setup()
+    const crowd = await people('fan', 300)
+    await activityWith('ac-big', crowd, new Date(Date.now() + 2 * DAY))
+    const page = `packages/party/pages/activity/index?id=ac-big&c=${c}`
+    const res = await tc.call(sec, 'activity.cancel', { communityId: c, activityId: 'ac-big', reason: '天气原因，改期举行' })
+    expect(res.ok).toBe(true)
+    const inv = tc.lastInvocation()!
+    expect(inv.timedOut).toBe(false)
+    // One batch of 50, whatever the crowd: a bounded number of round trips (it was 600+ for 300 people).
+    expect(inv.requests).toBeLessThan(250)
+    expect(await tc.engine.count('outbox', { page })).toBe(50)
+    expect(await tc.engine.count('notify_jobs', { _id: 'cancel_ac-big', status: 'pending' })).toBe(1)
+
+    // A tick racing another tick and the rest of the queue: still once each.
+    const ticks = await Promise.all([tc.tick(), tc.tick()])
+    expect(ticks.every((t) => t.ok)).toBe(true)
+    for (let i = 0; i < 10 && (await tc.engine.count('notify_jobs', { status: 'pending' })) > 0; i++) await tick()
+    const told = await tc.engine.find('outbox', { page })
+    expect(told).toHaveLength(300)
+    expect(new Set(told.map((m) => m.touser)).size).toBe(300)
+    expect(told.every((m) => m.data.thing1.value.startsWith('活动取消'))).toBe(true)
+    expect((await tc.engine.find('notify_jobs', { _id: 'cancel_ac-big' }))[0]).toMatchObject({ status: 'done', sent: 300, doneAt: expect.any(Date) })
+    // Cancelling again changes nothing and tells nobody twice.
+    expect((await tc.call(sec, 'activity.cancel', { communityId: c, activityId: 'ac-big', reason: '再取消' })).ok).toBe(false)
+    await tick()
+    expect(await tc.engine.count('outbox', { page })).toBe(300)
+  }, 60_000)
+})
