@@ -4,6 +4,7 @@
  * whose pure-JS pixel loops cost ~5 s per image inside jest's VM (50 ms in plain Node) and add pngjs to the
  * function bundle; this costs a few milliseconds in both.
  */
+import { crc32 } from './crc32'
 import { deflateSync } from 'zlib'
 
 // The core module only (lib/index.js would pull in every renderer and pngjs).
@@ -12,21 +13,6 @@ const core = require('qrcode/lib/core/qrcode') as {
   create(text: string, opts?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; get(row: number, col: number): number | boolean } }
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    t[n] = c >>> 0
-  }
-  return t
-})()
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8)
