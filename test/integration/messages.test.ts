@@ -76,9 +76,9 @@ describe('values WeChat accepts', () => {
     await setup()
     await accept(res, 'wishClaimed', 'wishFulfilled')
     const w = await openWish()
-    const before = new Date()
+    const before = tc.now()
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
-    const after = new Date()
+    const after = tc.now()
     const [m] = await outbox('wishClaimed')
     const fmt = (d: Date) => inChina(d).format('YYYY年M月D日 HH:mm')
     expect([fmt(before), fmt(after)]).toContain(m.data.time3.value)
@@ -117,7 +117,7 @@ describe('undelivered messages: org.undelivered', () => {
   test('an activity reminder to someone who never accepted is recorded and listed for the secretary, in Chinese, masked', async () => {
     await setup()
     await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
-    const start = new Date(Date.now() + 3 * 3600_000)
+    const start = new Date(tc.now().getTime() + 3 * 3600_000)
     const a = await tc.ok(sec, 'activity.upsert', {
       communityId: c, title: '楼道清洁日', description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10,
       startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000).toISOString(),

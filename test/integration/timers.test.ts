@@ -39,7 +39,7 @@ async function setup() {
 
 /** `count` volunteers of community 1 (they can sign up to activities and receive messages). */
 async function people(prefix: string, count: number) {
-  const now = new Date()
+  const now = tc.now()
   const list = Array.from({ length: count }, (_, i) => ({ id: `u-${prefix}-${String(i).padStart(4, '0')}`, openid: `o-${prefix}-${i}` }))
   await tc.engine.insertMany('users', list.map((p) => ({
     _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
@@ -56,7 +56,7 @@ async function people(prefix: string, count: number) {
 
 /** A published activity of community 1 with everyone in `who` signed up. */
 async function activityWith(id: string, who: { id: string }[], startAt: Date) {
-  const now = new Date()
+  const now = tc.now()
   await tc.engine.insertMany('activities', [{
     _id: id, communityId: c, title: '社区运动会', description: '', place: '幸福里小区广场', startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000),
     capacity: 5000, signedUp: who.length, pointsPerHour: 5, postId: null, location: null, organiserId: P.secretary.id, secret: 's'.repeat(48),
@@ -69,7 +69,7 @@ async function activityWith(id: string, who: { id: string }[], startAt: Date) {
 }
 
 function wish(id: string, extra: object) {
-  const at = new Date(Date.now() - 20 * DAY)
+  const at = new Date(tc.now().getTime() - 20 * DAY)
   return {
     _id: id, communityId: c, compoundId: T.compound1, buildingId: T.b1, title: '帮忙换灯泡', description: '厨房灯坏了', category: '生活帮扶', photos: [],
     wishedBy: null, wisherId: P.resident.id, postedById: P.resident.id, onBehalf: false, status: 'open', onWall: true, claimerId: null, claimVia: null,
@@ -80,7 +80,7 @@ function wish(id: string, extra: object) {
 
 /** Orders of the resident for one item, all past their pickup deadline. */
 async function expiredOrders(count: number) {
-  const now = new Date()
+  const now = tc.now()
   const itemId = `it-exp-${++n}`
   await tc.engine.insertMany('mall_items', [{
     _id: itemId, communityId: c, name: '洗衣液', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
@@ -89,7 +89,7 @@ async function expiredOrders(count: number) {
   await tc.engine.insertMany('mall_quotas', [{ _id: `${itemId}_${P.resident.id}`, itemId, userId: P.resident.id, count, updatedAt: now }])
   await tc.engine.insertMany('mall_orders', Array.from({ length: count }, (_, i) => ({
     _id: `o-${itemId}-${String(i).padStart(4, '0')}`, communityId: c, itemId, itemName: '洗衣液', userId: P.resident.id, quantity: 1, points: 10,
-    status: 'reserved', pickupCode: String(10_000_000 + n * 10_000 + i), deadline: new Date(Date.now() - 3600_000), createdAt: now, closedAt: null,
+    status: 'reserved', pickupCode: String(10_000_000 + n * 10_000 + i), deadline: new Date(tc.now().getTime() - 3600_000), createdAt: now, closedAt: null,
     verifiedBy: null, sponsorId: null,
   })))
   return itemId
@@ -97,7 +97,7 @@ async function expiredOrders(count: number) {
 
 /** `count` person accounts holding 10 points earned 400 days ago (they expire under a 12-month rule). */
 async function oldPoints(count: number) {
-  const at = new Date(Date.now() - 400 * DAY)
+  const at = new Date(tc.now().getTime() - 400 * DAY)
   const stamp = at.getTime().toString(36).padStart(9, '0')
   const ids = Array.from({ length: count }, (_, i) => `u-old-${String(i).padStart(4, '0')}`)
   await tc.engine.insertMany('point_accounts', ids.map((u) => ({ _id: `pa_${c}_${u}`, communityId: c, kind: 'person', ownerId: u, balance: 10, createdAt: at, updatedAt: at })))
@@ -121,19 +121,19 @@ describe('the timer', () => {
     const itemId = await expiredOrders(400)
     const oldAccounts = await oldPoints(400)
     const crowd = await people('crowd', 300)
-    await activityWith('ac-soon', crowd, new Date(Date.now() + 12 * 3600_000))
-    await activityWith('ac-off', crowd.slice(0, 250), new Date(Date.now() + 3 * DAY))
+    await activityWith('ac-soon', crowd, new Date(tc.now().getTime() + 12 * 3600_000))
+    await activityWith('ac-off', crowd.slice(0, 250), new Date(tc.now().getTime() + 3 * DAY))
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
     await tc.engine.insertMany('wishes', [
-      ...Array.from({ length: 40 }, (_, i) => wish(`w-ful-${i}`, { status: 'fulfilled', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), fulfilledAt: new Date(Date.now() - 10 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
-      ...Array.from({ length: 40 }, (_, i) => wish(`w-stale-${i}`, { status: 'claimed', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(Date.now() - 15 * DAY), lastProgressAt: new Date(Date.now() - 10 * DAY) })),
-      ...Array.from({ length: 25 }, (_, i) => wish(`w-owed-${i}`, { status: 'closed', onWall: true, claimerId: P.member.id, fulfilledAt: new Date(Date.now() - 10 * DAY), closedAt: new Date(Date.now() - 9 * DAY), pointsPending: true })),
+      ...Array.from({ length: 40 }, (_, i) => wish(`w-ful-${i}`, { status: 'fulfilled', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(tc.now().getTime() - 15 * DAY), fulfilledAt: new Date(tc.now().getTime() - 10 * DAY), lastProgressAt: new Date(tc.now().getTime() - 10 * DAY) })),
+      ...Array.from({ length: 40 }, (_, i) => wish(`w-stale-${i}`, { status: 'claimed', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(tc.now().getTime() - 15 * DAY), lastProgressAt: new Date(tc.now().getTime() - 10 * DAY) })),
+      ...Array.from({ length: 25 }, (_, i) => wish(`w-owed-${i}`, { status: 'closed', onWall: true, claimerId: P.member.id, fulfilledAt: new Date(tc.now().getTime() - 10 * DAY), closedAt: new Date(tc.now().getTime() - 9 * DAY), pointsPending: true })),
     ])
-    const now = new Date()
+    const now = tc.now()
     await tc.engine.insertMany('mall_items', Array.from({ length: 30 }, (_, i) => ({
       _id: `it-held-${i}`, communityId: c, name: '大米', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
       pickupPlace: '党群服务中心', pickupHours: '周三', pickupDays: 7, sponsorId: null, active: true,
-      holds: [{ orderId: `o-crashed-${i}`, quantity: 2, at: new Date(Date.now() - 10 * 60_000) }], createdAt: now, updatedAt: now,
+      holds: [{ orderId: `o-crashed-${i}`, quantity: 2, at: new Date(tc.now().getTime() - 10 * 60_000) }], createdAt: now, updatedAt: now,
     })))
 
     // The function as if deployed with a 4 s timeout: a 2 s budget per tick, far less than the work.
@@ -258,7 +258,7 @@ describe('fan-out in batches', () => {
   test('cancelling an activity with 300 people answers at once; ticks tell everyone else, each person once', async () => {
     await setup()
     const crowd = await people('fan', 300)
-    await activityWith('ac-big', crowd, new Date(Date.now() + 2 * DAY))
+    await activityWith('ac-big', crowd, new Date(tc.now().getTime() + 2 * DAY))
     const page = `packages/party/pages/activity/index?id=ac-big&c=${c}`
     const res = await tc.call(sec, 'activity.cancel', { communityId: c, activityId: 'ac-big', reason: '天气原因，改期举行' })
     expect(res.ok).toBe(true)

@@ -154,8 +154,10 @@ export async function runTimers(deps: Deps, opts: RunOptions = {}): Promise<{ ok
   const elapsed = () => clock() - startedAt
   const names = Object.keys(TIMER_JOBS)
 
-  // The lease lasts as long as this invocation can live: twice the budget is the whole timeout.
-  const tick = await takeLease(deps, deps.now(), new Date(startedAt + 2 * budgetMs))
+  // The lease lasts as long as this invocation can live: twice the budget is the whole timeout. It is kept
+  // on the function's clock (deps.now), like everything it is compared with; `elapsed` is wall time.
+  const now = deps.now()
+  const tick = await takeLease(deps, now, new Date(now.getTime() + 2 * budgetMs - elapsed()))
   if (!tick) {
     const report: TickReport = { budgetMs, ms: elapsed(), first: '', pending: [], failed: [], resting: [], jobs: {}, skipped: '另一次定时任务仍在运行' }
     return { ok: true, data: { _timer: report } }
