@@ -92,7 +92,7 @@ export type User = z.infer<typeof User>
 // ---------- Action inputs ----------
 
 /** The version of the privacy guide (用户隐私保护指引) the client shows; bump it when the text changes. */
-export const PRIVACY_VERSION = '2026-11-01'
+export const PRIVACY_VERSION = '2026-11-30'
 
 export const LoginInput = z.object({ privacyConsentVersion: z.string().max(20).optional() }).strict()
 export const MeInput = z.object({}).strict()
