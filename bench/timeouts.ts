@@ -12,7 +12,7 @@
  * activities (two cancelled, one tomorrow), 2,000 expired orders, 2,000 accounts with expiring points (20,000 entries), a resident with
  * 5,000 recent credits (all unspent: points.balance reads them all), 500 fulfilled and 500 stale claimed wishes, 200 owed, 100 stale stock holds.
  */
-import { Engine, loadIndexManifest } from '../local/engine'
+import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud, invoke, type Invocation } from '../local/cloud'
 import { functionTimeoutMs } from '../local/host/functions'
 import { fixtureDocs, P, T } from '../test/support/fixtures'
@@ -28,7 +28,7 @@ export const timeoutSection: Section = {
   name: '超时余量（config.json 超时；动作 p95、定时任务每个 job）',
   async run(): Promise<Row[]> {
     const limitMs = functionTimeoutMs('api')
-    const engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+    const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [coll, docs] of Object.entries(fixtureDocs())) await engine.insertMany(coll, docs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -22,8 +22,6 @@ import { clone, compareValues, deepEqual, fromText, isPlainObject, sortKey, toTe
 export { IndexSpec }
 /** The collections the engine creates, each with its indexes (see cloudfunctions/api/database.json). */
 export type DatabaseManifest = { collections: Record<string, IndexSpec[]> }
-/** @deprecated the manifest now lists collections as well as indexes: use DatabaseManifest. */
-export type IndexManifest = DatabaseManifest
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_MANIFEST = path.join(REPO_ROOT, 'cloudfunctions', 'api', 'database.json')
@@ -43,8 +41,6 @@ export function loadDatabaseManifest(file: string = DEFAULT_MANIFEST): DatabaseM
   }
   return { collections }
 }
-/** @deprecated renamed: loadDatabaseManifest (the manifest is cloudfunctions/api/database.json). */
-export const loadIndexManifest = loadDatabaseManifest
 
 /** The manifest plus extra collections (no indexes) — for engine tests that use collections of their own. */
 export function withCollections(manifest: DatabaseManifest, ...names: string[]): DatabaseManifest {
@@ -58,8 +54,6 @@ export interface EngineOptions {
   dataDir: string | null
   /** The collections to create and their indexes; default: cloudfunctions/api/database.json. */
   manifest?: DatabaseManifest
-  /** @deprecated same as `manifest` */
-  indexes?: DatabaseManifest
   now?: () => Date
   /** journal size (bytes) that triggers a background snapshot + journal truncation; default 32 MB */
   compactBytes?: number
@@ -223,7 +217,7 @@ export class Engine {
 
   private constructor(private journal: Journal | null, opts: EngineOptions) {
     this.now = opts.now || (() => new Date())
-    this.manifest = opts.manifest || opts.indexes || loadDatabaseManifest()
+    this.manifest = opts.manifest || loadDatabaseManifest()
     this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
     for (const name of Object.keys(this.manifest.collections)) this.createColl(name)
   }

@@ -2,18 +2,14 @@
  * What the deploy creates in the database: every collection of the manifest, with its indexes.
  *
  * ONE loader, `loadDeployManifest()`: it reads `cloudfunctions/api/database.json`
- * (`{ collections: { <name>: { purpose, indexes: [{ name, keys, unique? }], localOnly? } } }`) and, while that
- * file does not exist yet, the older `indexes.json` (`{ collections: { <name>: [{ name, keys, unique? }] } }`).
- * When indexes.json is gone, delete the fallback branch; nothing else reads the manifest here.
+ * (`{ collections: { <name>: { purpose, indexes: [{ name, keys, unique? }], localOnly? } } }`); collections
+ * marked localOnly (the local stand-ins' own) are skipped.
  */
 import * as fs from 'fs'
 import * as path from 'path'
 
 export const FUNCTION_DIR = path.resolve(__dirname, '..', '..', 'cloudfunctions', 'api')
 export const DATABASE_MANIFEST = 'database.json'
-export const LEGACY_INDEX_MANIFEST = 'indexes.json'
-/** indexes.json has no localOnly flag: `outbox` is the local subscribe-message stand-in's and is never deployed. */
-const LEGACY_LOCAL_ONLY = new Set(['outbox'])
 /** WeChat Cloud: at most 20 indexes per collection (the default `_id` index not counted here). */
 export const MAX_INDEXES_PER_COLLECTION = 20
 
@@ -87,18 +83,5 @@ export function loadDeployManifest(dir: string = FUNCTION_DIR): DeployManifest {
     }
     return { file: DATABASE_MANIFEST, collections, skipped }
   }
-  const legacyFile = path.join(dir, LEGACY_INDEX_MANIFEST)
-  if (!fs.existsSync(legacyFile)) throw new Error(`没有数据库清单 / no database manifest: neither ${dbFile} nor ${legacyFile} exists`)
-  const raw = JSON.parse(fs.readFileSync(legacyFile, 'utf8'))
-  const collections: DeployCollection[] = []
-  const skipped: string[] = []
-  for (const [name, specs] of Object.entries<any>(raw.collections ?? {})) {
-    if (LEGACY_LOCAL_ONLY.has(name)) {
-      skipped.push(name)
-      continue
-    }
-    if (!Array.isArray(specs)) fail(LEGACY_INDEX_MANIFEST, `collection "${name}" must be an array of indexes`)
-    collections.push(checkCollection(LEGACY_INDEX_MANIFEST, { name, indexes: specs.map((i: any) => parseIndex(LEGACY_INDEX_MANIFEST, name, i)) }))
-  }
-  return { file: LEGACY_INDEX_MANIFEST, collections, skipped }
+  throw new Error(`没有数据库清单 / no database manifest: ${dbFile} does not exist`)
 }

@@ -109,7 +109,7 @@ describe('against a stand-in Tencent Cloud, through @cloudbase/manager-node', ()
   beforeAll(() => {
     // A copy of the function folder with a small stand-in bundle: no build, and no race with the bundle test.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-test-'))
-    for (const f of ['config.json', 'package.json', 'database.json', 'indexes.json']) {
+    for (const f of ['config.json', 'package.json', 'database.json']) {
       if (fs.existsSync(path.join(FUNCTION_DIR, f))) fs.copyFileSync(path.join(FUNCTION_DIR, f), path.join(dir, f))
     }
     fs.writeFileSync(path.join(dir, 'index.js'), 'exports.main = async () => ({ ok: true })\n')
@@ -216,7 +216,7 @@ describe('the manifest loader', () => {
   })
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  test('reads database.json when present (purpose, indexes, localOnly left out), before indexes.json', () => {
+  test('reads database.json (purpose, indexes, localOnly left out)', () => {
     fs.writeFileSync(
       path.join(dir, 'database.json'),
       JSON.stringify({
@@ -227,7 +227,6 @@ describe('the manifest loader', () => {
         },
       }),
     )
-    fs.writeFileSync(path.join(dir, 'indexes.json'), JSON.stringify({ collections: { old: [] } }))
     expect(loadDeployManifest(dir)).toEqual({
       file: 'database.json',
       collections: [
@@ -236,11 +235,6 @@ describe('the manifest loader', () => {
       ],
       skipped: ['outbox'],
     })
-  })
-
-  test('falls back to indexes.json (outbox is local only)', () => {
-    fs.writeFileSync(path.join(dir, 'indexes.json'), JSON.stringify({ collections: { wishes: [{ name: 'a', keys: [['x', -1]] }], outbox: [] } }))
-    expect(loadDeployManifest(dir)).toEqual({ file: 'indexes.json', collections: [{ name: 'wishes', indexes: [{ name: 'a', keys: [['x', -1]], unique: false }] }], skipped: ['outbox'] })
   })
 
   test('refuses a malformed key, a repeated index name, and a missing manifest', () => {

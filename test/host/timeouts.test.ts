@@ -7,7 +7,7 @@
 import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
-import { Engine, loadIndexManifest } from '../../local/engine'
+import { Engine, loadDatabaseManifest } from '../../local/engine'
 import { InvocationTimeout } from '../../local/cloud'
 import { startHost, type Host } from '../../local/host/server'
 import { FUNCTIONS_ROOT, FunctionRegistry, functionTimeoutMs } from '../../local/host/functions'
@@ -34,7 +34,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(root, name, 'config.json'), JSON.stringify(config))
     fs.writeFileSync(path.join(root, name, 'src', 'index.ts'), SLOW)
   }
-  engine = await Engine.open({ dataDir: null, indexes: loadIndexManifest() })
+  engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   host = await startHost({ engine, storageDir: storage, functionsRoot: root, log: false })
 })
 
