@@ -17,6 +17,14 @@ dayjs.extend(timezone)
 
 export const CHINA_TZ = 'Asia/Shanghai'
 
+/**
+ * China's offset from UTC, for the one place the database must compute China months itself (points.report's
+ * aggregate): Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so shifting by it is exact.
+ * ($dateToString with an Olson zone gives the same months, but the local engine evaluates it ~18× slower:
+ * 13 s for 50,000 entries against 0.7 s.)
+ */
+export const CHINA_UTC_OFFSET_MS = 8 * 3600_000
+
 /** A China calendar day, 'YYYY-MM-DD'. */
 export type ChinaDay = string
 

@@ -7,7 +7,7 @@ import type { ReportInput, ReportView } from '../../../../../types/points'
 import type { UserCtx } from '../../platform/context'
 import { P } from './repo'
 import { sponsorViews } from './sponsors'
-import { CHINA_TZ, chinaMonthStart, chinaMonthsBack } from '../../platform/chinaTime'
+import { CHINA_UTC_OFFSET_MS, chinaMonthStart, chinaMonthsBack } from '../../platform/chinaTime'
 
 export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>): Promise<ReportView> {
   const { db } = ctx
@@ -21,17 +21,17 @@ export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>):
     .collection(P.entries)
     .aggregate()
     .match({ communityId: input.communityId, at: db.command.gte(from), accountKind: db.command.in(['person']) })
-    // The China month of each entry, by the database itself: dateToString with an Olson zone (documented for
-    // the cloud database's aggregate; the local engine's mingo does the same).
-    .project({ kind: 1, amount: 1, month: $.dateToString({ date: '$at', format: '%Y-%m', timezone: CHINA_TZ }) })
-    .group({ _id: { kind: '$kind', month: '$month' }, total: $.sum('$amount') })
+    // The China month of each entry, by the database itself: shifted to China's wall clock (UTC+8, no DST;
+    // chinaTime.ts), then its year and month.
+    .project({ kind: 1, amount: 1, local: $.add(['$at', CHINA_UTC_OFFSET_MS]) })
+    .group({ _id: { kind: '$kind', y: $.year('$local'), m: $.month('$local') }, total: $.sum('$amount') })
     .limit(1000) // aggregate answers 20 records unless told otherwise
-    .end()) as { list: { _id: { kind: string; month: string }; total: number }[] }
+    .end()) as { list: { _id: { kind: string; y: number; m: number }; total: number }[] }
 
   const months = new Map<string, ReportView['months'][number]>()
   for (const key of chinaMonthsBack(now, monthsBack)) months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
   for (const row of res.list) {
-    const m = months.get(row._id.month)
+    const m = months.get(`${row._id.y}-${String(row._id.m).padStart(2, '0')}`)
     if (!m) continue
     if (row._id.kind === 'earn' || row._id.kind === 'grant' || row._id.kind === 'correct') m.issued += row.total
     else if (row._id.kind === 'redeem') m.redeemed += -row.total
