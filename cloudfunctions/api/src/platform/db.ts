@@ -4,7 +4,7 @@
  */
 import type * as sdk from 'wx-server-sdk'
 import { randomBytes } from 'crypto'
-import { conflict } from './errors'
+import { conflict, invalid } from './errors'
 
 export type Db = ReturnType<typeof sdk.database>
 export type Command = Db['command']
@@ -103,4 +103,30 @@ export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<
     if (/does not exist/.test(String((err as { errMsg?: string })?.errMsg ?? err))) return null
     throw err
   }
+}
+
+/**
+ * One page of a community's documents newest first, by (at, _id) desc — the index `community_at` — with an
+ * opaque cursor `<ms>_<id>` so documents written in the same millisecond are neither lost nor repeated.
+ * Used by the audit log and the undelivered messages.
+ */
+export async function newestFirstPage<T extends { _id: string; at: Date }>(
+  db: Db,
+  collection: string,
+  communityId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ page: T[]; nextCursor: string | null }> {
+  const _ = db.command
+  let filter: object = { communityId }
+  if (cursor) {
+    const m = /^(\d+)_([A-Za-z0-9_-]+)$/.exec(cursor)
+    if (!m) throw invalid('翻页参数不正确，请刷新后重试')
+    const at = new Date(Number(m[1]))
+    filter = _.and([{ communityId }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(m[2]) }])])
+  }
+  const docs = await findMany<T>(db, collection, filter, { orderBy: [['at', 'desc'], ['_id', 'desc']], limit: limit + 1 })
+  const page = docs.slice(0, limit)
+  const last = page[page.length - 1]
+  return { page, nextCursor: docs.length > limit ? `${new Date(last.at).getTime()}_${last._id}` : null }
 }

@@ -10,30 +10,14 @@ import type { MessageFailure, UndeliveredInput, UndeliveredItem } from '../../..
 import type { User } from '../../../../../types/org'
 import { TEMPLATES } from '../../../../../types/templates'
 import type { UserCtx } from '../../platform/context'
-import { findMany } from '../../platform/db'
-import { invalid } from '../../platform/errors'
+import { newestFirstPage } from '../../platform/db'
 import { C, getMany } from '../org/repo'
 import { listName } from '../org/rules'
 import { MSG } from './repo'
 
-const encode = (d: MessageFailure) => `${new Date(d.at).getTime()}_${d._id}`
-function decode(cursor: string): { at: Date; id: string } {
-  const m = /^(\d+)_([A-Za-z0-9_-]+)$/.exec(cursor)
-  if (!m) throw invalid('翻页参数不正确，请刷新后重试')
-  return { at: new Date(Number(m[1])), id: m[2] }
-}
-
 export async function undelivered(ctx: UserCtx, input: z.output<typeof UndeliveredInput>): Promise<Page<UndeliveredItem>> {
   const { db } = ctx
-  const _ = db.command
-  const limit = input.limit ?? 20
-  let filter: object = { communityId: input.communityId }
-  if (input.cursor) {
-    const c = decode(input.cursor)
-    filter = _.and([{ communityId: input.communityId }, _.or([{ at: _.lt(c.at) }, { at: c.at, _id: _.lt(c.id) }])])
-  }
-  const docs = await findMany<MessageFailure>(db, MSG.failures, filter, { orderBy: [['at', 'desc'], ['_id', 'desc']], limit: limit + 1 })
-  const page = docs.slice(0, limit)
+  const { page, nextCursor } = await newestFirstPage<MessageFailure>(db, MSG.failures, input.communityId, input.cursor, input.limit ?? 20)
   const people = await getMany<User>(db, C.users, page.map((d) => d.userId))
   return {
     items: page.map((d) => {
@@ -52,6 +36,6 @@ export async function undelivered(ctx: UserCtx, input: z.output<typeof Undeliver
         page: d.page,
       }
     }),
-    nextCursor: docs.length > limit ? encode(page[page.length - 1]) : null,
+    nextCursor,
   }
 }
