@@ -111,10 +111,3 @@ export function addCounts(into: Record<string, number>, more: Record<string, num
   for (const [k, v] of Object.entries(more)) into[k] = (into[k] ?? 0) + v
   return into
 }
-
-/** `date` moved by whole calendar months (negative = back), as the expiry rules count them. */
-export function addMonths(date: Date, months: number): Date {
-  const d = new Date(date)
-  d.setMonth(d.getMonth() + months)
-  return d
-}
