@@ -16,11 +16,40 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * Why an action refused, finer than its code, for the client to branch on (never on message text).
+ * A reason names the situation, not the screen: the UI decides what way forward to offer.
+ */
+export const ERROR_REASONS = [
+  'INSUFFICIENT_POINTS', // 积分不够
+  'SOLD_OUT', // 兑完了 / 库存不够
+  'QUOTA_REACHED', // 限兑数量已到
+  'NOT_PARTY_MEMBER', // only party members may do this
+  'FULL', // no places left (activity, post, slot)
+  'STATE_CHANGED', // someone else moved it first: reload and look again
+  'BUSY', // too many people at once: try again shortly
+  'CODE_EXPIRED', // a check-in / pickup code that is no longer valid
+  'TOO_MANY_TRIES', // a short code guessed too often
+] as const
+export type ErrorReason = (typeof ERROR_REASONS)[number]
+
+/** One field that failed validation: its dotted path and a message. */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+export interface ApiErrorDetails {
+  reason?: ErrorReason
+  /** INVALID_INPUT: which fields failed, and why. */
+  issues?: FieldIssue[]
+}
+
 export interface ApiError {
   code: ErrorCode
   /** A message a person understands (Chinese, shown in the UI as is). */
   message: string
-  details?: unknown
+  details?: ApiErrorDetails
 }
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 

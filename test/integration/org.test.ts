@@ -276,7 +276,7 @@ describe('members and personal data', () => {
     const d = await tc.ok(P.secretary.openid, 'org.member', { communityId: T.c1, userId: P.resident.id })
     expect([d.realName, d.phone, d.household?.label]).toEqual([P.resident.name, P.resident.phone, '幸福里小区 1栋 1单元 101'])
     const reads = await tc.engine.find('audit_log', { action: 'org.member.read' })
-    expect(reads).toEqual([expect.objectContaining({ actorId: P.secretary.id, resource: { type: 'user', id: P.resident.id } })])
+    expect(reads).toEqual([expect.objectContaining({ actorId: P.secretary.id, resource: { type: 'user', id: P.resident.id, label: '王*英' } })])
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'org.member', { communityId: T.c2, userId: P.resident.id }))).toBe('NOT_FOUND')
     for (const who of [P.resident, P.member, P.head]) {
       expect(codeOf(await tc.call(who.openid, 'org.member', { communityId: T.c1, userId: P.resident.id }))).toBe('FORBIDDEN')

@@ -1,131 +1,106 @@
 /**
- * The action table: every action's handler, by name. Inputs come from types/api.ts, access from
- * permissions.ts; the router joins the three. Typed over every action, so none can be forgotten.
+ * The action registry: every action's declaration, by name, loaded on its first call. An action `area.verb`
+ * lives in `modules/<area>/<verb>.ts`, whose default export is its declaration (platform/action.ts: input
+ * schema, access, writes, handler). Typed over every action of the contract (types/api.ts), so none can be
+ * missing and each file's declaration must be for its own name.
+ *
+ * Loading on demand keeps a cold start small: esbuild turns each `import()` into a lazily initialised module
+ * in the one-file bundle, so the first request builds only its own area's schemas and code.
  */
-import type { z } from 'zod'
-import type { ActionName, ActionOutput, actionInputs } from '../../../types/api'
-import type { Ctx, UserCtx } from './platform/context'
-import { auditList } from './modules/org/auditList'
-import { communities, households, tree } from './modules/org/communities'
-import { login } from './modules/org/login'
-import { me } from './modules/org/me'
-import { member, members } from './modules/org/members'
-import { assignRole, revokeRole } from './modules/org/roles'
-import { setProxy } from './modules/org/setProxy'
-import { confirmHousehold, householdQueue } from './modules/org/households'
-import { updateProfile } from './modules/org/updateProfile'
-import { subscribed } from './modules/messages/subscribed'
-import { undelivered } from './modules/messages/undelivered'
-import { balance, statement } from './modules/points/account'
-import { grant } from './modules/points/grant'
-import { report } from './modules/points/report'
-import { rules, setExpiry, setRule } from './modules/points/settings'
-import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
-import { item, items, upsertItem } from './modules/mall/items'
-import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
-import { redeem } from './modules/mall/redeem'
-import { claim, dispatch, release, remind } from './modules/wish/claim'
-import { confirm, withdraw } from './modules/wish/close'
-import { create } from './modules/wish/create'
-import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/queries'
-import { review } from './modules/wish/review'
-import { setSettings, settings } from './modules/wish/settings'
-import { fulfil, progress } from './modules/wish/work'
-import * as registration from './modules/party/registration'
-import * as posts from './modules/party/posts'
-import * as pairs from './modules/party/pairs'
-import * as activities from './modules/party/activities'
-import * as checkin from './modules/party/checkin'
-import * as record from './modules/party/record'
+import type { ActionName } from '../../../types/api'
+import type { ActionDef } from './platform/action'
 
-type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
-/** Actions open to a caller without a profile get Ctx; all others get a UserCtx. */
-export type Handler<A extends ActionName> = (ctx: UserCtx, input: Input<A>) => Promise<ActionOutput<A>>
+export type Registry = { readonly [A in ActionName]: () => Promise<{ default: ActionDef<A> }> }
 
-export const handlers: { readonly [A in ActionName]: Handler<A> } = {
-  'org.login': (ctx: Ctx, input) => login(ctx, input),
-  'org.me': me,
-  'org.updateProfile': updateProfile,
-  'org.communities': communities,
-  'org.tree': tree,
-  'org.households': households,
-  'org.assignRole': assignRole,
-  'org.revokeRole': revokeRole,
-  'org.members': members,
-  'org.member': member,
-  'org.setProxy': setProxy,
-  'org.audit': auditList,
-  'org.householdQueue': householdQueue,
-  'org.confirmHousehold': confirmHousehold,
-  'org.subscribed': subscribed,
-  'org.undelivered': undelivered,
-  'points.balance': balance,
-  'points.statement': statement,
-  'points.rules': rules,
-  'points.setRule': setRule,
-  'points.setExpiry': setExpiry,
-  'points.grant': grant,
-  'points.sponsors': sponsors,
-  'points.setSponsor': setSponsor,
-  'points.fundSponsor': fundSponsor,
-  'points.report': report,
-  'mall.items': items,
-  'mall.item': item,
-  'mall.upsertItem': upsertItem,
-  'mall.redeem': redeem,
-  'mall.cancel': cancel,
-  'mall.order': order,
-  'mall.pickupQr': pickupQr,
-  'mall.myOrders': myOrders,
-  'mall.verify': verify,
-  'mall.orders': orders,
-  'wish.create': create,
-  'wish.list': list,
-  'wish.get': get,
-  'wish.mine': mine,
-  'wish.review': review,
-  'wish.reviewQueue': reviewQueue,
-  'wish.claim': claim,
-  'wish.remind': remind,
-  'wish.dispatch': dispatch,
-  'wish.release': release,
-  'wish.progress': progress,
-  'wish.fulfil': fulfil,
-  'wish.confirm': confirm,
-  'wish.withdraw': withdraw,
-  'wish.overdue': overdue,
-  'wish.stats': stats,
-  'wish.settings': settings,
-  'wish.setSettings': setSettings,
-  'party.registerCode': registration.registerCode,
-  'party.resolveScene': registration.resolveScene,
-  'party.register': registration.register,
-  'party.myRegistration': registration.myRegistration,
-  'party.review': registration.review,
-  'party.members': registration.members,
-  'party.pledge': registration.pledge,
-  'party.pledgeDone': registration.pledgeDone,
-  'post.list': posts.list,
-  'post.upsert': posts.upsert,
-  'post.claim': posts.claim,
-  'post.leave': posts.leave,
-  'pair.assign': pairs.assign,
-  'pair.mine': pairs.mine,
-  'pair.list': pairs.list,
-  'pair.logVisit': pairs.logVisit,
-  'pair.settings': pairs.settings,
-  'pair.setSettings': pairs.setSettings,
-  'activity.list': activities.list,
-  'activity.get': activities.get,
-  'activity.upsert': activities.upsert,
-  'activity.cancel': activities.cancel,
-  'activity.signUp': activities.signUp,
-  'activity.withdraw': activities.withdraw,
-  'activity.checkinCode': checkin.checkinCode,
-  'activity.checkin': checkin.checkin,
-  'activity.checkout': checkin.checkout,
-  'activity.confirmHours': checkin.confirmHours,
-  'party.record': record.record,
-  'party.report': record.report,
-  'party.coverage': record.coverage,
+export const actions: Registry = {
+  'org.login': () => import('./modules/org/login'),
+  'org.me': () => import('./modules/org/me'),
+  'org.updateProfile': () => import('./modules/org/updateProfile'),
+  'org.communities': () => import('./modules/org/communities'),
+  'org.tree': () => import('./modules/org/tree'),
+  'org.households': () => import('./modules/org/households'),
+  'org.assignRole': () => import('./modules/org/assignRole'),
+  'org.revokeRole': () => import('./modules/org/revokeRole'),
+  'org.members': () => import('./modules/org/members'),
+  'org.member': () => import('./modules/org/member'),
+  'org.setProxy': () => import('./modules/org/setProxy'),
+  'org.audit': () => import('./modules/org/audit'),
+  'org.householdQueue': () => import('./modules/org/householdQueue'),
+  'org.confirmHousehold': () => import('./modules/org/confirmHousehold'),
+  'org.subscribed': () => import('./modules/org/subscribed'),
+  'org.undelivered': () => import('./modules/org/undelivered'),
+  'points.balance': () => import('./legacy').then((m) => m.legacy('points.balance')),
+  'points.statement': () => import('./legacy').then((m) => m.legacy('points.statement')),
+  'points.rules': () => import('./legacy').then((m) => m.legacy('points.rules')),
+  'points.setRule': () => import('./legacy').then((m) => m.legacy('points.setRule')),
+  'points.setExpiry': () => import('./legacy').then((m) => m.legacy('points.setExpiry')),
+  'points.grant': () => import('./legacy').then((m) => m.legacy('points.grant')),
+  'points.sponsors': () => import('./legacy').then((m) => m.legacy('points.sponsors')),
+  'points.setSponsor': () => import('./legacy').then((m) => m.legacy('points.setSponsor')),
+  'points.fundSponsor': () => import('./legacy').then((m) => m.legacy('points.fundSponsor')),
+  'points.report': () => import('./legacy').then((m) => m.legacy('points.report')),
+  'mall.items': () => import('./legacy').then((m) => m.legacy('mall.items')),
+  'mall.item': () => import('./legacy').then((m) => m.legacy('mall.item')),
+  'mall.upsertItem': () => import('./legacy').then((m) => m.legacy('mall.upsertItem')),
+  'mall.redeem': () => import('./legacy').then((m) => m.legacy('mall.redeem')),
+  'mall.cancel': () => import('./legacy').then((m) => m.legacy('mall.cancel')),
+  'mall.order': () => import('./legacy').then((m) => m.legacy('mall.order')),
+  'mall.pickupQr': () => import('./legacy').then((m) => m.legacy('mall.pickupQr')),
+  'mall.myOrders': () => import('./legacy').then((m) => m.legacy('mall.myOrders')),
+  'mall.verify': () => import('./legacy').then((m) => m.legacy('mall.verify')),
+  'mall.orders': () => import('./legacy').then((m) => m.legacy('mall.orders')),
+  'wish.create': () => import('./legacy').then((m) => m.legacy('wish.create')),
+  'wish.list': () => import('./legacy').then((m) => m.legacy('wish.list')),
+  'wish.get': () => import('./legacy').then((m) => m.legacy('wish.get')),
+  'wish.mine': () => import('./legacy').then((m) => m.legacy('wish.mine')),
+  'wish.review': () => import('./legacy').then((m) => m.legacy('wish.review')),
+  'wish.reviewQueue': () => import('./legacy').then((m) => m.legacy('wish.reviewQueue')),
+  'wish.claim': () => import('./legacy').then((m) => m.legacy('wish.claim')),
+  'wish.remind': () => import('./legacy').then((m) => m.legacy('wish.remind')),
+  'wish.dispatch': () => import('./legacy').then((m) => m.legacy('wish.dispatch')),
+  'wish.release': () => import('./legacy').then((m) => m.legacy('wish.release')),
+  'wish.progress': () => import('./legacy').then((m) => m.legacy('wish.progress')),
+  'wish.fulfil': () => import('./legacy').then((m) => m.legacy('wish.fulfil')),
+  'wish.confirm': () => import('./legacy').then((m) => m.legacy('wish.confirm')),
+  'wish.withdraw': () => import('./legacy').then((m) => m.legacy('wish.withdraw')),
+  'wish.overdue': () => import('./legacy').then((m) => m.legacy('wish.overdue')),
+  'wish.stats': () => import('./legacy').then((m) => m.legacy('wish.stats')),
+  'wish.settings': () => import('./legacy').then((m) => m.legacy('wish.settings')),
+  'wish.setSettings': () => import('./legacy').then((m) => m.legacy('wish.setSettings')),
+  'party.registerCode': () => import('./legacy').then((m) => m.legacy('party.registerCode')),
+  'party.resolveScene': () => import('./legacy').then((m) => m.legacy('party.resolveScene')),
+  'party.register': () => import('./legacy').then((m) => m.legacy('party.register')),
+  'party.myRegistration': () => import('./legacy').then((m) => m.legacy('party.myRegistration')),
+  'party.review': () => import('./legacy').then((m) => m.legacy('party.review')),
+  'party.members': () => import('./legacy').then((m) => m.legacy('party.members')),
+  'party.pledge': () => import('./legacy').then((m) => m.legacy('party.pledge')),
+  'party.pledgeDone': () => import('./legacy').then((m) => m.legacy('party.pledgeDone')),
+  'post.list': () => import('./legacy').then((m) => m.legacy('post.list')),
+  'post.upsert': () => import('./legacy').then((m) => m.legacy('post.upsert')),
+  'post.claim': () => import('./legacy').then((m) => m.legacy('post.claim')),
+  'post.leave': () => import('./legacy').then((m) => m.legacy('post.leave')),
+  'pair.assign': () => import('./legacy').then((m) => m.legacy('pair.assign')),
+  'pair.mine': () => import('./legacy').then((m) => m.legacy('pair.mine')),
+  'pair.list': () => import('./legacy').then((m) => m.legacy('pair.list')),
+  'pair.logVisit': () => import('./legacy').then((m) => m.legacy('pair.logVisit')),
+  'pair.settings': () => import('./legacy').then((m) => m.legacy('pair.settings')),
+  'pair.setSettings': () => import('./legacy').then((m) => m.legacy('pair.setSettings')),
+  'activity.list': () => import('./legacy').then((m) => m.legacy('activity.list')),
+  'activity.get': () => import('./legacy').then((m) => m.legacy('activity.get')),
+  'activity.upsert': () => import('./legacy').then((m) => m.legacy('activity.upsert')),
+  'activity.cancel': () => import('./legacy').then((m) => m.legacy('activity.cancel')),
+  'activity.signUp': () => import('./legacy').then((m) => m.legacy('activity.signUp')),
+  'activity.withdraw': () => import('./legacy').then((m) => m.legacy('activity.withdraw')),
+  'activity.checkinCode': () => import('./legacy').then((m) => m.legacy('activity.checkinCode')),
+  'activity.checkin': () => import('./legacy').then((m) => m.legacy('activity.checkin')),
+  'activity.checkout': () => import('./legacy').then((m) => m.legacy('activity.checkout')),
+  'activity.confirmHours': () => import('./legacy').then((m) => m.legacy('activity.confirmHours')),
+  'party.record': () => import('./legacy').then((m) => m.legacy('party.record')),
+  'party.report': () => import('./legacy').then((m) => m.legacy('party.report')),
+  'party.coverage': () => import('./legacy').then((m) => m.legacy('party.coverage')),
+}
+
+/** The declaration of one action. */
+export async function loadAction<A extends ActionName>(name: A): Promise<ActionDef<A>> {
+  return (await actions[name]()).default as ActionDef<A>
 }

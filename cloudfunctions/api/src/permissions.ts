@@ -22,25 +22,7 @@ const roles = (...r: Role[]): Access => ({ who: 'roles', roles: r })
 
 const SECRETARY = roles('secretary', 'street_admin')
 
-export const permissions: { readonly [A in ActionName]: Access } = {
-  'org.login': wechat,
-  'org.me': user,
-  'org.updateProfile': user,
-  'org.communities': user,
-  'org.tree': user,
-  'org.households': user,
-  'org.assignRole': SECRETARY,
-  'org.revokeRole': SECRETARY,
-  'org.members': SECRETARY,
-  'org.member': SECRETARY,
-  'org.setProxy': roles('building_head', 'secretary', 'street_admin'),
-  'org.audit': SECRETARY,
-  // Building heads only within their appointed buildings (checked by the command).
-  'org.householdQueue': roles('building_head', 'secretary', 'street_admin'),
-  'org.confirmHousehold': roles('building_head', 'secretary', 'street_admin'),
-  // Anyone with a profile records their own consent; undelivered messages are the community's secretary's.
-  'org.subscribed': user,
-  'org.undelivered': SECRETARY,
+export const permissions: { readonly [A in ActionName]?: Access } = {
   'points.balance': member,
   'points.statement': member,
   'points.rules': member,
@@ -117,15 +99,6 @@ export const permissions: { readonly [A in ActionName]: Access } = {
 
 /** Actions that only read: exempt from the write rate limit. */
 export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
-  'org.me',
-  'org.communities',
-  'org.tree',
-  'org.households',
-  'org.members',
-  'org.member',
-  'org.audit',
-  'org.householdQueue',
-  'org.undelivered',
   'points.balance',
   'points.statement',
   'points.rules',

@@ -43,6 +43,44 @@ export async function findMany<T>(
   return res.data
 }
 
+/**
+ * A conditional update: `where(filter).update({ data })`, answering how many documents it changed. The usual
+ * guard against races: of many requests that read the same state, only the one whose filter still matches
+ * changes anything (answer 1); the others get 0 and say CONFLICT.
+ */
+export async function updateWhere(db: Db, collection: string, filter: object, data: object): Promise<number> {
+  const res = (await db.collection(collection).where(filter).update({ data })) as { stats?: { updated?: number } }
+  return res.stats?.updated ?? 0
+}
+
+/** A set of documents larger than a read-all may take: a design error to fix, never a silent cut. */
+export class TooManyDocuments extends Error {
+  constructor(collection: string, max: number) {
+    super(`readAll(${collection}) found more than ${max} documents: page it, or keep a counter`)
+    this.name = 'TooManyDocuments'
+  }
+}
+
+/**
+ * All documents matching an indexed filter, paged by _id under the server's 100-per-get cap — for sets
+ * known to be small (a community's buildings, an activity's sign-ups). Past `max` it throws (the router
+ * logs it and answers INTERNAL) instead of answering with part of the set.
+ */
+export async function readAll<T extends { _id: string }>(db: Db, collection: string, filter: object, max = 5000): Promise<T[]> {
+  const out: T[] = []
+  let after: string | null = null
+  for (;;) {
+    const page: T[] = await findMany<T>(db, collection, after ? { ...filter, _id: db.command.gt(after) } : filter, {
+      orderBy: [['_id', 'asc']],
+      limit: 100,
+    })
+    out.push(...page)
+    if (out.length > max) throw new TooManyDocuments(collection, max)
+    if (page.length < 100) return out
+    after = page[page.length - 1]._id
+  }
+}
+
 /** A transaction handle: documents by id only (WeChat's rule), plus add. */
 export type Tx = { collection(name: string): any }
 

@@ -1,7 +1,7 @@
 /**
  * Projections: what leaves the function. Never a raw document, never an openid.
  */
-import type { HouseholdView, Me, RoleView } from '../../../../../types/org'
+import type { CommunityView, HouseholdView, Me, RoleView, Street } from '../../../../../types/org'
 import { PRIVACY_VERSION, type Building, type Community, type User } from '../../../../../types/org'
 import { actsFor } from './rules'
 import type { Db } from '../../platform/db'
@@ -68,5 +68,17 @@ export async function meView(db: Db, user: User): Promise<Me> {
     proxyFor: proxied
       .filter((p) => p.communityId && actsFor(user, p, p.communityId))
       .map((p) => ({ userId: p._id, name: p.realName || p.nickname, buildingId: p.buildingId ?? null })),
+  }
+}
+
+export function communityView(c: Community, street: Street | null | undefined): CommunityView {
+  return {
+    id: c._id,
+    name: c.name,
+    address: c.address,
+    streetId: c.streetId,
+    streetName: street?.name ?? '',
+    householdCount: c.householdCount,
+    population: c.population,
   }
 }

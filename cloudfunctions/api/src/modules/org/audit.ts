@@ -2,8 +2,8 @@
  * org.audit — a secretary reads their community's audit log, newest first, cursor-paged.
  * Outcome: a page of entries with the actor's masked name.
  */
-import type { z } from 'zod'
-import type { AuditEntry, AuditInput, User } from '../../../../../types/org'
+import { AuditInput, type AuditEntry, type User } from '../../../../../types/org'
+import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { Page } from '../../../../../types/common'
 import type { UserCtx } from '../../platform/context'
 import { AUDIT, type AuditDoc } from '../../platform/audit'
@@ -11,7 +11,7 @@ import { newestFirstPage } from '../../platform/db'
 import { C, getMany } from './repo'
 import { listName } from './rules'
 
-export async function auditList(ctx: UserCtx, input: z.output<typeof AuditInput>): Promise<Page<AuditEntry>> {
+async function auditList(ctx: UserCtx, input: ActionInput<'org.audit'>): Promise<Page<AuditEntry>> {
   const { db } = ctx
   const { page, nextCursor } = await newestFirstPage<AuditDoc>(db, AUDIT, input.communityId, input.cursor, input.limit ?? 20)
   const actors = await getMany<User>(db, C.users, page.map((d) => d.actorId).filter((x): x is string => !!x))
@@ -28,3 +28,5 @@ export async function auditList(ctx: UserCtx, input: z.output<typeof AuditInput>
     nextCursor,
   }
 }
+
+export default defineAction({ name: 'org.audit', input: AuditInput, access: SECRETARY, writes: false, handler: auditList })

@@ -8,14 +8,14 @@
  *   record as WeChat's tally: a send takes one, and none left is 43101.
  * Outcome: the counts after this acceptance.
  */
-import type { z } from 'zod'
-import type { Subscription, SubscribedInput, SubscribedView } from '../../../../../types/messages'
+import { SubscribedInput, type Subscription, type SubscribedView } from '../../../../../types/messages'
+import { defineAction, user, type ActionInput } from '../../platform/action'
 import { TEMPLATES } from '../../../../../types/templates'
 import type { UserCtx } from '../../platform/context'
 import { ensureDoc, getById } from '../../platform/db'
-import { MSG, subscriptionId } from './repo'
+import { MSG, subscriptionId } from '../messages/repo'
 
-export async function subscribed(ctx: UserCtx, input: z.output<typeof SubscribedInput>): Promise<SubscribedView> {
+async function subscribed(ctx: UserCtx, input: ActionInput<'org.subscribed'>): Promise<SubscribedView> {
   const { db, user } = ctx
   const _ = db.command
   const now = ctx.now()
@@ -30,3 +30,5 @@ export async function subscribed(ctx: UserCtx, input: z.output<typeof Subscribed
   }
   return { counts }
 }
+
+export default defineAction({ name: 'org.subscribed', input: SubscribedInput, access: user, writes: true, handler: subscribed })

@@ -4,18 +4,18 @@
  *   So a refusal is never silent: the secretary can tell the person another way.
  * Outcome: a page of items with the recipient's masked name.
  */
-import type { z } from 'zod'
 import type { Page } from '../../../../../types/common'
-import type { MessageFailure, UndeliveredInput, UndeliveredItem } from '../../../../../types/messages'
+import { UndeliveredInput, type MessageFailure, type UndeliveredItem } from '../../../../../types/messages'
+import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { User } from '../../../../../types/org'
 import { TEMPLATES } from '../../../../../types/templates'
 import type { UserCtx } from '../../platform/context'
 import { newestFirstPage } from '../../platform/db'
-import { C, getMany } from '../org/repo'
-import { listName } from '../org/rules'
-import { MSG } from './repo'
+import { C, getMany } from './repo'
+import { listName } from './rules'
+import { MSG } from '../messages/repo'
 
-export async function undelivered(ctx: UserCtx, input: z.output<typeof UndeliveredInput>): Promise<Page<UndeliveredItem>> {
+async function undelivered(ctx: UserCtx, input: ActionInput<'org.undelivered'>): Promise<Page<UndeliveredItem>> {
   const { db } = ctx
   const { page, nextCursor } = await newestFirstPage<MessageFailure>(db, MSG.failures, input.communityId, input.cursor, input.limit ?? 20)
   const people = await getMany<User>(db, C.users, page.map((d) => d.userId))
@@ -39,3 +39,5 @@ export async function undelivered(ctx: UserCtx, input: z.output<typeof Undeliver
     nextCursor,
   }
 }
+
+export default defineAction({ name: 'org.undelivered', input: UndeliveredInput, access: SECRETARY, writes: false, handler: undelivered })
