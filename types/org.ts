@@ -169,6 +169,29 @@ export interface HouseholdView {
   /** e.g. 幸福里小区 3栋 2单元 501 */
   label: string
 }
+/**
+ * What a person may do in a community, evaluated by the server with the same rules the router applies
+ * (cloudfunctions/api/src/modules/org/rules.ts CAPABILITY_ACCESS). The client shows and hides by these,
+ * never by re-deriving them from roles.
+ *   member            — use the community's pages (wishes, points, activities): lives, serves or administers here
+ *   administer        — the secretary's pages (secretary, or the street admin over the community)
+ *   confirmHouseholds — confirm declared addresses (building head within their buildings, secretary)
+ *   claimWishes       — claim micro-wishes (party members, volunteers)
+ *   joinActivities    — sign up for service activities (party members, volunteers)
+ *   partyMember       — party member's pages (posts, pairs, record)
+ */
+export const CAPABILITIES = ['member', 'administer', 'confirmHouseholds', 'claimWishes', 'joinActivities', 'partyMember'] as const
+export type Capability = (typeof CAPABILITIES)[number]
+
+export interface CommunityAccess {
+  communityId: string
+  communityName: string
+  streetId: string
+  /** Roles held in this community itself (a street admin's grant is on the street, not here). */
+  roles: Role[]
+  can: Capability[]
+}
+
 export interface Me {
   userId: string
   nickname: string
@@ -185,6 +208,10 @@ export interface Me {
   elderMode: boolean | null
   /** Residents this person may act for (building heads). */
   proxyFor: { userId: string; name: string; buildingId: string | null }[]
+  /** Every community this person may use or administer, with what they may do there (the street admin: all of their street's). */
+  access: CommunityAccess[]
+  /** The streets this person administers (street admin), for the street home. */
+  streets: { id: string; name: string; communityCount: number }[]
 }
 export interface CommunityView {
   id: string

@@ -120,6 +120,27 @@ describe('org.login and org.me', () => {
     const me = await tc.ok(P.streetAdmin.openid, 'org.me')
     expect(me.roles).toEqual([{ communityId: T.street, communityName: '青山街道', role: 'street_admin' }])
   })
+
+  test('capabilities: what each person may do where, by the router’s own rules', async () => {
+    // The street admin administers every community of the street, though no grant names them.
+    const street = await tc.ok(P.streetAdmin.openid, 'org.me')
+    expect(street.streets).toEqual([{ id: T.street, name: '青山街道', communityCount: 2 }])
+    expect(street.access.map((a) => a.communityId).sort()).toEqual([T.c1, T.c2])
+    for (const a of street.access) expect(a.can).toEqual(expect.arrayContaining(['member', 'administer', 'confirmHouseholds']))
+    for (const a of street.access) expect(a.can).not.toContain('claimWishes')
+    // …and the router agrees: a secretary's action in either community answers.
+    expect((await tc.call(P.streetAdmin.openid, 'org.members', { communityId: T.c2 })).ok).toBe(true)
+
+    const resident = await tc.ok(P.resident.openid, 'org.me')
+    expect(resident.streets).toEqual([])
+    expect(resident.access).toEqual([{ communityId: T.c1, communityName: '幸福里社区', streetId: T.street, roles: ['resident'], can: ['member'] }])
+    expect(codeOf(await tc.call(P.resident.openid, 'org.members', { communityId: T.c1 }))).toBe('FORBIDDEN')
+
+    const head = await tc.ok(P.head.openid, 'org.me')
+    expect(head.access.find((a) => a.communityId === T.c1)?.can).toEqual(['member', 'confirmHouseholds'])
+    const secretary = await tc.ok(P.secretary.openid, 'org.me')
+    expect(secretary.access.find((a) => a.communityId === T.c1)?.can).toEqual(expect.arrayContaining(['member', 'administer', 'confirmHouseholds']))
+  })
 })
 
 describe('org.updateProfile', () => {

@@ -7,6 +7,7 @@ import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { ActivityView, SignupStatus } from '@contract/party'
+import { can, communityFor } from '../../services/access'
 
 /** Party pages: the route's communityId (or c, the short form in share paths), else my household's, else my first role's. */
 export const partyCommunityId = homeCommunityId
@@ -19,16 +20,15 @@ export function usePartyCommunity(me: Me | null): string | null {
 /** Secretary pages: the route's communityId, else my first community as secretary. */
 export function useSecretaryCommunity(me: Me | null): string | null {
   const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
+  return communityFor(me, 'administer', params.communityId)
 }
 
 export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+  return can(me, communityId, 'administer')
 }
 
 export function isPartyMemberOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && r.role === 'party_member')
+  return can(me, communityId, 'partyMember')
 }
 
 /** Keep in step with types/party.ts MEMBER_TYPES. */

@@ -6,6 +6,7 @@ import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
+import { can, communityFor } from '../../services/access'
 
 /** Points are per community: the route's communityId, else my household's, else my first role's. */
 export const pointsCommunityId = homeCommunityId
@@ -18,12 +19,12 @@ export function usePointsCommunity(me: Me | null): string | null {
 /** Secretary pages: the route's communityId, else my first community as secretary. */
 export function useSecretaryCommunity(me: Me | null): string | null {
   const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
+  return communityFor(me, 'administer', params.communityId)
 }
 
+/** May administer this community (its secretary, or the street admin over it): the server's answer, from Me. */
 export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+  return can(me, communityId, 'administer')
 }
 
 /** A client key for one confirmed action: reused when the same confirmation is retried. */

@@ -6,12 +6,14 @@
 import { homeCommunityId } from '../../services/community'
 import type { Me } from '@contract/org'
 import type { WishEvent, WishStatus } from '@contract/wish'
+import { can } from '../../services/access'
 
 /** Wishes are per community: the route's, else my household's, else my first role's. */
 export const wishCommunityId = homeCommunityId
 
+/** May administer this community (its secretary, or the street admin over it): the server's answer, from Me. */
 export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+  return can(me, communityId, 'administer')
 }
 
 /** Keep in step with types/wish.ts WISH_STATUS_LABELS. */

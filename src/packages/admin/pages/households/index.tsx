@@ -18,13 +18,13 @@ import { go } from '../../../../services/nav'
 import { shortTime } from '../../../../services/format'
 import { useRouter } from '@tarojs/taro'
 import '../../admin.scss'
+import { communityFor } from '../../../../services/access'
 
 const REASONS = ['这户住的不是TA', '查无此人', '信息不全，请到社区登记'] as const
 
 /** The route's community, else the first where I confirm households (secretary or building head). */
 function confirmCommunity(me: Me | null, param: string | undefined): string | null {
-  if (param) return decodeURIComponent(param)
-  return me?.roles.find((r) => r.role === 'secretary' || r.role === 'building_head')?.communityId ?? null
+  return communityFor(me, 'confirmHouseholds', param)
 }
 
 export default function Households() {
