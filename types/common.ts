@@ -3,6 +3,7 @@
  * Imported by the cloud function (runtime validation) and by the client (types only).
  */
 import * as z from 'zod'
+import { ROLES, ROLE_LABELS } from './vocabulary'
 
 /** The one small set of error codes every action answers with. */
 export const ERROR_CODES = [
@@ -57,27 +58,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
 
 /** Roles a person holds in a community. street_admin is held at a street (its scope id is the street's id). */
-export const ROLES = [
-  'resident', // 居民
-  'party_member', // 党员
-  'volunteer', // 志愿者
-  'building_head', // 楼栋长 / 党员中心户
-  'grid_worker', // 网格员
-  'secretary', // 社区书记 / 社区秘书
-  'street_admin', // 街道管理员
-] as const
+export { ROLES, ROLE_LABELS }
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  party_member: '党员',
-  volunteer: '志愿者',
-  building_head: '楼栋长',
-  grid_worker: '网格员',
-  secretary: '社区书记',
-  street_admin: '街道管理员',
-}
 
 /**
  * A role held somewhere: communityId is a community's id, or a street's id for street_admin.

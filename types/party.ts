@@ -5,8 +5,9 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
+import { MEMBER_TYPES } from './vocabulary'
 
-export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const
+export { MEMBER_TYPES }
 export const MemberType = z.enum(MEMBER_TYPES)
 
 export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
