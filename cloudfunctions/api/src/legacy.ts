@@ -14,13 +14,6 @@ import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
 import { item, items, upsertItem } from './modules/mall/items'
 import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
 import { redeem } from './modules/mall/redeem'
-import { claim, dispatch, release, remind } from './modules/wish/claim'
-import { confirm, withdraw } from './modules/wish/close'
-import { create } from './modules/wish/create'
-import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/queries'
-import { review } from './modules/wish/review'
-import { setSettings, settings } from './modules/wish/settings'
-import { fulfil, progress } from './modules/wish/work'
 import * as registration from './modules/party/registration'
 import * as posts from './modules/party/posts'
 import * as pairs from './modules/party/pairs'
@@ -57,24 +50,6 @@ export const handlers: { readonly [A in LegacyAction]?: Handler<A> } = {
   'mall.myOrders': myOrders,
   'mall.verify': verify,
   'mall.orders': orders,
-  'wish.create': create,
-  'wish.list': list,
-  'wish.get': get,
-  'wish.mine': mine,
-  'wish.review': review,
-  'wish.reviewQueue': reviewQueue,
-  'wish.claim': claim,
-  'wish.remind': remind,
-  'wish.dispatch': dispatch,
-  'wish.release': release,
-  'wish.progress': progress,
-  'wish.fulfil': fulfil,
-  'wish.confirm': confirm,
-  'wish.withdraw': withdraw,
-  'wish.overdue': overdue,
-  'wish.stats': stats,
-  'wish.settings': settings,
-  'wish.setSettings': setSettings,
   'party.registerCode': registration.registerCode,
   'party.resolveScene': registration.resolveScene,
   'party.register': registration.register,
