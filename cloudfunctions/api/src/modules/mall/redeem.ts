@@ -16,7 +16,7 @@ import { getById, isDuplicateKey, runTx, txGet, type Db } from '../../platform/d
 import { conflict, notFound } from '../../platform/errors'
 import { applyTransfer, ensureAccounts, insufficient, personLeg, systemLeg } from '../points/ledger'
 import { P } from '../points/repo'
-import { accountId } from '../points/rules'
+import { accountId } from '../points/policy'
 import { M, type StockHold } from './repo'
 import { newPickupCode, orderIdFor } from './rules'
 import { orderView } from './views'

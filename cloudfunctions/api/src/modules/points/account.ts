@@ -12,7 +12,7 @@ import { findMany, getById, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
 import { P } from './repo'
 import { findAll } from '../org/repo'
-import { accountId, nextExpiry } from './rules'
+import { accountId, nextExpiry } from './policy'
 import { chinaDay } from '../../platform/chinaTime'
 
 export async function expireMonthsOf(db: Db, communityId: string): Promise<number | null> {
@@ -20,7 +20,7 @@ export async function expireMonthsOf(db: Db, communityId: string): Promise<numbe
   return s?.expireMonths ?? null
 }
 
-/** The next expiry to warn of (rules.ts `nextExpiry`): within `warnDays` China days of now. */
+/** The next expiry to warn of (policy.ts `nextExpiry`): within `warnDays` China days of now. */
 export async function expiringFor(db: Db, account: string, months: number, now: Date, warnDays = 30) {
   const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
   return nextExpiry(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), months, chinaDay(now), warnDays)

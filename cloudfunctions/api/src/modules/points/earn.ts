@@ -10,7 +10,7 @@ import type { Cause, EarnKind, PointRule, PointTransfer, Sponsor } from '../../.
 import { findMany, getById, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { ensureAccounts, applyTransfer, findTransfer, insufficient, personLeg, sponsorLeg } from './ledger'
 import { P } from './repo'
-import { accountId, allowedUnderCaps, capBuckets, transferId } from './rules'
+import { accountId, allowedUnderCaps, capBuckets, transferId } from './policy'
 
 export interface CreditRequest {
   communityId: string

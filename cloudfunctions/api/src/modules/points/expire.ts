@@ -1,7 +1,7 @@
 /**
  * Timer job: points expire `expireMonths` after they were earned, first in first out (spending uses the
  * oldest points first), by China calendar day: earned on day D, gone from 00:00 Shanghai of D + N months
- * (rules.ts `expiryCutoff` / `expiryDay`), whatever the server's zone. The person was shown the amount and
+ * (policy.ts `expiryCutoff` / `expiryDay`), whatever the server's zone. The person was shown the amount and
  * date in advance (points.balance `expiring`). Expired points move to the community's `expired` account as
  * an `expire` transfer; the key is per account per China day, so a repeated or racing run the same day books
  * nothing twice.
@@ -27,7 +27,7 @@ import { getMany } from '../org/repo'
 import { recentCredits } from './account'
 import { personLeg, postTransfer, systemLeg } from './ledger'
 import { P } from './repo'
-import { expiryCutoff, expiryDay } from './rules'
+import { expiryCutoff, expiryDay } from './policy'
 import { addDays, chinaDay, chinaDayStart } from '../../platform/chinaTime'
 
 export const ACCOUNTS_PER_BATCH = 20

@@ -16,7 +16,7 @@ import { getMany } from '../org/repo'
 import { activeSponsors } from './earn'
 import { personLeg, postTransfer, sponsorLeg } from './ledger'
 import { P } from './repo'
-import { accountId } from './rules'
+import { accountId } from './policy'
 
 export async function grant(ctx: UserCtx, input: z.output<typeof GrantInput>) {
   const { db } = ctx

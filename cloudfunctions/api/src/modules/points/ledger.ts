@@ -8,7 +8,7 @@ import type { AccountKind, Cause, PointAccount, PointEntry, PointTransfer, Trans
 import { ensureDoc, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { AppError, internal } from '../../platform/errors'
 import { P } from './repo'
-import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './rules'
+import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './policy'
 
 export interface Leg {
   accountId: string

@@ -14,7 +14,7 @@ import { invalid, notFound } from '../../platform/errors'
 import { getMany } from '../org/repo'
 import { postTransfer, sponsorLeg, systemLeg } from './ledger'
 import { P } from './repo'
-import { accountId } from './rules'
+import { accountId } from './policy'
 
 /** Per sponsor: net issued to people, and points redeemed on its goods (net of refunds). */
 export async function sponsorFigures(db: Db, communityId: string): Promise<Map<string, { issued: number; redeemed: number }>> {

@@ -1,6 +1,7 @@
 /**
  * Pure rules of the ledger: account ids, what a valid transfer is, which accounts may go below zero,
- * earning caps, and which points expire first (FIFO). No I/O.
+ * earning caps, and which points expire first (FIFO). No I/O. (Named policy.ts, not rules.ts: `points.rules`
+ * is an action, and its file is rules.ts.)
  */
 import { createHash } from 'crypto'
 import type { AccountKind, PointRule } from '../../../../../types/points'
