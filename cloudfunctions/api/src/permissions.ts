@@ -23,26 +23,6 @@ const roles = (...r: Role[]): Access => ({ who: 'roles', roles: r })
 const SECRETARY = roles('secretary', 'street_admin')
 
 export const permissions: { readonly [A in ActionName]?: Access } = {
-  'points.balance': member,
-  'points.statement': member,
-  'points.rules': member,
-  'points.setRule': SECRETARY,
-  'points.setExpiry': SECRETARY,
-  'points.grant': SECRETARY,
-  'points.sponsors': SECRETARY,
-  'points.setSponsor': SECRETARY,
-  'points.fundSponsor': SECRETARY,
-  'points.report': SECRETARY,
-  'mall.items': member,
-  'mall.item': member,
-  'mall.upsertItem': SECRETARY,
-  'mall.redeem': member,
-  'mall.cancel': member,
-  'mall.order': member,
-  'mall.pickupQr': member,
-  'mall.myOrders': member,
-  'mall.verify': SECRETARY,
-  'mall.orders': SECRETARY,
   // Wishes: who may move a wish is the state machine's table (modules/wish/rules.ts); here, who may ask.
   'wish.create': member,
   'wish.list': member,
@@ -99,17 +79,6 @@ export const permissions: { readonly [A in ActionName]?: Access } = {
 
 /** Actions that only read: exempt from the write rate limit. */
 export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
-  'points.balance',
-  'points.statement',
-  'points.rules',
-  'points.sponsors',
-  'points.report',
-  'mall.items',
-  'mall.item',
-  'mall.myOrders',
-  'mall.pickupQr',
-  'mall.order',
-  'mall.orders',
   'wish.list',
   'wish.get',
   'wish.mine',

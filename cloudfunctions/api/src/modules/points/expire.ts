@@ -21,7 +21,7 @@
 import type { PointAccount } from '../../../../../types/points'
 import type { Deps } from '../../platform/context'
 import { inParallel, MAX_SKIPPED, skippedOf, type Batch, type Cursor } from '../../platform/batches'
-import { findMany } from '../../platform/db'
+import { findMany, updateWhere } from '../../platform/db'
 import { AppError } from '../../platform/errors'
 import { getMany } from '../org/repo'
 import { recentCredits } from './account'
@@ -50,7 +50,7 @@ async function dueAccounts(deps: Deps, now: Date, skip: string[], limit: number)
 async function setNextCheck(deps: Deps, acc: ExpiryAccount, next: Date): Promise<void> {
   // null matches a missing field (never checked), as in MongoDB.
   const was = acc.expiryCheckAt ? new Date(acc.expiryCheckAt) : null
-  await deps.db.collection(P.accounts).where({ _id: acc._id, expiryCheckAt: was }).update({ data: { expiryCheckAt: next } })
+  await updateWhere(deps.db, P.accounts, { _id: acc._id, expiryCheckAt: was }, { expiryCheckAt: next })
 }
 
 /** The start of the next China day, as the per-day expiry key counts days. */
