@@ -3,9 +3,10 @@
  * what it has issued and what was redeemed on its goods.
  */
 import { EARN_KINDS, EARN_LABELS, type PointAccount, type PointRule, type RulesView, type Sponsor, type SponsorView } from '../../../../../types/points'
-import { findMany, type Db } from '../../platform/db'
+import { findMany, readAll, type Db } from '../../platform/db'
 import { getMany } from '../org/repo'
 import { expireMonthsOf } from './account'
+import { MAX_SPONSORS } from './earn'
 import { accountId } from './policy'
 import { P } from './repo'
 
@@ -57,7 +58,7 @@ export async function sponsorFigures(db: Db, communityId: string): Promise<Map<s
 }
 
 export async function sponsorViews(db: Db, communityId: string, includeInactive = true): Promise<SponsorView[]> {
-  const list = (await findMany<Sponsor>(db, P.sponsors, { communityId }, { limit: 100 })).filter((s) => includeInactive || s.active)
+  const list = (await readAll<Sponsor>(db, P.sponsors, { communityId }, MAX_SPONSORS)).filter((s) => includeInactive || s.active)
   const [accounts, figures] = await Promise.all([
     getMany<PointAccount>(db, P.accounts, list.map((s) => accountId.sponsor(communityId, s._id))),
     sponsorFigures(db, communityId),
