@@ -6,14 +6,6 @@
 import type { z } from 'zod'
 import type { ActionName, ActionOutput } from '../../../types/api'
 import type { Ctx, UserCtx } from './platform/context'
-import { balance, statement } from './modules/points/account'
-import { grant } from './modules/points/grant'
-import { report } from './modules/points/report'
-import { rules, setExpiry, setRule } from './modules/points/settings'
-import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
-import { item, items, upsertItem } from './modules/mall/items'
-import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
-import { redeem } from './modules/mall/redeem'
 import * as registration from './modules/party/registration'
 import * as posts from './modules/party/posts'
 import * as pairs from './modules/party/pairs'
@@ -30,26 +22,6 @@ type Input<A extends ActionName> = z.output<(typeof inputs)[A]>
 export type Handler<A extends ActionName> = (ctx: UserCtx, input: Input<A>) => Promise<ActionOutput<A>>
 
 export const handlers: { readonly [A in LegacyAction]?: Handler<A> } = {
-  'points.balance': balance,
-  'points.statement': statement,
-  'points.rules': rules,
-  'points.setRule': setRule,
-  'points.setExpiry': setExpiry,
-  'points.grant': grant,
-  'points.sponsors': sponsors,
-  'points.setSponsor': setSponsor,
-  'points.fundSponsor': fundSponsor,
-  'points.report': report,
-  'mall.items': items,
-  'mall.item': item,
-  'mall.upsertItem': upsertItem,
-  'mall.redeem': redeem,
-  'mall.cancel': cancel,
-  'mall.order': order,
-  'mall.pickupQr': pickupQr,
-  'mall.myOrders': myOrders,
-  'mall.verify': verify,
-  'mall.orders': orders,
   'party.registerCode': registration.registerCode,
   'party.resolveScene': registration.resolveScene,
   'party.register': registration.register,

@@ -23,26 +23,6 @@ const roles = (...r: Role[]): Access => ({ who: 'roles', roles: r })
 const SECRETARY = roles('secretary', 'street_admin')
 
 export const permissions: { readonly [A in ActionName]?: Access } = {
-  'points.balance': member,
-  'points.statement': member,
-  'points.rules': member,
-  'points.setRule': SECRETARY,
-  'points.setExpiry': SECRETARY,
-  'points.grant': SECRETARY,
-  'points.sponsors': SECRETARY,
-  'points.setSponsor': SECRETARY,
-  'points.fundSponsor': SECRETARY,
-  'points.report': SECRETARY,
-  'mall.items': member,
-  'mall.item': member,
-  'mall.upsertItem': SECRETARY,
-  'mall.redeem': member,
-  'mall.cancel': member,
-  'mall.order': member,
-  'mall.pickupQr': member,
-  'mall.myOrders': member,
-  'mall.verify': SECRETARY,
-  'mall.orders': SECRETARY,
   // Party: organisers are checked by the commands (secretary, or the member who published the activity);
   // party.coverage is checked against the caller's street_admin grant for the street asked about.
   'party.registerCode': SECRETARY,
@@ -80,17 +60,6 @@ export const permissions: { readonly [A in ActionName]?: Access } = {
 
 /** Actions that only read: exempt from the write rate limit. */
 export const READ_ONLY: ReadonlySet<ActionName> = new Set<ActionName>([
-  'points.balance',
-  'points.statement',
-  'points.rules',
-  'points.sponsors',
-  'points.report',
-  'mall.items',
-  'mall.item',
-  'mall.myOrders',
-  'mall.pickupQr',
-  'mall.order',
-  'mall.orders',
   'party.resolveScene',
   'party.myRegistration',
   'party.members',

@@ -4,6 +4,7 @@
  */
 import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
+import type { ErrorReason } from '@contract/common'
 import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
 import { can, communityFor } from '../../services/access'
@@ -92,12 +93,22 @@ export const ITEM_KIND_MARK: Record<(typeof ITEM_KINDS)[number], string> = {
   venue_voucher: '券',
 }
 
-/** What to do next after a refused redemption, judged from the server's own message. */
-export function redeemWayForward(message: string): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
-  if (message.includes('余额不足') || message.includes('积分不足')) return { text: '看看怎么攒积分', route: 'points.mine' }
-  if (message.includes('兑完') || message.includes('库存')) return { text: '看看别的商品', route: 'points.index' }
-  if (message.includes('限兑')) return { text: '看看我的兑换', route: 'points.orders' }
-  return null
+/**
+ * What to do next after a refused redemption, from the refusal's reason (the server's `error.details.reason`,
+ * never its message text): not enough points → ways to earn; sold out → other items; over the limit → my
+ * orders. Any other reason, or none, offers nothing.
+ */
+export function redeemWayForward(reason: ErrorReason | undefined): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
+  switch (reason) {
+    case 'INSUFFICIENT_POINTS':
+      return { text: '看看怎么攒积分', route: 'points.mine' }
+    case 'SOLD_OUT':
+      return { text: '看看别的商品', route: 'points.index' }
+    case 'QUOTA_REACHED':
+      return { text: '看看我的兑换', route: 'points.orders' }
+    default:
+      return null
+  }
 }
 
 /** ISO → 11月22日 14:05 */
