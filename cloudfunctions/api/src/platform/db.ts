@@ -117,7 +117,7 @@ export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
       return await run.runTransaction(fn, 1)
     } catch (err) {
       if (!isTxConflict(err)) throw err
-      if (Date.now() >= deadline) throw conflict('操作的人太多了，请稍后再试')
+      if (Date.now() >= deadline) throw conflict('操作的人太多了，请稍后再试', 'BUSY')
       await pause(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)))
     }
   }
