@@ -273,8 +273,10 @@ export interface AuditEntry {
   id: string
   at: string
   actorName: string
+  /** The action's code name (types/vocabulary.ts ACTION_LABELS says it in Chinese). */
   action: string
-  resource: { type: string; id: string }
+  /** What was acted on; `label` is what a person calls it (a wish's title, a person's masked name). */
+  resource: { type: string; id: string; label?: string }
   before: unknown
   after: unknown
 }
