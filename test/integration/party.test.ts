@@ -90,7 +90,9 @@ describe('双报到', () => {
     const me = await tc.ok(P.resident.openid, 'org.me')
     expect(me.roles.map((x) => x.role)).toContain('party_member')
     expect((await tc.ok(sec, 'party.members', { communityId: c, status: 'verified' })).items.map((x) => x.id)).toEqual([r.id])
-    expect(await tc.engine.count('audit_log', { action: 'party.review' })).toBe(1)
+    // The decision and the role it grants (through org's grantInTx): two entries, written with the change.
+    expect(await tc.engine.count('audit_log', { action: 'party.review', 'resource.type': 'party_registration' })).toBe(1)
+    expect(await tc.engine.count('audit_log', { action: 'party.review', 'resource.type': 'user', 'resource.id': me.userId })).toBe(1)
 
     // Holding a post and a pair there, then moving to the other community: the old registration is closed
     // (history kept), and the role, the post and the pair (with its sensitive needs) end with it.
@@ -104,6 +106,9 @@ describe('双报到', () => {
     expect(mine.current?.communityId).toBe(T.c2)
     expect(mine.history.map((h) => [h.communityId, h.status])).toEqual([[c, 'closed']])
     expect((await tc.ok(P.resident.openid, 'org.me')).roles.filter((x) => x.communityId === c).map((x) => x.role)).toEqual(['resident'])
+    // Closing the old registration and taking the role back are audited with the change (one transaction).
+    expect(await tc.engine.count('audit_log', { action: 'party.register', 'resource.type': 'user', 'resource.id': P.resident.id })).toBe(1)
+    expect(await tc.engine.count('audit_log', { action: 'party.register', 'resource.type': 'party_registration', 'resource.id': r.id })).toBe(1)
     expect(await tc.ok(P.resident.openid, 'pair.mine', { communityId: c })).toHaveLength(0)
     expect(await tc.engine.count('party_pairs', { memberId: P.resident.id, active: true })).toBe(0)
     const [left] = await tc.engine.find('party_posts', { _id: post.id })

@@ -21,12 +21,6 @@ import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/que
 import { review } from './modules/wish/review'
 import { setSettings, settings } from './modules/wish/settings'
 import { fulfil, progress } from './modules/wish/work'
-import * as registration from './modules/party/registration'
-import * as posts from './modules/party/posts'
-import * as pairs from './modules/party/pairs'
-import * as activities from './modules/party/activities'
-import * as checkin from './modules/party/checkin'
-import * as record from './modules/party/record'
 
 import { actionInputs as inputs } from '../../../types/api'
 import { permissions, READ_ONLY } from './permissions'
@@ -75,37 +69,6 @@ export const handlers: { readonly [A in LegacyAction]?: Handler<A> } = {
   'wish.stats': stats,
   'wish.settings': settings,
   'wish.setSettings': setSettings,
-  'party.registerCode': registration.registerCode,
-  'party.resolveScene': registration.resolveScene,
-  'party.register': registration.register,
-  'party.myRegistration': registration.myRegistration,
-  'party.review': registration.review,
-  'party.members': registration.members,
-  'party.pledge': registration.pledge,
-  'party.pledgeDone': registration.pledgeDone,
-  'post.list': posts.list,
-  'post.upsert': posts.upsert,
-  'post.claim': posts.claim,
-  'post.leave': posts.leave,
-  'pair.assign': pairs.assign,
-  'pair.mine': pairs.mine,
-  'pair.list': pairs.list,
-  'pair.logVisit': pairs.logVisit,
-  'pair.settings': pairs.settings,
-  'pair.setSettings': pairs.setSettings,
-  'activity.list': activities.list,
-  'activity.get': activities.get,
-  'activity.upsert': activities.upsert,
-  'activity.cancel': activities.cancel,
-  'activity.signUp': activities.signUp,
-  'activity.withdraw': activities.withdraw,
-  'activity.checkinCode': checkin.checkinCode,
-  'activity.checkin': checkin.checkin,
-  'activity.checkout': checkin.checkout,
-  'activity.confirmHours': checkin.confirmHours,
-  'party.record': record.record,
-  'party.report': record.report,
-  'party.coverage': record.coverage,
 }
 
 export type LegacyAction = ActionName
