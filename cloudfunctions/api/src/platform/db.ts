@@ -98,8 +98,11 @@ export function isTxConflict(err: unknown): boolean {
   return e.code === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(`${e.errMsg ?? ''} ${e.message ?? ''}`)
 }
 
-/** How long runTx keeps retrying conflicts before answering "too busy" (the function's default timeout is 3 s). */
-export const TX_RETRY_MS = 2500
+/**
+ * How long runTx keeps retrying conflicts before answering "too busy": a quarter of the function's 20 s timeout
+ * (config.json), so a rush on one document (300 sign-ups for one activity) settles even on a loaded instance.
+ */
+export const TX_RETRY_MS = 5000
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
