@@ -36,22 +36,8 @@ export function spacedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code
 }
 
-// Device-local getters: China time on a phone in China (see src/services/format.ts).
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** ISO → 2026-11-22 */
-export function dayText(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-/** ISO → 11月29日 */
-export function monthDay(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日`
-}
+/** Dates in China time: src/services/time.ts. */
+export { isoDay as dayText, monthDay, dateTime as shortDateTime } from '../../services/time'
 
 /** +60 / -20 */
 export function signed(n: number): string {
@@ -99,9 +85,3 @@ export function redeemWayForward(message: string): { text: string; route: 'point
   return null
 }
 
-/** ISO → 11月22日 14:05 */
-export function shortDateTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}

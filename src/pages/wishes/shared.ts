@@ -58,17 +58,5 @@ export const EVENT_TEXT: Record<WishEvent, string> = {
   remind: '提醒跟进',
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** ISO → 11月22日 14:05 */
-export function whenText(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** 2026-12-01 → 12月1日 */
-export function dayText(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${Number(m[2])}月${Number(m[3])}日` : ymd
-}
+/** Dates in China time: src/services/time.ts (whenText: ISO → 11月22日 14:05; dayText: 2026-12-01 → 12月1日). */
+export { dateTime as whenText, dayText } from '../../services/time'

@@ -15,7 +15,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { usePaged } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { shortTime } from '../../../../services/format'
+import { dateTime as shortTime } from '../../../../services/time'
 import { useRouter } from '@tarojs/taro'
 import '../../admin.scss'
 

@@ -12,7 +12,7 @@ import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { usePaged } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
-import { shortTime } from '../../../../services/format'
+import { dateTime as shortTime } from '../../../../services/time'
 import { useCommunityId } from '../../communityParam'
 import '../../admin.scss'
 
