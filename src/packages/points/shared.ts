@@ -6,6 +6,8 @@ import { homeCommunityId } from '../../services/community'
 import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
+import type { Reason } from '@contract/reasons'
+import type { ApiCallError } from '../../services/api'
 
 /** Points are per community: the route's communityId, else my household's, else my first role's. */
 export const pointsCommunityId = homeCommunityId
@@ -77,11 +79,12 @@ export const ITEM_KIND_MARK: Record<(typeof ITEM_KINDS)[number], string> = {
   venue_voucher: '券',
 }
 
-/** What to do next after a refused redemption, judged from the server's own message. */
-export function redeemWayForward(message: string): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
-  if (message.includes('余额不足') || message.includes('积分不足')) return { text: '看看怎么攒积分', route: 'points.mine' }
-  if (message.includes('兑完') || message.includes('库存')) return { text: '看看别的商品', route: 'points.index' }
-  if (message.includes('限兑')) return { text: '看看我的兑换', route: 'points.orders' }
+/** What to do next after a refused redemption, from the server's reason code (types/reasons.ts). */
+export function redeemWayForward(err: Pick<ApiCallError, 'reason'>): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
+  const reason = err.reason as Reason | undefined
+  if (reason === 'INSUFFICIENT_POINTS') return { text: '看看怎么攒积分', route: 'points.mine' }
+  if (reason === 'SOLD_OUT' || reason === 'LOW_STOCK') return { text: '看看别的商品', route: 'points.index' }
+  if (reason === 'OVER_LIMIT') return { text: '看看我的兑换', route: 'points.orders' }
   return null
 }
 

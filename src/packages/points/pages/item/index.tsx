@@ -84,7 +84,7 @@ export default function ItemPage() {
     }
   }
 
-  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward(refusal.message) : null
+  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward(refusal) : null
 
   return (
     <PageShell className='mall-detail'>
