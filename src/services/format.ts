@@ -18,3 +18,16 @@ export function initials(name: string | null | undefined): string {
   if (!n) return '邻'
   return /^[\x00-\x7f]/.test(n) ? n.slice(0, 2).toUpperCase() : n.slice(0, 1)
 }
+
+/**
+ * Greeting by the hour of day in China (UTC+8, as in src/services/time.ts). Plain arithmetic rather than
+ * time.ts, so 首页 (main package) does not pull dayjs into the main package.
+ */
+export function greeting(now: number | Date = Date.now()): string {
+  const h = (new Date(now).getUTCHours() + 8) % 24
+  if (h < 6) return '夜深了'
+  if (h < 11) return '早上好'
+  if (h < 13) return '中午好'
+  if (h < 18) return '下午好'
+  return '晚上好'
+}

@@ -66,13 +66,3 @@ export function chinaIso(date: string, time: string): string {
 export function chinaToday(now: When = Date.now()): string {
   return isoDay(now)
 }
-
-/** Greeting by the China hour of day. */
-export function greeting(now: When = Date.now()): string {
-  const h = china(now)?.hour() ?? 12
-  if (h < 6) return '夜深了'
-  if (h < 11) return '早上好'
-  if (h < 13) return '中午好'
-  if (h < 18) return '下午好'
-  return '晚上好'
-}

@@ -4,7 +4,8 @@
  * only when it differs, and the pickers' China date and time become an instant at +08:00.
  * Run under any TZ (npm run test:tz runs it under UTC, Asia/Shanghai and UTC+14).
  */
-import { chinaIso, chinaToday, clock, dateTime, dayText, formatChina, greeting, isoDay, monthDay, timeRange, weekdayTime } from '../../src/services/time'
+import { chinaIso, chinaToday, clock, dateTime, dayText, formatChina, isoDay, monthDay, timeRange, weekdayTime } from '../../src/services/time'
+import { greeting } from '../../src/services/format'
 
 test('an instant shows as China time, not the device zone', () => {
   // 23:59:30 on 30 Nov in Shanghai is 15:59:30 UTC.
@@ -38,8 +39,8 @@ test('calendar days, pickers and what is not a time', () => {
 })
 
 test('greeting by the China hour', () => {
-  expect(greeting('2026-11-22T00:30:00Z')).toBe('早上好') // 08:30 in China
-  expect(greeting('2026-11-22T04:30:00Z')).toBe('中午好') // 12:30
-  expect(greeting('2026-11-22T13:00:00Z')).toBe('晚上好') // 21:00
-  expect(greeting('2026-11-22T18:00:00Z')).toBe('夜深了') // 02:00
+  expect(greeting(Date.parse('2026-11-22T00:30:00Z'))).toBe('早上好') // 08:30 in China
+  expect(greeting(Date.parse('2026-11-22T04:30:00Z'))).toBe('中午好') // 12:30
+  expect(greeting(Date.parse('2026-11-22T13:00:00Z'))).toBe('晚上好') // 21:00
+  expect(greeting(Date.parse('2026-11-22T18:00:00Z'))).toBe('夜深了') // 02:00
 })

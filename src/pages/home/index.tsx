@@ -12,7 +12,7 @@ import { useSession } from '../../hooks/useSession'
 import { useQuery } from '../../hooks/useQuery'
 import { call } from '../../services/api'
 import { go } from '../../services/nav'
-import { greeting } from '../../services/time'
+import { greeting } from '../../services/format'
 import { ROUTES, type PlainRoute } from '../../routes'
 import './index.scss'
 
