@@ -11,3 +11,14 @@ export function homeCommunityId(me: Me | null, fromRoute?: string): string | nul
   const home = me.householdStatus === 'verified' ? me.household?.communityId : undefined
   return home ?? me.roles.find((r) => r.role !== 'street_admin')?.communityId ?? null
 }
+
+/** May `me` act as the secretary of `communityId` (社区书记, or a street admin's grant naming it)? */
+export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
+  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
+}
+
+/** Secretary pages: the route's communityId, else my first community as secretary. */
+export function secretaryCommunityId(me: Me | null, fromRoute?: string): string | null {
+  if (fromRoute) return decodeURIComponent(fromRoute)
+  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
+}

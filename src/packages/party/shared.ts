@@ -4,28 +4,16 @@
  * not imported from types/: zod would come along), and time formats.
  */
 import { homeCommunityId } from '../../services/community'
-import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { ActivityView, SignupStatus } from '@contract/party'
 
 /** Party pages: the route's communityId (or c, the short form in share paths), else my household's, else my first role's. */
 export const partyCommunityId = homeCommunityId
 
-export function usePartyCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  return partyCommunityId(me, params.communityId ?? params.c)
-}
+export { useHomeCommunity as usePartyCommunity } from '../../hooks/useCommunity'
 
-/** Secretary pages: the route's communityId, else my first community as secretary. */
-export function useSecretaryCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
-}
-
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
-}
+export { isSecretaryOf } from '../../services/community'
+export { useSecretaryCommunity } from '../../hooks/useCommunity'
 
 export function isPartyMemberOf(me: Me | null, communityId: string | null): boolean {
   return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && r.role === 'party_member')

@@ -3,8 +3,6 @@
  * which community the page works on, request keys for retry-safe writes, and display formats.
  */
 import { homeCommunityId } from '../../services/community'
-import { useRouter } from '@tarojs/taro'
-import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
 import type { Reason } from '@contract/reasons'
 import type { ApiCallError } from '../../services/api'
@@ -12,21 +10,10 @@ import type { ApiCallError } from '../../services/api'
 /** Points are per community: the route's communityId, else my household's, else my first role's. */
 export const pointsCommunityId = homeCommunityId
 
-export function usePointsCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  return pointsCommunityId(me, params.communityId)
-}
+export { useHomeCommunity as usePointsCommunity } from '../../hooks/useCommunity'
 
-/** Secretary pages: the route's communityId, else my first community as secretary. */
-export function useSecretaryCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
-}
-
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
-}
+export { isSecretaryOf } from '../../services/community'
+export { useSecretaryCommunity } from '../../hooks/useCommunity'
 
 /** A client key for one confirmed action: reused when the same confirmation is retried. */
 export function newRequestKey(): string {

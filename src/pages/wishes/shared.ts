@@ -10,9 +10,7 @@ import type { WishEvent, WishStatus } from '@contract/wish'
 /** Wishes are per community: the route's, else my household's, else my first role's. */
 export const wishCommunityId = homeCommunityId
 
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
-}
+export { isSecretaryOf } from '../../services/community'
 
 /** Keep in step with types/wish.ts WISH_STATUS_LABELS. */
 export const STATUS_TEXT: Record<WishStatus, string> = {

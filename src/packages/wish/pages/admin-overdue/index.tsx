@@ -9,7 +9,7 @@ import Taro, { usePullDownRefresh, useReachBottom, stopPullDownRefresh, useDidSh
 import type { WishCard as Card } from '@contract/wish'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/Empty'
+import { Empty } from '../../../../components/EmptyState'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { usePaged, useQuery } from '../../../../hooks/useQuery'
@@ -20,7 +20,7 @@ import { WishCard } from '../../../../pages/wishes/WishCard'
 import { guard } from '../../components/Guard'
 import { Sheet } from '../../components/Sheet'
 import { MemberPicker } from '../../components/MemberPicker'
-import { useSecretaryCommunity } from '../../admin'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import '../../wish.scss'
 
 export default function AdminOverdue() {

@@ -15,7 +15,7 @@ import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { STATUS_TEXT, isSecretaryOf } from '../../../../pages/wishes/shared'
 import { guard } from '../../components/Guard'
-import { useSecretaryCommunity } from '../../admin'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import '../../wish.scss'
 
 const ORDER: WishStatus[] = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn']
