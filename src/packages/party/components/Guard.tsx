@@ -4,7 +4,7 @@ import type { Me } from '@contract/org'
 import type { ApiCallError } from '../../../services/api'
 import { PageShell } from '../../../components/PageShell'
 import { Loading } from '../../../components/Loading'
-import { Empty } from '../../../components/Empty'
+import { Empty } from '../../../components/EmptyState'
 import { ErrorState } from '../../../components/ErrorState'
 import { go } from '../../../services/nav'
 
