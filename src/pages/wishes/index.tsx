@@ -15,8 +15,8 @@ import { usePaged, useQuery } from '../../hooks/useQuery'
 import { call } from '../../services/api'
 import { go } from '../../services/nav'
 import { ROUTES } from '../../routes'
-import { WALL_FILTERS, wishCommunityId } from './shared'
-import { WishCard } from './WishCard'
+import { WALL_FILTERS, wishCommunityId } from '../../features/wish/shared'
+import { WishCard } from '../../features/wish/WishCard'
 import './index.scss'
 
 type StatusFilter = (typeof WALL_FILTERS)[number]['status']

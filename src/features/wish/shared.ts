@@ -1,5 +1,5 @@
 /**
- * What the wish wall (main package) and the wish pages (packages/wish) share: which community,
+ * What the wish wall (main package, pages/wishes) and the wish pages (packages/wish) share; it lives here, not under the tab's folder, so neither owns it: which community,
  * the Chinese words for statuses, categories and timeline events.
  * Values from types/wish.ts are copied, not imported: that file brings zod along.
  */
