@@ -55,6 +55,3 @@ export const EVENT_TEXT: Record<WishEvent, string> = {
   withdraw: '撤回了心愿',
   remind: '提醒跟进',
 }
-
-/** Dates in China time: src/services/time.ts (whenText: ISO → 11月22日 14:05; dayText: 2026-12-01 → 12月1日). */
-export { dateTime as whenText, dayText } from '../../services/time'

@@ -16,10 +16,10 @@ import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
-import { askSubscribe, dayText, wishCommunityId } from '../../../../features/wish/shared'
+import { askSubscribe, wishCommunityId } from '../../../../features/wish/shared'
 import { guard } from '../../components/Guard'
 import { PhotoPicker } from '../../components/Photos'
-import { isoDay } from '../../../../services/time'
+import { dayText, isoDay } from '../../../../services/time'
 import '../../wish.scss'
 
 // China days, which is how the server reads them (src/services/time.ts).
