@@ -85,7 +85,7 @@ export default function ItemPage() {
     }
   }
 
-  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward((refusal as { reason?: ErrorReason }).reason) : null
+  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward(refusal) : null
 
   return (
     <PageShell className='mall-detail'>

@@ -1,5 +1,5 @@
 /**
- * What the wish wall (main package) and the wish pages (packages/wish) share: which community,
+ * What the wish wall (main package, pages/wishes) and the wish pages (packages/wish) share; it lives here, not under the tab's folder, so neither owns it: which community,
  * the Chinese words for statuses, categories and timeline events.
  * Values from types/wish.ts are copied, not imported: that file brings zod along.
  */
@@ -11,10 +11,7 @@ import { can } from '../../services/access'
 /** Wishes are per community: the route's, else my household's, else my first role's. */
 export const wishCommunityId = homeCommunityId
 
-/** May administer this community (its secretary, or the street admin over it): the server's answer, from Me. */
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return can(me, communityId, 'administer')
-}
+export { isSecretaryOf } from '../../services/community'
 
 /** Keep in step with types/wish.ts WISH_STATUS_LABELS. */
 export const STATUS_TEXT: Record<WishStatus, string> = {
@@ -58,19 +55,4 @@ export const EVENT_TEXT: Record<WishEvent, string> = {
   autoclose: '到期自动确认',
   withdraw: '撤回了心愿',
   remind: '提醒跟进',
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** ISO → 11月22日 14:05 */
-export function whenText(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** 2026-12-01 → 12月1日 */
-export function dayText(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${Number(m[2])}月${Number(m[3])}日` : ymd
 }
