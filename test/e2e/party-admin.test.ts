@@ -132,12 +132,12 @@ test('the party secretary prints codes, publishes an activity, pairs a household
 
   await timed('pairs', async () => {
     await open(`/packages/party/pages/admin-pairs/index?communityId=${C}`)
-    await page.locator(`#pair-members [data-id="${MEMBER_ID}"]:visible`).click()
+    await page.locator(`#pair-members [data-value="${MEMBER_ID}"]:visible`).click()
     // her count against the community's range (default 5–15)
     await expectContains(page.locator('#pair-member-count:visible'), '已结对 0 户（本社区每人 5–15 户），还差 5 户')
-    await page.locator('.seg__opt[data-id="cp-gangcheng"]:visible').click()
-    await page.locator('.seg__opt[data-id="b-gangcheng-2"]:visible').click()
-    await page.locator('.seg__opt[data-id="h-gangcheng-2-1-102"]:visible').click()
+    await page.locator('.seg__opt[data-value="cp-gangcheng"]:visible').click()
+    await page.locator('.seg__opt[data-value="b-gangcheng-2"]:visible').click()
+    await page.locator('.seg__opt[data-value="h-gangcheng-2-1-102"]:visible').click()
     await page.locator('#pair-needs .seg__opt[data-value="独居老人"]:visible').click()
     await page.locator('#pair-needs .seg__opt[data-value="高龄"]:visible').click()
     await page.locator('#pair-submit:visible').scrollIntoViewIfNeeded()
@@ -152,9 +152,9 @@ test('the party secretary prints codes, publishes an activity, pairs a household
     expect(pairs.find((x) => x.householdId === 'h-gangcheng-2-1-102')!.needs.sort()).toEqual(['独居老人', '高龄'].sort())
     await expectContains(page.locator('#pair-member-count:visible'), '已结对 1 户')
     // the secretary narrows the range to 3–10
-    await page.locator('#pair-range-min .seg__opt[data-id="3"]:visible').click()
+    await page.locator('#pair-range-min .seg__opt[data-value="3"]:visible').click()
     await until(() => apiAs<{ minPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }), (r) => r.minPerMember === 3, 'at least 3')
-    await page.locator('#pair-range-max .seg__opt[data-id="10"]:visible').click()
+    await page.locator('#pair-range-max .seg__opt[data-value="10"]:visible').click()
     await until(() => apiAs<{ minPerMember: number; maxPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }), (r) => r.minPerMember === 3 && r.maxPerMember === 10, '3–10')
     await expectContains(page.locator('#pair-range-max .seg__opt--on:visible'), '10 户')
   })

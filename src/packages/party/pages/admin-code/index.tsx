@@ -5,15 +5,15 @@
  */
 import { View, Text, Image, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PageShell } from '../../../../components/PageShell'
-import { Loading } from '../../../../components/Loading'
-import { ErrorState } from '../../../../components/ErrorState'
-import { Empty } from '../../../../components/EmptyState'
+import { Guard, Loaded } from '../../../../components/Guard'
+import { EmptyState } from '../../../../components/EmptyState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
+import { isSecretaryOf } from '../../../../services/community'
 import { call, toApiError } from '../../../../services/api'
-import { isSecretaryOf, useSecretaryCommunity } from '../../shared'
-import { guard } from '../../components/Guard'
+import { notSecretary } from '../../shared'
+import { Warn } from '../../components/bits'
 import { saveImage } from '../../files'
 import '../../party.scss'
 
@@ -29,53 +29,49 @@ async function save(name: string, qr: string) {
     await saveImage(`${name}.png`, qr)
     Taro.showToast({ title: process.env.TARO_ENV === 'weapp' ? '已保存到相册' : '已下载', icon: 'success' })
   } catch (e) {
+    // not an API call: WeChat's own refusal (errMsg) when the album is not allowed
     const msg = (e as { errMsg?: string })?.errMsg ?? ''
     Taro.showToast({ title: msg.includes('auth') ? '请在设置里允许保存到相册' : toApiError(e).message, icon: 'none' })
   }
 }
 
+/** One printable code: a title, the QR, and save. */
+function CodeCard(props: { title: string; qr: string; file: string; primary?: boolean; id?: string; dataId?: string }) {
+  return (
+    <View className='code-card' id={props.id} data-id={props.dataId}>
+      <Text className='code-card__title'>{props.title}</Text>
+      <View className='qr-wrap'>
+        <Image className='qr-img' src={props.qr} mode='scaleToFill' showMenuByLongpress />
+      </View>
+      <Button className={`btn btn--block${props.primary ? ' btn--primary' : ''}`} onClick={() => save(props.file, props.qr)}>
+        {process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载图片'}
+      </Button>
+    </View>
+  )
+}
+
 export default function AdminCode() {
-  const session = useSession()
-  const { me } = session
+  const { me } = useSession()
   const communityId = useSecretaryCommunity(me)
   const allowed = isSecretaryOf(me, communityId)
   const codes = useQuery(me && communityId && allowed ? `${me.userId}|${communityId}` : null, () => loadCodes(communityId!))
 
-  const blocked = guard(session, communityId, { secretary: true, allowed, what: '生成报到二维码' })
-  if (blocked) return blocked
-  if (codes.error) return <PageShell><ErrorState error={codes.error} onRetry={codes.reload} /></PageShell>
-  if (!codes.data) return <PageShell><Loading text='正在生成二维码…' /></PageShell>
-  const d = codes.data
-  const saveText = process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载图片'
-
   return (
-    <PageShell className='admin-code'>
-      <Text className='pty-warn'>把二维码打印出来，贴在党群服务中心和各小区门口。党员用微信扫一扫就能报到，社区和小区会自动填好。</Text>
-      <View className='code-card' id='code-community'>
-        <Text className='code-card__title'>{d.name} 报到码</Text>
-        <View className='qr-wrap'>
-          <Image className='qr-img' src={d.community.qr} mode='scaleToFill' showMenuByLongpress />
-        </View>
-        <Button className='btn btn--primary btn--block' onClick={() => save(`${d.name}报到码`, d.community.qr)}>
-          {saveText}
-        </Button>
-      </View>
-      <View className='section-title'>各小区报到码</View>
-      {d.compounds.length === 0 ? (
-        <Empty text='社区还没有录入小区' />
-      ) : (
-        d.compounds.map((c) => (
-          <View key={c.id} className='code-card' data-id={c.id}>
-            <Text className='code-card__title'>{c.name}</Text>
-            <View className='qr-wrap'>
-              <Image className='qr-img' src={c.code.qr} mode='scaleToFill' showMenuByLongpress />
-            </View>
-            <Button className='btn btn--block' onClick={() => save(`${c.name}报到码`, c.code.qr)}>
-              {saveText}
-            </Button>
-          </View>
-        ))
-      )}
-    </PageShell>
+    <Guard communityId={communityId} allowed={allowed} {...notSecretary('生成报到二维码')} className='admin-code'>
+      <Loaded query={codes} loadingText='正在生成二维码…'>
+        {(d) => (
+          <>
+            <Warn>把二维码打印出来，贴在党群服务中心和各小区门口。党员用微信扫一扫就能报到，社区和小区会自动填好。</Warn>
+            <CodeCard id='code-community' primary title={`${d.name} 报到码`} qr={d.community.qr} file={`${d.name}报到码`} />
+            <View className='section-title'>各小区报到码</View>
+            {d.compounds.length === 0 ? (
+              <EmptyState text='社区还没有录入小区' />
+            ) : (
+              d.compounds.map((c) => <CodeCard key={c.id} dataId={c.id} title={c.name} qr={c.code.qr} file={`${c.name}报到码`} />)
+            )}
+          </>
+        )}
+      </Loaded>
+    </Guard>
   )
 }

@@ -1,79 +1,70 @@
 /**
  * 报到分布 (street admin): verified registrations per 100 households in each community, flagged 空白
  * (none), 偏少, 正常 or 扎堆 against the street's median, so registrations can be steered from crowded
- * communities to empty ones.
+ * communities to empty ones. The street: the route's, else the first the person administers (Me.streets).
  */
 import { View, Text } from '@tarojs/components'
-import { useRouter, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
-import { PageShell } from '../../../../components/PageShell'
-import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/EmptyState'
-import { ErrorState } from '../../../../components/ErrorState'
+import { useRouter } from '@tarojs/taro'
+import { Guard, Loaded } from '../../../../components/Guard'
+import { EmptyState } from '../../../../components/EmptyState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
+import { usePullDown } from '../../../../hooks/usePullDown'
 import { call } from '../../../../services/api'
-import { go } from '../../../../services/nav'
+import { Hero, Warn } from '../../components/bits'
 import '../../party.scss'
 
 const FLAGS = { empty: '空白', low: '偏少', ok: '正常', crowded: '扎堆' } as const
+const oneDecimal = (n: number) => Math.round(n * 10) / 10
 
 export default function Coverage() {
-  const session = useSession()
-  const { me } = session
+  const { me } = useSession()
   const { params } = useRouter()
-  const streetId = params.streetId ? decodeURIComponent(params.streetId) : (me?.roles.find((r) => r.role === 'street_admin')?.communityId ?? null)
+  const streetId = params.streetId ? decodeURIComponent(params.streetId) : (me?.streets[0]?.id ?? null)
   const cov = useQuery(me && streetId ? `${me.userId}|${streetId}` : null, () => call('party.coverage', { streetId: streetId! }))
-  usePullDownRefresh(() => {
-    cov.reload()
-    stopPullDownRefresh()
-  })
-
-  if (!me) return <PageShell>{session.error ? <ErrorState error={session.error} onRetry={session.retry} /> : <Loading />}</PageShell>
-  if (!streetId) return <PageShell><Empty text='只有街道管理员可以查看报到分布' action={{ text: '回到我的', onClick: () => go('me') }} /></PageShell>
-  if (cov.error) return <PageShell><ErrorState error={cov.error} onRetry={cov.reload} /></PageShell>
-  if (!cov.data) return <PageShell><Loading /></PageShell>
-  const d = cov.data
-  const attention = d.communities.filter((c) => c.flag === 'empty' || c.flag === 'crowded')
+  usePullDown(cov.reload)
 
   return (
-    <PageShell className='coverage'>
-      <View className='pty-hero'>
-        <Text className='pty-hero__label'>全街道中位数</Text>
-        <Text className='pty-hero__title'>每百户 {Math.round(d.median * 10) / 10} 名报到党员</Text>
-      </View>
-      {attention.length > 0 && (
-        <Text className='pty-warn pty-warn--red'>
-          {attention.map((c) => `${c.name}${FLAGS[c.flag]}`).join('，')}：可引导在职党员到报到少的社区。
-        </Text>
-      )}
-      {d.communities.length === 0 ? (
-        <Empty text='街道下还没有社区' />
-      ) : (
-        <View className='card' id='coverage-table'>
-          <View className='table-row table-row--head'>
-            <Text>社区</Text>
-            <Text>户数</Text>
-            <Text>已报到</Text>
-            <Text>待审</Text>
-            <Text>每百户</Text>
-          </View>
-          {d.communities.map((c) => (
-            <View key={c.communityId} className='table-row' data-id={c.communityId}>
-              <View>
-                <Text style={{ display: 'block' }}>{c.name}</Text>
-                <Text className={`chip chip--${c.flag}`}>{FLAGS[c.flag]}</Text>
-              </View>
-              <Text>{c.households}</Text>
-              <Text>{c.verified}</Text>
-              <Text>{c.pending}</Text>
-              <Text>{Math.round(c.perHundredHouseholds * 10) / 10}</Text>
-            </View>
-          ))}
-        </View>
-      )}
-      <Text className='note' style={{ display: 'block' }}>
-        空白：没有报到党员；偏少：不到中位数的一半；扎堆：超过中位数的两倍。
-      </Text>
-    </PageShell>
+    <Guard allowed={!!streetId} forbidden='只有街道管理员可以查看报到分布' className='coverage'>
+      <Loaded query={cov}>
+        {(d) => {
+          const attention = d.communities.filter((c) => c.flag === 'empty' || c.flag === 'crowded')
+          return (
+            <>
+              <Hero label='全街道中位数' title={`每百户 ${oneDecimal(d.median)} 名报到党员`} />
+              {attention.length > 0 && <Warn bad>{attention.map((c) => `${c.name}${FLAGS[c.flag]}`).join('，')}：可引导在职党员到报到少的社区。</Warn>}
+              {d.communities.length === 0 ? (
+                <EmptyState text='街道下还没有社区' />
+              ) : (
+                <View className='card' id='coverage-table'>
+                  <View className='table-row table-row--head'>
+                    <Text>社区</Text>
+                    <Text>户数</Text>
+                    <Text>已报到</Text>
+                    <Text>待审</Text>
+                    <Text>每百户</Text>
+                  </View>
+                  {d.communities.map((c) => (
+                    <View key={c.communityId} className='table-row' data-id={c.communityId}>
+                      <View>
+                        <Text style={{ display: 'block' }}>{c.name}</Text>
+                        <Text className={`chip chip--${c.flag}`}>{FLAGS[c.flag]}</Text>
+                      </View>
+                      <Text>{c.households}</Text>
+                      <Text>{c.verified}</Text>
+                      <Text>{c.pending}</Text>
+                      <Text>{oneDecimal(c.perHundredHouseholds)}</Text>
+                    </View>
+                  ))}
+                </View>
+              )}
+              <Text className='note' style={{ display: 'block' }}>
+                空白：没有报到党员；偏少：不到中位数的一半；扎堆：超过中位数的两倍。
+              </Text>
+            </>
+          )
+        }}
+      </Loaded>
+    </Guard>
   )
 }
