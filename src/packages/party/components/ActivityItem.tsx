@@ -30,3 +30,17 @@ export function ActivityItem({ a, communityId, brief }: { a: ActivityView; commu
     </View>
   )
 }
+
+/** The activity a page is about, at its top (出示签到码, 扫码签到): title, when · where. */
+export function ActivityBrief({ a }: { a: Pick<ActivityView, 'title' | 'startAt' | 'endAt' | 'place'> }) {
+  return (
+    <View className='card'>
+      <Text className='card-title' style={{ display: 'block' }}>
+        {a.title}
+      </Text>
+      <Text className='muted'>
+        {timeRange(a.startAt, a.endAt)} · {a.place}
+      </Text>
+    </View>
+  )
+}

@@ -9,60 +9,53 @@ import { useEffect, useRef, useState } from 'react'
 import { View, Text, Image, Button } from '@tarojs/components'
 import Taro, { useRouter, useDidHide, useDidShow } from '@tarojs/taro'
 import type { CheckinCode } from '@contract/party'
-import { PageShell } from '../../../../components/PageShell'
+import { Guard } from '../../../../components/Guard'
 import { Loading } from '../../../../components/Loading'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
+import { useHomeCommunity } from '../../../../hooks/useCommunity'
 import { call, toApiError, type ApiCallError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { rangeText, usePartyCommunity } from '../../shared'
-import { guard } from '../../components/Guard'
+import { NO_COMMUNITY } from '../../shared'
+import { ActivityBrief } from '../../components/ActivityItem'
 import '../../party.scss'
 
 const REFRESH_S = 25
 
-export default function CheckinCodePage() {
-  const session = useSession()
-  const { me } = session
-  const communityId = usePartyCommunity(me)
-  const { params } = useRouter()
-  const activityId = decodeURIComponent(params.activityId ?? '')
-  const key = me && communityId && activityId ? `${me.userId}|${communityId}|${activityId}` : null
-  const act = useQuery(key, () => call('activity.get', { communityId: communityId!, activityId }))
+/** While the page is on screen (and `key` is set): a code now, then a new one every 25 s, with the seconds left. */
+function useRotatingCode(key: string | null, load: () => Promise<CheckinCode>) {
   const [code, setCode] = useState<CheckinCode | null>(null)
   const [error, setError] = useState<ApiCallError | null>(null)
   const [left, setLeft] = useState(REFRESH_S)
   const [visible, setVisible] = useState(true)
   const fetchedAt = useRef(0)
   const busy = useRef(false)
+  const loadRef = useRef(load)
+  loadRef.current = load
 
-  async function refresh() {
-    if (!communityId || !activityId || busy.current) return
+  const refresh = useRef(() => {
+    if (busy.current) return
     busy.current = true
-    try {
-      const c = await call('activity.checkinCode', { communityId, activityId })
-      setCode(c)
-      setError(null)
-      fetchedAt.current = Date.now()
-      setLeft(REFRESH_S)
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      busy.current = false
-    }
-  }
+    loadRef
+      .current()
+      .then((c) => {
+        setCode(c)
+        setError(null)
+        fetchedAt.current = Date.now()
+        setLeft(REFRESH_S)
+      })
+      .catch((e: unknown) => setError(toApiError(e)))
+      .finally(() => (busy.current = false))
+  }).current
 
   useDidShow(() => setVisible(true))
   useDidHide(() => setVisible(false))
-
-  // While the page is on screen: a code now, then a new one every 25 s, with a countdown.
   useEffect(() => {
     if (!key || !visible) return
     refresh()
     const timer = setInterval(() => {
-      const since = (Date.now() - fetchedAt.current) / 1000
-      const remain = Math.max(0, Math.ceil(REFRESH_S - since))
+      const remain = Math.max(0, Math.ceil(REFRESH_S - (Date.now() - fetchedAt.current) / 1000))
       setLeft(remain)
       if (remain <= 0) refresh()
     }, 1000)
@@ -71,24 +64,35 @@ export default function CheckinCodePage() {
       clearInterval(timer)
       if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, visible])
+  }, [key, visible, refresh])
 
-  const blocked = guard(session, communityId)
-  if (blocked) return blocked
+  return { code, error, left, refresh }
+}
+
+function ShortCode({ code }: { code: string }) {
+  return (
+    <View className='short-code' id='checkin-short' data-code={code} aria-label={`数字签到码 ${code.split('').join(' ')}`}>
+      <Text className='short-code__label'>不能扫码？读出数字签到码</Text>
+      <Text className='short-code__digits' id='checkin-short-digits'>
+        {code.slice(0, 3)} {code.slice(3)}
+      </Text>
+      <Text className='short-code__note'>在活动页点“签到”，输入这 6 位数字</Text>
+    </View>
+  )
+}
+
+export default function CheckinCodePage() {
+  const { me } = useSession()
+  const communityId = useHomeCommunity(me)
+  const { params } = useRouter()
+  const activityId = decodeURIComponent(params.activityId ?? '')
+  const key = me && communityId && activityId ? `${me.userId}|${communityId}|${activityId}` : null
+  const act = useQuery(key, () => call('activity.get', { communityId: communityId!, activityId }))
+  const { code, error, left, refresh } = useRotatingCode(key, () => call('activity.checkinCode', { communityId: communityId!, activityId }))
 
   return (
-    <PageShell className='checkin-code'>
-      {act.data && (
-        <View className='card'>
-          <Text className='card-title' style={{ display: 'block' }}>
-            {act.data.title}
-          </Text>
-          <Text className='muted'>
-            {rangeText(act.data.startAt, act.data.endAt)} · {act.data.place}
-          </Text>
-        </View>
-      )}
+    <Guard communityId={communityId} noCommunity={NO_COMMUNITY} className='checkin-code'>
+      {act.data && <ActivityBrief a={act.data} />}
       {error && !code ? (
         <>
           <ErrorState error={error} onRetry={refresh} />
@@ -105,13 +109,7 @@ export default function CheckinCodePage() {
             <View className='qr-wrap'>
               <Image className='code-card__qr' id='checkin-qr' src={code.qr} mode='scaleToFill' />
             </View>
-            <View className='short-code' id='checkin-short' data-code={code.shortCode} aria-label={`数字签到码 ${code.shortCode.split('').join(' ')}`}>
-              <Text className='short-code__label'>不能扫码？读出数字签到码</Text>
-              <Text className='short-code__digits' id='checkin-short-digits'>
-                {code.shortCode.slice(0, 3)} {code.shortCode.slice(3)}
-              </Text>
-              <Text className='short-code__note'>在活动页点“签到”，输入这 6 位数字</Text>
-            </View>
+            <ShortCode code={code.shortCode} />
           </View>
           <Text className='code-card__count' id='checkin-countdown'>
             {left} 秒后自动换新码
@@ -130,6 +128,6 @@ export default function CheckinCodePage() {
           已报名 {act.data.signedUp}/{act.data.capacity} 人
         </Text>
       )}
-    </PageShell>
+    </Guard>
   )
 }

@@ -4,179 +4,118 @@
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
 import type { PostView } from '@contract/party'
-import { PageShell } from '../../../../components/PageShell'
-import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/EmptyState'
-import { ErrorState } from '../../../../components/ErrorState'
+import { Guard, Loaded } from '../../../../components/Guard'
+import { EmptyState } from '../../../../components/EmptyState'
+import { Sheet } from '../../../../components/Sheet'
+import { Area, Field, Tags, intOrNull } from '../../../../components/Field'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
-import { call, toApiError } from '../../../../services/api'
+import { useAction } from '../../../../hooks/useAction'
+import { usePullDown } from '../../../../hooks/usePullDown'
+import { useHomeCommunity } from '../../../../hooks/useCommunity'
+import { isSecretaryOf } from '../../../../services/community'
+import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { SKILL_SUGGESTIONS, intOrNullSafe, isSecretaryOf, usePartyCommunity } from '../../shared'
-import { guard } from '../../components/Guard'
-import { Area, Field, Tags } from '../../components/Field'
+import { NO_COMMUNITY, SKILL_SUGGESTIONS } from '../../shared'
+import { PostCard } from '../../components/PostCard'
 import '../../party.scss'
 
 type Edit = { postId?: string; title: string; description: string; skills: string[]; capacity: string; active: boolean }
+const editOf = (p: PostView): Edit => ({ postId: p.id, title: p.title, description: p.description, skills: p.skills, capacity: String(p.capacity), active: p.active })
 
 export default function Posts() {
-  const session = useSession()
-  const { me } = session
-  const communityId = usePartyCommunity(me)
+  const { me } = useSession()
+  const communityId = useHomeCommunity(me)
   const list = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => call('post.list', { communityId: communityId! }))
-  const [busy, setBusy] = useState<string | null>(null)
-  const [problem, setProblem] = useState<{ message: string; register?: boolean } | null>(null)
   const [edit, setEdit] = useState<Edit | null>(null)
-  usePullDownRefresh(() => {
-    list.reload()
-    stopPullDownRefresh()
-  })
-
-  const blocked = guard(session, communityId)
-  if (blocked) return blocked
+  const [problem, setProblem] = useState<string | null>(null)
+  usePullDown(list.reload)
   const secretary = isSecretaryOf(me, communityId)
-
-  async function act(p: PostView, claim: boolean) {
-    if (busy) return
-    if (!claim) {
-      const { confirm } = await Taro.showModal({ title: '退出岗位', content: `确定不再担任「${p.title}」了吗？`, confirmText: '确定退出', cancelText: '再想想', confirmColor: '#C8161D' })
-      if (!confirm) return
-    }
-    setBusy(p.id)
-    setProblem(null)
-    try {
-      const after = claim ? await call('post.claim', { communityId: communityId!, postId: p.id }) : await call('post.leave', { communityId: communityId!, postId: p.id })
-      list.setData((list.data ?? []).map((x) => (x.id === after.id ? after : x)))
-      Taro.showToast({ title: claim ? '认领成功' : '已退出', icon: 'none' })
-    } catch (e) {
-      const err = toApiError(e)
-      setProblem({ message: err.message, register: err.code === 'FORBIDDEN' })
-      if (err.code === 'CONFLICT') list.reload()
-    } finally {
-      setBusy(null)
-    }
+  // a changed post in its place, a new one last
+  const put = (after: PostView) => {
+    const all = list.data ?? []
+    list.setData(all.some((x) => x.id === after.id) ? all.map((x) => (x.id === after.id ? after : x)) : [...all, after])
   }
 
-  async function save() {
-    if (!edit) return
-    const capacity = intOrNullSafe(edit.capacity)
-    if (!edit.title.trim()) return setProblem({ message: '请填写岗位名称' })
-    if (capacity === null || capacity < 1 || capacity > 100) return setProblem({ message: '人数要填 1 到 100' })
-    setBusy('edit')
-    setProblem(null)
-    try {
-      const saved = await call('post.upsert', {
-        communityId: communityId!,
-        ...(edit.postId ? { postId: edit.postId } : {}),
-        title: edit.title.trim(),
-        description: edit.description.trim(),
-        skills: edit.skills,
-        capacity,
-        active: edit.active,
-      })
-      const rest = (list.data ?? []).filter((x) => x.id !== saved.id)
-      list.setData(edit.postId ? (list.data ?? []).map((x) => (x.id === saved.id ? saved : x)) : [...rest, saved])
+  const hold = useAction((p: PostView, claim: boolean) => (claim ? call('post.claim', { communityId: communityId!, postId: p.id }) : call('post.leave', { communityId: communityId!, postId: p.id })), {
+    confirm: (p, claim) => (claim ? null : { title: '退出岗位', content: `确定不再担任「${p.title}」了吗？`, confirmText: '确定退出', cancelText: '再想想' }),
+    success: (_, __, claim) => (claim ? '认领成功' : '已退出'),
+    onSuccess: put,
+    reload: list.reload,
+    showError: 'keep',
+  })
+  const save = useAction((e: Edit, capacity: number) => call('post.upsert', { communityId: communityId!, ...(e.postId ? { postId: e.postId } : {}), title: e.title.trim(), description: e.description.trim(), skills: e.skills, capacity, active: e.active }), {
+    success: '已保存',
+    onSuccess: (saved) => {
+      put(saved)
       setEdit(null)
-      Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (e) {
-      setProblem({ message: toApiError(e).message })
-    } finally {
-      setBusy(null)
-    }
+    },
+    showError: 'keep',
+  })
+  const submit = () => {
+    if (!edit) return
+    const capacity = intOrNull(edit.capacity)
+    const bad = !edit.title.trim() ? '请填写岗位名称' : capacity === null || !(capacity >= 1 && capacity <= 100) ? '人数要填 1 到 100' : null
+    setProblem(bad)
+    if (!bad) save.run(edit, capacity!)
+  }
+  const open = (e: Edit) => {
+    setProblem(null)
+    save.clearError()
+    setEdit(e)
   }
 
   return (
-    <PageShell className='posts'>
+    <Guard communityId={communityId} noCommunity={NO_COMMUNITY} className='posts'>
       <Text className='note' style={{ display: 'block', marginBottom: '16px' }}>
         认领一个岗位，亮明身份、为邻居服务。报到审核通过后就能认领。
       </Text>
-      {secretary && !edit && (
-        <Button className='btn btn--primary btn--block' style={{ marginBottom: '24px' }} onClick={() => setEdit({ title: '', description: '', skills: [], capacity: '5', active: true })}>
+      {secretary && (
+        <Button className='btn btn--primary btn--block' style={{ marginBottom: '24px' }} onClick={() => open({ title: '', description: '', skills: [], capacity: '5', active: true })}>
           ＋ 新增岗位
         </Button>
       )}
-      {edit && (
-        <View className='card'>
-          <Text className='card-title'>{edit.postId ? '修改岗位' : '新增岗位'}</Text>
-          <Field label='岗位名称' value={edit.title} maxlength={20} placeholder='如：楼道文明监督员' onChange={(title) => setEdit({ ...edit, title })} />
-          <Area label='做什么' value={edit.description} maxlength={300} onChange={(description) => setEdit({ ...edit, description })} />
-          <Tags label='需要的特长' value={edit.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => setEdit({ ...edit, skills })} />
-          <Field label='需要几人' type='number' value={edit.capacity} onChange={(capacity) => setEdit({ ...edit, capacity })} />
-          <View className='btn-row' style={{ marginTop: '16px' }}>
-            <Button className='btn' onClick={() => (setEdit(null), setProblem(null))}>
-              取消
-            </Button>
-            <Button className='btn btn--primary' loading={busy === 'edit'} disabled={!!busy} onClick={save}>
-              保存
-            </Button>
-          </View>
-        </View>
-      )}
-      {problem && (
+      {hold.error && (
         <View className='pty-warn pty-warn--red'>
-          <Text>{problem.message}</Text>
-          {problem.register && (
+          <Text>{hold.error.message}</Text>
+          {hold.error.code === 'FORBIDDEN' && (
             <Button className='btn btn--small btn--block' onClick={() => go('party.index')}>
               看看我的报到
             </Button>
           )}
         </View>
       )}
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.length === 0 ? (
-        <Empty text='社区还没有设岗位' action={{ text: '看看志愿活动', onClick: () => go('party.activities') }} />
-      ) : (
-        list.data.map((p) => {
-          const left = p.capacity - p.holders.length
-          return (
-            <View key={p.id} className={`card${p.active ? '' : ' act--off'}`} data-id={p.id}>
-              <View className='head-row'>
-                <Text className='card-title'>{p.title}</Text>
-                {p.mine ? <Text className='chip chip--verified'>我在岗</Text> : !p.active ? <Text className='chip'>已停用</Text> : left <= 0 ? <Text className='chip'>已满员</Text> : <Text className='chip chip--pending'>还差 {left} 人</Text>}
-              </View>
-              {p.description && <Text style={{ display: 'block' }}>{p.description}</Text>}
-              {!p.mine && p.mySkills.length > 0 && (
-                <Text className='pty-ok post-match' style={{ display: 'block', marginTop: '8px' }}>
-                  适合您：您会{p.mySkills.join('、')}
-                </Text>
-              )}
-              {p.skills.length > 0 && (
-                <View style={{ marginTop: '12px' }}>
-                  {p.skills.map((s) => (
-                    <Text key={s} className='tag'>
-                      {s}
-                    </Text>
-                  ))}
-                </View>
-              )}
-              <Text className='muted' style={{ display: 'block' }}>
-                在岗：{p.holders.length ? p.holders.map((h) => h.name).join('、') : '暂无'}（{p.holders.length}/{p.capacity}）
-              </Text>
-              <View className='btn-row' style={{ marginTop: '16px' }}>
+      <Loaded query={list}>
+        {(posts) =>
+          posts.length === 0 ? (
+            <EmptyState text='社区还没有设岗位' action={{ text: '看看志愿活动', onClick: () => go('party.activities') }} />
+          ) : (
+            posts.map((p) => (
+              <PostCard key={p.id} p={p}>
                 {secretary && (
-                  <Button className='btn btn--small' onClick={() => setEdit({ postId: p.id, title: p.title, description: p.description, skills: p.skills, capacity: String(p.capacity), active: p.active })}>
+                  <Button className='btn btn--small' onClick={() => open(editOf(p))}>
                     修改
                   </Button>
                 )}
-                {p.mine ? (
-                  <Button className='btn btn--small' loading={busy === p.id} disabled={!!busy} onClick={() => act(p, false)}>
-                    退出岗位
+                {(p.mine || (p.active && p.capacity > p.holders.length)) && (
+                  <Button className={`btn btn--small${p.mine ? '' : ' btn--primary'}`} loading={hold.pending?.[0] === p} disabled={hold.busy} onClick={() => hold.run(p, !p.mine)}>
+                    {p.mine ? '退出岗位' : '认领'}
                   </Button>
-                ) : p.active && left > 0 ? (
-                  <Button className='btn btn--small btn--primary' loading={busy === p.id} disabled={!!busy} onClick={() => act(p, true)}>
-                    认领
-                  </Button>
-                ) : null}
-              </View>
-            </View>
+                )}
+              </PostCard>
+            ))
           )
-        })
+        }
+      </Loaded>
+      {edit && (
+        <Sheet title={edit.postId ? '修改岗位' : '新增岗位'} submitText='保存' cancelText='取消' busy={save.busy} error={problem ?? save.error?.message} onSubmit={submit} onClose={() => setEdit(null)}>
+          <Field label='岗位名称' value={edit.title} maxlength={20} placeholder='如：楼道文明监督员' onChange={(title) => setEdit({ ...edit, title })} />
+          <Area label='做什么' value={edit.description} maxlength={300} onChange={(description) => setEdit({ ...edit, description })} />
+          <Tags label='需要的特长' value={edit.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => setEdit({ ...edit, skills })} />
+          <Field label='需要几人' type='number' value={edit.capacity} onChange={(capacity) => setEdit({ ...edit, capacity })} />
+        </Sheet>
       )}
-    </PageShell>
+    </Guard>
   )
 }
