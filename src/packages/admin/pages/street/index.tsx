@@ -20,7 +20,7 @@ function Waiting({ c }: { c: StreetCommunity }) {
     c.wishesUnderReview > 0 && `${c.wishesUnderReview} 个心愿待审核`,
     c.pendingRegistrations > 0 && `${c.pendingRegistrations} 名党员报到待审核`,
   ].filter((x): x is string => !!x)
-  if (items.length === 0) return <Text className='note'>暂时没有待办的事</Text>
+  if (items.length === 0) return <View className='note street__waiting'>暂时没有待办的事</View>
   return (
     <View className='street__waiting'>
       {items.map((t) => (
@@ -39,10 +39,10 @@ function CommunityCard({ c }: { c: StreetCommunity }) {
   }
   return (
     <View className={`card street__community ${c.needsAttention ? 'street__community--attention' : ''}`} id={`street-${c.communityId}`}>
-      <Text className='card-title'>{c.name}</Text>
-      <Text className='note'>
+      <View className='card-title'>{c.name}</View>
+      <View className='note'>
         {c.households} 户 · {c.population} 人 · 已报到党员 {c.registeredMembers} 名 · 待认领心愿 {c.openWishes} 个
-      </Text>
+      </View>
       <Waiting c={c} />
       <View className='btn-row'>
         <Button className='btn btn--small' onClick={() => open('admin.households')}>
@@ -70,9 +70,9 @@ export default function Street() {
         {(s) => (
           <View>
             <View className='card'>
-              <Text className='card-title' id='street-name'>
+              <View className='card-title' id='street-name'>
                 {s.name}
-              </Text>
+              </View>
               <View className='stat-grid'>
                 <View className='stat'>
                   <Text className='stat__num'>{s.communities.length}</Text>
