@@ -57,7 +57,7 @@ export default function AdminCode() {
   const codes = useQuery(me && communityId && allowed ? `${me.userId}|${communityId}` : null, () => loadCodes(communityId!))
 
   return (
-    <Guard communityId={communityId} allowed={allowed} {...notSecretary('生成报到二维码')} className='admin-code'>
+    <Guard communityId={communityId} allowed={allowed} {...notSecretary('生成报到二维码')} className='admin-code' pick='administer'>
       <Loaded query={codes} loadingText='正在生成二维码…'>
         {(d) => (
           <>

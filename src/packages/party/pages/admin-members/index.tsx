@@ -87,7 +87,7 @@ export default function AdminMembers() {
   }
 
   return (
-    <Guard communityId={communityId} allowed={allowed} {...notSecretary('审核党员报到')} className='admin-members'>
+    <Guard communityId={communityId} allowed={allowed} {...notSecretary('审核党员报到')} className='admin-members' pick='administer'>
       <Tabs options={TABS} value={status} onChange={setStatus} />
       {review.error && !rejecting && <Warn bad>{review.error.message}</Warn>}
       <PagedList

@@ -68,7 +68,7 @@ export default function AdminPairs() {
   const short = range.data && theirs.data ? range.data.minPerMember - theirs.data.length : 0
 
   return (
-    <Guard communityId={communityId} allowed={allowed} {...notSecretary('安排结对')} className='admin-pairs'>
+    <Guard communityId={communityId} allowed={allowed} {...notSecretary('安排结对')} className='admin-pairs' pick='administer'>
       <Loaded query={{ data: members.data && tree.data ? { members: members.data, tree: tree.data } : null, error: members.error ?? tree.error, reload: members.error ? members.reload : tree.reload }}>
         {(d) => (
           <>

@@ -43,7 +43,7 @@ export default function AdminReport() {
   const units = tree.data?.partnerUnits ?? []
 
   return (
-    <Guard communityId={communityId} allowed={allowed} {...notSecretary('查看双报告')} className='admin-report'>
+    <Guard communityId={communityId} allowed={allowed} {...notSecretary('查看双报告')} className='admin-report' pick='administer'>
       <Tabs options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, text: `${y} 年` }))} value={year} onChange={setYear} />
       {units.length > 0 && (
         <View className='seg' style={{ marginBottom: '24px' }}>
