@@ -42,7 +42,7 @@ function RosterRow({ r, editable, fx, onFix }: { r: Row; editable: boolean; fx: 
       {editable && (
         <View className='form-row--inline' style={{ display: 'flex', gap: '12px', marginTop: '8px' }}>
           <Text className='note'>改为</Text>
-          <Input className='hours-input' type='digit' value={fx.hours} placeholder={r.hours !== null ? String(r.hours) : '0'} onInput={(e) => onFix({ ...fx, hours: e.detail.value })} />
+          <Input className='form-input hours-input' type='digit' value={fx.hours} placeholder={r.hours !== null ? String(r.hours) : '0'} onInput={(e) => onFix({ ...fx, hours: e.detail.value })} />
           <Text className='note'>小时</Text>
           {fx.hours.trim() !== '' && <Input className='form-input' value={fx.reason} maxlength={100} placeholder='原因' onInput={(e) => onFix({ ...fx, reason: e.detail.value })} />}
         </View>

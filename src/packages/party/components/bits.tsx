@@ -57,7 +57,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
 
 export function Warn(props: { children: ReactNode; bad?: boolean; id?: string; style?: Record<string, string> }) {
   return (
-    <Text className={`pty-warn${props.bad ? ' pty-warn--red' : ''}`} id={props.id} style={props.style}>
+    <Text className={`warn${props.bad ? ' warn--red' : ''}`} id={props.id} style={props.style}>
       {props.children}
     </Text>
   )

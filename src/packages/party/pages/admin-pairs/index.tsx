@@ -87,7 +87,7 @@ export default function AdminPairs() {
                 </View>
               )}
               {member && range.data && theirs.data && (
-                <Text className={short > 0 ? 'pty-warn' : 'muted'} id='pair-member-count' style={{ display: 'block', marginTop: '16px' }}>
+                <Text className={short > 0 ? 'warn' : 'muted'} id='pair-member-count' style={{ display: 'block', marginTop: '16px' }}>
                   {member.name} 已结对 {theirs.data.length} 户（本社区每人 {range.data.minPerMember}–{range.data.maxPerMember} 户）
                   {short > 0 ? `，还差 ${short} 户` : ''}
                 </Text>

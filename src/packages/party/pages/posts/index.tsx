@@ -77,7 +77,7 @@ export default function Posts() {
         </Button>
       )}
       {hold.error && (
-        <View className='pty-warn pty-warn--red'>
+        <View className='warn warn--red'>
           <Text>{hold.error.message}</Text>
           {hold.error.code === 'FORBIDDEN' && (
             <Button className='btn btn--small btn--block' onClick={() => go('party.index')}>

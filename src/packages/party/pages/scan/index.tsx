@@ -139,7 +139,7 @@ export default function ScanPage() {
                 <Text className='note' style={{ display: 'block', marginBottom: '12px' }}>
                   请组织者打开“出示签到码”，把二维码下面那串字复制到这里（每 30 秒会换新）。
                 </Text>
-                <Textarea className='scan-input' id='scan-input' value={token} maxlength={120} placeholder='粘贴或输入签到码' onInput={(e) => setToken(e.detail.value)} />
+                <Textarea className='form-textarea scan-input' id='scan-input' value={token} maxlength={120} placeholder='粘贴或输入签到码' onInput={(e) => setToken(e.detail.value)} />
                 <ModeButtons mode={one} id='scan-submit' busy={check.busy} disabled={!token.trim()} onPick={(m) => check.run(token, m)} />
               </View>
             )}
