@@ -20,7 +20,7 @@ const uid = (key: string) => `u-${key}`
 
 /** Action → the templates its tap asks consent for in the app (wish post/detail, party register/activity). */
 const CONSENT_ASKED: Record<string, string[]> = {
-  'wish.create': ['wishClaimed', 'wishFulfilled'],
+  'wish.create': ['wishReviewed', 'wishClaimed', 'wishFulfilled'],
   'wish.claim': ['wishConfirmed', 'reminder'],
   'wish.fulfil': ['wishConfirmed'],
   'wish.progress': ['reminder'],

@@ -1,14 +1,16 @@
 /**
  * wish.review (secretary) — approve a wish held for review (it opens on the wall) or reject it with a
  * reason the resident sees. Outcomes: the detail; INVALID_INPUT for a rejection without a reason;
- * CONFLICT when it is no longer under review. Audited.
+ * CONFLICT when it is no longer under review. Audited. The wisher is told the result by subscribe message
+ * (the 发布 tap asked for it), as the post page promises.
  */
 import type { z } from 'zod'
 import type { WishReviewInput } from '../../../../../types/wish'
 import type { UserCtx } from '../../platform/context'
 import { trace } from '../../platform/audit'
 import { invalid } from '../../platform/errors'
-import { ensureCan, loadWish, move } from './core'
+import { thing, timeValue } from '../messages/rules'
+import { ensureCan, loadWish, move, notify } from './core'
 import { detail } from './views'
 
 export async function review(ctx: UserCtx, input: z.output<typeof WishReviewInput>) {
@@ -22,5 +24,11 @@ export async function review(ctx: UserCtx, input: z.output<typeof WishReviewInpu
     set: input.approve ? { openedAt: now } : { rejectReason: input.reason ?? null },
   })
   await trace(ctx, { communityId: input.communityId, resource: { type: 'wish', id: wish._id }, before: { status: wish.status }, after: { status: after.status, reason: input.reason ?? null } })
+  await notify(ctx, wish.wisherId, 'wishReviewed', after, {
+    thing1: thing(wish.title),
+    phrase2: input.approve ? '已通过' : '未通过',
+    thing3: thing(input.approve ? '已上心愿墙，等待认领' : `原因：${input.reason}`),
+    time4: timeValue(now),
+  })
   return detail(ctx.db, after, ctx.user._id, relations)
 }
