@@ -2,7 +2,7 @@
  * 议事 tab. Topics, votes and results arrive with the council module; until then, an honest
  * empty state.
  */
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
 import { Empty } from '../../components/Empty'
 
@@ -10,8 +10,8 @@ export default function Council() {
   return (
     <PageShell>
       <View className='card'>
-        <Text className='card-title'>居民议事厅</Text>
-        <Text className='muted'>小区里的大事小情，大家提、大家议、大家定：议题公示、征集意见、表决公示、结果反馈，每一步都看得见。</Text>
+        <View className='card-title'>居民议事厅</View>
+        <View className='muted'>小区里的大事小情，大家提、大家议、大家定：议题公示、征集意见、表决公示、结果反馈，每一步都看得见。</View>
       </View>
       <View className='card'>
         <Empty text='还没有议题。提议题、参与表决的功能马上就来。' />

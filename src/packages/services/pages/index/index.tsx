@@ -8,7 +8,7 @@ export default function Placeholder() {
   return (
     <PageShell>
       <View className='card'>
-        <Text className='card-title'>社区服务预约</Text>
+        <View className='card-title'>社区服务预约</View>
         <Text className='muted'>代办事项、书记接待日（每周三）、康养上门、四点半课堂、心理疏导……选好时间就能预约，到时提醒您。</Text>
       </View>
       <Empty text='服务预约即将开放' action={{ text: '回首页', onClick: () => go('home') }} />
