@@ -33,7 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The WeChat Cloud environment id; set CLOUD_ENV=<your env id> when building for release.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: the favicon (the browser asks every site for one, so without it each page load ends in a 404;
+    // linked in src/index.html; drawn by config/tab-icons.ts). WeChat never asks for one.
+    copy: { patterns: target === 'h5' ? [{ from: 'src/assets/favicon.ico', to: 'dist/h5/favicon.ico' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: {
