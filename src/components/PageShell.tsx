@@ -1,26 +1,33 @@
 /**
  * Every page's container: applies elder mode (root class `elder`), shows the consent banner
- * and modal, and in local mode (H5) the identity switcher.
+ * and modal, and in local mode (H5) the identity switcher and, on tab pages, the tab bar.
  */
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { useElderMode } from '../hooks/useElderMode'
 import { useSession } from '../hooks/useSession'
+import { useShownTab } from '../hooks/useShownTab'
+import type { RouteName } from '../routes'
 import { ConsentBanner, PrivacyConsent } from './PrivacyConsent'
 
 // Dead code in the weapp build: the require is dropped with the branch.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const IdSwitcher: (() => JSX.Element) | null = process.env.TARO_ENV === 'h5' ? require('./IdSwitcher').default : null
+// H5 only: Taro's H5 router does not render custom-tab-bar, so tab pages draw it themselves (weapp: WeChat does).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const TabBar: ((p: { current: RouteName }) => JSX.Element) | null = process.env.TARO_ENV === 'h5' ? require('../custom-tab-bar').TabBar : null
 
 export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
   const { elder } = useElderMode()
   useSession()
+  const tab = useShownTab()
   return (
     <View className={`page ${elder ? 'elder' : 'normal'} ${className}`}>
       <ConsentBanner />
       {children}
       <PrivacyConsent />
       {IdSwitcher && <IdSwitcher />}
+      {TabBar && tab && <TabBar current={tab} />}
     </View>
   )
 }

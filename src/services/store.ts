@@ -1,10 +1,11 @@
 /**
- * A tiny app-wide store (no library): the session (who I am), the privacy-consent state and
- * the elder-mode inputs. Pages read it through hooks in src/hooks; nothing else holds state
+ * A tiny app-wide store (no library): the session (who I am), the privacy-consent state,
+ * the elder-mode inputs and the tab page showing. Pages read it through hooks in src/hooks; nothing else holds state
  * shared across pages.
  */
 import type { Me } from '@contract/org'
 import type { ApiCallError } from './api'
+import type { RouteName } from '../routes'
 
 export interface AppState {
   me: Me | null
@@ -18,6 +19,8 @@ export interface AppState {
   elderLocal: boolean | null
   /** WeChat's font scale says large text (care mode / big font). */
   elderSystem: boolean
+  /** The tab page showing now (src/hooks/useShownTab), null before the first one shows. */
+  shownTab: RouteName | null
 }
 
 let state: AppState = {
@@ -28,6 +31,7 @@ let state: AppState = {
   consentDeclined: false,
   elderLocal: null,
   elderSystem: false,
+  shownTab: null,
 }
 
 const listeners = new Set<() => void>()
