@@ -3,6 +3,7 @@
  * Imported by the cloud function (runtime validation) and by the client (types only).
  */
 import * as z from 'zod'
+import { ROLES, ROLE_LABELS } from './vocabulary'
 
 /** The one small set of error codes every action answers with. */
 export const ERROR_CODES = [
@@ -16,11 +17,40 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/**
+ * Why an action refused, finer than its code, for the client to branch on (never on message text).
+ * A reason names the situation, not the screen: the UI decides what way forward to offer.
+ */
+export const ERROR_REASONS = [
+  'INSUFFICIENT_POINTS', // 积分不够
+  'SOLD_OUT', // 兑完了 / 库存不够
+  'QUOTA_REACHED', // 限兑数量已到
+  'NOT_PARTY_MEMBER', // only party members may do this
+  'FULL', // no places left (activity, post, slot)
+  'STATE_CHANGED', // someone else moved it first: reload and look again
+  'BUSY', // too many people at once: try again shortly
+  'CODE_EXPIRED', // a check-in / pickup code that is no longer valid
+  'TOO_MANY_TRIES', // a short code guessed too often
+] as const
+export type ErrorReason = (typeof ERROR_REASONS)[number]
+
+/** One field that failed validation: its dotted path and a message. */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+export interface ApiErrorDetails {
+  reason?: ErrorReason
+  /** INVALID_INPUT: which fields failed, and why. */
+  issues?: FieldIssue[]
+}
+
 export interface ApiError {
   code: ErrorCode
   /** A message a person understands (Chinese, shown in the UI as is). */
   message: string
-  details?: unknown
+  details?: ApiErrorDetails
 }
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 
@@ -28,27 +58,10 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
 
 /** Roles a person holds in a community. street_admin is held at a street (its scope id is the street's id). */
-export const ROLES = [
-  'resident', // 居民
-  'party_member', // 党员
-  'volunteer', // 志愿者
-  'building_head', // 楼栋长 / 党员中心户
-  'grid_worker', // 网格员
-  'secretary', // 社区书记 / 社区秘书
-  'street_admin', // 街道管理员
-] as const
+export { ROLES, ROLE_LABELS }
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  party_member: '党员',
-  volunteer: '志愿者',
-  building_head: '楼栋长',
-  grid_worker: '网格员',
-  secretary: '社区书记',
-  street_admin: '街道管理员',
-}
 
 /**
  * A role held somewhere: communityId is a community's id, or a street's id for street_admin.

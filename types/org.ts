@@ -96,6 +96,8 @@ export const PRIVACY_VERSION = '2026-11-30'
 
 export const LoginInput = z.object({ privacyConsentVersion: z.string().max(20).optional() }).strict()
 export const MeInput = z.object({}).strict()
+/** The street admin's home: one street they administer. */
+export const StreetInput = z.object({ streetId: Id }).strict()
 export const UpdateProfileInput = z
   .object({
     nickname: Text(20).optional(),
@@ -169,6 +171,29 @@ export interface HouseholdView {
   /** e.g. 幸福里小区 3栋 2单元 501 */
   label: string
 }
+/**
+ * What a person may do in a community, evaluated by the server with the same rules the router applies
+ * (cloudfunctions/api/src/modules/org/rules.ts CAPABILITY_ACCESS). The client shows and hides by these,
+ * never by re-deriving them from roles.
+ *   member            — use the community's pages (wishes, points, activities): lives, serves or administers here
+ *   administer        — the secretary's pages (secretary, or the street admin over the community)
+ *   confirmHouseholds — confirm declared addresses (building head within their buildings, secretary)
+ *   claimWishes       — claim micro-wishes (party members, volunteers)
+ *   joinActivities    — sign up for service activities (party members, volunteers)
+ *   partyMember       — party member's pages (posts, pairs, record)
+ */
+export const CAPABILITIES = ['member', 'administer', 'confirmHouseholds', 'claimWishes', 'joinActivities', 'partyMember'] as const
+export type Capability = (typeof CAPABILITIES)[number]
+
+export interface CommunityAccess {
+  communityId: string
+  communityName: string
+  streetId: string
+  /** Roles held in this community itself (a street admin's grant is on the street, not here). */
+  roles: Role[]
+  can: Capability[]
+}
+
 export interface Me {
   userId: string
   nickname: string
@@ -185,6 +210,10 @@ export interface Me {
   elderMode: boolean | null
   /** Residents this person may act for (building heads). */
   proxyFor: { userId: string; name: string; buildingId: string | null }[]
+  /** Every community this person may use or administer, with what they may do there (the street admin: all of their street's). */
+  access: CommunityAccess[]
+  /** The streets this person administers (street admin), for the street home. */
+  streets: { id: string; name: string; communityCount: number }[]
 }
 export interface CommunityView {
   id: string
@@ -246,8 +275,36 @@ export interface AuditEntry {
   id: string
   at: string
   actorName: string
+  /** The action's code name (types/vocabulary.ts ACTION_LABELS says it in Chinese). */
   action: string
-  resource: { type: string; id: string }
+  /** What was acted on; `label` is what a person calls it (a wish's title, a person's masked name). */
+  resource: { type: string; id: string; label?: string }
   before: unknown
   after: unknown
+}
+
+/** One community as the street admin's home lists it: its size and what waits for someone there. */
+export interface StreetCommunity {
+  communityId: string
+  name: string
+  households: number
+  population: number
+  /** 待确认的住址 */
+  pendingHouseholds: number
+  /** 待审核的心愿 */
+  wishesUnderReview: number
+  /** 待认领的心愿 */
+  openWishes: number
+  /** 待审核的党员报到 */
+  pendingRegistrations: number
+  /** 已报到的党员 (approved 双报到 registrations) */
+  registeredMembers: number
+  /** Something waits for the community's staff (pending households, wishes or registrations). */
+  needsAttention: boolean
+}
+export interface StreetView {
+  streetId: string
+  name: string
+  communities: StreetCommunity[]
+  totals: Omit<StreetCommunity, 'communityId' | 'name' | 'needsAttention'>
 }

@@ -5,8 +5,9 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
+import { MEMBER_TYPES } from './vocabulary'
 
-export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const
+export { MEMBER_TYPES }
 export const MemberType = z.enum(MEMBER_TYPES)
 
 export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
@@ -200,9 +201,14 @@ export const ActivityUpsertInput = z
 export const ActivityCancelInput = z.object({ ...C, activityId: Id, reason: Text(200) }).strict()
 export const ActivitySignUpInput = z.object({ ...C, activityId: Id }).strict()
 export const ActivityCodeInput = z.object({ ...C, activityId: Id }).strict()
+/**
+ * `token`: the QR's long code, or the 6-digit short code (then `activityId` says whose: the digits alone do
+ * not name the activity).
+ */
 export const ActivityCheckInput = z
-  .object({ ...C, token: z.string().min(10).max(120), activityId: Id.optional(), location: Point.optional() })
+  .object({ ...C, token: z.string().trim().min(6).max(120), activityId: Id.optional(), location: Point.optional() })
   .strict()
+  .refine((v) => !/^\d{6}$/.test(v.token) || !!v.activityId, { message: '输入 6 位数字签到码时，请从活动页进入签到', path: ['activityId'] })
 export const ConfirmHoursInput = z
   .object({
     ...C,
@@ -295,6 +301,11 @@ export interface CheckinCode {
   /** When this code stops working (it rotates every 30 s; the previous one is accepted for 30 s more). */
   expiresAt: string
   periodSeconds: number
+  /** The same check-in as 6 digits, to read aloud or type where no camera scans the QR. */
+  shortCode: string
+  /** When the short code changes (it rotates every `shortPeriodSeconds`; the previous one is accepted one period more). */
+  shortExpiresAt: string
+  shortPeriodSeconds: number
 }
 export interface MemberRecord {
   userId: string

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
+import { ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
 
 // ---------- Entities ----------
 
@@ -102,14 +103,8 @@ export interface Sponsor {
   createdAt: Date
 }
 
-export const ITEM_KINDS = ['goods', 'service', 'fee_reduction', 'venue_voucher'] as const
+export { ITEM_KINDS, ITEM_KIND_LABELS }
 export const ItemKind = z.enum(ITEM_KINDS)
-export const ITEM_KIND_LABELS: Record<(typeof ITEM_KINDS)[number], string> = {
-  goods: '实物',
-  service: '服务',
-  fee_reduction: '物业费减免',
-  venue_voucher: '场地券',
-}
 
 export interface MallItem {
   _id: string

@@ -4,19 +4,11 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
+import { WISH_STATUSES, WISH_STATUS_LABELS } from './vocabulary'
 
-export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const
+export { WISH_STATUSES, WISH_STATUS_LABELS }
 export type WishStatus = (typeof WISH_STATUSES)[number]
 export const WishStatus = z.enum(WISH_STATUSES)
-export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
-  under_review: '审核中',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '已完成待确认',
-  closed: '已圆梦',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-}
 
 /** Default categories; a community may configure its own. */
 export const DEFAULT_WISH_CATEGORIES = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他'] as const

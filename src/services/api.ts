@@ -9,16 +9,25 @@
  */
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput } from '@contract/api'
-import type { ApiResult, ErrorCode } from '@contract/common'
+import type { ApiResult, ErrorCode, ErrorReason } from '@contract/common'
 import { devOpenid } from './devIdentity'
 
-/** An action that answered `{ ok: false }`, or a transport failure (code INTERNAL). */
+/**
+ * An action that answered `{ ok: false }`, or a transport failure (code INTERNAL).
+ * `reason` is the server's `error.details.reason` ('SOLD_OUT', 'FULL' …; types/common.ts ERROR_REASONS) when it sent one: the UI
+ * branches on `code` and `reason`, never on the message text (which is for people and may be reworded).
+ */
 export class ApiCallError extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  readonly reason?: ErrorReason
+  readonly details?: unknown
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message)
     this.name = 'ApiCallError'
     this.code = code
+    this.details = details
+    const reason = typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined
+    if (typeof reason === 'string') this.reason = reason as ErrorReason
     // Keep instanceof working after transpiling to ES5 classes.
     Object.setPrototypeOf(this, ApiCallError.prototype)
   }
@@ -87,12 +96,24 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
   const answer = process.env.TARO_ENV === 'h5' ? await sendH5(event) : await sendWeapp(event)
   if (!isResult(answer)) throw new ApiCallError('INTERNAL', NETWORK_MESSAGE)
   if (answer.ok) return answer.data as ActionOutput<A>
-  const { code, message } = answer.error ?? {}
-  throw new ApiCallError(code ?? 'INTERNAL', message || NETWORK_MESSAGE)
+  const { code, message, details } = answer.error ?? {}
+  throw new ApiCallError(code ?? 'INTERNAL', message || NETWORK_MESSAGE, details)
 }
 
 /** Turns anything thrown into something the UI can show. */
 export function toApiError(e: unknown): ApiCallError {
   if (e instanceof ApiCallError) return e
   return new ApiCallError('INTERNAL', NETWORK_MESSAGE)
+}
+
+/**
+ * Words a page puts in place of the server's for some refusals, keyed by reason ('SOLD_OUT') or by code
+ * ('CONFLICT'); the reason wins. Anything not listed keeps the server's own (Chinese) message.
+ */
+export type ErrorWords = Partial<Record<ErrorCode | (string & {}), string>>
+
+/** The message to show for an error: the page's words for its reason or code, else the server's. */
+export function errorText(e: unknown, words?: ErrorWords): string {
+  const err = toApiError(e)
+  return (err.reason !== undefined ? words?.[err.reason] : undefined) ?? words?.[err.code] ?? err.message
 }

@@ -5,7 +5,8 @@
  * resident who is not yet a party member opens the register page with that scene (as a scanned 小程序码
  * would), sees the community, fills the form (big text: elder mode) and submits; the secretary (a second
  * browser context, so both people stay signed in) approves in 报到审核. The new member signs up to the
- * activity, and checks in and out by typing the token the organiser's 出示签到码 page shows. Time is moved
+ * activity, checks in by typing the 6 digits shown large beside the QR on the organiser's 出示签到码 page
+ * (no camera needed), and checks out by pasting the long token shown under the QR. Time is moved
  * on in the database (the stack runs in this process); the secretary confirms hours in the UI, and the
  * function confirms the member earned exactly 10 points and has 1 confirmed hour.
  */
@@ -72,6 +73,22 @@ async function currentToken(page: Page): Promise<string> {
   const token = (await el.getAttribute('data-token'))!
   expect((await el.textContent())!.trim()).toBe(token)
   return token
+}
+
+/** The organiser's page shows the 6-digit code large beside the QR, as "123 456" (to read aloud). */
+async function currentDigits(page: Page): Promise<string> {
+  const el = page.locator('#checkin-short:visible')
+  await el.waitFor()
+  const code = (await el.getAttribute('data-code'))!
+  expect(code).toMatch(/^\d{6}$/)
+  const shown = (await page.locator('#checkin-short-digits:visible').textContent())!.replace(/\s/g, '')
+  expect(shown).toBe(code)
+  return shown
+}
+
+async function typeDigits(page: Page, digits: string) {
+  await page.locator('#scan-digits:visible input').fill(digits)
+  await page.locator('#scan-digits-submit:visible').click()
 }
 
 async function typeToken(page: Page, token: string) {
@@ -190,20 +207,27 @@ test('a party member registers by scene, is approved, checks in and out of an ac
   await shot(member, 'party4-activity-signed')
   timings.signUp = Date.now() - t
 
-  // ---- the organiser shows the code; the member types it ----
+  // ---- the organiser shows the code; the member types the 6 digits read out to them ----
   t = Date.now()
   await open(sec, `/packages/party/pages/checkin-code/index?communityId=${COMMUNITY}&activityId=${activity.id}`)
   await sec.locator('#checkin-qr:visible').waitFor()
   await expectContains(sec.locator('#checkin-countdown:visible'), '秒后自动换新码')
-  const token1 = await currentToken(sec)
+  // the digits are large beside the QR: readable across a table, by an elderly member too
+  const digits = await currentDigits(sec)
+  expect((await measure(sec, '#checkin-short-digits')).height).toBeGreaterThanOrEqual(48)
   await shot(sec, 'party5-checkin-code')
 
   await member.locator('#activity-checkin:visible').click()
-  await member.locator('#scan-input:visible').waitFor()
-  // a wrong code is refused in plain words
+  await member.locator('#scan-digits:visible').waitFor()
+  expect((await measure(member, '#scan-digits')).height).toBeGreaterThanOrEqual(60)
+  // a wrong long code and wrong digits are refused in plain words
   await typeToken(member, 'not-a-real-token-123')
   await expectContains(member.locator('#scan-error:visible'), '不是有效的签到码')
-  await typeToken(member, token1)
+  await typeDigits(member, digits === '000000' ? '000001' : '000000')
+  await expectContains(member.locator('#scan-error:visible'), '数字签到码不对')
+  await expectContains(member.locator('#scan-error:visible'), '还可以试 4 次')
+  // the digits the organiser's page shows now (they change every minute)
+  await typeDigits(member, await currentDigits(sec))
   await expectContains(member.locator('#scan-result:visible'), '签到成功')
   await shot(member, 'party6-checked-in')
 

@@ -120,6 +120,27 @@ describe('org.login and org.me', () => {
     const me = await tc.ok(P.streetAdmin.openid, 'org.me')
     expect(me.roles).toEqual([{ communityId: T.street, communityName: '青山街道', role: 'street_admin' }])
   })
+
+  test('capabilities: what each person may do where, by the router’s own rules', async () => {
+    // The street admin administers every community of the street, though no grant names them.
+    const street = await tc.ok(P.streetAdmin.openid, 'org.me')
+    expect(street.streets).toEqual([{ id: T.street, name: '青山街道', communityCount: 2 }])
+    expect(street.access.map((a) => a.communityId).sort()).toEqual([T.c1, T.c2])
+    for (const a of street.access) expect(a.can).toEqual(expect.arrayContaining(['member', 'administer', 'confirmHouseholds']))
+    for (const a of street.access) expect(a.can).not.toContain('claimWishes')
+    // …and the router agrees: a secretary's action in either community answers.
+    expect((await tc.call(P.streetAdmin.openid, 'org.members', { communityId: T.c2 })).ok).toBe(true)
+
+    const resident = await tc.ok(P.resident.openid, 'org.me')
+    expect(resident.streets).toEqual([])
+    expect(resident.access).toEqual([{ communityId: T.c1, communityName: '幸福里社区', streetId: T.street, roles: ['resident'], can: ['member'] }])
+    expect(codeOf(await tc.call(P.resident.openid, 'org.members', { communityId: T.c1 }))).toBe('FORBIDDEN')
+
+    const head = await tc.ok(P.head.openid, 'org.me')
+    expect(head.access.find((a) => a.communityId === T.c1)?.can).toEqual(['member', 'confirmHouseholds'])
+    const secretary = await tc.ok(P.secretary.openid, 'org.me')
+    expect(secretary.access.find((a) => a.communityId === T.c1)?.can).toEqual(expect.arrayContaining(['member', 'administer', 'confirmHouseholds']))
+  })
 })
 
 describe('org.updateProfile', () => {
@@ -147,6 +168,24 @@ describe('org.updateProfile', () => {
     const moved = await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h1 })
     expect(moved.roles).toEqual([]) // the old residence ended; the new one waits for 幸福里
     expect(moved.householdStatus).toBe('pending')
+  })
+
+  test('the street home counts what waits in each community, for the street admin only', async () => {
+    const before = await tc.ok(P.streetAdmin.openid, 'org.street', { streetId: T.street })
+    expect(before.name).toBe('青山街道')
+    expect(before.communities.map((c) => c.communityId).sort()).toEqual([T.c1, T.c2])
+    const c2Before = before.communities.find((c) => c.communityId === T.c2)!
+    await tc.ok(P.noConsent.openid, 'org.login', { privacyConsentVersion: PRIVACY_VERSION })
+    await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h4 })
+    const after = await tc.ok(P.streetAdmin.openid, 'org.street', { streetId: T.street })
+    const c2 = after.communities.find((c) => c.communityId === T.c2)!
+    expect(c2.pendingHouseholds).toBe(c2Before.pendingHouseholds + 1)
+    expect(c2.needsAttention).toBe(true)
+    expect(after.communities[0].needsAttention).toBe(true) // what needs attention comes first
+    expect(after.totals.pendingHouseholds).toBe(after.communities.reduce((n, c) => n + c.pendingHouseholds, 0))
+    // Nobody else reads the street, a secretary included; an unknown street is not found for its admin.
+    for (const p of [P.secretary, P.resident]) expect(codeOf(await tc.call(p.openid, 'org.street', { streetId: T.street }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.streetAdmin.openid, 'org.street', { streetId: 'st-nowhere' }))).toBe('FORBIDDEN')
   })
 
   test('a phone number comes from the single-use getPhoneNumber code, never from the client', async () => {
@@ -276,7 +315,7 @@ describe('members and personal data', () => {
     const d = await tc.ok(P.secretary.openid, 'org.member', { communityId: T.c1, userId: P.resident.id })
     expect([d.realName, d.phone, d.household?.label]).toEqual([P.resident.name, P.resident.phone, '幸福里小区 1栋 1单元 101'])
     const reads = await tc.engine.find('audit_log', { action: 'org.member.read' })
-    expect(reads).toEqual([expect.objectContaining({ actorId: P.secretary.id, resource: { type: 'user', id: P.resident.id } })])
+    expect(reads).toEqual([expect.objectContaining({ actorId: P.secretary.id, resource: { type: 'user', id: P.resident.id, label: '王*英' } })])
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'org.member', { communityId: T.c2, userId: P.resident.id }))).toBe('NOT_FOUND')
     for (const who of [P.resident, P.member, P.head]) {
       expect(codeOf(await tc.call(who.openid, 'org.member', { communityId: T.c1, userId: P.resident.id }))).toBe('FORBIDDEN')

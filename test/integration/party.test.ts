@@ -90,7 +90,9 @@ describe('双报到', () => {
     const me = await tc.ok(P.resident.openid, 'org.me')
     expect(me.roles.map((x) => x.role)).toContain('party_member')
     expect((await tc.ok(sec, 'party.members', { communityId: c, status: 'verified' })).items.map((x) => x.id)).toEqual([r.id])
-    expect(await tc.engine.count('audit_log', { action: 'party.review' })).toBe(1)
+    // The decision and the role it grants (through org's grantInTx): two entries, written with the change.
+    expect(await tc.engine.count('audit_log', { action: 'party.review', 'resource.type': 'party_registration' })).toBe(1)
+    expect(await tc.engine.count('audit_log', { action: 'party.review', 'resource.type': 'user', 'resource.id': me.userId })).toBe(1)
 
     // Holding a post and a pair there, then moving to the other community: the old registration is closed
     // (history kept), and the role, the post and the pair (with its sensitive needs) end with it.
@@ -104,6 +106,9 @@ describe('双报到', () => {
     expect(mine.current?.communityId).toBe(T.c2)
     expect(mine.history.map((h) => [h.communityId, h.status])).toEqual([[c, 'closed']])
     expect((await tc.ok(P.resident.openid, 'org.me')).roles.filter((x) => x.communityId === c).map((x) => x.role)).toEqual(['resident'])
+    // Closing the old registration and taking the role back are audited with the change (one transaction).
+    expect(await tc.engine.count('audit_log', { action: 'party.register', 'resource.type': 'user', 'resource.id': P.resident.id })).toBe(1)
+    expect(await tc.engine.count('audit_log', { action: 'party.register', 'resource.type': 'party_registration', 'resource.id': r.id })).toBe(1)
     expect(await tc.ok(P.resident.openid, 'pair.mine', { communityId: c })).toHaveLength(0)
     expect(await tc.engine.count('party_pairs', { memberId: P.resident.id, active: true })).toBe(0)
     const [left] = await tc.engine.find('party_posts', { _id: post.id })
@@ -326,6 +331,108 @@ describe('activities', () => {
     const roster = r.activity.roster!
     expect(roster.find((x) => x.userId === P.neighbour.id)?.status).toBe('no_show')
     expect(roster.find((x) => x.userId === P.member.id)?.confirmedHours).toBe(0.5)
+  })
+})
+
+describe('the 6-digit check-in code (no camera needed)', () => {
+  type Answer = Awaited<ReturnType<typeof tc.call>>
+  const reasonOf = (r: Answer) => (r.ok ? null : (r.error.details?.reason ?? null))
+  const shortOf = async (activityId: string) => (await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId })).shortCode
+  const check = (activityId: string, token: string, openid = P.member.openid) => tc.call(openid, 'activity.checkin', { communityId: c, activityId, token })
+  const statusOf = async (activityId: string, userId = P.member.id) => (await tc.engine.find('activity_signups', { _id: `${activityId}_${userId}` }))[0]?.status
+  /** A six-digit code that is not `code`. */
+  const other = (code: string, by = 1) => String((Number(code) + by) % 1_000_000).padStart(6, '0')
+
+  test("the organiser's code carries 6 digits beside the QR; the right digits check in, and check out later", async () => {
+    await setup()
+    const a = await activityNow()
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: a.id })
+    expect(code.shortCode).toMatch(/^\d{6}$/)
+    expect(code.shortPeriodSeconds).toBe(60)
+    const left = new Date(code.shortExpiresAt).getTime() - tc.now().getTime()
+    expect(left).toBeGreaterThan(0)
+    expect(left).toBeLessThanOrEqual(60_000)
+    // The digits alone do not say which activity: without it they are refused before anything is counted.
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.shortCode }))).toBe('INVALID_INPUT')
+
+    const res = await check(a.id, code.shortCode)
+    expect(res.ok).toBe(true)
+    if (res.ok) expect(res.data.mySignup).toMatchObject({ status: 'checked_in' })
+    expect(codeOf(await check(a.id, code.shortCode))).toBe('CONFLICT')
+    // A code read out a minute ago (the previous window) still works: time to read it aloud and type it.
+    tc.advance(40 * MIN)
+    const later = await shortOf(a.id)
+    tc.advance(60_000)
+    const out = await tc.call(P.member.openid, 'activity.checkout', { communityId: c, activityId: a.id, token: later })
+    expect(out.ok).toBe(true)
+    if (out.ok) expect(out.data.mySignup).toMatchObject({ status: 'checked_out', hours: 0.75 })
+  })
+
+  test('a wrong code checks nobody in; a code some minutes old is CODE_EXPIRED', async () => {
+    await setup()
+    const a = await activityNow()
+    await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    const code = await shortOf(a.id)
+    const wrong = await check(a.id, other(code))
+    expect(codeOf(wrong)).toBe('INVALID_INPUT')
+    expect(reasonOf(wrong)).toBeNull()
+    if (!wrong.ok) expect(wrong.error.message).toContain('还可以试 4 次')
+    expect(await statusOf(a.id)).toBe('signed')
+    tc.advance(3 * 60_000)
+    const stale = await check(a.id, code)
+    expect(codeOf(stale)).toBe('INVALID_INPUT')
+    expect(reasonOf(stale)).toBe('CODE_EXPIRED')
+    expect(await statusOf(a.id)).toBe('signed')
+    // The QR's long code, too, says why when it is out of date.
+    const [doc] = await tc.engine.find('activities', { _id: a.id })
+    const oldQr = await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: checkinToken(doc.secret, a.id, new Date(tc.now().getTime() - 5 * MIN)).token })
+    expect(reasonOf(oldQr)).toBe('CODE_EXPIRED')
+  })
+
+  test('too many tries are refused, even with the right code, until the window ends; per person and activity', async () => {
+    await setup()
+    await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
+    const a = await activityNow()
+    const b = await activityNow({ title: '敬老院探访' })
+    for (const id of [a.id, b.id]) await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: id })
+    await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+    const code = await shortOf(a.id)
+    for (let i = 1; i <= 5; i++) expect(codeOf(await check(a.id, other(code, i)))).toBe('INVALID_INPUT')
+    const blocked = await check(a.id, code)
+    expect(codeOf(blocked)).toBe('FORBIDDEN')
+    expect(reasonOf(blocked)).toBe('TOO_MANY_TRIES')
+    if (!blocked.ok) expect(blocked.error.message).toContain('10 分钟后再试')
+    expect(await statusOf(a.id)).toBe('signed')
+    const [tries] = await tc.engine.find('checkin_tries', { _id: `${a.id}_${P.member.id}` })
+    expect(tries).toMatchObject({ activityId: a.id, userId: P.member.id, count: 5 })
+    // Someone else at the same activity, and the same person at another activity, have their own tries.
+    expect((await check(a.id, code, P.neighbour.openid)).ok).toBe(true)
+    expect((await check(b.id, await shortOf(b.id))).ok).toBe(true)
+    tc.advance(9 * MIN)
+    expect(reasonOf(await check(a.id, await shortOf(a.id)))).toBe('TOO_MANY_TRIES')
+    tc.advance(MIN)
+    const res = await check(a.id, await shortOf(a.id))
+    expect(res.ok).toBe(true)
+    expect(await statusOf(a.id)).toBe('checked_in')
+  })
+
+  test("another activity's digits are refused", async () => {
+    await setup()
+    const a = await activityNow()
+    const b = await activityNow({ title: '敬老院探访' })
+    for (const id of [a.id, b.id]) await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: id })
+    const codeA = await shortOf(a.id)
+    const codeB = await shortOf(b.id)
+    expect(codeB).not.toBe(codeA)
+    const res = await check(a.id, codeB)
+    expect(codeOf(res)).toBe('INVALID_INPUT')
+    expect(reasonOf(res)).toBeNull()
+    expect(await statusOf(a.id)).toBe('signed')
+    expect(await statusOf(b.id)).toBe('signed')
+    // ...and an activity of another community is not found through this one.
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: T.c2, activityId: a.id, token: codeA }))).not.toBe('OK')
+    expect((await check(a.id, codeA)).ok).toBe(true)
   })
 })
 

@@ -9,6 +9,7 @@ import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import { credit } from '../../cloudfunctions/api/src/modules/points/earn'
 import * as pointsAccount from '../../cloudfunctions/api/src/modules/points/account'
+import type { ApiResult } from '../../types/common'
 import type { ItemView } from '../../types/points'
 
 let tc: TestCloud
@@ -40,6 +41,9 @@ async function setup(opts: { stock?: number; price?: number; limit?: number | nu
   })
   return { sponsorId: s.id, item }
 }
+
+/** The code and reason of a refusal, as the client branches on them (never on the message). */
+const refusal = (r: ApiResult<unknown>) => (r.ok ? 'OK' : `${r.error.code} ${r.error.details?.reason ?? '-'}`)
 
 const balanceOf = async (openid: string) => (await tc.ok(openid, 'points.balance', { communityId: T.c1 })).balance
 const stockOf = async (item: ItemView) => (await tc.engine.find('mall_items', { _id: item.id }))[0].stock
@@ -233,7 +237,7 @@ describe('supermarket', () => {
     const snap = JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {}), await tc.engine.find('mall_orders', {})])
     const poor = await tc.call(P.neighbour.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
     expect(codeOf(poor)).toBe('CONFLICT')
-    if (!poor.ok) expect(poor.error.message).toBe('积分余额不足')
+    if (!poor.ok) expect(poor.error).toEqual({ code: 'CONFLICT', message: '积分余额不足', details: { reason: 'INSUFFICIENT_POINTS' } })
     const many = await tc.call(P.neighbour.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 2, requestKey: k() })
     expect(codeOf(many)).toBe('CONFLICT')
     const after = JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {}), await tc.engine.find('mall_orders', {})])
@@ -286,6 +290,101 @@ describe('supermarket', () => {
     expect(codeOf(await tc.call(res, 'mall.item', { communityId: T.c1, itemId: item.id }))).toBe('NOT_FOUND')
     expect((await tc.ok(sec, 'mall.items', { communityId: T.c1, includeInactive: true })).items).toHaveLength(1)
     expect(await tc.engine.count('audit_log', { action: 'mall.upsertItem' })).toBe(3)
+  })
+})
+
+describe('refusals carry the reason the client branches on', () => {
+  const redeem = (openid: string, item: ItemView, quantity = 1) => tc.call(openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity, requestKey: k() })
+  const grant = (userId: string, amount: number) => tc.call(sec, 'points.grant', { communityId: T.c1, userId, amount, reason: '测试', requestKey: k() })
+
+  test('not enough points: INSUFFICIENT_POINTS, for a redemption and for a correction larger than the balance', async () => {
+    const { item } = await setup({ stock: 5, price: 30 })
+    await grant(P.resident.id, 20)
+    const snap = JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {})])
+    expect(refusal(await redeem(res, item))).toBe('CONFLICT INSUFFICIENT_POINTS')
+    expect(refusal(await redeem(P.neighbour.openid, item, 2))).toBe('CONFLICT INSUFFICIENT_POINTS')
+    // The correction is refused inside the ledger's transaction (the person's leg would go below zero).
+    const r = await grant(P.resident.id, -21)
+    expect(refusal(r)).toBe('CONFLICT INSUFFICIENT_POINTS')
+    if (!r.ok) expect(r.error.message).toBe('这位居民的积分不足以扣减这么多')
+    expect(JSON.stringify([await tc.engine.find('mall_items', {}), await tc.engine.find('point_entries', {})])).toBe(snap)
+    // A sponsor's budget running short is not the caller's points: no reason.
+    expect(refusal(await grant(P.resident.id, 5000))).toBe('CONFLICT -')
+  })
+
+  test('no stock left: SOLD_OUT, for the last unit gone and for asking more than is left; a secretary cannot take stock below zero', async () => {
+    const { item } = await setup({ stock: 2, price: 30, limit: null })
+    await grant(P.resident.id, 100)
+    await grant(P.neighbour.id, 100)
+    expect(refusal(await redeem(P.neighbour.openid, item, 3))).toBe('CONFLICT SOLD_OUT')
+    expect(refusal(await redeem(res, item, 2))).toBe('OK')
+    const sold = await redeem(P.neighbour.openid, item)
+    expect(refusal(sold)).toBe('CONFLICT SOLD_OUT')
+    expect(await stockOf(item)).toBe(0)
+    expect(await balanceOf(P.neighbour.openid)).toBe(100)
+    const base = { communityId: T.c1, itemId: item.id, name: '洗衣液', kind: 'goods' as const, description: '', photos: [], price: 30, perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '周三 9:00-11:00', pickupDays: 7, sponsorId: null, active: true }
+    expect(refusal(await tc.call(sec, 'mall.upsertItem', { ...base, stockDelta: -1 }))).toBe('CONFLICT SOLD_OUT')
+    expect(await stockOf(item)).toBe(0)
+  })
+
+  test('over the per-person limit: QUOTA_REACHED, also for taps racing each other; the stock goes back', async () => {
+    const { item } = await setup({ stock: 5, price: 10, limit: 1 })
+    await grant(P.resident.id, 100)
+    const results = (await Promise.all([1, 2, 3].map(() => redeem(res, item)))).map(refusal)
+    expect(results.sort()).toEqual(['CONFLICT QUOTA_REACHED', 'CONFLICT QUOTA_REACHED', 'OK'])
+    expect(refusal(await redeem(res, item))).toBe('CONFLICT QUOTA_REACHED')
+    expect(await stockOf(item)).toBe(4)
+    expect(await balanceOf(res)).toBe(90)
+    expect(await ledgerProblems(tc.engine)).toEqual([])
+  })
+
+  test('a closed order: STATE_CHANGED for its owner, CODE_EXPIRED at the counter', async () => {
+    const { item } = await setup({ stock: 5, price: 10 })
+    await grant(P.resident.id, 100)
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    await tc.ok(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! })
+    expect(refusal(await tc.call(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! }))).toBe('CONFLICT CODE_EXPIRED')
+    expect(refusal(await tc.call(res, 'mall.cancel', { communityId: T.c1, orderId: order.id }))).toBe('CONFLICT STATE_CHANGED')
+    expect(refusal(await tc.call(res, 'mall.pickupQr', { communityId: T.c1, orderId: order.id }))).toBe('CONFLICT STATE_CHANGED')
+  })
+
+  test('two counters scanning the same code at once hand it over once, audited once', async () => {
+    const { item } = await setup({ stock: 5, price: 10 })
+    await grant(P.resident.id, 100)
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    const results = (await Promise.all([1, 2, 3].map(() => tc.call(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! })))).map(refusal)
+    expect(results.sort()).toEqual(['CONFLICT CODE_EXPIRED', 'CONFLICT CODE_EXPIRED', 'OK'])
+    expect(await tc.engine.count('audit_log', { action: 'mall.verify' })).toBe(1)
+  })
+})
+
+describe('audit', () => {
+  test('every secretary change is recorded with a label a person reads; a replay records nothing', async () => {
+    const { sponsorId, item } = await setup({ stock: 5, price: 10 })
+    const g = k()
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 50, reason: '志愿服务', requestKey: g })
+    await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 50, reason: '志愿服务', requestKey: g })
+    const f = k()
+    await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId, amount: 10, note: '追加', requestKey: f })
+    await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId, amount: 10, note: '追加', requestKey: f })
+    await tc.ok(sec, 'points.setRule', { communityId: T.c1, kind: 'volunteer_hour', points: 5, dailyCap: 40, monthlyCap: null, active: true })
+    await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })
+    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    await tc.ok(sec, 'mall.verify', { communityId: T.c1, code: order.pickupCode! })
+    const log = await tc.engine.find('audit_log', { actorId: P.secretary.id }, { sort: { _id: 1 } })
+    const rows = log.map((e) => [e.action, e.resource.type, e.resource.label])
+    expect(rows).toEqual([
+      ['points.setSponsor', 'sponsor', '青山区税务局'],
+      ['points.fundSponsor', 'sponsor', '青山区税务局'],
+      ['mall.upsertItem', 'mall_item', '洗衣液'],
+      ['points.grant', 'point_transfer', '王*英'],
+      ['points.fundSponsor', 'sponsor', '青山区税务局'],
+      ['points.setRule', 'point_rule', '志愿服务（每小时）'],
+      ['points.setExpiry', 'point_settings', '积分有效期'],
+      ['mall.verify', 'mall_order', '洗衣液（王*英）'],
+    ])
+    const expiry = log.find((e) => e.action === 'points.setExpiry')!
+    expect([expiry.before, expiry.after]).toEqual([{ expireMonths: null }, { expireMonths: 12 }])
   })
 })
 

@@ -8,7 +8,7 @@ import { openTestCloud, type TestCloud } from '../support/cloud'
 import { P, seedFixtures } from '../support/fixtures'
 import { InvocationTimeout } from '../../local/cloud'
 import { functionTimeoutMs } from '../../local/host/functions'
-import { handlers } from '../../cloudfunctions/api/src/actions'
+import { loadAction } from '../../cloudfunctions/api/src/actions'
 import { timeoutSecondsOf } from '../../cloudfunctions/api/src/platform/limits'
 
 let tc: TestCloud
@@ -34,10 +34,10 @@ describe('the function time limit', () => {
 
   test('a call past it fails as on the platform, and what it does afterwards never reaches the database', async () => {
     tc.setTimeoutMs(300)
-    const table = handlers as unknown as Record<string, (ctx: any, input: unknown) => Promise<unknown>>
-    const real = table['org.me']
+    const table = (await loadAction('org.me')) as unknown as { handler: (ctx: any, input: unknown) => Promise<unknown> }
+    const real = table.handler
     let wrote: unknown = 'not yet'
-    table['org.me'] = async (ctx) => {
+    table.handler = async (ctx) => {
       await sleep(500)
       try {
         await ctx.db.collection('audit_log').add({ data: { _id: 'late-write', at: new Date() } })
@@ -56,7 +56,7 @@ describe('the function time limit', () => {
       expect(wrote).toBeInstanceOf(Error)
       expect(await tc.engine.count('audit_log', { _id: 'late-write' })).toBe(0)
     } finally {
-      table['org.me'] = real
+      table.handler = real
     }
     // Under the limit the same call answers as ever.
     expect((await tc.call(P.resident.openid, 'org.me')).ok).toBe(true)
@@ -64,9 +64,9 @@ describe('the function time limit', () => {
 
   test('an answer that comes after the limit is no answer, even when the function never let the timer fire', async () => {
     tc.setTimeoutMs(200)
-    const table = handlers as unknown as Record<string, (ctx: any, input: unknown) => Promise<unknown>>
-    const real = table['org.me']
-    table['org.me'] = async () => {
+    const table = (await loadAction('org.me')) as unknown as { handler: (ctx: any, input: unknown) => Promise<unknown> }
+    const real = table.handler
+    table.handler = async () => {
       const t = Date.now()
       while (Date.now() - t < 400) {
         // busy: no await, so no timer can fire meanwhile
@@ -76,7 +76,7 @@ describe('the function time limit', () => {
     try {
       await expect(tc.call(P.resident.openid, 'org.me')).rejects.toBeInstanceOf(InvocationTimeout)
     } finally {
-      table['org.me'] = real
+      table.handler = real
     }
   })
 })

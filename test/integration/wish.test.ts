@@ -239,6 +239,61 @@ describe('claims', () => {
   })
 })
 
+describe('audited decisions: the entry is written in the same transaction as the change', () => {
+  const reasonOf = (r: { ok: boolean; error?: { details?: { reason?: string } } }) => (r.ok ? null : r.error?.details?.reason ?? null)
+
+  test('review, dispatch and settings are recorded with what a person calls them', async () => {
+    await setup()
+    const w = await openWish()
+    await tc.ok(sec, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.member.id })
+    const log = await tc.engine.find('audit_log', {})
+    const of = (action: string) => log.filter((e) => e.action === action)
+    expect(of('wish.review').map((e) => [e.resource, e.before, e.after])).toEqual([[{ type: 'wish', id: w.id, label: '想请人帮忙换个灯泡' }, { status: 'under_review' }, { status: 'open', reason: null }]])
+    expect(of('wish.dispatch').map((e) => [e.resource.label, e.after])).toEqual([['想请人帮忙换个灯泡', { status: 'claimed', claimerId: P.member.id }]])
+    const [settings] = of('wish.setSettings')
+    expect(settings).toMatchObject({ actorId: P.secretary.id, resource: { type: 'wish_settings', id: c, label: '微心愿设置' }, before: { autoApprove: false, autoCloseDays: 7 }, after: { autoApprove: false, overdueDays: 7 } })
+  })
+
+  test('two reviewers at once: one decision, one entry; the other is told it changed (STATE_CHANGED)', async () => {
+    await setup()
+    const w = await post()
+    const answers = await Promise.all([
+      tc.call(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true }),
+      tc.call(P.streetAdmin.openid, 'wish.review', { communityId: c, wishId: w.id, approve: false, reason: '重复发布' }),
+    ])
+    expect(answers.map(codeOf).sort()).toEqual(['CONFLICT', 'OK'])
+    expect(reasonOf(answers.find((a) => !a.ok)!)).toBe('STATE_CHANGED')
+    const [doc] = await tc.engine.find('wishes', { _id: w.id })
+    expect(doc.history.filter((h: { event: string }) => h.event === 'approve' || h.event === 'reject')).toHaveLength(1)
+    const entries = await tc.engine.find('audit_log', { action: 'wish.review' })
+    expect(entries.map((e) => e.after.status)).toEqual([doc.status])
+  })
+
+  test('a dispatch racing a claim: one of them takes the wish, and a dispatch is recorded only if it won', async () => {
+    await setup()
+    const w = await openWish()
+    const [dispatched, claimed] = await Promise.all([
+      tc.call(sec, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.member.id }),
+      tc.call(pm, 'wish.claim', { communityId: c, wishId: w.id }),
+    ])
+    expect([codeOf(dispatched), codeOf(claimed)].sort()).toEqual(['CONFLICT', 'OK'])
+    expect(reasonOf(dispatched.ok ? claimed : dispatched)).toBe('STATE_CHANGED')
+    const [doc] = await tc.engine.find('wishes', { _id: w.id })
+    expect(doc.claimVia).toBe(dispatched.ok ? 'dispatch' : 'claim')
+    expect(doc.history.filter((h: { event: string }) => h.event === 'claim' || h.event === 'dispatch')).toHaveLength(1)
+    expect(await tc.engine.count('audit_log', { action: 'wish.dispatch' })).toBe(dispatched.ok ? 1 : 0)
+  })
+
+  test('the wrong state is CONFLICT with STATE_CHANGED, the wrong person FORBIDDEN', async () => {
+    await setup()
+    const w = await openWish()
+    await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
+    expect(reasonOf(await tc.call(res, 'wish.confirm', { communityId: c, wishId: w.id, stars: 5, thanks: '' }))).toBe('STATE_CHANGED')
+    expect(reasonOf(await tc.call(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true }))).toBe('STATE_CHANGED')
+    expect(codeOf(await tc.call(P.head.openid, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '做完了' }))).toBe('FORBIDDEN')
+  })
+})
+
 describe('points for a fulfilled wish', () => {
   async function fulfilledWish() {
     const w = await openWish()

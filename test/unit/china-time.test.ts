@@ -3,7 +3,7 @@ import {
   chinaYear, isChinaDay,
 } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { clockOf, systemClock } from '../../cloudfunctions/api/src/platform/clock'
-import { capBuckets, expiryCutoff, expiryDay, nextExpiry } from '../../cloudfunctions/api/src/modules/points/rules'
+import { capBuckets, expiryCutoff, expiryDay, nextExpiry } from '../../cloudfunctions/api/src/modules/points/policy'
 import { reminderDue, remindHorizon } from '../../cloudfunctions/api/src/modules/party/rules'
 import { nextFire } from '../../local/host/scheduler'
 

@@ -1,9 +1,9 @@
 /**
  * The expiry timer and points.balance compute FIFO expiry as "balance − credits since the cutoff"
- * (points/account.ts recentCredits), reading only recent entries; the rule itself (rules.ts
+ * (points/account.ts recentCredits), reading only recent entries; the rule itself (policy.ts
  * expiringAmount) reads the whole history. The two agree on any ledger of credits and debits.
  */
-import { expiringAmount } from '../../cloudfunctions/api/src/modules/points/rules'
+import { expiringAmount } from '../../cloudfunctions/api/src/modules/points/policy'
 
 function ledger(seed: number) {
   let x = seed

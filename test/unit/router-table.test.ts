@@ -1,17 +1,43 @@
+import * as fs from 'fs'
+import * as path from 'path'
 import { actionInputs } from '../../types/api'
-import { permissions, READ_ONLY } from '../../cloudfunctions/api/src/permissions'
-import { handlers } from '../../cloudfunctions/api/src/actions'
+import { actions, loadAction } from '../../cloudfunctions/api/src/actions'
+import type { ActionDef } from '../../cloudfunctions/api/src/platform/action'
 import { RateLimiter } from '../../cloudfunctions/api/src/platform/rateLimit'
 import { AppError } from '../../cloudfunctions/api/src/platform/errors'
 import { isDuplicateKey } from '../../cloudfunctions/api/src/platform/db'
 
-describe('the action table', () => {
-  const names = Object.keys(actionInputs).sort()
+const SRC = path.resolve(__dirname, '../../cloudfunctions/api/src')
+type Name = keyof typeof actionInputs
 
-  test('every action has an input schema, a permission and a handler, and nothing else exists', () => {
-    expect(Object.keys(permissions).sort()).toEqual(names)
-    expect(Object.keys(handlers).sort()).toEqual(names)
-    for (const n of READ_ONLY) expect(names).toContain(n)
+describe('the action registry', () => {
+  const names = Object.keys(actionInputs).sort() as Name[]
+  let defs: Record<string, ActionDef>
+
+  beforeAll(async () => {
+    defs = {}
+    for (const n of names) defs[n] = (await loadAction(n)) as unknown as ActionDef
+  })
+
+  test('every action of the contract has one declaration, for its own name, with the contract’s schema', () => {
+    expect(Object.keys(actions).sort()).toEqual(names)
+    for (const n of names) {
+      expect(defs[n].name).toBe(n)
+      expect(defs[n].input).toBe(actionInputs[n])
+      expect(typeof defs[n].handler).toBe('function')
+      expect(typeof defs[n].writes).toBe('boolean')
+    }
+  })
+
+  test('an action area.verb lives in modules/<area>/<verb>.ts', () => {
+    const text = fs.readFileSync(path.join(SRC, 'actions.ts'), 'utf8')
+    for (const n of names) {
+      const [area, verb] = n.split('.')
+      const line = text.split('\n').find((l) => l.startsWith(`  '${n}':`))
+      expect(line).toBeDefined()
+      expect(line).toContain(`import('./modules/${area}/${verb}')`)
+      expect(fs.existsSync(path.join(SRC, 'modules', area, `${verb}.ts`))).toBe(true)
+    }
   })
 
   test('action names are area.verb', () => {
@@ -19,15 +45,20 @@ describe('the action table', () => {
   })
 
   test('only login is open before a profile exists', () => {
-    expect(names.filter((n) => permissions[n as keyof typeof permissions].who === 'wechat')).toEqual(['org.login'])
+    expect(names.filter((n) => defs[n].access.who === 'wechat')).toEqual(['org.login'])
   })
 
   test('admin actions are limited to secretaries and street admins', () => {
     for (const n of ['org.assignRole', 'org.revokeRole', 'org.members', 'org.member', 'org.audit', 'org.undelivered'] as const) {
-      const access = permissions[n]
+      const access = defs[n].access
       expect(access.who).toBe('roles')
       if (access.who === 'roles') expect([...access.roles].sort()).toEqual(['secretary', 'street_admin'])
     }
+  })
+
+  test('reads are marked as reads: a sample of each kind', () => {
+    for (const n of ['org.me', 'org.members', 'org.audit', 'points.balance', 'wish.list', 'activity.get'] as const) expect(defs[n].writes).toBe(false)
+    for (const n of ['org.login', 'org.assignRole', 'mall.redeem', 'wish.claim', 'activity.checkin'] as const) expect(defs[n].writes).toBe(true)
   })
 
   test('input schemas are strict: unknown keys are refused', () => {
@@ -50,7 +81,8 @@ describe('rate limiter', () => {
 describe('errors', () => {
   test('AppError carries its code and omits empty details', () => {
     expect(new AppError('CONFLICT', '已被认领').toApiError()).toEqual({ code: 'CONFLICT', message: '已被认领' })
-    expect(new AppError('INVALID_INPUT', 'x', [1]).toApiError()).toEqual({ code: 'INVALID_INPUT', message: 'x', details: [1] })
+    expect(new AppError('INVALID_INPUT', 'x', { issues: [{ path: 'a', message: 'b' }] }).toApiError()).toEqual({ code: 'INVALID_INPUT', message: 'x', details: { issues: [{ path: 'a', message: 'b' }] } })
+    expect(new AppError('CONFLICT', '兑完了', { reason: 'SOLD_OUT' }).reason).toBe('SOLD_OUT')
   })
   test('duplicate keys are recognised as the cloud reports them', () => {
     expect(isDuplicateKey({ errCode: -502001, errMsg: 'x' })).toBe(true)

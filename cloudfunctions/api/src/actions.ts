@@ -1,131 +1,107 @@
 /**
- * The action table: every action's handler, by name. Inputs come from types/api.ts, access from
- * permissions.ts; the router joins the three. Typed over every action, so none can be forgotten.
+ * The action registry: every action's declaration, by name, loaded on its first call. An action `area.verb`
+ * lives in `modules/<area>/<verb>.ts`, whose default export is its declaration (platform/action.ts: input
+ * schema, access, writes, handler). Typed over every action of the contract (types/api.ts), so none can be
+ * missing and each file's declaration must be for its own name.
+ *
+ * Loading on demand keeps a cold start small: esbuild turns each `import()` into a lazily initialised module
+ * in the one-file bundle, so the first request builds only its own area's schemas and code.
  */
-import type { z } from 'zod'
-import type { ActionName, ActionOutput, actionInputs } from '../../../types/api'
-import type { Ctx, UserCtx } from './platform/context'
-import { auditList } from './modules/org/auditList'
-import { communities, households, tree } from './modules/org/communities'
-import { login } from './modules/org/login'
-import { me } from './modules/org/me'
-import { member, members } from './modules/org/members'
-import { assignRole, revokeRole } from './modules/org/roles'
-import { setProxy } from './modules/org/setProxy'
-import { confirmHousehold, householdQueue } from './modules/org/households'
-import { updateProfile } from './modules/org/updateProfile'
-import { subscribed } from './modules/messages/subscribed'
-import { undelivered } from './modules/messages/undelivered'
-import { balance, statement } from './modules/points/account'
-import { grant } from './modules/points/grant'
-import { report } from './modules/points/report'
-import { rules, setExpiry, setRule } from './modules/points/settings'
-import { fundSponsor, setSponsor, sponsors } from './modules/points/sponsors'
-import { item, items, upsertItem } from './modules/mall/items'
-import { cancel, myOrders, order, orders, pickupQr, verify } from './modules/mall/orders'
-import { redeem } from './modules/mall/redeem'
-import { claim, dispatch, release, remind } from './modules/wish/claim'
-import { confirm, withdraw } from './modules/wish/close'
-import { create } from './modules/wish/create'
-import { get, list, mine, overdue, reviewQueue, stats } from './modules/wish/queries'
-import { review } from './modules/wish/review'
-import { setSettings, settings } from './modules/wish/settings'
-import { fulfil, progress } from './modules/wish/work'
-import * as registration from './modules/party/registration'
-import * as posts from './modules/party/posts'
-import * as pairs from './modules/party/pairs'
-import * as activities from './modules/party/activities'
-import * as checkin from './modules/party/checkin'
-import * as record from './modules/party/record'
+import type { ActionName } from '../../../types/api'
+import type { ActionDef } from './platform/action'
 
-type Input<A extends ActionName> = z.output<(typeof actionInputs)[A]>
-/** Actions open to a caller without a profile get Ctx; all others get a UserCtx. */
-export type Handler<A extends ActionName> = (ctx: UserCtx, input: Input<A>) => Promise<ActionOutput<A>>
+export type Registry = { readonly [A in ActionName]: () => Promise<{ default: ActionDef<A> }> }
 
-export const handlers: { readonly [A in ActionName]: Handler<A> } = {
-  'org.login': (ctx: Ctx, input) => login(ctx, input),
-  'org.me': me,
-  'org.updateProfile': updateProfile,
-  'org.communities': communities,
-  'org.tree': tree,
-  'org.households': households,
-  'org.assignRole': assignRole,
-  'org.revokeRole': revokeRole,
-  'org.members': members,
-  'org.member': member,
-  'org.setProxy': setProxy,
-  'org.audit': auditList,
-  'org.householdQueue': householdQueue,
-  'org.confirmHousehold': confirmHousehold,
-  'org.subscribed': subscribed,
-  'org.undelivered': undelivered,
-  'points.balance': balance,
-  'points.statement': statement,
-  'points.rules': rules,
-  'points.setRule': setRule,
-  'points.setExpiry': setExpiry,
-  'points.grant': grant,
-  'points.sponsors': sponsors,
-  'points.setSponsor': setSponsor,
-  'points.fundSponsor': fundSponsor,
-  'points.report': report,
-  'mall.items': items,
-  'mall.item': item,
-  'mall.upsertItem': upsertItem,
-  'mall.redeem': redeem,
-  'mall.cancel': cancel,
-  'mall.order': order,
-  'mall.pickupQr': pickupQr,
-  'mall.myOrders': myOrders,
-  'mall.verify': verify,
-  'mall.orders': orders,
-  'wish.create': create,
-  'wish.list': list,
-  'wish.get': get,
-  'wish.mine': mine,
-  'wish.review': review,
-  'wish.reviewQueue': reviewQueue,
-  'wish.claim': claim,
-  'wish.remind': remind,
-  'wish.dispatch': dispatch,
-  'wish.release': release,
-  'wish.progress': progress,
-  'wish.fulfil': fulfil,
-  'wish.confirm': confirm,
-  'wish.withdraw': withdraw,
-  'wish.overdue': overdue,
-  'wish.stats': stats,
-  'wish.settings': settings,
-  'wish.setSettings': setSettings,
-  'party.registerCode': registration.registerCode,
-  'party.resolveScene': registration.resolveScene,
-  'party.register': registration.register,
-  'party.myRegistration': registration.myRegistration,
-  'party.review': registration.review,
-  'party.members': registration.members,
-  'party.pledge': registration.pledge,
-  'party.pledgeDone': registration.pledgeDone,
-  'post.list': posts.list,
-  'post.upsert': posts.upsert,
-  'post.claim': posts.claim,
-  'post.leave': posts.leave,
-  'pair.assign': pairs.assign,
-  'pair.mine': pairs.mine,
-  'pair.list': pairs.list,
-  'pair.logVisit': pairs.logVisit,
-  'pair.settings': pairs.settings,
-  'pair.setSettings': pairs.setSettings,
-  'activity.list': activities.list,
-  'activity.get': activities.get,
-  'activity.upsert': activities.upsert,
-  'activity.cancel': activities.cancel,
-  'activity.signUp': activities.signUp,
-  'activity.withdraw': activities.withdraw,
-  'activity.checkinCode': checkin.checkinCode,
-  'activity.checkin': checkin.checkin,
-  'activity.checkout': checkin.checkout,
-  'activity.confirmHours': checkin.confirmHours,
-  'party.record': record.record,
-  'party.report': record.report,
-  'party.coverage': record.coverage,
+export const actions: Registry = {
+  'org.login': () => import('./modules/org/login'),
+  'org.me': () => import('./modules/org/me'),
+  'org.updateProfile': () => import('./modules/org/updateProfile'),
+  'org.communities': () => import('./modules/org/communities'),
+  'org.tree': () => import('./modules/org/tree'),
+  'org.households': () => import('./modules/org/households'),
+  'org.assignRole': () => import('./modules/org/assignRole'),
+  'org.revokeRole': () => import('./modules/org/revokeRole'),
+  'org.members': () => import('./modules/org/members'),
+  'org.member': () => import('./modules/org/member'),
+  'org.setProxy': () => import('./modules/org/setProxy'),
+  'org.audit': () => import('./modules/org/audit'),
+  'org.householdQueue': () => import('./modules/org/householdQueue'),
+  'org.confirmHousehold': () => import('./modules/org/confirmHousehold'),
+  'org.subscribed': () => import('./modules/org/subscribed'),
+  'org.undelivered': () => import('./modules/org/undelivered'),
+  'org.street': () => import('./modules/org/street'),
+  'points.balance': () => import('./modules/points/balance'),
+  'points.statement': () => import('./modules/points/statement'),
+  'points.rules': () => import('./modules/points/rules'),
+  'points.setRule': () => import('./modules/points/setRule'),
+  'points.setExpiry': () => import('./modules/points/setExpiry'),
+  'points.grant': () => import('./modules/points/grant'),
+  'points.sponsors': () => import('./modules/points/sponsors'),
+  'points.setSponsor': () => import('./modules/points/setSponsor'),
+  'points.fundSponsor': () => import('./modules/points/fundSponsor'),
+  'points.report': () => import('./modules/points/report'),
+  'mall.items': () => import('./modules/mall/items'),
+  'mall.item': () => import('./modules/mall/item'),
+  'mall.upsertItem': () => import('./modules/mall/upsertItem'),
+  'mall.redeem': () => import('./modules/mall/redeem'),
+  'mall.cancel': () => import('./modules/mall/cancel'),
+  'mall.order': () => import('./modules/mall/order'),
+  'mall.pickupQr': () => import('./modules/mall/pickupQr'),
+  'mall.myOrders': () => import('./modules/mall/myOrders'),
+  'mall.verify': () => import('./modules/mall/verify'),
+  'mall.orders': () => import('./modules/mall/orders'),
+  'wish.create': () => import('./modules/wish/create'),
+  'wish.list': () => import('./modules/wish/list'),
+  'wish.get': () => import('./modules/wish/get'),
+  'wish.mine': () => import('./modules/wish/mine'),
+  'wish.review': () => import('./modules/wish/review'),
+  'wish.reviewQueue': () => import('./modules/wish/reviewQueue'),
+  'wish.claim': () => import('./modules/wish/claim'),
+  'wish.remind': () => import('./modules/wish/remind'),
+  'wish.dispatch': () => import('./modules/wish/dispatch'),
+  'wish.release': () => import('./modules/wish/release'),
+  'wish.progress': () => import('./modules/wish/progress'),
+  'wish.fulfil': () => import('./modules/wish/fulfil'),
+  'wish.confirm': () => import('./modules/wish/confirm'),
+  'wish.withdraw': () => import('./modules/wish/withdraw'),
+  'wish.overdue': () => import('./modules/wish/overdue'),
+  'wish.stats': () => import('./modules/wish/stats'),
+  'wish.settings': () => import('./modules/wish/settings'),
+  'wish.setSettings': () => import('./modules/wish/setSettings'),
+  'party.registerCode': () => import('./modules/party/registerCode'),
+  'party.resolveScene': () => import('./modules/party/resolveScene'),
+  'party.register': () => import('./modules/party/register'),
+  'party.myRegistration': () => import('./modules/party/myRegistration'),
+  'party.review': () => import('./modules/party/review'),
+  'party.members': () => import('./modules/party/members'),
+  'party.pledge': () => import('./modules/party/pledge'),
+  'party.pledgeDone': () => import('./modules/party/pledgeDone'),
+  'post.list': () => import('./modules/post/list'),
+  'post.upsert': () => import('./modules/post/upsert'),
+  'post.claim': () => import('./modules/post/claim'),
+  'post.leave': () => import('./modules/post/leave'),
+  'pair.assign': () => import('./modules/pair/assign'),
+  'pair.mine': () => import('./modules/pair/mine'),
+  'pair.list': () => import('./modules/pair/list'),
+  'pair.logVisit': () => import('./modules/pair/logVisit'),
+  'pair.settings': () => import('./modules/pair/settings'),
+  'pair.setSettings': () => import('./modules/pair/setSettings'),
+  'activity.list': () => import('./modules/activity/list'),
+  'activity.get': () => import('./modules/activity/get'),
+  'activity.upsert': () => import('./modules/activity/upsert'),
+  'activity.cancel': () => import('./modules/activity/cancel'),
+  'activity.signUp': () => import('./modules/activity/signUp'),
+  'activity.withdraw': () => import('./modules/activity/withdraw'),
+  'activity.checkinCode': () => import('./modules/activity/checkinCode'),
+  'activity.checkin': () => import('./modules/activity/checkin'),
+  'activity.checkout': () => import('./modules/activity/checkout'),
+  'activity.confirmHours': () => import('./modules/activity/confirmHours'),
+  'party.record': () => import('./modules/party/record'),
+  'party.report': () => import('./modules/party/report'),
+  'party.coverage': () => import('./modules/party/coverage'),
+}
+
+/** The declaration of one action. */
+export async function loadAction<A extends ActionName>(name: A): Promise<ActionDef<A>> {
+  return (await actions[name]()).default as ActionDef<A>
 }

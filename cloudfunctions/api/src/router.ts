@@ -2,22 +2,22 @@
  * The router: event in, envelope out. In order, and stopping at the first failure (so a bad request
  * changes nothing): the event's shape and size → the action exists → the caller has a WeChat identity
  * → not over the rate limit → the input parses with the action's schema → the caller's profile →
- * the permission table → the handler. Thrown AppErrors become their code; anything else is INTERNAL,
+ * the declaration's access → the handler (each action's declaration, platform/action.ts, loaded on
+ * its first call). Thrown AppErrors become their code; anything else is INTERNAL,
  * logged with the request id, and never leaks its message.
  */
 import * as z from 'zod'
 import { zhCN } from 'zod/locales'
-import { actionInputs, type ActionName } from '../../../types/api'
-import { ApiEvent, MAX_EVENT_BYTES, type ApiResult } from '../../../types/common'
-import { handlers } from './actions'
+import { ApiEvent, MAX_EVENT_BYTES, type ApiResult, type FieldIssue } from '../../../types/common'
+import type { ActionName } from '../../../types/api'
+import { actions, loadAction } from './actions'
 import type { Ctx, Deps, UserCtx } from './platform/context'
 import type { User } from '../../../types/org'
 import { AppError, forbidden, internal, invalid, notFound, rateLimited, unauthenticated } from './platform/errors'
 import { RateLimiter } from './platform/rateLimit'
 import { newId } from './platform/db'
-import { permissions, READ_ONLY } from './permissions'
 import { findUserByOpenid, getCommunity } from './modules/org/repo'
-import { holdsRole } from './modules/org/rules'
+import { allows } from './modules/org/rules'
 
 // The one locale the function speaks, imported by name: zhCN taken from z's locales namespace would bundle every locale zod ships (~100 KB).
 z.config(zhCN())
@@ -28,7 +28,7 @@ const writeLimiter = new RateLimiter(60, 60_000)
 /** For tests that make hundreds of calls as one person in a minute: start the window afresh. */
 export const resetRateLimits = () => writeLimiter.reset()
 
-const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(actionInputs, name)
+const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(actions, name)
 
 function sizeOf(event: unknown): number {
   try {
@@ -57,7 +57,7 @@ function notMemberMessage(user: User, communityId: string): string {
   return '您还不是这个社区的居民，请先在「我的」里选择住址'
 }
 
-function describeIssues(issues: z.core.$ZodIssue[]) {
+function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
   return issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
 }
 
@@ -87,9 +87,10 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
   if (poisoned) throw invalid('提交的内容含有不允许的字段名', [{ path: poisoned, message: '不允许的字段名' }])
 
   if (!deps.openid) throw unauthenticated('无法识别您的微信身份，请重新打开小程序')
-  if (!READ_ONLY.has(action) && !writeLimiter.allow(deps.openid, deps.now().getTime())) throw rateLimited()
+  const def = await loadAction(action)
+  if (def.writes && !writeLimiter.allow(deps.openid, deps.now().getTime())) throw rateLimited()
 
-  const input = actionInputs[action].safeParse(data ?? {})
+  const input = (def.input as z.ZodType).safeParse(data ?? {})
   if (!input.success) {
     const first = input.error.issues[0]
     const where = first?.path.length ? `${first.path.join('.')}：` : ''
@@ -98,7 +99,7 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
 
   const user = await findUserByOpenid(deps.db, deps.openid)
   const ctx: Ctx = { ...deps, action, requestId: requestId ?? newId('r'), user }
-  const access = permissions[action]
+  const access = def.access
   if (access.who !== 'wechat') {
     if (!user) throw unauthenticated()
     if (access.who === 'roles' || access.who === 'member') {
@@ -106,13 +107,10 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
       if (!communityId) throw forbidden()
       const community = await getCommunity(deps.db, communityId)
       if (!community) throw notFound('社区')
-      const allowed =
-        access.who === 'member'
-          ? user.roles.some((g) => g.communityId === community._id) || holdsRole(user, community, ['street_admin'])
-          : holdsRole(user, community, access.roles)
+      const allowed = allows(access, user, community)
       if (!allowed) throw forbidden(access.who === 'member' ? notMemberMessage(user, community._id) : undefined)
     }
   }
-  const handler = handlers[action] as (ctx: UserCtx, input: unknown) => Promise<unknown>
+  const handler = def.handler as (ctx: UserCtx, input: unknown) => Promise<unknown>
   return handler(ctx as UserCtx, input.data)
 }

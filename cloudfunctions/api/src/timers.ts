@@ -35,11 +35,7 @@ import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
 import { remindActivities } from './modules/party/remind'
 import { sendCancelNotices } from './modules/party/cancelNotice'
 
-export interface TimerEvent {
-  Type: 'Timer'
-  TriggerName: string
-  Time?: string
-}
+export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
 /** One bounded batch of a job from its cursor (null = the start of a pass). */
 export type TimerJob = (deps: Deps, cursor: Cursor) => Promise<Batch>
@@ -96,9 +92,6 @@ interface TickState {
 /** A batch is assumed to take at least this long until one has been measured. */
 const MIN_BATCH_ESTIMATE_MS = 20
 
-export function isTimerEvent(event: unknown, openid: string | null): event is TimerEvent {
-  return !openid && typeof event === 'object' && event !== null && (event as TimerEvent).Type === 'Timer'
-}
 
 export interface TickReport {
   budgetMs: number

@@ -4,31 +4,20 @@
  * not imported from types/: zod would come along), and time formats.
  */
 import { homeCommunityId } from '../../services/community'
-import { useRouter } from '@tarojs/taro'
 import type { Me } from '@contract/org'
 import type { ActivityView, SignupStatus } from '@contract/party'
+import { can, communityFor } from '../../services/access'
 
 /** Party pages: the route's communityId (or c, the short form in share paths), else my household's, else my first role's. */
 export const partyCommunityId = homeCommunityId
 
-export function usePartyCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  return partyCommunityId(me, params.communityId ?? params.c)
-}
+export { useHomeCommunity as usePartyCommunity } from '../../hooks/useCommunity'
 
-/** Secretary pages: the route's communityId, else my first community as secretary. */
-export function useSecretaryCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
-}
-
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
-}
+export { isSecretaryOf } from '../../services/community'
+export { useSecretaryCommunity } from '../../hooks/useCommunity'
 
 export function isPartyMemberOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && r.role === 'party_member')
+  return can(me, communityId, 'partyMember')
 }
 
 /** Keep in step with types/party.ts MEMBER_TYPES. */
@@ -56,39 +45,8 @@ export const NEEDS = ['独居老人', '高龄', '残疾', '低保', '其他'] as
 export const SKILL_SUGGESTIONS = ['理发', '维修', '医护', '法律咨询', '辅导作业', '心理疏导', '电脑手机', '书法', '文艺', '驾驶']
 export const PLEDGE_EXAMPLES = ['每月为楼里独居老人理一次发', '每周六上午辅导小区孩子写作业', '帮邻居修水电，随叫随到', '每月参加一次小区环境整治']
 
-// Device-local getters: China time on a phone in China (see src/services/format.ts).
-const pad = (n: number) => String(n).padStart(2, '0')
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
-
-/** ISO → 11月22日（周六）14:00 */
-export function whenText(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日（周${WEEK[d.getDay()]}）${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** start/end → 11月22日（周六）14:00–16:00 (the end's day only when it differs) */
-export function rangeText(startIso: string, endIso: string): string {
-  const s = new Date(startIso)
-  const e = new Date(endIso)
-  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${startIso} – ${endIso}`
-  const sameDay = s.toDateString() === e.toDateString()
-  return `${whenText(startIso)}–${sameDay ? `${pad(e.getHours())}:${pad(e.getMinutes())}` : whenText(endIso)}`
-}
-
-/** ISO → 14:05 */
-export function clock(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : `${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** ISO → 2026-11-22 */
-export function dayText(iso: string | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
+/** Dates in China time: src/services/time.ts. */
+export { weekdayTime as whenText, timeRange as rangeText, clock, isoDay as dayText } from '../../services/time'
 
 /** 1.5 → "1.5 小时" */
 export function hoursText(h: number | null | undefined): string {
@@ -96,13 +54,8 @@ export function hoursText(h: number | null | undefined): string {
   return `${Math.round(h * 100) / 100} 小时`
 }
 
-/** A local date and time (from the pickers) → ISO with this device's offset, e.g. 2026-11-22T14:00:00+08:00. */
-export function localIso(date: string, time: string): string {
-  const d = new Date(`${date}T${time}:00`)
-  const off = -d.getTimezoneOffset()
-  const sign = off >= 0 ? '+' : '-'
-  return `${date}T${time}:00${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
-}
+/** A China date and time from the pickers → ISO with +08:00. */
+export { chinaIso as localIso } from '../../services/time'
 
 /** Where an activity stands for check-in: before the window (opens 30 min before), open, or over. */
 export const CHECKIN_OPENS_MIN = 30

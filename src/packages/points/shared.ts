@@ -3,28 +3,17 @@
  * which community the page works on, request keys for retry-safe writes, and display formats.
  */
 import { homeCommunityId } from '../../services/community'
-import { useRouter } from '@tarojs/taro'
-import type { Me } from '@contract/org'
 import type { OrderStatus, TransferKind } from '@contract/points'
+import type { ErrorReason } from '@contract/common'
+import type { ApiCallError } from '../../services/api'
 
 /** Points are per community: the route's communityId, else my household's, else my first role's. */
 export const pointsCommunityId = homeCommunityId
 
-export function usePointsCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  return pointsCommunityId(me, params.communityId)
-}
+export { useHomeCommunity as usePointsCommunity } from '../../hooks/useCommunity'
 
-/** Secretary pages: the route's communityId, else my first community as secretary. */
-export function useSecretaryCommunity(me: Me | null): string | null {
-  const { params } = useRouter()
-  if (params.communityId) return decodeURIComponent(params.communityId)
-  return me?.roles.find((r) => r.role === 'secretary')?.communityId ?? null
-}
-
-export function isSecretaryOf(me: Me | null, communityId: string | null): boolean {
-  return !!me && !!communityId && me.roles.some((r) => r.communityId === communityId && (r.role === 'secretary' || r.role === 'street_admin'))
-}
+export { isSecretaryOf } from '../../services/community'
+export { useSecretaryCommunity } from '../../hooks/useCommunity'
 
 /** A client key for one confirmed action: reused when the same confirmation is retried. */
 export function newRequestKey(): string {
@@ -36,22 +25,8 @@ export function spacedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code
 }
 
-// Device-local getters: China time on a phone in China (see src/services/format.ts).
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** ISO → 2026-11-22 */
-export function dayText(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-/** ISO → 11月29日 */
-export function monthDay(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日`
-}
+/** Dates in China time: src/services/time.ts. */
+export { isoDay as dayText, monthDay, dateTime as shortDateTime } from '../../services/time'
 
 /** +60 / -20 */
 export function signed(n: number): string {
@@ -91,17 +66,12 @@ export const ITEM_KIND_MARK: Record<(typeof ITEM_KINDS)[number], string> = {
   venue_voucher: '券',
 }
 
-/** What to do next after a refused redemption, judged from the server's own message. */
-export function redeemWayForward(message: string): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
-  if (message.includes('余额不足') || message.includes('积分不足')) return { text: '看看怎么攒积分', route: 'points.mine' }
-  if (message.includes('兑完') || message.includes('库存')) return { text: '看看别的商品', route: 'points.index' }
-  if (message.includes('限兑')) return { text: '看看我的兑换', route: 'points.orders' }
+/** What to do next after a refused redemption, from the server's reason code (types/common.ts ERROR_REASONS), never its text. */
+export function redeemWayForward(err: Pick<ApiCallError, 'reason'>): { text: string; route: 'points.mine' | 'points.index' | 'points.orders' } | null {
+  const reason = err.reason
+  if (reason === 'INSUFFICIENT_POINTS') return { text: '看看怎么攒积分', route: 'points.mine' }
+  if (reason === 'SOLD_OUT') return { text: '看看别的商品', route: 'points.index' }
+  if (reason === 'QUOTA_REACHED') return { text: '看看我的兑换', route: 'points.orders' }
   return null
 }
 
-/** ISO → 11月22日 14:05 */
-export function shortDateTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}

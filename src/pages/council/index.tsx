@@ -4,7 +4,7 @@
  */
 import { View } from '@tarojs/components'
 import { PageShell } from '../../components/PageShell'
-import { Empty } from '../../components/Empty'
+import { Empty } from '../../components/EmptyState'
 
 export default function Council() {
   return (

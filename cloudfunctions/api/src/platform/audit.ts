@@ -1,9 +1,10 @@
 /**
  * The append-only audit log (Decidim traceability): who did what, when, to what, before and after.
- * Nothing updates or deletes these documents. Admin actions and audited reads of personal data call `trace`.
+ * Nothing updates or deletes these documents. A change is recorded with recordIn, in the transaction that makes it;
+ * an audited read of personal data with trace.
  */
 import type { Ctx } from './context'
-import { newId } from './db'
+import { newId, type Tx } from './db'
 
 let seq = 0
 /** Time-ordered ids: entries sort by `_id` in the order they were written (within one instance). */
@@ -20,19 +21,24 @@ export interface AuditDoc {
   communityId: string | null
   actorId: string | null
   action: string
-  resource: { type: string; id: string }
+  resource: { type: string; id: string; label?: string }
   before: unknown
   after: unknown
   requestId: string
 }
 
-/** Append one entry. Awaited: an admin action whose trace could not be written reports an error. */
-export async function trace(
-  ctx: Ctx,
-  entry: { communityId: string | null; action?: string; resource: { type: string; id: string }; before?: unknown; after?: unknown },
-): Promise<void> {
+export interface AuditInput {
+  communityId: string | null
+  /** Defaults to the action being run. */
+  action?: string
+  resource: { type: string; id: string; /** what a person calls it: a wish's title, a person's masked name */ label?: string }
+  before?: unknown
+  after?: unknown
+}
+
+function auditDoc(ctx: Ctx, entry: AuditInput): AuditDoc {
   const now = ctx.now()
-  const doc: AuditDoc = {
+  return {
     _id: auditId(now),
     at: now,
     communityId: entry.communityId,
@@ -43,5 +49,27 @@ export async function trace(
     after: entry.after ?? null,
     requestId: ctx.requestId,
   }
-  await ctx.db.collection(AUDIT).add({ data: doc })
+}
+
+/**
+ * Record a change inside the transaction that makes it: the entry and the change commit together or not at
+ * all, so no crash between them can lose the record (or record a change that did not happen).
+ *
+ *   await runTx(ctx.db, async (tx) => {
+ *     const doc = await txGet<User>(tx, C.users, id)
+ *     if (!ok(doc)) throw conflict('…')
+ *     await tx.collection(C.users).doc(id).update({ data })
+ *     await recordIn(tx, ctx, { communityId, resource: { type: 'user', id }, before, after })
+ *   })
+ */
+export async function recordIn(tx: Tx, ctx: Ctx, entry: AuditInput): Promise<void> {
+  await tx.collection(AUDIT).add({ data: auditDoc(ctx, entry) })
+}
+
+/**
+ * Record something that changes nothing: an audited read of personal data (PIPL: admin reads are logged).
+ * Awaited: the read fails if its record cannot be written. A change is recorded with recordIn instead.
+ */
+export async function trace(ctx: Ctx, entry: AuditInput): Promise<void> {
+  await ctx.db.collection(AUDIT).add({ data: auditDoc(ctx, entry) })
 }

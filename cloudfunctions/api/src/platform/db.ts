@@ -43,6 +43,60 @@ export async function findMany<T>(
   return res.data
 }
 
+/**
+ * A conditional update: `where(filter).update({ data })`, answering how many documents it changed. The usual
+ * guard against races: of many requests that read the same state, only the one whose filter still matches
+ * changes anything (answer 1); the others get 0 and say CONFLICT.
+ */
+export async function updateWhere(db: Db, collection: string, filter: object, data: object): Promise<number> {
+  const res = (await db.collection(collection).where(filter).update({ data })) as { stats?: { updated?: number } }
+  return res.stats?.updated ?? 0
+}
+
+/** A set of documents larger than a read-all may take: a design error to fix, never a silent cut. */
+export class TooManyDocuments extends Error {
+  constructor(collection: string, max: number) {
+    super(`readAll(${collection}) found more than ${max} documents: page it, or keep a counter`)
+    this.name = 'TooManyDocuments'
+  }
+}
+
+/**
+ * All documents matching an indexed filter, paged by _id under the server's 100-per-get cap — for sets
+ * known to be small (a community's buildings, an activity's sign-ups). Past `max` it throws (the router
+ * logs it and answers INTERNAL) instead of answering with part of the set.
+ */
+export async function readAll<T extends { _id: string }>(db: Db, collection: string, filter: object, max = 5000): Promise<T[]> {
+  const out: T[] = []
+  let after: string | null = null
+  for (;;) {
+    const page: T[] = await findMany<T>(db, collection, after ? { ...filter, _id: db.command.gt(after) } : filter, {
+      orderBy: [['_id', 'asc']],
+      limit: 100,
+    })
+    out.push(...page)
+    if (out.length > max) throw new TooManyDocuments(collection, max)
+    if (page.length < 100) return out
+    after = page[page.length - 1]._id
+  }
+}
+
+/**
+ * How many documents of `collection` match `filter`, per community: one aggregation (`$group` by communityId),
+ * whatever the number of communities. The filter should be served by an index that starts with communityId.
+ */
+export async function countByCommunity(db: Db, collection: string, filter: object): Promise<Map<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(collection)
+    .aggregate()
+    .match(filter)
+    .group({ _id: '$communityId', n: $.sum(1) })
+    .limit(1000) // aggregate answers 20 groups unless told otherwise
+    .end()) as { list: { _id: string; n: number }[] }
+  return new Map(res.list.map((r) => [r._id, r.n]))
+}
+
 /** A transaction handle: documents by id only (WeChat's rule), plus add. */
 export type Tx = { collection(name: string): any }
 
@@ -60,8 +114,11 @@ export function isTxConflict(err: unknown): boolean {
   return e.code === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(`${e.errMsg ?? ''} ${e.message ?? ''}`)
 }
 
-/** How long runTx keeps retrying conflicts before answering "too busy" (the function's default timeout is 3 s). */
-export const TX_RETRY_MS = 2500
+/**
+ * How long runTx keeps retrying conflicts before answering "too busy": a quarter of the function's 20 s timeout
+ * (config.json), so a rush on one document (300 sign-ups for one activity) settles even on a loaded instance.
+ */
+export const TX_RETRY_MS = 5000
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
@@ -79,7 +136,7 @@ export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
       return await run.runTransaction(fn, 1)
     } catch (err) {
       if (!isTxConflict(err)) throw err
-      if (Date.now() >= deadline) throw conflict('操作的人太多了，请稍后再试')
+      if (Date.now() >= deadline) throw conflict('操作的人太多了，请稍后再试', 'BUSY')
       await pause(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)))
     }
   }

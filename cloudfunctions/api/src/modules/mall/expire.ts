@@ -13,8 +13,8 @@ import type { Deps } from '../../platform/context'
 import { notSkipped, queueBatch, skippedOf, type Batch, type Cursor } from '../../platform/batches'
 import { findMany, getById } from '../../platform/db'
 import { M, type StockHold } from './repo'
-import { closeOrder } from './orders'
-import { releaseHold } from './redeem'
+import { closeOrder } from './closing'
+import { releaseHold } from './stock'
 
 const STALE_HOLD_MS = 2 * 60_000
 export const ORDERS_PER_BATCH = 10

@@ -1,71 +1,32 @@
 /**
  * mall.redeem — take stock, check the per-person limit and the balance, and book the points, all or
- * nothing. Stock is held first by one conditional update on the item (no read-then-write, so concurrent
- * redemptions never oversell, and the hot item document stays out of the transaction); then one
- * transaction books the ledger transfer, the person's quota and the order with its pickup code. If the
- * transaction refuses, the hold is given back. A hold left by a crash is resolved by the timer
- * (`releaseStaleHolds`). Idempotent by requestKey: a retried tap returns the same order.
+ * nothing. Stock is held first by one conditional update on the item (stock.ts); then one transaction books
+ * the ledger transfer, the person's quota and the order with its pickup code. If the transaction refuses,
+ * the hold is given back. Idempotent by requestKey: a retried tap returns the same order.
  * While the shelf is empty but holds are pending, a redeem waits for them (bounded), so a rush sells exactly
- * the stock. Outcomes: the order with its pickup code; NOT_FOUND for an unknown or withdrawn item; CONFLICT when
- * stock, the limit or the balance is short (nothing changes).
+ * the stock. Outcomes: the order with its pickup code; NOT_FOUND for an unknown or withdrawn item; CONFLICT
+ * with a reason, nothing changed: INSUFFICIENT_POINTS (balance short), SOLD_OUT (stock short),
+ * QUOTA_REACHED (over the per-person limit), BUSY (the rush did not clear in time).
  */
-import type { z } from 'zod'
-import type { MallItem, MallOrder, RedeemInput } from '../../../../../types/points'
+import { RedeemInput, type MallItem, type MallOrder, type OrderView } from '../../../../../types/points'
+import { defineAction, member, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { getById, isDuplicateKey, runTx, txGet, type Db } from '../../platform/db'
+import { getById, isDuplicateKey, runTx, txGet } from '../../platform/db'
 import { conflict, notFound } from '../../platform/errors'
 import { applyTransfer, ensureAccounts, insufficient, personLeg, systemLeg } from '../points/ledger'
 import { P } from '../points/repo'
-import { accountId } from '../points/rules'
-import { M, type StockHold } from './repo'
+import { accountId } from '../points/policy'
+import { M } from './repo'
 import { newPickupCode, orderIdFor } from './rules'
+import { holdStock, releaseHold } from './stock'
 import { orderView } from './views'
-
-type Updated = { stats: { updated: number } }
-
-/** Give back a hold: with the stock when no order came of it, without when the order exists. */
-export async function releaseHold(db: Db, itemId: string, hold: Pick<StockHold, 'orderId' | 'quantity'>, restock: boolean) {
-  const _ = db.command
-  await db
-    .collection(M.items)
-    .where({ _id: itemId, 'holds.orderId': hold.orderId })
-    .update({ data: restock ? { stock: _.inc(hold.quantity), holds: _.pull({ orderId: hold.orderId }) } : { holds: _.pull({ orderId: hold.orderId }) } })
-}
 
 function overLimit(limit: number, have: number) {
   const left = Math.max(0, limit - have)
-  return conflict(left === 0 ? `每人限兑 ${limit} 件，您已经兑满了` : `每人限兑 ${limit} 件，您还能兑 ${left} 件`)
+  return conflict(left === 0 ? `每人限兑 ${limit} 件，您已经兑满了` : `每人限兑 ${limit} 件，您还能兑 ${left} 件`, 'QUOTA_REACHED')
 }
 
-const HOLD_WAIT_MS = 5000
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/**
- * Take `qty` off the shelf for this order, atomically. When the shelf is empty but other redemptions
- * still hold stock (they may yet give it back), wait for them: "sold out" is said only when it is true,
- * so a rush ends with exactly as many orders as there was stock for people who could pay.
- */
-async function holdStock(db: Db, itemId: string, orderId: string, qty: number, now: Date): Promise<'taken' | 'earlier'> {
-  const _ = db.command
-  const deadline = Date.now() + HOLD_WAIT_MS
-  for (;;) {
-    const held = (await db
-      .collection(M.items)
-      .where({ _id: itemId, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) })
-      .update({ data: { stock: _.inc(-qty), holds: _.push({ orderId, quantity: qty, at: now }) } })) as Updated
-    if (held.stats.updated === 1) return 'taken'
-    const again = await getById<MallItem & { holds?: StockHold[] }>(db, M.items, itemId)
-    if (!again || !again.active) throw notFound('这件商品')
-    const holds = again.holds ?? []
-    if (holds.some((h) => h.orderId === orderId)) return 'earlier' // our own earlier attempt holds it
-    const couldReturn = holds.reduce((n, h) => n + h.quantity, 0)
-    if (again.stock + couldReturn < qty) throw conflict(again.stock === 0 ? '已经兑完了，下次早点来' : `库存只剩 ${again.stock} 件`)
-    if (Date.now() > deadline) throw conflict('兑换的人太多了，请稍后再试')
-    await pause(2 + Math.random() * 10)
-  }
-}
-
-export async function redeem(ctx: UserCtx, input: z.output<typeof RedeemInput>) {
+async function redeem(ctx: UserCtx, input: ActionInput<'mall.redeem'>): Promise<OrderView> {
   const { db, user } = ctx
   const item = await getById<MallItem>(db, M.items, input.itemId)
   if (!item || item.communityId !== input.communityId || !item.active) throw notFound('这件商品')
@@ -139,3 +100,5 @@ async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: num
     }
   }
 }
+
+export default defineAction({ name: 'mall.redeem', input: RedeemInput, access: member, writes: true, handler: redeem })

@@ -4,15 +4,15 @@
  * Outcomes: the caller's Me (a new profile on first login; two racing first logins make one profile,
  * guarded by the unique openid index); INVALID_INPUT for a consent to an outdated guide version.
  */
-import type { z } from 'zod'
-import { PRIVACY_VERSION, type LoginInput, type User } from '../../../../../types/org'
+import { LoginInput, PRIVACY_VERSION, type User } from '../../../../../types/org'
+import { defineAction, wechat, type ActionInput } from '../../platform/action'
 import type { Ctx } from '../../platform/context'
 import { isDuplicateKey, newId } from '../../platform/db'
 import { invalid, unauthenticated } from '../../platform/errors'
 import { C, findUserByOpenid } from './repo'
 import { meView } from './views'
 
-export async function login(ctx: Ctx, input: z.output<typeof LoginInput>) {
+async function login(ctx: Ctx, input: ActionInput<'org.login'>) {
   const { db, openid } = ctx
   if (!openid) throw unauthenticated()
   let user = ctx.user ?? (await findUserByOpenid(db, openid))
@@ -56,3 +56,11 @@ async function createUser(ctx: Ctx, openid: string): Promise<User> {
     return existing
   }
 }
+
+export default defineAction({
+  name: 'org.login',
+  input: LoginInput,
+  access: wechat,
+  writes: true,
+  handler: login,
+})

@@ -1,7 +1,14 @@
 /**
  * org.me — the caller's own profile, roles and privacy state. Outcome: Me.
  */
-import type { UserCtx } from '../../platform/context'
+import { MeInput } from '../../../../../types/org'
+import { defineAction, user } from '../../platform/action'
 import { meView } from './views'
 
-export const me = (ctx: UserCtx) => meView(ctx.db, ctx.user)
+export default defineAction({
+  name: 'org.me',
+  input: MeInput,
+  access: user,
+  writes: false,
+  handler: (ctx) => meView(ctx.db, ctx.user),
+})

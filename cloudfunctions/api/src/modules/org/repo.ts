@@ -1,9 +1,9 @@
 /**
- * Collection access of the org module. Every query here is served by an index in indexes.json
+ * Collection access of the org module. Every query here is served by an index in database.json
  * (users.openid, users.roles.communityId, *.communityId, …) or is by _id.
  */
 import type { Building, Community, Compound, Grid, Household, PartnerUnit, Street, User } from '../../../../../types/org'
-import { findMany, getById, type Db } from '../../platform/db'
+import { findMany, getById, readAll, type Db } from '../../platform/db'
 
 export const C = {
   streets: 'streets',
@@ -41,28 +41,16 @@ export async function getMany<T extends { _id: string }>(db: Db, collection: str
 /** Everything under one community (a community has tens of compounds and hundreds of buildings at most). */
 export async function communityTree(db: Db, communityId: string) {
   const [compounds, buildings, grids, partners] = await Promise.all([
-    findAll<Compound>(db, C.compounds, { communityId }),
-    findAll<Building>(db, C.buildings, { communityId }),
-    findAll<Grid>(db, C.grids, { communityId }),
-    findAll<PartnerUnit>(db, C.partnerUnits, { communityId }),
+    readAll<Compound>(db, C.compounds, { communityId }),
+    readAll<Building>(db, C.buildings, { communityId }),
+    readAll<Grid>(db, C.grids, { communityId }),
+    readAll<PartnerUnit>(db, C.partnerUnits, { communityId }),
   ])
   return { compounds, buildings, grids, partners }
 }
 
-/** All documents matching an indexed filter, paged by _id under the server's 100-per-get cap. */
-export async function findAll<T extends { _id: string }>(db: Db, collection: string, filter: object, max = 5000): Promise<T[]> {
-  const out: T[] = []
-  let after: string | null = null
-  for (;;) {
-    const page: T[] = await findMany<T>(db, collection, after ? { ...filter, _id: db.command.gt(after) } : filter, {
-      orderBy: [['_id', 'asc']],
-      limit: 100,
-    })
-    out.push(...page)
-    if (page.length < 100 || out.length >= max) return out
-    after = page[page.length - 1]._id
-  }
-}
+/** Kept for the modules not yet moved to platform/db readAll (the same helper, failing loudly past its bound). */
+export const findAll = readAll
 
 /** "幸福里小区 3栋 2单元 501" for a household. */
 export async function householdLabel(db: Db, h: Household): Promise<string> {

@@ -3,7 +3,8 @@
  * fields are masked. No I/O: the router, the commands and the tests use these same predicates.
  */
 import type { Role, RoleGrant } from '../../../../../types/common'
-import type { User } from '../../../../../types/org'
+import type { Capability, User } from '../../../../../types/org'
+import { member, roles as anyOf, SECRETARY, type Access } from '../../platform/action'
 
 /** Does the user hold one of `roles` in the community? A street admin holds street_admin in every community of their street. */
 export function holdsRole(
@@ -16,6 +17,42 @@ export function holdsRole(
       roles.includes(g.role) &&
       (g.communityId === community._id || (g.role === 'street_admin' && g.communityId === community.streetId)),
   )
+}
+
+type Place = { _id: string; streetId: string }
+
+/** Is the user of this community: holds any role here (lives or serves here), or is the street admin over it? */
+export function isMemberOf(user: Pick<User, 'roles'>, community: Place): boolean {
+  return user.roles.some((g) => g.communityId === community._id) || holdsRole(user, community, ['street_admin'])
+}
+
+/**
+ * Does an action's access admit this user in this community? The router asks this before every handler
+ * (`member` and `roles` are per community; `user` and `wechat` are not about a community and admit anyone
+ * with a profile here), and Me's capabilities are this same question asked ahead of time.
+ */
+export function allows(access: Access, user: Pick<User, 'roles'>, community: Place): boolean {
+  if (access.who === 'member') return isMemberOf(user, community)
+  if (access.who === 'roles') return holdsRole(user, community, access.roles)
+  return true
+}
+
+/**
+ * What a person may do in a community, by name, for the client to show or hide (types/org.ts CAPABILITIES).
+ * Each is the access of the actions it opens, evaluated by `allows`, so the client cannot drift from the
+ * server: a street admin administers every community of their street, exactly as the router lets them.
+ */
+export const CAPABILITY_ACCESS: Record<Capability, Access> = {
+  member: member,
+  administer: SECRETARY,
+  confirmHouseholds: anyOf('building_head', 'secretary', 'street_admin'),
+  claimWishes: anyOf('party_member', 'volunteer'),
+  joinActivities: anyOf('party_member', 'volunteer'),
+  partyMember: anyOf('party_member'),
+}
+
+export function capabilitiesIn(user: Pick<User, 'roles'>, community: Place): Capability[] {
+  return (Object.keys(CAPABILITY_ACCESS) as Capability[]).filter((c) => allows(CAPABILITY_ACCESS[c], user, community))
 }
 
 export function rolesIn(user: Pick<User, 'roles'>, communityId: string): Role[] {

@@ -5,16 +5,18 @@
  * Outcomes: the grant as it now stands; NOT_FOUND for an unknown resident or proxy; FORBIDDEN when a
  * building head reaches outside their buildings or names someone else, or the resident's household is not
  * yet confirmed; INVALID_INPUT when the named proxy is not a building head of that building.
+ * The change and its audit entry are one transaction.
  */
-import type { z } from 'zod'
-import type { SetProxyInput } from '../../../../../types/org'
+import { SetProxyInput, type User } from '../../../../../types/org'
+import { defineAction, roles, type ActionInput } from '../../platform/action'
+import { recordIn } from '../../platform/audit'
 import type { UserCtx } from '../../platform/context'
-import { trace } from '../../platform/audit'
+import { runTx, txGet } from '../../platform/db'
 import { forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getUser } from './repo'
-import { headScope, holdsRole, livesIn } from './rules'
+import { headScope, holdsRole, listName, livesIn } from './rules'
 
-export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInput>) {
+async function setProxy(ctx: UserCtx, input: ActionInput<'org.setProxy'>) {
   const { db, user } = ctx
   const community = await getCommunity(db, input.communityId)
   if (!community) throw notFound('社区')
@@ -38,10 +40,21 @@ export async function setProxy(ctx: UserCtx, input: z.output<typeof SetProxyInpu
   }
 
   const _ = db.command
-  const before = resident.proxies
-  const others = resident.proxies.filter((p) => !(p.proxyId === proxyId && p.communityId === community._id))
-  const after = input.enabled ? [...others, { proxyId, communityId: community._id, since: ctx.now() }] : others
-  await db.collection(C.users).doc(resident._id).update({ data: { proxies: _.set(after), updatedAt: ctx.now() } })
-  await trace(ctx, { communityId: community._id, resource: { type: 'user', id: resident._id }, before: { proxies: before }, after: { proxies: after } })
+  const mine = (p: User['proxies'][number]) => p.proxyId === proxyId && p.communityId === community._id
+  await runTx(db, async (tx) => {
+    const current = (await txGet<User>(tx, C.users, resident._id)) ?? resident
+    const before = current.proxies
+    const after = input.enabled ? [...before.filter((p) => !mine(p)), { proxyId, communityId: community._id, since: ctx.now() }] : before.filter((p) => !mine(p))
+    await tx.collection(C.users).doc(resident._id).update({ data: { proxies: _.set(after), updatedAt: ctx.now() } })
+    await recordIn(tx, ctx, { communityId: community._id, resource: { type: 'user', id: resident._id, label: listName(resident) }, before: { proxies: before }, after: { proxies: after } })
+  })
   return { residentId: resident._id, proxyId, enabled: input.enabled }
 }
+
+export default defineAction({
+  name: 'org.setProxy',
+  input: SetProxyInput,
+  access: roles('building_head', 'secretary', 'street_admin'),
+  writes: true,
+  handler: setProxy,
+})

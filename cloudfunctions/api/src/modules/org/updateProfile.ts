@@ -6,15 +6,15 @@
  * (org.confirmHousehold); only then is the person a resident (居民) of that community. Declaring another
  * household, or none (moving away), ends the old residence: its resident role and the proxies named there.
  */
-import type { z } from 'zod'
-import { PRIVACY_VERSION, type UpdateProfileInput, type User } from '../../../../../types/org'
+import { PRIVACY_VERSION, UpdateProfileInput, type User } from '../../../../../types/org'
+import { defineAction, user as anyUser, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { forbidden, invalid } from '../../platform/errors'
 import { C, getHousehold } from './repo'
 import { isResidenceGrant } from './rules'
 import { meView } from './views'
 
-export async function updateProfile(ctx: UserCtx, input: z.output<typeof UpdateProfileInput>) {
+async function updateProfile(ctx: UserCtx, input: ActionInput<'org.updateProfile'>) {
   const { db, user } = ctx
   const personal = input.realName !== undefined || input.phoneCode !== undefined || input.householdId !== undefined
   if (personal && user.privacy?.version !== PRIVACY_VERSION) throw forbidden('请先阅读并同意隐私保护指引')
@@ -52,3 +52,11 @@ export async function updateProfile(ctx: UserCtx, input: z.output<typeof UpdateP
   await db.collection(C.users).doc(user._id).update({ data })
   return meView(db, { ...user, ...patch })
 }
+
+export default defineAction({
+  name: 'org.updateProfile',
+  input: UpdateProfileInput,
+  access: anyUser,
+  writes: true,
+  handler: updateProfile,
+})

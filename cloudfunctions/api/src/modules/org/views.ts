@@ -1,11 +1,11 @@
 /**
  * Projections: what leaves the function. Never a raw document, never an openid.
  */
-import type { HouseholdView, Me, RoleView } from '../../../../../types/org'
+import type { CommunityAccess, CommunityView, HouseholdView, Me, RoleView, Street } from '../../../../../types/org'
 import { PRIVACY_VERSION, type Building, type Community, type User } from '../../../../../types/org'
-import { actsFor } from './rules'
+import { actsFor, capabilitiesIn, rolesIn } from './rules'
 import type { Db } from '../../platform/db'
-import { findMany } from '../../platform/db'
+import { findMany, readAll } from '../../platform/db'
 import { C, getHousehold, getMany, householdLabel } from './repo'
 
 export async function roleViews(db: Db, user: Pick<User, 'roles'>): Promise<RoleView[]> {
@@ -40,11 +40,34 @@ export async function householdView(db: Db, householdId: string | null): Promise
 }
 
 /** The caller's own view of themselves: their own personal fields in full. */
+/**
+ * The communities a person may use or administer, each with its capabilities: those where they hold a role,
+ * and for a street admin every community of their street (one indexed query per street, by `streetId`).
+ */
+export async function accessOf(db: Db, user: User): Promise<{ access: CommunityAccess[]; streets: Me['streets'] }> {
+  const _ = db.command
+  const streetIds = user.roles.filter((g) => g.role === 'street_admin').map((g) => g.communityId)
+  const [own, ofStreets, streets] = await Promise.all([
+    getMany<Community>(db, C.communities, user.roles.map((g) => g.communityId)),
+    streetIds.length ? readAll<Community>(db, C.communities, { streetId: _.in(streetIds) }, 500) : Promise.resolve([] as Community[]),
+    streetIds.length ? getMany<Street>(db, C.streets, streetIds) : Promise.resolve(new Map<string, Street>()),
+  ])
+  const all = new Map<string, Community>([...own.values(), ...ofStreets].map((c) => [c._id, c]))
+  const access = [...all.values()]
+    .map((c) => ({ communityId: c._id, communityName: c.name, streetId: c.streetId, roles: rolesIn(user, c._id), can: capabilitiesIn(user, c) }))
+    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh-Hans-CN'))
+  return {
+    access,
+    streets: streetIds.map((id) => ({ id, name: streets.get(id)?.name ?? '', communityCount: ofStreets.filter((c) => c.streetId === id).length })),
+  }
+}
+
 export async function meView(db: Db, user: User): Promise<Me> {
-  const [roles, household, proxied] = await Promise.all([
+  const [roles, household, proxied, reach] = await Promise.all([
     roleViews(db, user),
     householdView(db, user.householdId),
     findMany<User>(db, C.users, { 'proxies.proxyId': user._id }, { limit: 100 }),
+    accessOf(db, user),
   ])
   return {
     userId: user._id,
@@ -68,5 +91,19 @@ export async function meView(db: Db, user: User): Promise<Me> {
     proxyFor: proxied
       .filter((p) => p.communityId && actsFor(user, p, p.communityId))
       .map((p) => ({ userId: p._id, name: p.realName || p.nickname, buildingId: p.buildingId ?? null })),
+    access: reach.access,
+    streets: reach.streets,
+  }
+}
+
+export function communityView(c: Community, street: Street | null | undefined): CommunityView {
+  return {
+    id: c._id,
+    name: c.name,
+    address: c.address,
+    streetId: c.streetId,
+    streetName: street?.name ?? '',
+    householdCount: c.householdCount,
+    population: c.population,
   }
 }

@@ -13,7 +13,7 @@
 import type { Activity, Signup } from '../../../../../types/party'
 import type { Deps } from '../../platform/context'
 import { afterIdOf, inParallel, type Batch, type Cursor } from '../../platform/batches'
-import { ensureDoc, findMany, getById } from '../../platform/db'
+import { ensureDoc, findMany, getById, updateWhere } from '../../platform/db'
 import { notifyUser } from './notify'
 import { PT } from './repo'
 
@@ -60,8 +60,7 @@ export async function sendNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'openapi'>
   })
   let sent = 0
   await inParallel(signups.filter((s) => !s.cancelNoticeAt), SENDS_AT_ONCE, async (s) => {
-    const res = (await deps.db.collection(PT.signups).where({ _id: s._id, cancelNoticeAt: _.exists(false) }).update({ data: { cancelNoticeAt: now } })) as { stats: { updated: number } }
-    if (res.stats.updated !== 1) return
+    if ((await updateWhere(deps.db, PT.signups, { _id: s._id, cancelNoticeAt: _.exists(false) }, { cancelNoticeAt: now })) !== 1) return
     await notifyUser(deps, job.communityId, s.userId, job.page, job.what, job.note)
     sent++
   })

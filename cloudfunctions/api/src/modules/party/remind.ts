@@ -12,7 +12,7 @@
 import type { Activity, Signup } from '../../../../../types/party'
 import type { Deps } from '../../platform/context'
 import { afterIdOf, inParallel, pageAfter, timeKey, timeKeyOf, type Batch, type Cursor } from '../../platform/batches'
-import { findMany } from '../../platform/db'
+import { findMany, updateWhere } from '../../platform/db'
 import { notifyUser } from './notify'
 import { shortChinaTime } from '../messages/rules'
 import { PT } from './repo'
@@ -44,8 +44,7 @@ export async function remindActivities(deps: Deps, cursor: Cursor): Promise<Batc
   })
   let reminded = 0
   await inParallel(signups.filter((s) => !s.remindedAt), SENDS_AT_ONCE, async (s) => {
-    const res = (await deps.db.collection(PT.signups).where({ _id: s._id, remindedAt: _.exists(false) }).update({ data: { remindedAt: now } })) as { stats: { updated: number } }
-    if (res.stats.updated !== 1) return
+    if ((await updateWhere(deps.db, PT.signups, { _id: s._id, remindedAt: _.exists(false) }, { remindedAt: now })) !== 1) return
     await notifyUser(deps, a.communityId, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动提醒：${a.title}`, `${shortChinaTime(a.startAt)} ${a.place}`)
     reminded++
   })

@@ -8,6 +8,8 @@ export const PT = {
   pairSettings: 'party_pair_settings',
   activities: 'activities',
   signups: 'activity_signups',
+  /** Short check-in code tries per person and activity (`<activityId>_<userId>`): rules.ts takeTry. */
+  checkinTries: 'checkin_tries',
   /** Messages to everyone signed up, sent in batches (cancelNotice.ts). */
   noticeJobs: 'notify_jobs',
 } as const

@@ -1,5 +1,5 @@
 /**
- * Pure rules of the party module: scene tokens, the rotating check-in code, service hours, distance,
+ * Pure rules of the party module: scene tokens, the rotating check-in codes (QR and 6 digits), short-code tries, service hours, distance,
  * activity reminders, and coverage flags. No I/O.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
@@ -39,6 +39,61 @@ export function verifyToken(secret: string, parsed: { activityId: string; window
   const current = Math.floor(now.getTime() / 1000 / PERIOD_S)
   return parsed.window === current || parsed.window === current - 1 ? 'ok' : 'expired'
 }
+
+/**
+ * The short code: 6 digits a member can type, or an organiser read aloud, where no camera scans the QR. As
+ * signed as the QR (an HMAC with the activity's secret over its id and the time window, RFC 4226 truncation),
+ * per activity and window; it rotates every SHORT_PERIOD_S (slower than the QR: it has to be read out and
+ * typed) and the previous one stays valid one more period. A million codes against SHORT_TRIES tries per
+ * person and activity every SHORT_TRIES_WINDOW_MS: a guesser's odds are 1 in 100,000 per ten minutes.
+ */
+export const SHORT_PERIOD_S = 60
+export const SHORT_CODE_RE = /^\d{6}$/
+/** Codes up to this many windows old are answered "expired" (CODE_EXPIRED) rather than "wrong". */
+export const SHORT_STALE_WINDOWS = 10
+
+const shortWindowOf = (now: Date) => Math.floor(now.getTime() / 1000 / SHORT_PERIOD_S)
+
+export function shortCodeAt(secret: string, activityId: string, window: number): string {
+  const mac = createHmac('sha256', secret).update(`short.${activityId}.${window}`).digest()
+  const off = mac[mac.length - 1] & 0xf
+  const n = (((mac[off] & 0x7f) << 24) | (mac[off + 1] << 16) | (mac[off + 2] << 8) | mac[off + 3]) % 1_000_000
+  return String(n).padStart(6, '0')
+}
+
+export function shortCode(secret: string, activityId: string, now: Date): { code: string; expiresAt: Date } {
+  const window = shortWindowOf(now)
+  return { code: shortCodeAt(secret, activityId, window), expiresAt: new Date((window + 1) * SHORT_PERIOD_S * 1000) }
+}
+
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/** ok: this window's or the previous one's; expired: one of the SHORT_STALE_WINDOWS before; wrong: anything else. */
+export function verifyShortCode(secret: string, activityId: string, code: string, now: Date): 'ok' | 'expired' | 'wrong' {
+  if (!SHORT_CODE_RE.test(code)) return 'wrong'
+  const current = shortWindowOf(now)
+  if (sameCode(shortCodeAt(secret, activityId, current), code) || sameCode(shortCodeAt(secret, activityId, current - 1), code)) return 'ok'
+  for (let w = current - 2; w >= current - SHORT_STALE_WINDOWS; w--) if (sameCode(shortCodeAt(secret, activityId, w), code)) return 'expired'
+  return 'wrong'
+}
+
+/** Short-code tries per person and activity: at most SHORT_TRIES in a window of SHORT_TRIES_WINDOW_MS from the first. */
+export const SHORT_TRIES = 5
+export const SHORT_TRIES_WINDOW_MS = 10 * 60_000
+export interface Tries {
+  windowStart: Date
+  count: number
+}
+
+/** The counter after one more try at `now`, or null when the tries of the current window are used up. */
+export function takeTry(prev: Tries | null, now: Date): Tries | null {
+  if (!prev || now.getTime() - new Date(prev.windowStart).getTime() >= SHORT_TRIES_WINDOW_MS) return { windowStart: now, count: 1 }
+  if (prev.count >= SHORT_TRIES) return null
+  return { windowStart: new Date(prev.windowStart), count: prev.count + 1 }
+}
+
+/** When a person whose tries are used up may try again. */
+export const triesResetAt = (t: Tries): Date => new Date(new Date(t.windowStart).getTime() + SHORT_TRIES_WINDOW_MS)
 
 /** Check-in opens 30 minutes before the start and closes at the end. */
 export const CHECKIN_OPENS_MIN = 30

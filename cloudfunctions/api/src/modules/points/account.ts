@@ -1,18 +1,13 @@
 /**
- * points.balance — the caller's balance in a community, with what will expire soon (FIFO): the next China day
- * within 30 days on which some of it expires, and how much.
- * points.statement — every entry of the caller's account, newest first, cursor-paged (每一笔: when,
- * why, linked to its cause). Outcomes: the balance / a page; INVALID_INPUT for a bad cursor.
+ * Reading one account (support of points.balance, points.statement and the expiry timer): the community's
+ * expiry months, the next expiry to warn of, the recent credits that cover a balance, a statement page.
  */
-import type { z } from 'zod'
 import type { Page } from '../../../../../types/common'
-import type { BalanceInput, BalanceView, PointAccount, PointEntry, StatementInput, StatementLine } from '../../../../../types/points'
-import type { UserCtx } from '../../platform/context'
-import { findMany, getById, type Db } from '../../platform/db'
+import type { PointEntry, StatementLine } from '../../../../../types/points'
+import { findMany, getById, readAll, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
 import { P } from './repo'
-import { findAll } from '../org/repo'
-import { accountId, nextExpiry } from './rules'
+import { nextExpiry } from './policy'
 import { chinaDay } from '../../platform/chinaTime'
 
 export async function expireMonthsOf(db: Db, communityId: string): Promise<number | null> {
@@ -20,9 +15,12 @@ export async function expireMonthsOf(db: Db, communityId: string): Promise<numbe
   return s?.expireMonths ?? null
 }
 
-/** The next expiry to warn of (rules.ts `nextExpiry`): within `warnDays` China days of now. */
+/** The next expiry to warn of (policy.ts `nextExpiry`): within `warnDays` China days of now. */
 export async function expiringFor(db: Db, account: string, months: number, now: Date, warnDays = 30) {
-  const entries = await findAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
+  // Reads the account's whole history (bounded: past it readAll fails loudly). Only credits not yet spent
+  // matter, so reading recent credits newest first until they cover the balance, as `recentCredits` does
+  // for the timer, would do.
+  const entries = await readAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
   return nextExpiry(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), months, chinaDay(now), warnDays)
 }
 
@@ -61,19 +59,6 @@ export async function recentCredits(db: Db, account: string, since: Date, enough
   }
 }
 
-
-export async function balance(ctx: UserCtx, input: z.output<typeof BalanceInput>): Promise<BalanceView> {
-  const id = accountId.person(input.communityId, ctx.user._id)
-  const acc = await getById<PointAccount>(ctx.db, P.accounts, id)
-  const months = await expireMonthsOf(ctx.db, input.communityId)
-  let expiring: BalanceView['expiring'] = null
-  if (months && acc && acc.balance > 0) {
-    const e = await expiringFor(ctx.db, id, months, ctx.now())
-    if (e) expiring = { amount: Math.min(e.amount, acc.balance), on: e.on }
-  }
-  return { communityId: input.communityId, balance: acc?.balance ?? 0, expiring }
-}
-
 export const lineOf = (e: PointEntry): StatementLine => ({
   id: e._id,
   at: new Date(e.at).toISOString(),
@@ -91,9 +76,4 @@ export async function entriesPage(db: Db, account: string, cursor: string | unde
   const docs = await findMany<PointEntry>(db, P.entries, filter, { orderBy: [['_id', 'desc']], limit: limit + 1 })
   const items = docs.slice(0, limit)
   return { items, nextCursor: docs.length > limit ? items[items.length - 1]._id : null }
-}
-
-export async function statement(ctx: UserCtx, input: z.output<typeof StatementInput>): Promise<Page<StatementLine>> {
-  const page = await entriesPage(ctx.db, accountId.person(input.communityId, ctx.user._id), input.cursor, input.limit ?? 20)
-  return { items: page.items.map(lineOf), nextCursor: page.nextCursor }
 }

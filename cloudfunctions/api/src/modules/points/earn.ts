@@ -7,10 +7,10 @@
  * CONFLICT when no sponsor budget can pay (nothing is recorded, so a retry after funding pays).
  */
 import type { Cause, EarnKind, PointRule, PointTransfer, Sponsor } from '../../../../../types/points'
-import { findMany, getById, runTx, txGet, type Db, type Tx } from '../../platform/db'
+import { getById, readAll, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { ensureAccounts, applyTransfer, findTransfer, insufficient, personLeg, sponsorLeg } from './ledger'
 import { P } from './repo'
-import { accountId, allowedUnderCaps, capBuckets, transferId } from './rules'
+import { accountId, allowedUnderCaps, capBuckets, transferId } from './policy'
 
 export interface CreditRequest {
   communityId: string
@@ -33,8 +33,11 @@ export interface CreditOutcome {
   transferId: string | null
 }
 
+/** A community has a handful of sponsors; past this many, reading them all fails loudly instead of cutting. */
+export const MAX_SPONSORS = 100
+
 export async function activeSponsors(db: Db, communityId: string): Promise<Sponsor[]> {
-  const list = await findMany<Sponsor>(db, P.sponsors, { communityId, active: true }, { limit: 100 })
+  const list = await readAll<Sponsor>(db, P.sponsors, { communityId, active: true }, MAX_SPONSORS)
   return list.sort((a, b) => a.priority - b.priority || a._id.localeCompare(b._id))
 }
 

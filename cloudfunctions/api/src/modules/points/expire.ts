@@ -1,7 +1,7 @@
 /**
  * Timer job: points expire `expireMonths` after they were earned, first in first out (spending uses the
  * oldest points first), by China calendar day: earned on day D, gone from 00:00 Shanghai of D + N months
- * (rules.ts `expiryCutoff` / `expiryDay`), whatever the server's zone. The person was shown the amount and
+ * (policy.ts `expiryCutoff` / `expiryDay`), whatever the server's zone. The person was shown the amount and
  * date in advance (points.balance `expiring`). Expired points move to the community's `expired` account as
  * an `expire` transfer; the key is per account per China day, so a repeated or racing run the same day books
  * nothing twice.
@@ -21,13 +21,13 @@
 import type { PointAccount } from '../../../../../types/points'
 import type { Deps } from '../../platform/context'
 import { inParallel, MAX_SKIPPED, skippedOf, type Batch, type Cursor } from '../../platform/batches'
-import { findMany } from '../../platform/db'
+import { findMany, updateWhere } from '../../platform/db'
 import { AppError } from '../../platform/errors'
 import { getMany } from '../org/repo'
 import { recentCredits } from './account'
 import { personLeg, postTransfer, systemLeg } from './ledger'
 import { P } from './repo'
-import { expiryCutoff, expiryDay } from './rules'
+import { expiryCutoff, expiryDay } from './policy'
 import { addDays, chinaDay, chinaDayStart } from '../../platform/chinaTime'
 
 export const ACCOUNTS_PER_BATCH = 20
@@ -50,7 +50,7 @@ async function dueAccounts(deps: Deps, now: Date, skip: string[], limit: number)
 async function setNextCheck(deps: Deps, acc: ExpiryAccount, next: Date): Promise<void> {
   // null matches a missing field (never checked), as in MongoDB.
   const was = acc.expiryCheckAt ? new Date(acc.expiryCheckAt) : null
-  await deps.db.collection(P.accounts).where({ _id: acc._id, expiryCheckAt: was }).update({ data: { expiryCheckAt: next } })
+  await updateWhere(deps.db, P.accounts, { _id: acc._id, expiryCheckAt: was }, { expiryCheckAt: next })
 }
 
 /** The start of the next China day, as the per-day expiry key counts days. */

@@ -6,9 +6,9 @@
  */
 import type { AccountKind, Cause, PointAccount, PointEntry, PointTransfer, TransferKind } from '../../../../../types/points'
 import { ensureDoc, runTx, txGet, type Db, type Tx } from '../../platform/db'
-import { AppError, internal } from '../../platform/errors'
+import { conflict, internal } from '../../platform/errors'
 import { P } from './repo'
-import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './rules'
+import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './policy'
 
 export interface Leg {
   accountId: string
@@ -30,8 +30,12 @@ export interface TransferRequest {
   sponsorId?: string | null
 }
 
+/**
+ * A person's balance too small: CONFLICT with reason INSUFFICIENT_POINTS (the client offers ways to earn).
+ * A sponsor's budget too small is the community's matter, not the caller's: CONFLICT without a reason.
+ */
 export const insufficient = (kind: Leg['kind']) =>
-  new AppError('CONFLICT', kind === 'sponsor' ? '积分预算不足，请联系社区补充共建单位预算' : '积分余额不足')
+  kind === 'sponsor' ? conflict('积分预算不足，请联系社区补充共建单位预算') : conflict('积分余额不足', 'INSUFFICIENT_POINTS')
 
 export const personLeg = (communityId: string, userId: string, amount: number): Leg => ({
   accountId: accountId.person(communityId, userId),
@@ -120,13 +124,23 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
   return transfer
 }
 
-/** Post one transfer on its own: idempotent by key. */
-export async function postTransfer(db: Db, req: TransferRequest, now: Date): Promise<{ transfer: PointTransfer; replayed: boolean }> {
+/**
+ * Post one transfer on its own: idempotent by key. `alongside` writes in the same transaction, only when the
+ * transfer is booked now (not on a replay): the audit entry of a secretary's grant or funding (recordIn).
+ */
+export async function postTransfer(
+  db: Db,
+  req: TransferRequest,
+  now: Date,
+  alongside?: (tx: Tx, transfer: PointTransfer) => Promise<void>,
+): Promise<{ transfer: PointTransfer; replayed: boolean }> {
   await ensureAccounts(db, req.communityId, req.legs, now)
   return runTx(db, async (tx) => {
     const existing = await findTransfer(tx, req.key)
     if (existing) return { transfer: existing, replayed: true }
-    return { transfer: await applyTransfer(db, tx, req, now), replayed: false }
+    const transfer = await applyTransfer(db, tx, req, now)
+    if (alongside) await alongside(tx, transfer)
+    return { transfer, replayed: false }
   })
 }
 

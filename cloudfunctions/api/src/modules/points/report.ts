@@ -1,15 +1,16 @@
 /**
  * points.report (secretary) — issued vs redeemed vs remaining budget per sponsor and per month, with
  * warnings before a budget runs out (the scheme in seed 000 stalled when its money ran out).
+ * Outcome: the report.
  */
-import type { z } from 'zod'
-import type { ReportInput, ReportView } from '../../../../../types/points'
+import { ReportInput, type ReportView } from '../../../../../types/points'
+import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { P } from './repo'
-import { sponsorViews } from './sponsors'
+import { sponsorViews } from './views'
 import { CHINA_UTC_OFFSET_MS, chinaMonthStart, chinaMonthsBack } from '../../platform/chinaTime'
 
-export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>): Promise<ReportView> {
+async function report(ctx: UserCtx, input: ActionInput<'points.report'>): Promise<ReportView> {
   const { db } = ctx
   const monthsBack = input.months ?? 6
   // Months are China months whatever the server's zone (functions run in UTC): the first instant of the
@@ -47,3 +48,5 @@ export async function report(ctx: UserCtx, input: z.output<typeof ReportInput>):
     .map((s) => (s.budget === 0 ? `${s.name}的积分预算已用完，新的积分将无法发放` : `${s.name}的积分预算只剩 ${s.budget}，低于提醒线 ${s.warnBelow}`))
   return { sponsors, months: [...months.values()], totals: { budget, issued, redeemed, outstanding: issued - redeemed }, warnings }
 }
+
+export default defineAction({ name: 'points.report', input: ReportInput, access: SECRETARY, writes: false, handler: report })

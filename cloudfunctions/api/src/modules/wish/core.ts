@@ -1,19 +1,21 @@
 /**
  * What every wish command shares: loading a wish of the caller's community, the caller's relations to
  * it, the one way a state changes (a conditional update on the current status that also appends the
- * history entry, so a lost race changes nothing), and notifying people by subscribe message.
+ * history entry, so a lost race changes nothing; or, for an audited move, one transaction with its audit
+ * entry), the content check, and notifying people by subscribe message.
  */
 import type { User } from '../../../../../types/org'
-import type { Wish, WishEvent, WishHistoryEntry, WishStatus } from '../../../../../types/wish'
+import type { Wish, WishHistoryEntry } from '../../../../../types/wish'
 import type { TemplateData, TemplateName } from '../../../../../types/templates'
 import type { Deps, UserCtx } from '../../platform/context'
-import { getById } from '../../platform/db'
-import { conflict, forbidden, notFound } from '../../platform/errors'
+import { recordIn, type AuditInput } from '../../platform/audit'
+import { getById, runTx, txGet, updateWhere, type Command } from '../../platform/db'
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { sendMessage } from '../messages/send'
 import { holdsRole } from '../org/rules'
 import { getWish, W } from './repo'
-import { can, PUBLIC_STATUSES, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
+import { PUBLIC_STATUSES, raceMessage, refusal, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
 
 export async function loadWish(ctx: UserCtx, communityId: string, wishId: string): Promise<{ wish: Wish; relations: Set<Relation> }> {
   const [wish, community] = await Promise.all([getWish(ctx.db, wishId), getCommunity(ctx.db, communityId)])
@@ -25,58 +27,63 @@ export async function loadWish(ctx: UserCtx, communityId: string, wishId: string
   return { wish, relations }
 }
 
-const RACE_MESSAGES: Partial<Record<Move_, string>> = {
-  claim: '这个心愿刚刚被别人认领了',
-  dispatch: '这个心愿刚刚被认领了，请刷新',
-  confirm: '这个心愿已经确认过了',
-}
-
-/** Why `event` is not possible now, in words for the person. */
-function refusal(event: Move_, wish: Wish, relations: Set<Relation>): string {
-  const t = TRANSITIONS[event]
-  if (!t.by.some((r) => relations.has(r))) {
-    if (event === 'release' || event === 'progress' || event === 'fulfil') return '只有认领人可以这样做'
-    if (event === 'confirm' || event === 'withdraw') return '只有许愿人可以这样做'
-    if (event === 'claim') return '党员和志愿者才能认领心愿'
-    return '您没有权限进行此操作'
-  }
-  if (event === 'claim' && relations.has('wisher')) return '不能认领自己的心愿'
-  return RACE_MESSAGES[event] && wish.status !== 'open' && event !== 'confirm' ? RACE_MESSAGES[event]! : `心愿现在是「${statusWord(wish.status)}」，不能这样做`
-}
-const statusWord = (s: WishStatus) =>
-  ({ under_review: '审核中', open: '待认领', claimed: '已认领', fulfilled: '已完成待确认', closed: '已圆梦', rejected: '未通过', withdrawn: '已撤回' })[s]
-
-/** Throws FORBIDDEN (wrong person) or CONFLICT (wrong state) unless the relations allow the event now. */
+/** Throws FORBIDDEN (wrong person) or CONFLICT (wrong state: STATE_CHANGED) unless the relations allow the event now. */
 export function ensureCan(event: Move_, wish: Wish, relations: Set<Relation>): void {
-  if (can(event, wish.status, relations)) return
-  const byOk = TRANSITIONS[event].by.some((r) => relations.has(r)) && !(event === 'claim' && relations.has('wisher'))
-  throw byOk ? conflict(refusal(event, wish, relations)) : forbidden(refusal(event, wish, relations))
+  const no = refusal(event, wish.status, relations)
+  if (!no) return
+  throw no.code === 'CONFLICT' ? conflict(no.message, 'STATE_CHANGED') : forbidden(no.message)
+}
+
+/** The content check for what a claimer writes (progress notes, proof). */
+export async function checkText(ctx: UserCtx, text: string): Promise<void> {
+  if ((await ctx.openapi.checkText(ctx.openid, text, 2)) !== 'pass') throw invalid('内容含有不适宜的信息，请修改后再提交')
+}
+
+type MoveOpts = { note?: string | null; photos?: string[]; set?: Partial<Wish>; requireClaimer?: boolean }
+
+/** The history entry, the update and the wish as it will be after `event`. */
+function planMove(_: Command, now: Date, wish: Wish, event: Move_, byId: string | null, opts: MoveOpts) {
+  const to = TRANSITIONS[event].to
+  const entry: WishHistoryEntry = { at: now, event, byId, from: wish.status, to, note: opts.note ?? null, ...(opts.photos?.length ? { photos: opts.photos } : {}) }
+  const data: Record<string, unknown> = { ...opts.set, status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: _.push(entry) }
+  // Plain objects and arrays are replaced whole (the SDK would otherwise merge them field by field).
+  for (const [k, v] of Object.entries(data)) if (v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) data[k] = _.set(v)
+  const after = { ...wish, ...(opts.set ?? {}), status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: [...wish.history, entry] } as Wish
+  return { data, after }
 }
 
 /**
  * Move the wish from its current status by `event`, atomically: the update applies only if the status
- * (and, for claimer moves, the claimer) is still what we read. Returns the wish as it now is.
+ * (and, for claimer moves, the claimer) is still what we read; otherwise CONFLICT (STATE_CHANGED) and
+ * nothing changes. Returns the wish as it now is.
  */
-export async function move(
-  deps: Pick<Deps, 'db' | 'now'>,
-  wish: Wish,
-  event: Move_,
-  byId: string | null,
-  opts: { note?: string | null; photos?: string[]; set?: Partial<Wish>; requireClaimer?: boolean } = {},
-): Promise<Wish> {
-  const _ = deps.db.command
-  const now = deps.now()
-  const to = TRANSITIONS[event].to
-  const entry: WishHistoryEntry = { at: now, event, byId, from: wish.status, to, note: opts.note ?? null, ...(opts.photos?.length ? { photos: opts.photos } : {}) }
+export async function move(deps: Pick<Deps, 'db' | 'now'>, wish: Wish, event: Move_, byId: string | null, opts: MoveOpts = {}): Promise<Wish> {
+  const { data, after } = planMove(deps.db.command, deps.now(), wish, event, byId, opts)
   const cond: Record<string, unknown> = { _id: wish._id, status: wish.status }
   if (opts.requireClaimer) cond.claimerId = wish.claimerId
-  const set: Record<string, unknown> = { ...opts.set, status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: _.push(entry) }
-  // Plain objects and arrays are replaced whole (the SDK would otherwise merge them field by field).
-  for (const [k, v] of Object.entries(set)) if (v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) set[k] = _.set(v)
-  const res = (await deps.db.collection(W.wishes).where(cond).update({ data: set })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) throw conflict(RACE_MESSAGES[event] ?? '心愿状态刚刚变了，请刷新后再试')
-  return { ...wish, ...(opts.set ?? {}), status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: [...wish.history, entry] } as Wish
+  if ((await updateWhere(deps.db, W.wishes, cond, data)) !== 1) throw conflict(raceMessage(event), 'STATE_CHANGED')
+  return after
 }
+
+/**
+ * `move` for an audited decision (approve, reject, dispatch): the change and its audit entry in one
+ * transaction, applied only if the wish is still in the status read (and with the same claimer, for
+ * claimer moves). A racing claim or review makes the transaction conflict; it runs again, finds the new
+ * status and answers CONFLICT (STATE_CHANGED), changing nothing.
+ */
+export async function moveAudited(ctx: UserCtx, wish: Wish, event: Move_, opts: MoveOpts & { audit: (after: Wish) => AuditInput }): Promise<Wish> {
+  const { data, after } = planMove(ctx.db.command, ctx.now(), wish, event, ctx.user._id, opts)
+  await runTx(ctx.db, async (tx) => {
+    const current = await txGet<Wish>(tx, W.wishes, wish._id)
+    if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId)) throw conflict(raceMessage(event), 'STATE_CHANGED')
+    await tx.collection(W.wishes).doc(wish._id).update({ data })
+    await recordIn(tx, ctx, opts.audit(after))
+  })
+  return after
+}
+
+/** How a wish is named in the audit log. */
+export const wishResource = (wish: Pick<Wish, '_id' | 'title'>) => ({ type: 'wish', id: wish._id, label: wish.title })
 
 /**
  * Tell someone by subscribe message; offline residents are told through the one who posted for them.
@@ -89,5 +96,3 @@ export async function notify<N extends TemplateName>(deps: Pick<Deps, 'db' | 'op
   if (!user || user.offline) return
   await sendMessage(deps, { communityId: wish.communityId, userId: user._id, template, page: `packages/wish/pages/detail/index?id=${wish._id}&c=${wish.communityId}`, data })
 }
-
-export type { WishEvent }

@@ -6,9 +6,9 @@
  * Outcomes: the new wish's detail; INVALID_INPUT for refused content, an unknown category, building or
  * date; FORBIDDEN for posting for someone one does not act for. Nothing is written on failure.
  */
-import type { z } from 'zod'
 import type { Building, User } from '../../../../../types/org'
-import type { Wish, WishCreateInput } from '../../../../../types/wish'
+import { WishCreateInput, type Wish } from '../../../../../types/wish'
+import { defineAction, member, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { getById } from '../../platform/db'
 import { forbidden, invalid } from '../../platform/errors'
@@ -16,10 +16,10 @@ import { C } from '../org/repo'
 import { actsFor } from '../org/rules'
 import { detail } from './views'
 import { newWishId, settingsOf, W } from './repo'
-import { relationsOf } from './rules'
+import { opensAtOnce, relationsOf } from './rules'
 import { chinaDayEnd, isChinaDay } from '../../platform/chinaTime'
 
-export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInput>) {
+async function create(ctx: UserCtx, input: ActionInput<'wish.create'>) {
   const { db, user } = ctx
   const [settings, building] = await Promise.all([settingsOf(db, input.communityId), getById<Building>(db, C.buildings, input.buildingId)])
   if (!settings.categories.includes(input.category)) throw invalid(`请从这些类别中选择：${settings.categories.join('、')}`)
@@ -43,7 +43,7 @@ export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInpu
   const verdict = await ctx.openapi.checkText(ctx.openid, `${input.title}\n${input.description}`, 2)
   if (verdict === 'risky') throw invalid('心愿内容含有不适宜的信息，请修改后再发布')
   const photos = input.photos ?? []
-  const open = verdict === 'pass' && settings.autoApprove && photos.length === 0
+  const open = opensAtOnce(verdict, settings.autoApprove, photos.length)
   const wish: Wish = {
     _id: newWishId(now),
     communityId: input.communityId,
@@ -87,3 +87,5 @@ export async function create(ctx: UserCtx, input: z.output<typeof WishCreateInpu
   await db.collection(W.wishes).add({ data: wish })
   return detail(db, wish, user._id, relationsOf(wish, user._id, { isMember: false, isSecretary: false }))
 }
+
+export default defineAction({ name: 'wish.create', input: WishCreateInput, access: member, writes: true, handler: create })

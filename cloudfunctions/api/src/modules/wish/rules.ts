@@ -6,7 +6,8 @@
  *        └─reject→ rejected        ↑ └──release──┘ (progress keeps it claimed)
  *   under_review | open | claimed ─withdraw→ withdrawn
  */
-import type { WishEvent, WishStatus } from '../../../../../types/wish'
+import type { RoleGrant } from '../../../../../types/common'
+import type { Wish, WishEvent, WishStats, WishStatus } from '../../../../../types/wish'
 
 /** How the viewer stands to a wish. */
 export type Relation = 'wisher' | 'claimer' | 'member' | 'secretary' | 'timer'
@@ -62,6 +63,93 @@ export function median(values: number[]): number | null {
   const s = [...values].sort((a, b) => a - b)
   const m = Math.floor(s.length / 2)
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+/** Why `event` is not possible now: FORBIDDEN (wrong person) or CONFLICT (wrong state), in words; null if it is. */
+export function refusal(event: Move_, status: WishStatus, relations: ReadonlySet<Relation>): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null {
+  if (can(event, status, relations)) return null
+  if (!TRANSITIONS[event].by.some((r) => relations.has(r))) {
+    if (event === 'release' || event === 'progress' || event === 'fulfil') return { code: 'FORBIDDEN', message: '只有认领人可以这样做' }
+    if (event === 'confirm' || event === 'withdraw') return { code: 'FORBIDDEN', message: '只有许愿人可以这样做' }
+    if (event === 'claim') return { code: 'FORBIDDEN', message: '党员和志愿者才能认领心愿' }
+    return { code: 'FORBIDDEN', message: '您没有权限进行此操作' }
+  }
+  if (event === 'claim' && relations.has('wisher')) return { code: 'FORBIDDEN', message: '不能认领自己的心愿' }
+  const race = RACE_MESSAGES[event]
+  return { code: 'CONFLICT', message: race && status !== 'open' && event !== 'confirm' ? race : `心愿现在是「${STATUS_WORDS[status]}」，不能这样做` }
+}
+
+/** What a person is told when someone else moved the wish first. */
+export const RACE_MESSAGES: Partial<Record<Move_, string>> = {
+  claim: '这个心愿刚刚被别人认领了',
+  dispatch: '这个心愿刚刚被认领了，请刷新',
+  confirm: '这个心愿已经确认过了',
+}
+export const raceMessage = (event: Move_) => RACE_MESSAGES[event] ?? '心愿状态刚刚变了，请刷新后再试'
+
+const STATUS_WORDS: Record<WishStatus, string> = {
+  under_review: '审核中',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已完成待确认',
+  closed: '已圆梦',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+}
+
+/** Who may be given a wish (claim it, or be dispatched it): a party member or volunteer of that community. */
+export const takesWishes = (roles: readonly RoleGrant[], communityId: string) =>
+  roles.some((g) => g.communityId === communityId && (g.role === 'party_member' || g.role === 'volunteer'))
+
+/**
+ * Does a new wish go on the wall at once? Only clean text (verdict `pass`), in a community with
+ * auto-approval, without photos (no automated image check yet); anything else waits for the secretary.
+ */
+export const opensAtOnce = (verdict: 'pass' | 'review' | 'risky', autoApprove: boolean, photoCount: number) => verdict === 'pass' && autoApprove && photoCount === 0
+
+/** A wall cursor is a wish id: `w`, 9 base-36 time digits, 12 hex (repo.ts newWishId). */
+export const isWishCursor = (c: string) => /^w[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+/** Two newest-first pages of cards merged into one: newest first, each wish once, at most `limit`. */
+export function mergeNewestFirst<T extends { id: string }>(a: readonly T[], b: readonly T[], limit: number): { items: T[]; more: boolean } {
+  const merged = [...a, ...b].sort((x, y) => (x.id < y.id ? 1 : x.id > y.id ? -1 : 0))
+  const unique = merged.filter((w, i) => i === 0 || merged[i - 1].id !== w.id)
+  return { items: unique.slice(0, limit), more: unique.length > limit }
+}
+
+const hoursBetween = (a: Date | null, b: Date | null) => (a && b ? (new Date(b).getTime() - new Date(a).getTime()) / 3600_000 : null)
+const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
+
+/** The figures of wish.stats from a community's wishes (all but the overdue count). */
+export function summarize(
+  wishes: readonly Pick<Wish, 'status' | 'openedAt' | 'claimedAt' | 'fulfilledAt' | 'rating'>[],
+  statuses: readonly WishStatus[],
+): Omit<WishStats, 'overdue'> {
+  const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as WishStats['byStatus']
+  const toClaim: number[] = []
+  const toFulfil: number[] = []
+  const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }
+  let stars = 0
+  let rated = 0
+  for (const w of wishes) {
+    byStatus[w.status]++
+    const c = hoursBetween(w.openedAt, w.claimedAt)
+    if (c !== null) toClaim.push(c)
+    const f = hoursBetween(w.openedAt, w.fulfilledAt)
+    if (f !== null) toFulfil.push(f)
+    if (w.rating) {
+      distribution[String(w.rating.stars) as keyof typeof distribution]++
+      stars += w.rating.stars
+      rated++
+    }
+  }
+  return {
+    byStatus,
+    posted: wishes.length,
+    medianHoursToClaim: oneDecimal(median(toClaim)),
+    medianHoursToFulfil: oneDecimal(median(toFulfil)),
+    ratings: { count: rated, average: rated ? oneDecimal(stars / rated) : null, distribution },
+  }
 }
 
 /** Subscribe-message `thing` values are at most 20 characters (the rule lives with the other message rules). */

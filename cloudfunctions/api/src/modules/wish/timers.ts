@@ -11,8 +11,8 @@
 import type { Wish } from '../../../../../types/wish'
 import type { Deps } from '../../platform/context'
 import { afterIdOf, type Batch, type Cursor } from '../../platform/batches'
-import { findMany } from '../../platform/db'
-import { awardPoints } from './close'
+import { findMany, updateWhere } from '../../platform/db'
+import { awardPoints } from './award'
 import { move, notify } from './core'
 import { settingsOf, W } from './repo'
 import { thing } from './rules'
@@ -99,8 +99,7 @@ export async function remindOverdue(deps: Deps, cursor: Cursor): Promise<Batch> 
     if (!w.claimerId || !w.lastProgressAt || new Date(w.lastProgressAt).getTime() >= cutoff) return false
     if (w.remindedAt && new Date(w.remindedAt).getTime() > cutoff) return false
     // Claimed once: a racing tick finds remindedAt set and sends nothing.
-    const res = (await deps.db.collection(W.wishes).where({ _id: w._id, remindedAt: w.remindedAt ? new Date(w.remindedAt) : null }).update({ data: { remindedAt: now } })) as { stats: { updated: number } }
-    if (res.stats.updated !== 1) return false
+    if ((await updateWhere(deps.db, W.wishes, { _id: w._id, remindedAt: w.remindedAt ? new Date(w.remindedAt) : null }, { remindedAt: now })) !== 1) return false
     await notify(deps, w.claimerId, 'reminder', w, { thing1: thing(`心愿待跟进：${w.title}`), thing2: thing('许愿人在等您的消息') })
     return true
   })

@@ -2,18 +2,17 @@
  * 操作记录 (secretary): the append-only action log of the community — who did what, when,
  * including every opening of a member's full details.
  */
-import { View, Text, Button } from '@tarojs/components'
-import { useReachBottom } from '@tarojs/taro'
-import { PageShell } from '../../../../components/PageShell'
-import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/Empty'
-import { ErrorState } from '../../../../components/ErrorState'
+import { View, Text } from '@tarojs/components'
+import type { AuditEntry } from '@contract/org'
+import { Guard } from '../../../../components/Guard'
+import { PagedList } from '../../../../components/PagedList'
 import { useSession } from '../../../../hooks/useSession'
 import { usePaged } from '../../../../hooks/useQuery'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import { call } from '../../../../services/api'
-import { shortTime } from '../../../../services/format'
+import { dateTime } from '../../../../services/time'
 import { ROLE_LABELS } from '../../../../constants'
-import { useCommunityId } from '../../communityParam'
+import { NOT_SECRETARY } from '../../shared'
 import '../../admin.scss'
 
 const ACTION_LABELS: Record<string, string> = {
@@ -40,64 +39,36 @@ function describe(value: unknown): string {
   return String(value)
 }
 
-export default function Audit() {
-  const { me, error: sessionError, retry } = useSession()
-  const communityId = useCommunityId(me)
-  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) =>
-    call('org.audit', { communityId: communityId!, cursor, limit: 20 }),
+function Entry({ a }: { a: AuditEntry }) {
+  const before = describe(a.before)
+  const after = describe(a.after)
+  return (
+    <View className='audit'>
+      <Text className='audit__what'>
+        {a.actorName} {ACTION_LABELS[a.action] ?? a.action}
+      </Text>
+      <Text className='note audit__detail'>
+        {dateTime(a.at)} · {a.resource.type} {a.resource.id}
+      </Text>
+      {(before || after) && (
+        <Text className='note audit__detail'>
+          {before ? `原来：${before}` : ''}
+          {before && after ? ' → ' : ''}
+          {after ? `现在：${after}` : ''}
+        </Text>
+      )}
+    </View>
   )
-  useReachBottom(() => list.loadMore())
+}
 
-  if (!me) return <PageShell>{sessionError ? <ErrorState error={sessionError} onRetry={retry} /> : <Loading />}</PageShell>
+export default function Audit() {
+  const { me } = useSession()
+  const communityId = useSecretaryCommunity(me)
+  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) => call('org.audit', { communityId: communityId!, cursor, limit: 20 }))
 
   return (
-    <PageShell className='admin'>
-      <View className='card' id='audit-list'>
-        {list.error && list.items.length === 0 ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : !list.loaded ? (
-          <Loading />
-        ) : list.items.length === 0 ? (
-          <Empty text='还没有操作记录' />
-        ) : (
-          list.items.map((a) => {
-            const before = describe(a.before)
-            const after = describe(a.after)
-            return (
-              <View key={a.id} className='audit'>
-                <Text className='audit__what'>
-                  {a.actorName} {ACTION_LABELS[a.action] ?? a.action}
-                </Text>
-                <Text className='note audit__detail'>
-                  {shortTime(a.at)} · {a.resource.type} {a.resource.id}
-                </Text>
-                {(before || after) && (
-                  <Text className='note audit__detail'>
-                    {before ? `原来：${before}` : ''}
-                    {before && after ? ' → ' : ''}
-                    {after ? `现在：${after}` : ''}
-                  </Text>
-                )}
-              </View>
-            )
-          })
-        )}
-        {list.items.length > 0 && (
-          <View className='admin__more'>
-            {list.loading ? (
-              <Loading text='正在加载更多…' />
-            ) : list.error ? (
-              <ErrorState error={list.error} onRetry={list.loadMore} />
-            ) : list.done ? (
-              <Text className='note'>已经到底了</Text>
-            ) : (
-              <Button className='btn btn--block' onClick={list.loadMore}>
-                加载更多
-              </Button>
-            )}
-          </View>
-        )}
-      </View>
-    </PageShell>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin'>
+      <PagedList list={list} id='audit-list' empty='还没有操作记录' itemKey={(a) => a.id} renderItem={(a) => <Entry a={a} />} />
+    </Guard>
   )
 }

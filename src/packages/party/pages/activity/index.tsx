@@ -9,6 +9,7 @@
 import { useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import type { ErrorReason } from '@contract/common'
 import type { ActivityDetail } from '@contract/party'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
@@ -86,9 +87,9 @@ export default function ActivityPage() {
     } catch (e) {
       const err = toApiError(e)
       const forward =
-        err.code === 'FORBIDDEN' && err.message.includes('党员')
+        err.reason === ('NOT_PARTY_MEMBER' satisfies ErrorReason)
           ? { text: '去党员报到', run: () => go('party.register', {}) }
-          : err.code === 'CONFLICT' && err.message.includes('名额')
+          : err.reason === ('FULL' satisfies ErrorReason)
             ? { text: '看看别的活动', run: () => go('party.activities') }
             : undefined
       setProblem({ message: err.message, forward })

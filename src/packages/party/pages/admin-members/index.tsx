@@ -9,7 +9,7 @@ import Taro, { useReachBottom, usePullDownRefresh, stopPullDownRefresh } from '@
 import type { RegStatus } from '@contract/party'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/Empty'
+import { Empty } from '../../../../components/EmptyState'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { usePaged } from '../../../../hooks/useQuery'

@@ -1,8 +1,9 @@
 /**
- * 出示签到码 (organiser): the activity's check-in QR, big, for members to scan on site. The code
- * rotates every 30 s (a forwarded screenshot stops working within a minute), so the page fetches a new
- * one every 25 s and counts down to it; the screen is kept on. The token text is shown small under the
- * QR, for someone who has to type it (H5) — and for tests.
+ * 出示签到码 (organiser): the activity's check-in QR, big, for members to scan on site, and beside it the
+ * same check-in as 6 digits, very large, to read aloud to someone without a camera (an elderly member
+ * types them on the 签到 page). The QR rotates every 30 s and the digits every minute (a forwarded
+ * screenshot stops working soon), so the page fetches new ones every 25 s and counts down; the screen is
+ * kept on. The long token is shown small under the QR, for someone who has to paste it (H5) — and for tests.
  */
 import { useEffect, useRef, useState } from 'react'
 import { View, Text, Image, Button } from '@tarojs/components'
@@ -100,15 +101,24 @@ export default function CheckinCodePage() {
       ) : (
         <View className='code-card' id='checkin-code'>
           <Text className='code-card__title'>请用微信扫码签到 / 签退</Text>
-          <View className='qr-wrap'>
-            <Image className='code-card__qr' id='checkin-qr' src={code.qr} mode='scaleToFill' />
+          <View className='code-pair'>
+            <View className='qr-wrap'>
+              <Image className='code-card__qr' id='checkin-qr' src={code.qr} mode='scaleToFill' />
+            </View>
+            <View className='short-code' id='checkin-short' data-code={code.shortCode} aria-label={`数字签到码 ${code.shortCode.split('').join(' ')}`}>
+              <Text className='short-code__label'>不能扫码？读出数字签到码</Text>
+              <Text className='short-code__digits' id='checkin-short-digits'>
+                {code.shortCode.slice(0, 3)} {code.shortCode.slice(3)}
+              </Text>
+              <Text className='short-code__note'>在活动页点“签到”，输入这 6 位数字</Text>
+            </View>
           </View>
           <Text className='code-card__count' id='checkin-countdown'>
             {left} 秒后自动换新码
           </Text>
           {error && <Text className='note'>刷新失败：{error.message}，正在重试</Text>}
           <Text className='note' style={{ display: 'block', marginTop: '8px' }}>
-            签到码每 30 秒换一次，截图转发无效。对方扫不了时，可以让他手动输入下面这串字：
+            二维码每 30 秒、数字码每分钟换一次，截图转发无效。也可以让对方手动输入下面这串字：
           </Text>
           <Text className='code-card__token' id='checkin-token' data-token={code.token} userSelect>
             {code.token}

@@ -9,7 +9,7 @@ import Taro, { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@taro
 import type { RegistrationView } from '@contract/party'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
-import { Empty } from '../../../../components/Empty'
+import { Empty } from '../../../../components/EmptyState'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'

@@ -9,7 +9,7 @@ import { useRouter, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
 import { ErrorState } from '../../../../components/ErrorState'
-import { Empty } from '../../../../components/Empty'
+import { Empty } from '../../../../components/EmptyState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'

@@ -1,12 +1,14 @@
 /**
  * 扫码签到 / 签退 (member, on site): in WeChat one big button opens the camera
  * (Taro.scanCode onlyFromCamera: a photo from the album cannot prove presence); the scanned text is the
- * token. If the activity checks location, the phone's position (gcj02) goes with it. In H5 (local
- * mode) a box takes the token typed or pasted from the organiser's page. Success is big and green with
- * the time; a refusal is big and red in the server's words (expired code, not signed up, too far…).
+ * token. Without a camera (or without the knack), the member types the 6 digits the organiser reads out
+ * from 出示签到码 into one big number box (opened from the activity, which names the activity). If the
+ * activity checks location, the phone's position (gcj02) goes with it. In H5 (local mode) a box also takes
+ * the long token pasted from the organiser's page. Success is big and green with the time; a refusal is big
+ * and red in the server's words (expired code, wrong digits with the tries left, too many tries, too far…).
  */
 import { useState } from 'react'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ActivityDetail } from '@contract/party'
 import { PageShell } from '../../../../components/PageShell'
@@ -40,6 +42,7 @@ export default function ScanPage() {
   const key = me && communityId && activityId ? `${me.userId}|${communityId}|${activityId}` : null
   const act = useQuery(key, () => call('activity.get', { communityId: communityId!, activityId: activityId! }))
   const [token, setToken] = useState('')
+  const [digits, setDigits] = useState('')
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ mode: Mode; activity: ActivityDetail } | null>(null)
   const [error, setError] = useState<ApiCallError | null>(null)
@@ -57,9 +60,10 @@ export default function ScanPage() {
 
   async function submit(raw: string, m: Mode) {
     const t = raw.trim()
+    const short = /^\d{6}$/.test(t)
     setError(null)
-    if (t.length < 10) {
-      setError(new ApiCallError('INVALID_INPUT', '这不是签到码，请扫描组织者手机上的二维码'))
+    if (short ? !activityId : t.length < 10) {
+      setError(new ApiCallError('INVALID_INPUT', '这不是签到码，请扫描组织者手机上的二维码，或输入 6 位数字签到码'))
       return
     }
     setBusy(true)
@@ -70,8 +74,10 @@ export default function ScanPage() {
       setDone({ mode: m, activity: res })
       act.setData(res)
       setToken('')
+      setDigits('')
     } catch (e) {
       setError(e instanceof ApiCallError ? e : toApiError(e))
+      if (short) setDigits('') // the digits change every minute: ask for the ones shown now
     } finally {
       setBusy(false)
     }
@@ -85,6 +91,31 @@ export default function ScanPage() {
       /* the scan was cancelled */
     }
   }
+
+  // The 6 digits the organiser reads out: for a phone without a camera, or a member who cannot scan.
+  const digitsCard = !finished && activityId ? (
+    <View className='card' id='scan-digits-card' style={{ marginTop: '24px' }}>
+      <Text className='card-title' style={{ display: 'block' }}>
+        输入数字签到码
+      </Text>
+      <Text className='note' style={{ display: 'block' }}>
+        请组织者读出“出示签到码”页上的 6 位数字，输入后点“{verb}”。
+      </Text>
+      <Input
+        className='digits-input'
+        id='scan-digits'
+        type='number'
+        maxlength={6}
+        value={digits}
+        placeholder='6 位数字'
+        onInput={(e) => setDigits(e.detail.value.replace(/\D/g, '').slice(0, 6))}
+        onConfirm={(e) => submit(e.detail.value, mode)}
+      />
+      <Button className='btn btn--primary btn--block scan-big' id='scan-digits-submit' loading={busy} disabled={busy || digits.length !== 6} onClick={() => submit(digits, mode)}>
+        {verb}
+      </Button>
+    </View>
+  ) : null
 
   const mine = done?.activity.mySignup
   return (
@@ -116,6 +147,7 @@ export default function ScanPage() {
         </View>
       )}
 
+      {process.env.TARO_ENV !== 'weapp' && digitsCard}
       {finished ? (
         <Text className='pty-ok' style={{ marginTop: '24px' }}>
           这个活动您已经签退了，谢谢参与！组织者确认时长后积分会发给您。
@@ -138,10 +170,10 @@ export default function ScanPage() {
       ) : (
         <View className='card' style={{ marginTop: '24px' }}>
           <Text className='card-title' style={{ display: 'block' }}>
-            输入签到码
+            {activityId ? '或粘贴长签到码' : '输入签到码'}
           </Text>
           <Text className='note' style={{ display: 'block', marginBottom: '12px' }}>
-            请组织者打开“出示签到码”，把二维码下面那串字抄在这里（每 30 秒会换新）。
+            请组织者打开“出示签到码”，把二维码下面那串字复制到这里（每 30 秒会换新）。
           </Text>
           <Textarea className='scan-input' id='scan-input' value={token} maxlength={120} placeholder='粘贴或输入签到码' onInput={(e) => setToken(e.detail.value)} />
           {activityId ? (
@@ -160,6 +192,7 @@ export default function ScanPage() {
           )}
         </View>
       )}
+      {process.env.TARO_ENV === 'weapp' && digitsCard}
       {a?.hasLocation && !finished && <Text className='note'>这个活动要在现场定位签到：点按钮后请允许使用位置。</Text>}
       {a && (
         <Button className='btn btn--block' id='scan-back' onClick={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : go('party.activity', { id: a.id, c: communityId! }))}>

@@ -4,6 +4,7 @@
  * happens. One request key per confirmation: tapping again or retrying never makes two orders.
  * A refusal (not enough points, sold out, over the limit) is said in the server's words with a way forward.
  */
+import type { ErrorReason } from '@contract/common'
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
@@ -84,7 +85,7 @@ export default function ItemPage() {
     }
   }
 
-  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward(refusal.message) : null
+  const forward = refusal && refusal.code !== 'INTERNAL' ? redeemWayForward(refusal) : null
 
   return (
     <PageShell className='mall-detail'>

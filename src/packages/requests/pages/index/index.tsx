@@ -1,7 +1,7 @@
 /** 一键报修: a placeholder until this area's module is built; it says honestly what is coming (首页 says 即将开放: ENTRIES `soon`). */
 import { View, Text } from '@tarojs/components'
 import { PageShell } from '../../../../components/PageShell'
-import { Empty } from '../../../../components/Empty'
+import { Empty } from '../../../../components/EmptyState'
 import { go } from '../../../../services/nav'
 
 export default function Placeholder() {

@@ -12,9 +12,9 @@ import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
-import { isSecretaryOf } from '../../../../pages/wishes/shared'
+import { isSecretaryOf } from '../../../../features/wish/shared'
 import { guard } from '../../components/Guard'
-import { useSecretaryCommunity } from '../../admin'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import '../../wish.scss'
 
 const dayNum = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)

@@ -13,9 +13,9 @@ import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { STATUS_TEXT, isSecretaryOf } from '../../../../pages/wishes/shared'
+import { STATUS_TEXT, isSecretaryOf } from '../../../../features/wish/shared'
 import { guard } from '../../components/Guard'
-import { useSecretaryCommunity } from '../../admin'
+import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import '../../wish.scss'
 
 const ORDER: WishStatus[] = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn']

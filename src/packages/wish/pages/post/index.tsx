@@ -18,9 +18,10 @@ import { useQuery } from '../../../../hooks/useQuery'
 import { call, toApiError } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
-import { askSubscribe, dayText, wishCommunityId } from '../../../../pages/wishes/shared'
+import { askSubscribe, wishCommunityId } from '../../../../features/wish/shared'
 import { guard } from '../../components/Guard'
 import { PhotoPicker } from '../../components/Photos'
+import { dayText, isoDay } from '../../../../services/time'
 import '../../wish.scss'
 
 /** What the person will be told by WeChat: only what they accepted in the 发布 tap (one message each). */
@@ -34,9 +35,8 @@ function noticePromise(open: boolean, accepted: TemplateName[]): string {
   return events.length === 1 ? `${events[0]}时，会发微信通知告诉您。` : `${events.join('、')}，都会发微信通知告诉您。`
 }
 
-// The device's local day: a China day on a phone in China, which is how the server reads it (see src/services/format.ts).
-const pad = (n: number) => String(n).padStart(2, '0')
-const ymd = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+// China days, which is how the server reads them (src/services/time.ts).
+const ymd = (d: Date) => isoDay(d)
 
 export default function PostWish() {
   const session = useSession()

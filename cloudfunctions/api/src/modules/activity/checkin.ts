@@ -1,0 +1,33 @@
+/**
+ * activity.checkin — a signed-up member on site presents the organiser's current code: the QR scanned (its
+ * long token) or the 6 digits typed (with the activity's id). Check-in opens 30 minutes before the start and
+ * closes at the end; with a location set, the member must be within its radius. 6-digit tries are limited
+ * per person and activity (party/checkins.ts).
+ * Outcomes: the activity with the member's check-in; INVALID_INPUT for a forged, wrong or other activity's
+ * code (reason CODE_EXPIRED for one no longer current); FORBIDDEN for someone not signed up, too far away,
+ * or past the short-code tries (TOO_MANY_TRIES); CONFLICT before the window, after the end, for a second
+ * check-in, or a cancelled activity (STATE_CHANGED).
+ */
+import { ActivityCheckInput } from '../../../../../types/party'
+import { defineAction, member, type ActionInput } from '../../platform/action'
+import type { UserCtx } from '../../platform/context'
+import { updateWhere } from '../../platform/db'
+import { conflict } from '../../platform/errors'
+import { activityOfCode, mySignup } from '../party/checkins'
+import { PT } from '../party/repo'
+import { checkinWindow } from '../party/rules'
+import { activityDetail } from '../party/views'
+
+async function checkin(ctx: UserCtx, input: ActionInput<'activity.checkin'>) {
+  const a = await activityOfCode(ctx, input)
+  const s = await mySignup(ctx, a)
+  const now = ctx.now()
+  const w = checkinWindow(a, now)
+  if (w === 'early') throw conflict('签到还没开始，活动开始前 30 分钟可以签到')
+  if (w === 'over') throw conflict('活动已经结束，不能签到了')
+  if (s.status !== 'signed') throw conflict('您已经签到过了')
+  if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'signed' }, { status: 'checked_in', checkinAt: now })) !== 1) throw conflict('您已经签到过了')
+  return activityDetail(ctx, a)
+}
+
+export default defineAction({ name: 'activity.checkin', input: ActivityCheckInput, access: member, writes: true, handler: checkin })

@@ -1,0 +1,64 @@
+/**
+ * A bottom sheet for one confirmed action: a title, what happens (children), the refusal in its own words,
+ * and two buttons. When the refusal is final (someone else got there first) pass `stale` and `onRefresh`:
+ * the sheet offers 刷新看看 instead of submitting again. Without `onSubmit` it is an information sheet with
+ * one 关闭 button. Styles: src/styles/parts.scss .sheet*.
+ *
+ *   {open && (
+ *     <Sheet title='退回心愿' submitText='退回' busy={act.busy} error={act.error?.message} onSubmit={…} onClose={() => setOpen(false)}>
+ *       <Area label='原因' value={reason} onChange={setReason} />
+ *     </Sheet>
+ *   )}
+ *
+ * Test hooks: the sheet's `id` (default 'sheet'), #sheet-error, #sheet-submit, #sheet-refresh.
+ */
+import type { ReactNode } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+
+export interface SheetProps {
+  title: string
+  children?: ReactNode
+  /** The refusal to show above the buttons (the server's words, or the page's). */
+  error?: string | null
+  /** The refusal is final: offer 刷新看看 (onRefresh) instead of submitting again. */
+  stale?: boolean
+  busy?: boolean
+  submitText?: string
+  /** Defaults to 再想想 (关闭 when stale or when there is nothing to submit). */
+  cancelText?: string
+  onSubmit?: () => void
+  onClose: () => void
+  onRefresh?: () => void
+  id?: string
+}
+
+export function Sheet(props: SheetProps) {
+  const closing = props.stale || !props.onSubmit
+  return (
+    <View className='sheet-mask' onClick={() => !props.busy && props.onClose()}>
+      <View className='sheet' id={props.id ?? 'sheet'} onClick={(e) => e.stopPropagation()}>
+        <Text className='sheet__title'>{props.title}</Text>
+        {props.children}
+        {props.error && (
+          <Text className='sheet__error' id='sheet-error'>
+            {props.error}
+          </Text>
+        )}
+        <View className='btn-row'>
+          <Button className='btn' disabled={props.busy} onClick={props.onClose}>
+            {props.cancelText ?? (closing ? '关闭' : '再想想')}
+          </Button>
+          {props.stale && props.onRefresh ? (
+            <Button className='btn btn--primary' id='sheet-refresh' onClick={props.onRefresh}>
+              刷新看看
+            </Button>
+          ) : props.onSubmit ? (
+            <Button className='btn btn--primary' id='sheet-submit' loading={props.busy} disabled={props.busy} onClick={props.onSubmit}>
+              {props.submitText ?? '确定'}
+            </Button>
+          ) : null}
+        </View>
+      </View>
+    </View>
+  )
+}
