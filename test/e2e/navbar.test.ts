@@ -32,7 +32,7 @@ test('a sub-page shows its title and a back arrow that goes back; tab pages have
   await switchTo(page, e2e.url, secretary.openid)
 
   // 我的 is a tab page: no title bar.
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-members:visible').waitFor()
   expect(await visibleBar().count()).toBe(0)
 
@@ -87,7 +87,7 @@ test('the street admin has a street home and a community picker, and can open an
   await switchTo(page, e2e.url, admin.openid)
 
   // 我的 → 街道工作台: both communities of 青山街道, with what waits in each.
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-street:visible').click()
   await expectContains(page.locator('#nav-title:visible'), '街道工作台')
   await expectContains(page.locator('#street-name:visible'), '青山街道')

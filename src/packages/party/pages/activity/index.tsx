@@ -3,7 +3,8 @@
  * on the day, for a signed-up member, 扫码签到 / 扫码签退 (the scan page) and then their status and hours.
  * For the organiser: 出示签到码 (the rotating QR), the roster with statuses, 确认时长 after the end
  * (each person's measured hours, correctable with a reason), 修改 and 取消活动. Shared into the
- * compound's WeChat group with a card that opens this page.
+ * compound's WeChat group with a card that opens this page (weapp); the browser build, which has no
+ * 转发 menu, copies the page's link instead.
  */
 import { useState } from 'react'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
@@ -147,6 +148,15 @@ export default function ActivityPage() {
 
   const roster = a.roster ?? []
   const toConfirm = roster.filter((r) => r.status !== 'withdrawn' && r.confirmedHours === null)
+  // The 组织者 heading stands over the organiser's tools; once the activity is over and settled there are none.
+  const organiserTools = (!cancelled && !ended) || !!confirmed || (ended && !cancelled && toConfirm.length > 0) || cancelling !== null
+  const shareHint = process.env.TARO_ENV === 'weapp' ? '把活动分享到小区群里吧（右上角 ··· 转发）。' : '复制活动链接，发到小区群里吧（下方「复制活动链接」）。'
+
+  function copyLink() {
+    // H5 only: the hash route of this page, which opens it for whoever has the link (Taro shows 内容已复制).
+    const url = `${window.location.origin}${window.location.pathname}#${ROUTES['party.activity']}?id=${encodeURIComponent(a.id)}&c=${encodeURIComponent(communityId!)}`
+    Taro.setClipboardData({ data: url }).catch(() => Taro.showModal({ title: '复制活动链接', content: url, showCancel: false }))
+  }
 
   return (
     <PageShell className='activity'>
@@ -255,7 +265,7 @@ export default function ActivityPage() {
       {/* ---- the organiser ---- */}
       {a.isOrganiser && (
         <>
-          <View className='section-title'>组织者</View>
+          {organiserTools && <View className='section-title'>组织者</View>}
           {!cancelled && !ended && (
             <Button className='btn btn--primary btn--block scan-big' id='activity-show-code' onClick={() => go('party.checkinCode', { communityId: communityId!, activityId: a.id })}>
               出示签到码
@@ -270,7 +280,7 @@ export default function ActivityPage() {
           <View className='card' id='activity-roster' style={{ marginTop: '24px' }}>
             <Text className='card-title'>报名名单（{roster.filter((r) => r.status !== 'withdrawn').length} 人）</Text>
             {roster.length === 0 ? (
-              <Text className='muted' style={{ display: 'block' }}>还没有人报名。把活动分享到小区群里吧（右上角 ··· 转发）。</Text>
+              <Text className='muted' style={{ display: 'block' }}>还没有人报名。{shareHint}</Text>
             ) : (
               roster.map((r) => {
                 const fx = fixes[r.userId] ?? { hours: '', reason: '' }
@@ -349,6 +359,11 @@ export default function ActivityPage() {
       {process.env.TARO_ENV === 'weapp' && (
         <Button className='btn btn--block' openType='share' id='activity-share'>
           转发到小区群
+        </Button>
+      )}
+      {process.env.TARO_ENV === 'h5' && (
+        <Button className='btn btn--block' id='activity-copy-link' onClick={copyLink}>
+          复制活动链接
         </Button>
       )}
     </PageShell>
