@@ -86,6 +86,11 @@ test('the street admin has a street home and a community picker, and can open an
   const admin = DEMO.streetAdmin
   await switchTo(page, e2e.url, admin.openid)
 
+  // 首页 greets them with the street, not one community, and lists the street's communities.
+  await expectContains(page.locator('#home-greeting:visible'), '欢迎回到青山街道')
+  await expectContains(page.locator('#home-street:visible'), '和平社区')
+  await expectContains(page.locator('#home-street:visible'), '幸福里社区')
+
   // 我的 → 街道工作台: both communities of 青山街道, with what waits in each.
   await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-street:visible').click()

@@ -14,6 +14,7 @@ import { call } from '../../services/api'
 import { go } from '../../services/nav'
 import { greeting } from '../../services/format'
 import { ROUTES, type PlainRoute } from '../../routes'
+import { StreetCard } from './StreetCard'
 import './index.scss'
 
 /**
@@ -43,7 +44,7 @@ async function loadCommunity(me: Me) {
 
 export default function Home() {
   const { me, error: sessionError, retry } = useSession()
-  const tree = useQuery(me ? `${me.userId}` : null, () => loadCommunity(me!))
+  const tree = useQuery(me && me.streets.length === 0 ? `${me.userId}` : null, () => loadCommunity(me!))
 
   useShareAppMessage(() => ({ title: '一起来参与社区治理', path: ROUTES.home }))
   usePullDownRefresh(() => {
@@ -51,7 +52,8 @@ export default function Home() {
     stopPullDownRefresh()
   })
 
-  const communityName = tree.data?.community.name ?? me?.roles[0]?.communityName ?? ''
+  const streetAdmin = !!me && me.streets.length > 0
+  const communityName = streetAdmin ? me.streets[0].name : (tree.data?.community.name ?? me?.roles[0]?.communityName ?? '')
 
   return (
     <PageShell className='home'>
@@ -80,8 +82,10 @@ export default function Home() {
         ))}
       </View>
 
-      <View className='section-title'>我的社区</View>
-      {!me && sessionError ? null : tree.error ? (
+      <View className='section-title'>{streetAdmin ? '我的街道' : '我的社区'}</View>
+      {streetAdmin ? (
+        <StreetCard me={me} />
+      ) : !me && sessionError ? null : tree.error ? (
         <View className='card'>
           <ErrorState error={tree.error} onRetry={tree.reload} />
         </View>
