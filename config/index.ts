@@ -33,7 +33,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The WeChat Cloud environment id; set CLOUD_ENV=<your env id> when building for release.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: the favicon (the browser asks every site for one, so without it each page load ends in a 404;
+    // linked in src/index.html) and the tab icons src/custom-tab-bar shows by path. The mini-program needs
+    // neither copy: WeChat never asks for a favicon, and the tab icons are in its package already because the
+    // tabBar list in app.config.ts names them. Both drawn by config/tab-icons.ts.
+    copy: {
+      patterns:
+        target === 'h5'
+          ? [
+              { from: 'src/assets/favicon.ico', to: 'dist/h5/favicon.ico' },
+              { from: 'src/assets/tab', to: 'dist/h5/assets/tab' },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: {

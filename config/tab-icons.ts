@@ -1,5 +1,6 @@
 /**
- * Draws the four tab-bar icons (81×81 PNG, grey and party red) into src/assets/tab/.
+ * Draws the four tab-bar icons (81×81 PNG, grey and party red) into src/assets/tab/, and the H5 build's
+ * favicon (src/assets/favicon.ico: the 心愿 heart in white on party red, 32×32, a PNG inside an ICO).
  * Run once after changing a shape or a colour:  npx tsx config/tab-icons.ts
  * Shapes are signed-distance functions sampled 4×4 per pixel, so edges are anti-aliased.
  */
@@ -60,3 +61,47 @@ for (const [name, shape] of Object.entries(ICONS)) {
     console.log('wrote', path.relative(process.cwd(), file))
   }
 }
+
+// The favicon: a red rounded square with the heart cut out in white, drawn on the same 81-unit grid.
+const FAVICON = 32
+const favicon = new PNG({ width: FAVICON, height: FAVICON })
+const tile = roundRect(0, 0, 81, 81, 18)
+for (let y = 0; y < FAVICON; y++) {
+  for (let x = 0; x < FAVICON; x++) {
+    let red = 0
+    let white = 0
+    for (let sy = 0; sy < 4; sy++) {
+      for (let sx = 0; sx < 4; sx++) {
+        const [u, v] = [((x + (sx + 0.5) / 4) * 81) / FAVICON, ((y + (sy + 0.5) / 4) * 81) / FAVICON]
+        // the heart a little smaller than on the tab, centred on the tile
+        const inHeart = ICONS.wishes(40.5 + (u - 40.5) * 1.15, 41 + (v - 40.5) * 1.15)
+        if (inHeart) white++
+        else if (tile(u, v)) red++
+      }
+    }
+    const i = (y * FAVICON + x) * 4
+    const a = (red + white) / 16
+    const w = a ? white / (red + white) : 0
+    favicon.data[i] = Math.round(COLORS.active[0] + (255 - COLORS.active[0]) * w)
+    favicon.data[i + 1] = Math.round(COLORS.active[1] + (255 - COLORS.active[1]) * w)
+    favicon.data[i + 2] = Math.round(COLORS.active[2] + (255 - COLORS.active[2]) * w)
+    favicon.data[i + 3] = Math.round(a * 255)
+  }
+}
+const png = PNG.sync.write(favicon)
+// ICO: a 6-byte header, one 16-byte directory entry, then the PNG itself (every browser reads PNG-in-ICO).
+const ico = Buffer.alloc(6 + 16)
+ico.writeUInt16LE(0, 0) // reserved
+ico.writeUInt16LE(1, 2) // type: icon
+ico.writeUInt16LE(1, 4) // one image
+ico.writeUInt8(FAVICON, 6) // width
+ico.writeUInt8(FAVICON, 7) // height
+ico.writeUInt8(0, 8) // no palette
+ico.writeUInt8(0, 9) // reserved
+ico.writeUInt16LE(1, 10) // colour planes
+ico.writeUInt16LE(32, 12) // bits per pixel
+ico.writeUInt32LE(png.length, 14) // size of the image
+ico.writeUInt32LE(6 + 16, 18) // where it starts
+const faviconFile = path.resolve(__dirname, '../src/assets/favicon.ico')
+fs.writeFileSync(faviconFile, Buffer.concat([ico, png]))
+console.log('wrote', path.relative(process.cwd(), faviconFile))

@@ -19,6 +19,8 @@ export default defineAppConfig({
     backgroundColor: '#F6F3EF',
   },
   tabBar: {
+    // Drawn by src/custom-tab-bar (so elder mode enlarges it); the list stays complete, as WeChat asks.
+    custom: true,
     color: '#555555',
     selectedColor: BRAND_RED,
     backgroundColor: '#FFFFFF',

@@ -40,6 +40,8 @@ export interface TemplateSpec {
 }
 
 export const TEMPLATES = {
+  /** 心愿审核结果通知, to the wisher: 心愿, 审核结果 (已通过 / 未通过), 说明 (what happens next, or the reason), 审核时间. */
+  wishReviewed: { id: 'local-tpl-wish-reviewed', title: '心愿审核结果通知', fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' } },
   /** 心愿认领通知, to the wisher: 心愿, 认领人 (the masked name the wall shows, so `thing`), 认领时间. */
   wishClaimed: { id: 'local-tpl-wish-claimed', title: '心愿认领通知', fields: { thing1: 'thing', thing2: 'thing', time3: 'time' } },
   /** 心愿完成通知, to the wisher: 心愿, 完成情况, 完成时间. */

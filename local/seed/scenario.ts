@@ -20,7 +20,7 @@ const uid = (key: string) => `u-${key}`
 
 /** Action → the templates its tap asks consent for in the app (wish post/detail, party register/activity). */
 const CONSENT_ASKED: Record<string, string[]> = {
-  'wish.create': ['wishClaimed', 'wishFulfilled'],
+  'wish.create': ['wishReviewed', 'wishClaimed', 'wishFulfilled'],
   'wish.claim': ['wishConfirmed', 'reminder'],
   'wish.fulfil': ['wishConfirmed'],
   'wish.progress': ['reminder'],
@@ -83,9 +83,10 @@ export async function seedScenario(_engine: Engine): Promise<void> {
   await item('活动室使用券（2 小时）', 'venue_voucher', 80, 8, 1, '党群服务中心二楼活动室，可用于棋牌、排练、家庭聚会', tax.id)
   await item('老花镜', 'goods', 40, 0, 1, '+150 度老花镜，已兑完，下月补货', bank.id)
 
+  // 王秀英, the person a newcomer is at first, keeps 80 after her rice: enough to redeem something herself.
   const grants: [string, number, string][] = [
-    ['wang-xiuying', 120, '垃圾分类示范户（10 月）'], ['gao-yulan', 80, '参加重阳节文艺汇演'], ['hu-jianhua', 50, '楼道堆物清理建议被采纳'],
-    ['lin-xiaoyan', 90, '防诈骗宣传志愿服务'], ['song-chunmei', 40, '垃圾分类示范户（10 月）'],
+    ['wang-xiuying', 120, '垃圾分类示范户（10 月）'], ['wang-xiuying', 60, '协助人口普查入户登记'], ['gao-yulan', 80, '参加重阳节文艺汇演'],
+    ['hu-jianhua', 50, '楼道堆物清理建议被采纳'], ['lin-xiaoyan', 90, '防诈骗宣传志愿服务'], ['song-chunmei', 40, '垃圾分类示范户（10 月）'],
   ]
   for (const [k, amount, reason] of grants) await call(sec[X], 'points.grant', { communityId: X, userId: uid(k), amount, reason, requestKey: key() })
   const order = await call(who('gao-yulan'), 'mall.redeem', { communityId: X, itemId: soap.id, quantity: 1, requestKey: key() })

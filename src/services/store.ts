@@ -1,10 +1,11 @@
 /**
- * A tiny app-wide store (no library): the session (who I am), the privacy-consent state and
- * the elder-mode inputs. Pages read it through hooks in src/hooks; nothing else holds state
+ * A tiny app-wide store (no library): the session (who I am), the privacy-consent state,
+ * the elder-mode inputs and the tab page showing. Pages read it through hooks in src/hooks; nothing else holds state
  * shared across pages.
  */
 import type { Me } from '@contract/org'
 import type { ApiCallError } from './api'
+import type { RouteName } from '../routes'
 
 export interface AppState {
   me: Me | null
@@ -23,6 +24,8 @@ export interface AppState {
    * device; pages whose route names no community work on it (src/services/community.ts).
    */
   chosenCommunityId: string | null
+  /** The tab page showing now (src/hooks/useShownTab), null before the first one shows. */
+  shownTab: RouteName | null
 }
 
 let state: AppState = {
@@ -34,6 +37,7 @@ let state: AppState = {
   elderLocal: null,
   elderSystem: false,
   chosenCommunityId: null,
+  shownTab: null,
 }
 
 const listeners = new Set<() => void>()

@@ -24,6 +24,7 @@ import { call } from './api'
  * test/weapp/wish.test.ts checks the two agree).
  */
 export const TEMPLATE_IDS: Record<TemplateName, string> = {
+  wishReviewed: 'local-tpl-wish-reviewed',
   wishClaimed: 'local-tpl-wish-claimed',
   wishFulfilled: 'local-tpl-wish-fulfilled',
   wishConfirmed: 'local-tpl-wish-confirmed',

@@ -32,7 +32,7 @@ const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
 const measure = (selector: string) => measureOf(page, selector)
 
 async function openTab(label: string) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: label }).click()
 }
 
 beforeAll(async () => {

@@ -32,7 +32,7 @@ test('a sub-page shows its title and a back arrow that goes back; tab pages have
   await switchTo(page, e2e.url, secretary.openid)
 
   // 我的 is a tab page: no title bar.
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-members:visible').waitFor()
   expect(await visibleBar().count()).toBe(0)
 
@@ -86,8 +86,13 @@ test('the street admin has a street home and a community picker, and can open an
   const admin = DEMO.streetAdmin
   await switchTo(page, e2e.url, admin.openid)
 
+  // 首页 greets them with the street, not one community, and lists the street's communities.
+  await expectContains(page.locator('#home-greeting:visible'), '欢迎回到青山街道')
+  await expectContains(page.locator('#home-street:visible'), '和平社区')
+  await expectContains(page.locator('#home-street:visible'), '幸福里社区')
+
   // 我的 → 街道工作台: both communities of 青山街道, with what waits in each.
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-street:visible').click()
   await expectContains(page.locator('#nav-title:visible'), '街道工作台')
   await expectContains(page.locator('#street-name:visible'), '青山街道')

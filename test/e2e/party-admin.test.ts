@@ -46,7 +46,7 @@ async function confirmModal(says: string) {
 }
 
 async function tab(label: string) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: label }).click()
 }
 
 async function newWish(title: string): Promise<WishDetail> {

@@ -179,7 +179,7 @@ test('a party member registers by scene, is approved, checks in and out of an ac
   // ---- the secretary approves in 报到审核, reached from 我的 ----
   t = Date.now()
   await switchTo(sec, secretary.openid)
-  await sec.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await sec.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await sec.locator('#entry-party-review:visible').click()
   const card = sec.locator(`#reg-list [data-id="${mine.current!.id}"]:visible`)
   await expectContains(card, '青山区教育局第二党支部')

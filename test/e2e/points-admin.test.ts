@@ -79,7 +79,7 @@ test('the secretary runs the points supermarket from her pages', async () => {
 
   await timed('rules', async () => {
     await switchTo(page, e2e.url, SECRETARY)
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
     await page.locator('#entry-points-rules:visible').click()
     const card = page.locator('.card[data-kind="volunteer_hour"]:visible')
     await expectContains(card, '志愿服务')
@@ -217,7 +217,7 @@ test('a resident registers her door step by step, and the secretary names a buil
     const before = await apiAs<Me>(MOVER, 'org.login')
     expect(before.household?.id).toBe('h-xingfuli-yuan-1-1-601')
     await switchTo(page, e2e.url, MOVER)
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
     await expectContains(page.locator('#me-household:visible'), '601')
     await page.locator('#me-household-row:visible').click()
     const picker = page.locator('#household-picker:visible')
@@ -250,7 +250,7 @@ test('a resident registers her door step by step, and the secretary names a buil
     // 锦绣花园 2栋 is not 孙丽华's building: the secretary confirms it on 住址确认.
     expect((await apiAs<{ items: unknown[] }>(HEAD, 'org.householdQueue', { communityId: C })).items).toEqual([])
     await switchTo(page, e2e.url, SECRETARY)
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
     await page.locator('#entry-households:visible').click()
     const claim = page.locator('.household-claim:visible', { hasText: '韩冬梅' })
     await expectContains(claim, '锦绣花园 2栋 1单元 502')
@@ -287,7 +287,7 @@ test('a resident registers her door step by step, and the secretary names a buil
 
     // the head sees her on 我的 → 我代办的居民
     await switchTo(page, e2e.url, HEAD)
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+    await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
     await expectContains(page.locator(`#me-proxy:visible .row[data-id="${RESIDENT_ID}"]`), '王秀英')
   })
 

@@ -110,7 +110,7 @@ test('a resident redeems an item and the secretary hands it over at the counter'
   await page.locator(`.id-switcher__person[data-openid="${secretary.openid}"]`).click()
   await page.waitForLoadState('load')
   await agreeIfAsked()
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-verify:visible').click()
   await page.locator('#verify-input:visible input').fill(code)
   await page.locator('#verify-submit:visible').click()

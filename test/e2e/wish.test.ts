@@ -31,7 +31,7 @@ const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
 const measure = (selector: string) => measureOf(page, selector)
 
 async function tab(label: string) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: label }).click()
 }
 
 async function fontSize(selector: string) {

@@ -1,16 +1,16 @@
 /**
  * The showcase `npm start` seeds (a few weeks of community life made through the real function) is
  * consistent: the ledger balances, the shelf is stocked, wishes stand in several states, an activity's
- * hours were paid, and the other community is not empty.
+ * hours were paid, and the other community is not empty. A newcomer, who is the default resident at first,
+ * can finish the supermarket journey: she has the points for something on the shelf and redeems it.
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
-import { installLocalCloud } from '../../local/cloud'
+import { installLocalCloud, runAsCaller } from '../../local/cloud'
+import { DEMO } from '../../local/seed/demo'
 import { seedDemo } from '../../local/seed/demo'
 import { seedScenario } from '../../local/seed/scenario'
 import { ledgerProblems } from '../support/ledger'
-import { runAsCaller } from '../../local/cloud'
 import { main } from '../../cloudfunctions/api/src'
-import { DEMO } from '../../local/seed/demo'
 import type { StreetView } from '../../types/org'
 
 test('the showcase seeds through the function and leaves consistent books', async () => {
@@ -34,6 +34,19 @@ test('the showcase seeds through the function and leaves consistent books', asyn
     expect(res.data.totals.registeredMembers).toBe(2)
     expect(res.data.totals.wishesUnderReview).toBe(await engine.count('wishes', { status: 'under_review' }))
     expect(res.data.totals.wishesUnderReview).toBeGreaterThan(0)
+
+    // The default resident: her balance (the cached one and the sum of her ledger entries agree, see
+    // ledgerProblems) buys the cheapest item in stock, through the function as the app would.
+    const asResident = (action: string, data: object) => runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () => main({ action, data })) as Promise<{ ok: boolean; data?: any }>
+    const community = DEMO.xingfuli
+    const balance = (await asResident('points.balance', { communityId: community })).data.balance as number
+    const items = ((await asResident('mall.items', { communityId: community })).data.items as { id: string; price: number; stock: number }[]).filter((i) => i.stock > 0)
+    const cheapest = items.sort((a, b) => a.price - b.price)[0]
+    expect(balance).toBeGreaterThanOrEqual(cheapest.price)
+    const order = await asResident('mall.redeem', { communityId: community, itemId: cheapest.id, quantity: 1, requestKey: 'showcase-newcomer-1' })
+    expect(order).toMatchObject({ ok: true, data: { status: 'reserved' } })
+    expect((await asResident('points.balance', { communityId: community })).data.balance).toBe(balance - cheapest.price)
+    expect(await ledgerProblems(engine)).toEqual([])
   } finally {
     await engine.close()
   }

@@ -51,7 +51,7 @@ const get = (openid: string, wishId: string) => tc.ok(openid, 'wish.get', { comm
 describe('the whole story', () => {
   test('posted → reviewed → claimed → progress → fulfilled → confirmed: closed, rated, claimer paid, everyone told', async () => {
     await setup()
-    await accept(res, 'wishClaimed', 'wishFulfilled') // the 发布 tap
+    await accept(res, 'wishReviewed', 'wishClaimed', 'wishFulfilled') // the 发布 tap
     const posted = await post()
     expect(posted).toMatchObject({ status: 'under_review', isMine: true, place: '幸福里小区 1栋', wisherName: '王*英' })
     // Not on the wall yet.
@@ -83,15 +83,16 @@ describe('the whole story', () => {
 
     const outbox = await tc.engine.find('outbox', {})
     expect(outbox.map((m) => [m.touser, m.templateId])).toEqual([
+      [res, 'local-tpl-wish-reviewed'],
       [res, 'local-tpl-wish-claimed'],
       [res, 'local-tpl-wish-fulfilled'],
       [pm, 'local-tpl-wish-confirmed'],
     ])
-    expect(outbox[0].page).toContain(posted.id)
+    expect(outbox[1].page).toContain(posted.id)
     // Every value as its field type allows (the stand-in refuses anything else): the claimer's name as the
     // wall shows it, in a thing; China time; the stars as words.
-    expect(outbox[0].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, thing2: { value: '周*刚' }, time3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) } })
-    expect(outbox[2].data.phrase2).toEqual({ value: '非常满意' })
+    expect(outbox[1].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, thing2: { value: '周*刚' }, time3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) } })
+    expect(outbox[3].data.phrase2).toEqual({ value: '非常满意' })
     expect(await tc.engine.count('message_failures', {})).toBe(0)
     const st = await tc.ok(pm, 'points.statement', { communityId: c })
     expect(st.items[0]).toMatchObject({ amount: 20, kind: 'earn', cause: { type: 'wish', id: posted.id } })
@@ -110,6 +111,35 @@ describe('the whole story', () => {
     expect((await post(res, { photos: ['cloud://local/w/1.jpg'] })).status).toBe('under_review')
     const words = require('../../local/openapi/words') as { REVIEW_WORDS: { word: string }[] }
     expect((await post(res, { description: `请帮忙 ${words.REVIEW_WORDS[0].word}` })).status).toBe('under_review')
+  })
+
+  test('the wisher who accepted 心愿审核结果通知 in the 发布 tap is told the result, approved or not; without consent it is recorded', async () => {
+    await setup()
+    await accept(res, 'wishReviewed', 'wishClaimed', 'wishFulfilled') // the 发布 tap, once per wish
+    const a = await post()
+    await accept(res, 'wishReviewed', 'wishClaimed', 'wishFulfilled')
+    const b = await post(res, { title: '想借一把梯子用用' })
+    expect(await tc.engine.count('outbox', {})).toBe(0) // held for review: nothing to tell yet
+    await tc.ok(sec, 'wish.review', { communityId: c, wishId: a.id, approve: true })
+    const reason = '梯子请到社区服务中心借用，工作日都可以来拿，用完请还回来'
+    await tc.ok(sec, 'wish.review', { communityId: c, wishId: b.id, approve: false, reason })
+    const told = await tc.engine.find('outbox', { templateId: 'local-tpl-wish-reviewed' }, { sort: { at: 1 } })
+    expect(told.map((m) => [m.touser, m.page])).toEqual([
+      [res, `packages/wish/pages/detail/index?id=${a.id}&c=${c}`],
+      [res, `packages/wish/pages/detail/index?id=${b.id}&c=${c}`],
+    ])
+    const when = expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
+    expect(told[0].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, phrase2: { value: '已通过' }, thing3: { value: '已上心愿墙，等待认领' }, time4: { value: when } })
+    // The reason is cut to what a thing field holds (20 characters), the rest is on the wish's page.
+    expect(told[1].data).toEqual({ thing1: { value: '想借一把梯子用用' }, phrase2: { value: '未通过' }, thing3: { value: `原因：${reason.slice(0, 16)}…` }, time4: { value: when } })
+    expect(await tc.engine.count('message_failures', {})).toBe(0)
+
+    // Someone who did not accept (or used up their acceptance) is not told: the secretary sees it.
+    const d = await post(res, { title: '想请人修修自行车' })
+    await tc.ok(sec, 'wish.review', { communityId: c, wishId: d.id, approve: true })
+    expect(await tc.engine.count('outbox', { templateId: 'local-tpl-wish-reviewed' })).toBe(2)
+    const missed = await tc.ok(sec, 'org.undelivered', { communityId: c })
+    expect(missed.items.map((m) => m.text)).toEqual(['给王*英的「心愿审核结果通知」没有送达：对方没有订阅这类消息，或订阅次数已用完'])
   })
 
   test('a rejection needs a reason the resident sees', async () => {
@@ -343,10 +373,14 @@ describe('privacy and proxies', () => {
     expect(codeOf(await tc.call(P.head.openid, 'wish.create', { communityId: c, title: '代发', description: '代发', category: '助老', buildingId: T.b2, onBehalfOf: P.farElder.id }))).toBe('FORBIDDEN')
     await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
-    // The building head did not accept 心愿认领通知 when posting: WeChat refuses, and the secretary sees it.
+    // The building head accepted nothing when posting: WeChat refuses the review's result and the claim
+    // notice (each to the building head, who is told for the offline elder), and the secretary sees both.
     expect(await tc.engine.find('outbox', {})).toEqual([])
     const missed = await tc.ok(sec, 'org.undelivered', { communityId: c })
-    expect(missed.items.map((m) => m.text)).toEqual([`给${'孙*华'}的「心愿认领通知」没有送达：对方没有订阅这类消息，或订阅次数已用完`])
+    expect(missed.items.map((m) => m.text)).toEqual([
+      `给${'孙*华'}的「心愿认领通知」没有送达：对方没有订阅这类消息，或订阅次数已用完`,
+      `给${'孙*华'}的「心愿审核结果通知」没有送达：对方没有订阅这类消息，或订阅次数已用完`,
+    ])
     // Posting again for the elder, the building head accepts in the 发布 tap; the next claim is delivered.
     await tc.ok(pm, 'wish.release', { communityId: c, wishId: w.id, reason: '临时有事' })
     await accept(P.head.openid, 'wishClaimed', 'wishFulfilled')

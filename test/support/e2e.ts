@@ -49,10 +49,11 @@ async function privateCopy(): Promise<string> {
   throw new Error('could not take a complete copy of dist/h5')
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `showcase`: the demo street with the few weeks of life `npm start` shows a newcomer (local/seed/scenario.ts). */
+export async function startE2E(opts: { showcase?: boolean } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
   const dist = await privateCopy()
-  const stack = await startStack({ port: 0, dataDir: null, seed: 'demo', serveH5: dist, log: false })
+  const stack = await startStack({ port: 0, dataDir: null, seed: 'demo', showcase: opts.showcase ?? false, serveH5: dist, log: false })
   const people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   return {

@@ -14,15 +14,20 @@ import { call } from '../../services/api'
 import { go } from '../../services/nav'
 import { greeting } from '../../services/format'
 import { ROUTES, type PlainRoute } from '../../routes'
+import { StreetCard } from './StreetCard'
 import './index.scss'
 
-const ENTRIES: { text: string; hint: string; mark: string; route: PlainRoute }[] = [
+/**
+ * `soon`: the area's pages are still a placeholder that says what is coming; its tile says 即将开放 instead
+ * of a hint that would pretend it works. Drop the flag when the area's module lands.
+ */
+const ENTRIES: { text: string; hint: string; mark: string; route: PlainRoute; soon?: true }[] = [
   { text: '微心愿', hint: '说出小心愿', mark: '愿', route: 'wishes' },
   { text: '双报到', hint: '党员到社区报到', mark: '党', route: 'party.index' },
-  { text: '议事厅', hint: '大家的事大家议', mark: '议', route: 'council' },
+  { text: '议事厅', hint: '大家的事大家议', mark: '议', route: 'council', soon: true },
   { text: '积分超市', hint: '积分换好物', mark: '分', route: 'points.index' },
-  { text: '服务预约', hint: '代办 · 接待日', mark: '约', route: 'services.index' },
-  { text: '一键报修', hint: '有事找网格员', mark: '修', route: 'requests.index' },
+  { text: '服务预约', hint: '代办 · 接待日', mark: '约', route: 'services.index', soon: true },
+  { text: '一键报修', hint: '有事找网格员', mark: '修', route: 'requests.index', soon: true },
 ]
 
 /** The community to show: my household's, else the first community I hold a role in. */
@@ -39,7 +44,7 @@ async function loadCommunity(me: Me) {
 
 export default function Home() {
   const { me, error: sessionError, retry } = useSession()
-  const tree = useQuery(me ? `${me.userId}` : null, () => loadCommunity(me!))
+  const tree = useQuery(me && me.streets.length === 0 ? `${me.userId}` : null, () => loadCommunity(me!))
 
   useShareAppMessage(() => ({ title: '一起来参与社区治理', path: ROUTES.home }))
   usePullDownRefresh(() => {
@@ -47,7 +52,8 @@ export default function Home() {
     stopPullDownRefresh()
   })
 
-  const communityName = tree.data?.community.name ?? me?.roles[0]?.communityName ?? ''
+  const streetAdmin = !!me && me.streets.length > 0
+  const communityName = streetAdmin ? me.streets[0].name : (tree.data?.community.name ?? me?.roles[0]?.communityName ?? '')
 
   return (
     <PageShell className='home'>
@@ -68,16 +74,18 @@ export default function Home() {
 
       <View className='home__grid'>
         {ENTRIES.map((e) => (
-          <View key={e.text} className='home__entry' hoverClass='home__entry--hover' onClick={() => go(e.route)}>
+          <View key={e.text} className={`home__entry${e.soon ? ' home__entry--soon' : ''}`} hoverClass='home__entry--hover' data-route={e.route} onClick={() => go(e.route)}>
             <View className='home__mark'>{e.mark}</View>
             <Text className='home__entry-text'>{e.text}</Text>
-            <Text className='home__entry-hint'>{e.hint}</Text>
+            {e.soon ? <Text className='home__entry-soon'>即将开放</Text> : <Text className='home__entry-hint'>{e.hint}</Text>}
           </View>
         ))}
       </View>
 
-      <View className='section-title'>我的社区</View>
-      {!me && sessionError ? null : tree.error ? (
+      <View className='section-title'>{streetAdmin ? '我的街道' : '我的社区'}</View>
+      {streetAdmin ? (
+        <StreetCard me={me} />
+      ) : !me && sessionError ? null : tree.error ? (
         <View className='card'>
           <ErrorState error={tree.error} onRetry={tree.reload} />
         </View>

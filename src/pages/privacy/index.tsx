@@ -23,8 +23,8 @@ export default function Privacy() {
     <PageShell>
       {SECTIONS.map((s) => (
         <View key={s.title} className='card'>
-          <Text className='card-title'>{s.title}</Text>
-          <Text>{s.body}</Text>
+          <View className='card-title'>{s.title}</View>
+          <View>{s.body}</View>
         </View>
       ))}
       {me && (

@@ -1,13 +1,15 @@
 /**
  * 发布心愿: what you need (title, a few words more), which kind, which building (my own by default),
  * by when (optional), photos (optional); a building head can post for a resident they act for
- * (为谁发布; ?onBehalfOf=&name= preselects). On 发布 WeChat asks once whether to tell me when someone
- * claims and fulfils it. Then it says plainly what happens next: waiting for review, or on the wall.
+ * (为谁发布; ?onBehalfOf=&name= preselects). On 发布 WeChat asks once whether to tell me the review's
+ * result, when someone claims it and when it is done. Then it says plainly what happens next (waiting for
+ * review, or on the wall) and promises only the notices that were accepted.
  */
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { WishDetail } from '@contract/wish'
+import type { TemplateName } from '@contract/templates'
 import { PageShell } from '../../../../components/PageShell'
 import { Loading } from '../../../../components/Loading'
 import { ErrorState } from '../../../../components/ErrorState'
@@ -21,6 +23,17 @@ import { guard } from '../../components/Guard'
 import { PhotoPicker } from '../../components/Photos'
 import { dayText, isoDay } from '../../../../services/time'
 import '../../wish.scss'
+
+/** What the person will be told by WeChat: only what they accepted in the 发布 tap (one message each). */
+function noticePromise(open: boolean, accepted: TemplateName[]): string {
+  const events = [
+    !open && accepted.includes('wishReviewed') ? '审核有了结果' : null,
+    accepted.includes('wishClaimed') ? '有人认领' : null,
+    accepted.includes('wishFulfilled') ? '心愿完成' : null,
+  ].filter((e): e is string => !!e)
+  if (events.length === 0) return '进展可以随时在「我的心愿」里查看。'
+  return events.length === 1 ? `${events[0]}时，会发微信通知告诉您。` : `${events.join('、')}，都会发微信通知告诉您。`
+}
 
 // China days, which is how the server reads them (src/services/time.ts).
 const ymd = (d: Date) => isoDay(d)
@@ -44,6 +57,7 @@ export default function PostWish() {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [posted, setPosted] = useState<WishDetail | null>(null)
+  const [notices, setNotices] = useState<TemplateName[]>([])
 
   const buildings = useMemo(
     () => (tree.data?.compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` }))),
@@ -83,7 +97,9 @@ export default function PostWish() {
         <View className='card w-done' id='wish-posted' data-id={posted.id} data-status={posted.status}>
           <View className='w-done__icon'>✓</View>
           <Text className='w-done__title'>{open ? '已发布到心愿墙' : '已提交，社区审核后会出现在心愿墙'}</Text>
-          <Text className='muted'>{open ? '党员志愿者认领后，您会收到通知。' : '审核通过、有人认领、心愿完成，都会告诉您。'}</Text>
+          <Text className='muted' id='wish-posted-notices'>
+            {noticePromise(open, notices)}
+          </Text>
         </View>
         <Button className='btn btn--primary btn--block' id='wish-posted-open' onClick={() => Taro.redirectTo({ url: `${ROUTES['wish.detail']}?id=${encodeURIComponent(posted.id)}&c=${encodeURIComponent(communityId!)}` })}>
           看看这个心愿
@@ -109,8 +125,8 @@ export default function PostWish() {
     if (!category) return setProblem('请选一个类别')
     if (!buildingId) return setProblem('请选择楼栋')
     setProblem(null)
-    // Consent first, inside the tap: tell me when someone claims it and when it is done.
-    await askSubscribe(['wishClaimed', 'wishFulfilled'])
+    // Consent first, inside the tap (WeChat's limit is 3): the review's result, someone claims it, it is done.
+    setNotices(await askSubscribe(['wishReviewed', 'wishClaimed', 'wishFulfilled']))
     setBusy(true)
     try {
       const wish = await call('wish.create', {
