@@ -13,7 +13,13 @@ export function ActivityFacts({ a, started, ended }: { a: ActivityDetail; starte
         <Text className='act__big' id='activity-title'>
           {a.title}
         </Text>
-        {cancelled ? <Text className='chip chip--cancelled'>已取消</Text> : ended ? <Text className='chip'>已结束</Text> : started ? <Text className='chip chip--ok'>进行中</Text> : null}
+        {cancelled ? (
+          <Text className='chip chip--cancelled'>已取消</Text>
+        ) : ended ? (
+          <Text className='chip'>已结束</Text>
+        ) : started ? (
+          <Text className='chip chip--ok'>进行中</Text>
+        ) : null}
       </View>
       <Fact label='时间'>{timeRange(a.startAt, a.endAt)}</Fact>
       <Fact label='地点'>{a.place}</Fact>

@@ -59,7 +59,9 @@ export function draftOf(a: ActivityDetail): ActivityDraft {
 }
 
 /** What is wrong with the draft, in words, or the values to send. */
-export function checkDraft(f: ActivityDraft): { problem: string } | { startAt: string; endAt: string; capacity: number; pointsPerHour: number; radius: number } {
+export function checkDraft(
+  f: ActivityDraft,
+): { problem: string } | { startAt: string; endAt: string; capacity: number; pointsPerHour: number; radius: number } {
   const capacity = intOrNull(f.capacity)
   const pph = intOrNull(f.pointsPerHour)
   const radius = intOrNull(f.radius)
@@ -90,7 +92,14 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
   return (
     <View className='card'>
       <Field label='活动名称' id='act-title' value={f.title} maxlength={30} placeholder='如：幸福里小区环境整治' onChange={(title) => set({ title })} />
-      <Area label='活动介绍' id='act-desc' value={f.description} maxlength={1000} placeholder='做什么、带什么、找谁集合' onChange={(description) => set({ description })} />
+      <Area
+        label='活动介绍'
+        id='act-desc'
+        value={f.description}
+        maxlength={1000}
+        placeholder='做什么、带什么、找谁集合'
+        onChange={(description) => set({ description })}
+      />
       <Field label='地点' id='act-place' value={f.place} maxlength={50} placeholder='如：幸福里小区南门' onChange={(place) => set({ place })} />
       <View className='form-row'>
         <Text className='form-label'>日期</Text>
@@ -116,7 +125,14 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
         </View>
       </View>
       <Field label='名额（人）' id='act-capacity' type='number' value={f.capacity} onChange={(capacity) => set({ capacity })} />
-      <Field label='每小时积分' id='act-points' type='number' value={f.pointsPerHour} hint='按确认的服务时长发放，由共建单位的预算支付' onChange={(pointsPerHour) => set({ pointsPerHour })} />
+      <Field
+        label='每小时积分'
+        id='act-points'
+        type='number'
+        value={f.pointsPerHour}
+        hint='按确认的服务时长发放，由共建单位的预算支付'
+        onChange={(pointsPerHour) => set({ pointsPerHour })}
+      />
       {posts && posts.length > 0 && (
         <View className='form-row'>
           <Text className='form-label'>所属岗位（选填）</Text>

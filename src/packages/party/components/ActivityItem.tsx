@@ -14,7 +14,11 @@ export function ActivityItem({ a, communityId, brief }: { a: ActivityView; commu
       ) : (
         <View className='head-row'>
           <Text className='act__title'>{a.title}</Text>
-          {off ? <Text className='chip chip--cancelled'>已取消</Text> : a.mySignup ? <Text className={`chip chip--${a.mySignup.status}`}>{SIGNUP_LABELS[a.mySignup.status]}</Text> : null}
+          {off ? (
+            <Text className='chip chip--cancelled'>已取消</Text>
+          ) : a.mySignup ? (
+            <Text className={`chip chip--${a.mySignup.status}`}>{SIGNUP_LABELS[a.mySignup.status]}</Text>
+          ) : null}
         </View>
       )}
       <Text className='act__line'>{timeRange(a.startAt, a.endAt)}</Text>

@@ -38,20 +38,44 @@ function RosterRow({ r, editable, fx, onFix }: { r: Row; editable: boolean; fx: 
         <Text className='item-row__name'>{r.name}</Text>
         <Text className={`chip chip--${r.status}`}>{SIGNUP_LABELS[r.status]}</Text>
       </View>
-      <Text className='muted'>{r.confirmedHours !== null ? `已确认 ${hoursText(r.confirmedHours)}` : r.hours !== null ? `签到签退计 ${hoursText(r.hours)}` : r.status === 'checked_in' ? '已签到，未签退' : ''}</Text>
+      <Text className='muted'>
+        {r.confirmedHours !== null
+          ? `已确认 ${hoursText(r.confirmedHours)}`
+          : r.hours !== null
+            ? `签到签退计 ${hoursText(r.hours)}`
+            : r.status === 'checked_in'
+              ? '已签到，未签退'
+              : ''}
+      </Text>
       {editable && (
         <View className='form-row--inline' style={{ display: 'flex', gap: '12px', marginTop: '8px' }}>
           <Text className='note'>改为</Text>
-          <Input className='form-input hours-input' type='digit' value={fx.hours} placeholder={r.hours !== null ? String(r.hours) : '0'} onInput={(e) => onFix({ ...fx, hours: e.detail.value })} />
+          <Input
+            className='form-input hours-input'
+            type='digit'
+            value={fx.hours}
+            placeholder={r.hours !== null ? String(r.hours) : '0'}
+            onInput={(e) => onFix({ ...fx, hours: e.detail.value })}
+          />
           <Text className='note'>小时</Text>
-          {fx.hours.trim() !== '' && <Input className='form-input' value={fx.reason} maxlength={100} placeholder='原因' onInput={(e) => onFix({ ...fx, reason: e.detail.value })} />}
+          {fx.hours.trim() !== '' && (
+            <Input className='form-input' value={fx.reason} maxlength={100} placeholder='原因' onInput={(e) => onFix({ ...fx, reason: e.detail.value })} />
+          )}
         </View>
       )}
     </View>
   )
 }
 
-export function OrganiserPanel(props: { a: ActivityDetail; communityId: string; started: boolean; ended: boolean; shareHint: string; onChange: (a: ActivityDetail) => void; reload: () => void }) {
+export function OrganiserPanel(props: {
+  a: ActivityDetail
+  communityId: string
+  started: boolean
+  ended: boolean
+  shareHint: string
+  onChange: (a: ActivityDetail) => void
+  reload: () => void
+}) {
   const { a, communityId, started, ended } = props
   const cancelled = a.status === 'cancelled'
   const [fixes, setFixes] = useState<Record<string, Fix>>({})
@@ -60,7 +84,12 @@ export function OrganiserPanel(props: { a: ActivityDetail; communityId: string; 
   const [done, setDone] = useState<{ confirmed: number; noShows: number; credited: number; stillIn: number } | null>(null)
   const ids = { communityId, activityId: a.id }
   const confirm = useAction((list: Correction[]) => call('activity.confirmHours', { ...ids, ...(list.length ? { corrections: list } : {}) }), {
-    confirm: () => ({ title: '确认时长', content: `确认后按时长发放积分（每小时 ${a.pointsPerHour} 分），没签到的记为未到场。确认后不能再改。`, confirmText: '确认', cancelText: '再看看' }),
+    confirm: () => ({
+      title: '确认时长',
+      content: `确认后按时长发放积分（每小时 ${a.pointsPerHour} 分），没签到的记为未到场。确认后不能再改。`,
+      confirmText: '确认',
+      cancelText: '再看看',
+    }),
     onSuccess: (res) => {
       props.onChange(res.activity)
       setDone(res)
@@ -114,7 +143,13 @@ export function OrganiserPanel(props: { a: ActivityDetail; communityId: string; 
           </Text>
         ) : (
           roster.map((r) => (
-            <RosterRow key={r.userId} r={r} editable={settling && r.status !== 'withdrawn' && r.confirmedHours === null} fx={fixes[r.userId] ?? { hours: '', reason: '' }} onFix={(fx) => setFixes({ ...fixes, [r.userId]: fx })} />
+            <RosterRow
+              key={r.userId}
+              r={r}
+              editable={settling && r.status !== 'withdrawn' && r.confirmedHours === null}
+              fx={fixes[r.userId] ?? { hours: '', reason: '' }}
+              onFix={(fx) => setFixes({ ...fixes, [r.userId]: fx })}
+            />
           ))
         )}
       </View>
@@ -145,7 +180,15 @@ export function OrganiserPanel(props: { a: ActivityDetail; communityId: string; 
         </Button>
       )}
       {cancelling !== null && (
-        <Sheet title='取消活动' submitText='确认取消' cancelText='不取消' busy={cancel.busy} error={problem ?? cancel.error?.message} onSubmit={submitCancel} onClose={() => setCancelling(null)}>
+        <Sheet
+          title='取消活动'
+          submitText='确认取消'
+          cancelText='不取消'
+          busy={cancel.busy}
+          error={problem ?? cancel.error?.message}
+          onSubmit={submitCancel}
+          onClose={() => setCancelling(null)}
+        >
           <Area label='原因（报名的人会收到通知）' value={cancelling} maxlength={200} placeholder='写明原因，如：下雨改期' onChange={setCancelling} />
         </Sheet>
       )}

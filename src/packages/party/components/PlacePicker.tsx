@@ -3,7 +3,13 @@ import { View, Text } from '@tarojs/components'
 import type { TreeView } from '@contract/org'
 import { Chip } from '../../../components/Field'
 
-export function PlacePicker(props: { tree: TreeView; compoundId: string | null; buildingId: string | null; onChange: (compoundId: string, buildingId: string | null) => void; buildingsId?: string }) {
+export function PlacePicker(props: {
+  tree: TreeView
+  compoundId: string | null
+  buildingId: string | null
+  onChange: (compoundId: string, buildingId: string | null) => void
+  buildingsId?: string
+}) {
   const { tree, compoundId, buildingId, onChange } = props
   const compound = tree.compounds.find((c) => c.id === compoundId) ?? null
   return (

@@ -13,14 +13,20 @@ type Edit = { kind: 'text' | 'done'; value: string }
 export function PledgeCard({ reg, onChange }: { reg: RegistrationView; onChange: (r: RegistrationView) => void }) {
   const [edit, setEdit] = useState<Edit | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const save = useAction((e: Edit, v: string) => (e.kind === 'text' ? call('party.pledge', { communityId: reg.communityId, pledge: v }) : call('party.pledgeDone', { communityId: reg.communityId, note: v })), {
-    success: '已保存',
-    onSuccess: (r) => {
-      onChange(r)
-      setEdit(null)
+  const save = useAction(
+    (e: Edit, v: string) =>
+      e.kind === 'text'
+        ? call('party.pledge', { communityId: reg.communityId, pledge: v })
+        : call('party.pledgeDone', { communityId: reg.communityId, note: v }),
+    {
+      success: '已保存',
+      onSuccess: (r) => {
+        onChange(r)
+        setEdit(null)
+      },
+      showError: 'keep',
     },
-    showError: 'keep',
-  })
+  )
   const submit = () => {
     const v = edit?.value.trim()
     setProblem(v ? null : edit?.kind === 'text' ? '请写一句承诺' : '请写一句怎么兑现的，如“10 月为 3 位老人理了发”')
@@ -55,7 +61,15 @@ export function PledgeCard({ reg, onChange }: { reg: RegistrationView; onChange:
         )}
       </View>
       {edit && (
-        <Sheet title={edit.kind === 'text' ? '修改承诺' : '标记已兑现'} submitText='保存' cancelText='取消' busy={save.busy} error={problem ?? save.error?.message} onSubmit={submit} onClose={() => setEdit(null)}>
+        <Sheet
+          title={edit.kind === 'text' ? '修改承诺' : '标记已兑现'}
+          submitText='保存'
+          cancelText='取消'
+          busy={save.busy}
+          error={problem ?? save.error?.message}
+          onSubmit={submit}
+          onClose={() => setEdit(null)}
+        >
           <Area
             label={edit.kind === 'text' ? '微承诺' : '怎么兑现的'}
             value={edit.value}

@@ -10,7 +10,15 @@ export function PostCard({ p, children }: { p: PostView; children: ReactNode }) 
     <View className={`card${p.active ? '' : ' act--off'}`} data-id={p.id}>
       <View className='head-row'>
         <Text className='card-title'>{p.title}</Text>
-        {p.mine ? <Text className='chip chip--verified'>我在岗</Text> : !p.active ? <Text className='chip'>已停用</Text> : left <= 0 ? <Text className='chip'>已满员</Text> : <Text className='chip chip--pending'>还差 {left} 人</Text>}
+        {p.mine ? (
+          <Text className='chip chip--verified'>我在岗</Text>
+        ) : !p.active ? (
+          <Text className='chip'>已停用</Text>
+        ) : left <= 0 ? (
+          <Text className='chip'>已满员</Text>
+        ) : (
+          <Text className='chip chip--pending'>还差 {left} 人</Text>
+        )}
       </View>
       {p.description && <Text style={{ display: 'block' }}>{p.description}</Text>}
       {!p.mine && p.mySkills.length > 0 && (

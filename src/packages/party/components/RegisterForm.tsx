@@ -61,7 +61,17 @@ function problemOf(f: Form, unitName: string): string | null {
   return null
 }
 
-export function RegisterForm({ me, where, tree, onDone }: { me: Me; where: Where; tree: ReturnType<typeof useQuery<TreeView>>; onDone: (r: RegistrationView) => void }) {
+export function RegisterForm({
+  me,
+  where,
+  tree,
+  onDone,
+}: {
+  me: Me
+  where: Where
+  tree: ReturnType<typeof useQuery<TreeView>>
+  onDone: (r: RegistrationView) => void
+}) {
   const [f, setForm] = useState<Form>(() => startForm(me, where))
   const [problem, setProblem] = useState<string | null>(null)
   const set = (patch: Partial<Form>) => setForm((x) => ({ ...x, ...patch }))
@@ -123,16 +133,49 @@ export function RegisterForm({ me, where, tree, onDone }: { me: Me; where: Where
               </View>
             )}
           </Loaded>
-          {f.unit === OTHER && <Field label='单位名称' id='reg-unit-name' value={f.unitName} maxlength={40} placeholder='如：青山区教育局' onChange={(unitName) => set({ unitName })} />}
+          {f.unit === OTHER && (
+            <Field
+              label='单位名称'
+              id='reg-unit-name'
+              value={f.unitName}
+              maxlength={40}
+              placeholder='如：青山区教育局'
+              onChange={(unitName) => set({ unitName })}
+            />
+          )}
         </View>
         <Field label='所在党支部' id='reg-branch' value={f.branch} maxlength={40} placeholder='如：区教育局第二党支部' onChange={(branch) => set({ branch })} />
-        <Choice label='党员类型' id='reg-type' big value={f.memberType} options={MEMBER_TYPES.map((m) => ({ value: m, text: m, hint: MEMBER_TYPE_HINTS[m] }))} onChange={(memberType) => set({ memberType })} />
+        <Choice
+          label='党员类型'
+          id='reg-type'
+          big
+          value={f.memberType}
+          options={MEMBER_TYPES.map((m) => ({ value: m, text: m, hint: MEMBER_TYPE_HINTS[m] }))}
+          onChange={(memberType) => set({ memberType })}
+        />
         <View className='form-row' id='reg-home'>
           <Text className='form-label'>居住小区</Text>
-          <Loaded query={tree}>{(t) => <PlacePicker tree={t} compoundId={f.compoundId} buildingId={f.buildingId} buildingsId='reg-building' onChange={(compoundId, buildingId) => set({ compoundId, buildingId })} />}</Loaded>
+          <Loaded query={tree}>
+            {(t) => (
+              <PlacePicker
+                tree={t}
+                compoundId={f.compoundId}
+                buildingId={f.buildingId}
+                buildingsId='reg-building'
+                onChange={(compoundId, buildingId) => set({ compoundId, buildingId })}
+              />
+            )}
+          </Loaded>
         </View>
         <Tags label='特长（可多选）' id='reg-skills' value={f.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => set({ skills })} />
-        <Area label='微承诺（一句话，为邻居做一件实事）' id='reg-pledge' value={f.pledge} maxlength={100} placeholder='如：每月为楼里独居老人理一次发' onChange={(pledge) => set({ pledge })} />
+        <Area
+          label='微承诺（一句话，为邻居做一件实事）'
+          id='reg-pledge'
+          value={f.pledge}
+          maxlength={100}
+          placeholder='如：每月为楼里独居老人理一次发'
+          onChange={(pledge) => set({ pledge })}
+        />
         <View className='examples'>
           <Text className='note'>点一下例子就能用：</Text>
           {PLEDGE_EXAMPLES.map((p) => (

@@ -23,7 +23,12 @@ export function Tabs<T extends string | number | null>(props: { options: readonl
   return (
     <View className='tabs'>
       {props.options.map((t) => (
-        <View key={String(t.value)} data-value={String(t.value)} className={`tabs__tab${props.value === t.value ? ' tabs__tab--on' : ''}`} onClick={() => props.onChange(t.value)}>
+        <View
+          key={String(t.value)}
+          data-value={String(t.value)}
+          className={`tabs__tab${props.value === t.value ? ' tabs__tab--on' : ''}`}
+          onClick={() => props.onChange(t.value)}
+        >
           {t.text}
         </View>
       ))}

@@ -31,7 +31,9 @@ export default function Activities() {
   const { me } = useSession()
   const communityId = useHomeCommunity(me)
   const [scope, setScope] = useState<Scope>('upcoming')
-  const list = usePaged(me && communityId ? `${me.userId}|${communityId}|${scope}` : null, (cursor) => call('activity.list', { communityId: communityId!, scope, cursor, limit: 20 }))
+  const list = usePaged(me && communityId ? `${me.userId}|${communityId}|${scope}` : null, (cursor) =>
+    call('activity.list', { communityId: communityId!, scope, cursor, limit: 20 }),
+  )
   useDidShow(() => {
     if (list.loaded) list.reload()
   })
@@ -52,7 +54,9 @@ export default function Activities() {
         id='activity-list'
         className=''
         empty={EMPTY[scope]}
-        emptyAction={scope === 'mine' ? { text: '看看近期活动', onClick: () => setScope('upcoming') } : secretary ? { text: '发布活动', onClick: publish } : undefined}
+        emptyAction={
+          scope === 'mine' ? { text: '看看近期活动', onClick: () => setScope('upcoming') } : secretary ? { text: '发布活动', onClick: publish } : undefined
+        }
         itemKey={(a) => a.id}
         renderItem={(a) => <ActivityItem a={a} communityId={communityId!} />}
       />

@@ -47,7 +47,10 @@ export default function ActivityPage() {
   const act = useQuery(key, () => call('activity.get', { communityId: communityId!, activityId }))
   const ids = { communityId: communityId!, activityId }
   const join = useAction((what: 'signUp' | 'withdraw') => call(what === 'signUp' ? 'activity.signUp' : 'activity.withdraw', ids), {
-    confirm: (what) => (what === 'withdraw' ? { title: '取消报名', content: `确定不参加「${act.data?.title ?? ''}」了吗？名额会让给别人。`, confirmText: '确定取消', cancelText: '再想想' } : null),
+    confirm: (what) =>
+      what === 'withdraw'
+        ? { title: '取消报名', content: `确定不参加「${act.data?.title ?? ''}」了吗？名额会让给别人。`, confirmText: '确定取消', cancelText: '再想想' }
+        : null,
     success: (_, what) => (what === 'signUp' ? '报名成功' : '已取消报名'),
     onSuccess: act.reload,
     onError: (e) => e.code !== 'INTERNAL' && act.reload(),
@@ -99,15 +102,23 @@ export default function ActivityPage() {
 
               {!cancelled && !a.isOrganiser && (
                 <>
-                  {!s && !ended && (!me?.privacy.needsConsent ? (
-                    <Button className='btn btn--primary btn--block scan-big' id='activity-signup' loading={join.busy} disabled={join.busy || full} onClick={signUp}>
-                      {full ? '名额已满' : '我要报名'}
-                    </Button>
-                  ) : (
-                    <Button className='btn btn--primary btn--block' onClick={() => go('me')}>
-                      同意隐私保护指引后才能报名
-                    </Button>
-                  ))}
+                  {!s &&
+                    !ended &&
+                    (!me?.privacy.needsConsent ? (
+                      <Button
+                        className='btn btn--primary btn--block scan-big'
+                        id='activity-signup'
+                        loading={join.busy}
+                        disabled={join.busy || full}
+                        onClick={signUp}
+                      >
+                        {full ? '名额已满' : '我要报名'}
+                      </Button>
+                    ) : (
+                      <Button className='btn btn--primary btn--block' onClick={() => go('me')}>
+                        同意隐私保护指引后才能报名
+                      </Button>
+                    ))}
                   {s?.status === 'signed' && phase(a, now) === 'open' && (
                     <Button className='btn btn--primary btn--block scan-big' id='activity-checkin' onClick={scan}>
                       扫码签到
@@ -118,7 +129,9 @@ export default function ActivityPage() {
                       扫码签退
                     </Button>
                   )}
-                  {s?.status === 'signed' && phase(a, now) === 'early' && <Warn style={{ marginTop: '24px' }}>活动开始前 30 分钟可以扫码签到，到时请打开这个页面。</Warn>}
+                  {s?.status === 'signed' && phase(a, now) === 'early' && (
+                    <Warn style={{ marginTop: '24px' }}>活动开始前 30 分钟可以扫码签到，到时请打开这个页面。</Warn>
+                  )}
                   {s?.status === 'signed' && !started && (
                     <Button className='btn btn--block' id='activity-withdraw' disabled={join.busy} onClick={() => join.run('withdraw')}>
                       取消报名
@@ -134,7 +147,17 @@ export default function ActivityPage() {
                 </View>
               ) : null}
 
-              {a.isOrganiser && <OrganiserPanel a={a} communityId={communityId!} started={started} ended={ended} shareHint={SHARE_HINT} onChange={act.setData} reload={act.reload} />}
+              {a.isOrganiser && (
+                <OrganiserPanel
+                  a={a}
+                  communityId={communityId!}
+                  started={started}
+                  ended={ended}
+                  shareHint={SHARE_HINT}
+                  onChange={act.setData}
+                  reload={act.reload}
+                />
+              )}
               {process.env.TARO_ENV === 'weapp' && (
                 <Button className='btn btn--block' openType='share' id='activity-share'>
                   转发到小区群

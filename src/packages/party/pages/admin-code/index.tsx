@@ -20,7 +20,9 @@ import '../../party.scss'
 async function loadCodes(communityId: string) {
   const tree = await call('org.tree', { communityId })
   const community = await call('party.registerCode', { communityId })
-  const compounds = await Promise.all(tree.compounds.map(async (c) => ({ id: c.id, name: c.name, code: await call('party.registerCode', { communityId, compoundId: c.id }) })))
+  const compounds = await Promise.all(
+    tree.compounds.map(async (c) => ({ id: c.id, name: c.name, code: await call('party.registerCode', { communityId, compoundId: c.id }) })),
+  )
   return { name: tree.community.name, community, compounds }
 }
 

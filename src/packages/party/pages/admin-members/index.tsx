@@ -62,19 +62,25 @@ export default function AdminMembers() {
   const communityId = useSecretaryCommunity(me)
   const allowed = isSecretaryOf(me, communityId)
   const [status, setStatus] = useState<RegStatus>('pending')
-  const list = usePaged(me && communityId && allowed ? `${me.userId}|${communityId}|${status}` : null, (cursor) => call('party.members', { communityId: communityId!, status, cursor, limit: 20 }))
+  const list = usePaged(me && communityId && allowed ? `${me.userId}|${communityId}|${status}` : null, (cursor) =>
+    call('party.members', { communityId: communityId!, status, cursor, limit: 20 }),
+  )
   const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   // reason null: 通过; a reason: 不通过, and why.
-  const review = useAction((id: string, reason: string | null) => call('party.review', { communityId: communityId!, registrationId: id, approve: reason === null, ...(reason === null ? {} : { reason }) }), {
-    success: (_, __, reason) => (reason === null ? '已通过' : '已退回'),
-    onSuccess: (_, id) => {
-      list.setItems((items) => items.filter((r) => r.id !== id))
-      setRejecting(null)
+  const review = useAction(
+    (id: string, reason: string | null) =>
+      call('party.review', { communityId: communityId!, registrationId: id, approve: reason === null, ...(reason === null ? {} : { reason }) }),
+    {
+      success: (_, __, reason) => (reason === null ? '已通过' : '已退回'),
+      onSuccess: (_, id) => {
+        list.setItems((items) => items.filter((r) => r.id !== id))
+        setRejecting(null)
+      },
+      reload: list.reload,
+      showError: 'keep',
     },
-    reload: list.reload,
-    showError: 'keep',
-  })
+  )
   const reject = () => {
     const reason = rejecting?.reason.trim()
     setProblem(reason ? null : '请写明不通过的原因，党员会看到')
@@ -105,7 +111,12 @@ export default function AdminMembers() {
                 <Button className='btn reg-reject' disabled={review.busy} onClick={() => open(r.id)}>
                   不通过
                 </Button>
-                <Button className='btn btn--primary reg-approve' loading={review.pending?.[0] === r.id} disabled={review.busy} onClick={() => review.run(r.id, null)}>
+                <Button
+                  className='btn btn--primary reg-approve'
+                  loading={review.pending?.[0] === r.id}
+                  disabled={review.busy}
+                  onClick={() => review.run(r.id, null)}
+                >
                   通过
                 </Button>
               </View>
@@ -114,7 +125,15 @@ export default function AdminMembers() {
         )}
       />
       {rejecting && (
-        <Sheet title='不通过' submitText='确认不通过' cancelText='先不退回' busy={review.busy} error={problem ?? review.error?.message} onSubmit={reject} onClose={() => setRejecting(null)}>
+        <Sheet
+          title='不通过'
+          submitText='确认不通过'
+          cancelText='先不退回'
+          busy={review.busy}
+          error={problem ?? review.error?.message}
+          onSubmit={reject}
+          onClose={() => setRejecting(null)}
+        >
           <Area
             label='原因（党员会看到）'
             id='reject-reason'

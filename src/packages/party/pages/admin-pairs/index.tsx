@@ -44,21 +44,24 @@ export default function AdminPairs() {
   const building = compound?.buildings.find((b) => b.id === place.buildingId) ?? null
   const member = members.data?.items.find((m) => m.userId === memberId) ?? null
   const label = `${compound?.name ?? ''} ${building?.name ?? ''} ${household?.label ?? ''}`
-  const assign = useAction((m: string, h: HouseholdOption, active: boolean) => call('pair.assign', { communityId: communityId!, memberId: m, householdId: h.id, needs, active }), {
-    confirm: (_, __, active) => ({
-      title: active ? '确认结对' : '解除结对',
-      content: active ? `让 ${member?.name ?? ''} 与 ${label} 结对？` : `解除 ${member?.name ?? ''} 与 ${label} 的结对？走访记录会保留。`,
-      confirmText: active ? '结对' : '解除',
-      cancelText: '再看看',
-    }),
-    success: (_, __, ___, active) => (active ? '结对成功' : '已解除'),
-    onSuccess: () => {
-      setHousehold(null)
-      setNeeds([])
-      theirs.reload()
+  const assign = useAction(
+    (m: string, h: HouseholdOption, active: boolean) => call('pair.assign', { communityId: communityId!, memberId: m, householdId: h.id, needs, active }),
+    {
+      confirm: (_, __, active) => ({
+        title: active ? '确认结对' : '解除结对',
+        content: active ? `让 ${member?.name ?? ''} 与 ${label} 结对？` : `解除 ${member?.name ?? ''} 与 ${label} 的结对？走访记录会保留。`,
+        confirmText: active ? '结对' : '解除',
+        cancelText: '再看看',
+      }),
+      success: (_, __, ___, active) => (active ? '结对成功' : '已解除'),
+      onSuccess: () => {
+        setHousehold(null)
+        setNeeds([])
+        theirs.reload()
+      },
+      showError: 'keep',
     },
-    showError: 'keep',
-  })
+  )
   const submit = (active: boolean) => {
     const bad = !memberId || !household ? '请先选党员和住户' : active && needs.length === 0 ? '请勾选这户的情况（如独居老人），方便党员上门' : null
     setProblem(bad)
@@ -69,7 +72,13 @@ export default function AdminPairs() {
 
   return (
     <Guard communityId={communityId} allowed={allowed} {...notSecretary('安排结对')} className='admin-pairs' pick='administer'>
-      <Loaded query={{ data: members.data && tree.data ? { members: members.data, tree: tree.data } : null, error: members.error ?? tree.error, reload: members.error ? members.reload : tree.reload }}>
+      <Loaded
+        query={{
+          data: members.data && tree.data ? { members: members.data, tree: tree.data } : null,
+          error: members.error ?? tree.error,
+          reload: members.error ? members.reload : tree.reload,
+        }}
+      >
         {(d) => (
           <>
             <View className='section-title'>第一步：选党员</View>
@@ -139,7 +148,13 @@ export default function AdminPairs() {
                 {shown}
               </Warn>
             )}
-            <Button className='btn btn--primary btn--block' id='pair-submit' loading={assign.pending?.[2] === true} disabled={assign.busy || !memberId || !household} onClick={() => submit(true)}>
+            <Button
+              className='btn btn--primary btn--block'
+              id='pair-submit'
+              loading={assign.pending?.[2] === true}
+              disabled={assign.busy || !memberId || !household}
+              onClick={() => submit(true)}
+            >
               结对
             </Button>
             <Button className='btn btn--block' id='pair-remove' disabled={assign.busy || !memberId || !household} onClick={() => submit(false)}>

@@ -57,10 +57,20 @@ export default function AdminReport() {
       <Loaded query={report}>
         {(d) =>
           d.rows.length === 0 ? (
-            <EmptyState text={`${year} 年还没有报到党员的记录`} action={{ text: '去审核报到', onClick: () => go('party.adminMembers', { communityId: communityId! }) }} />
+            <EmptyState
+              text={`${year} 年还没有报到党员的记录`}
+              action={{ text: '去审核报到', onClick: () => go('party.adminMembers', { communityId: communityId! }) }}
+            />
           ) : (
             <>
-              <Button className='btn btn--primary btn--block' id='report-export' loading={exporting.busy} disabled={exporting.busy} style={{ marginBottom: '24px' }} onClick={() => exporting.run()}>
+              <Button
+                className='btn btn--primary btn--block'
+                id='report-export'
+                loading={exporting.busy}
+                disabled={exporting.busy}
+                style={{ marginBottom: '24px' }}
+                onClick={() => exporting.run()}
+              >
                 导出 Excel（发给单位）
               </Button>
               <View className='card report-table' id='report-table'>
@@ -72,7 +82,12 @@ export default function AdminReport() {
                   <Text>走访</Text>
                 </View>
                 {d.rows.map((r) => (
-                  <View key={r.userId} className='table-row' hoverClass='row--hover' onClick={() => go('party.record', { communityId: communityId!, userId: r.userId })}>
+                  <View
+                    key={r.userId}
+                    className='table-row'
+                    hoverClass='row--hover'
+                    onClick={() => go('party.record', { communityId: communityId!, userId: r.userId })}
+                  >
                     <View>
                       <Text style={{ display: 'block' }}>{r.name}</Text>
                       <Text className='note' style={{ display: 'block' }}>

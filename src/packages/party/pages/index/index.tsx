@@ -28,7 +28,10 @@ function NotRegistered({ rejected }: { rejected: RegistrationView | undefined })
           您在 {rejected.communityName} 的报到没有通过：{rejected.rejectReason ?? '请联系社区'}。修改后可以重新报到。
         </Warn>
       )}
-      <EmptyState text='您还没有报到。请扫描社区党群服务中心的报到二维码，或点下面的按钮。' action={{ text: '去报到', onClick: () => go('party.register', {}) }} />
+      <EmptyState
+        text='您还没有报到。请扫描社区党群服务中心的报到二维码，或点下面的按钮。'
+        action={{ text: '去报到', onClick: () => go('party.register', {}) }}
+      />
       <Button className='btn btn--block' onClick={() => go('party.activities')}>
         看看志愿活动
       </Button>

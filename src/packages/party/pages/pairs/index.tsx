@@ -78,8 +78,22 @@ export default function Pairs() {
         }
       </Loaded>
       {visit && (
-        <Sheet title={`记录走访：${visit.pair.household}`} submitText='保存走访' cancelText='取消' busy={log.busy} error={problem ?? log.error?.message} onSubmit={save} onClose={() => setVisit(null)}>
-          <Area label='这次走访' value={visit.note} maxlength={300} placeholder='这次走访做了什么、老人有什么需要' onChange={(note) => setVisit({ ...visit, note })} />
+        <Sheet
+          title={`记录走访：${visit.pair.household}`}
+          submitText='保存走访'
+          cancelText='取消'
+          busy={log.busy}
+          error={problem ?? log.error?.message}
+          onSubmit={save}
+          onClose={() => setVisit(null)}
+        >
+          <Area
+            label='这次走访'
+            value={visit.note}
+            maxlength={300}
+            placeholder='这次走访做了什么、老人有什么需要'
+            onChange={(note) => setVisit({ ...visit, note })}
+          />
         </Sheet>
       )}
     </Guard>

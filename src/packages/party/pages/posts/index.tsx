@@ -22,7 +22,14 @@ import { PostCard } from '../../components/PostCard'
 import '../../party.scss'
 
 type Edit = { postId?: string; title: string; description: string; skills: string[]; capacity: string; active: boolean }
-const editOf = (p: PostView): Edit => ({ postId: p.id, title: p.title, description: p.description, skills: p.skills, capacity: String(p.capacity), active: p.active })
+const editOf = (p: PostView): Edit => ({
+  postId: p.id,
+  title: p.title,
+  description: p.description,
+  skills: p.skills,
+  capacity: String(p.capacity),
+  active: p.active,
+})
 
 export default function Posts() {
   const { me } = useSession()
@@ -38,21 +45,37 @@ export default function Posts() {
     list.setData(all.some((x) => x.id === after.id) ? all.map((x) => (x.id === after.id ? after : x)) : [...all, after])
   }
 
-  const hold = useAction((p: PostView, claim: boolean) => (claim ? call('post.claim', { communityId: communityId!, postId: p.id }) : call('post.leave', { communityId: communityId!, postId: p.id })), {
-    confirm: (p, claim) => (claim ? null : { title: '退出岗位', content: `确定不再担任「${p.title}」了吗？`, confirmText: '确定退出', cancelText: '再想想' }),
-    success: (_, __, claim) => (claim ? '认领成功' : '已退出'),
-    onSuccess: put,
-    reload: list.reload,
-    showError: 'keep',
-  })
-  const save = useAction((e: Edit, capacity: number) => call('post.upsert', { communityId: communityId!, ...(e.postId ? { postId: e.postId } : {}), title: e.title.trim(), description: e.description.trim(), skills: e.skills, capacity, active: e.active }), {
-    success: '已保存',
-    onSuccess: (saved) => {
-      put(saved)
-      setEdit(null)
+  const hold = useAction(
+    (p: PostView, claim: boolean) =>
+      claim ? call('post.claim', { communityId: communityId!, postId: p.id }) : call('post.leave', { communityId: communityId!, postId: p.id }),
+    {
+      confirm: (p, claim) => (claim ? null : { title: '退出岗位', content: `确定不再担任「${p.title}」了吗？`, confirmText: '确定退出', cancelText: '再想想' }),
+      success: (_, __, claim) => (claim ? '认领成功' : '已退出'),
+      onSuccess: put,
+      reload: list.reload,
+      showError: 'keep',
     },
-    showError: 'keep',
-  })
+  )
+  const save = useAction(
+    (e: Edit, capacity: number) =>
+      call('post.upsert', {
+        communityId: communityId!,
+        ...(e.postId ? { postId: e.postId } : {}),
+        title: e.title.trim(),
+        description: e.description.trim(),
+        skills: e.skills,
+        capacity,
+        active: e.active,
+      }),
+    {
+      success: '已保存',
+      onSuccess: (saved) => {
+        put(saved)
+        setEdit(null)
+      },
+      showError: 'keep',
+    },
+  )
   const submit = () => {
     if (!edit) return
     const capacity = intOrNull(edit.capacity)
@@ -72,7 +95,11 @@ export default function Posts() {
         认领一个岗位，亮明身份、为邻居服务。报到审核通过后就能认领。
       </Text>
       {secretary && (
-        <Button className='btn btn--primary btn--block' style={{ marginBottom: '24px' }} onClick={() => open({ title: '', description: '', skills: [], capacity: '5', active: true })}>
+        <Button
+          className='btn btn--primary btn--block'
+          style={{ marginBottom: '24px' }}
+          onClick={() => open({ title: '', description: '', skills: [], capacity: '5', active: true })}
+        >
           ＋ 新增岗位
         </Button>
       )}
@@ -99,7 +126,12 @@ export default function Posts() {
                   </Button>
                 )}
                 {(p.mine || (p.active && p.capacity > p.holders.length)) && (
-                  <Button className={`btn btn--small${p.mine ? '' : ' btn--primary'}`} loading={hold.pending?.[0] === p} disabled={hold.busy} onClick={() => hold.run(p, !p.mine)}>
+                  <Button
+                    className={`btn btn--small${p.mine ? '' : ' btn--primary'}`}
+                    loading={hold.pending?.[0] === p}
+                    disabled={hold.busy}
+                    onClick={() => hold.run(p, !p.mine)}
+                  >
                     {p.mine ? '退出岗位' : '认领'}
                   </Button>
                 )}
@@ -109,7 +141,15 @@ export default function Posts() {
         }
       </Loaded>
       {edit && (
-        <Sheet title={edit.postId ? '修改岗位' : '新增岗位'} submitText='保存' cancelText='取消' busy={save.busy} error={problem ?? save.error?.message} onSubmit={submit} onClose={() => setEdit(null)}>
+        <Sheet
+          title={edit.postId ? '修改岗位' : '新增岗位'}
+          submitText='保存'
+          cancelText='取消'
+          busy={save.busy}
+          error={problem ?? save.error?.message}
+          onSubmit={submit}
+          onClose={() => setEdit(null)}
+        >
           <Field label='岗位名称' value={edit.title} maxlength={20} placeholder='如：楼道文明监督员' onChange={(title) => setEdit({ ...edit, title })} />
           <Area label='做什么' value={edit.description} maxlength={300} onChange={(description) => setEdit({ ...edit, description })} />
           <Tags label='需要的特长' value={edit.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => setEdit({ ...edit, skills })} />

@@ -72,7 +72,8 @@ export default function RecordPage() {
                       <Text className={`chip chip--${a.status}`}>{SIGNUP_LABELS[a.status]}</Text>
                     </View>
                     <Text className='muted'>
-                      {isoDay(a.startAt)} · {a.confirmedHours !== null ? `确认 ${hoursText(a.confirmedHours)}` : a.hours !== null ? `待确认 ${hoursText(a.hours)}` : '未计时'}
+                      {isoDay(a.startAt)} ·{' '}
+                      {a.confirmedHours !== null ? `确认 ${hoursText(a.confirmedHours)}` : a.hours !== null ? `待确认 ${hoursText(a.hours)}` : '未计时'}
                     </Text>
                   </View>
                 ))}

@@ -80,7 +80,15 @@ function ChooseCommunity({ communities, onChoose }: { communities: ReturnType<ty
         {(list) => (
           <View className='card' id='register-communities'>
             {list.map((c) => (
-              <View key={c.id} className='row' hoverClass='row--hover' data-id={c.id} onClick={() => onChoose({ scene: null, view: { communityId: c.id, communityName: c.name, compoundId: null, compoundName: null, partnerUnits: [] } })}>
+              <View
+                key={c.id}
+                className='row'
+                hoverClass='row--hover'
+                data-id={c.id}
+                onClick={() =>
+                  onChoose({ scene: null, view: { communityId: c.id, communityName: c.name, compoundId: null, compoundName: null, partnerUnits: [] } })
+                }
+              >
                 <View>
                   <Text className='item-row__name'>{c.name}</Text>
                   <Text className='note' style={{ display: 'block' }}>
@@ -114,34 +122,36 @@ export default function Register() {
 
   return (
     <Guard className='register'>
-      <Loaded query={mine}>
-        {(m) => {
-          if (done) return <Done reg={done} />
-          const current = m.current
-          if (current && (!where || current.communityId === where.view.communityId)) return <Already reg={current} />
-          if (useScene && resolved.error) {
+      {(me) => (
+        <Loaded query={mine}>
+          {(m) => {
+            if (done) return <Done reg={done} />
+            const current = m.current
+            if (current && (!where || current.communityId === where.view.communityId)) return <Already reg={current} />
+            if (useScene && resolved.error) {
+              return (
+                <>
+                  <ErrorState error={resolved.error} onRetry={resolved.error.code === 'NOT_FOUND' ? undefined : resolved.reload} />
+                  <Button className='btn btn--primary btn--block' onClick={() => setIgnoreScene(true)}>
+                    自己选择报到的社区
+                  </Button>
+                </>
+              )
+            }
+            if (!where) return useScene ? <Loading text='正在识别二维码…' /> : <ChooseCommunity communities={communities} onChoose={setChosen} />
+            const lastRejected = m.history.find((r) => r.status === 'rejected' && r.communityId === where.view.communityId)
+            const movingFrom = current && current.communityId !== where.view.communityId ? current : null
             return (
               <>
-                <ErrorState error={resolved.error} onRetry={resolved.error.code === 'NOT_FOUND' ? undefined : resolved.reload} />
-                <Button className='btn btn--primary btn--block' onClick={() => setIgnoreScene(true)}>
-                  自己选择报到的社区
-                </Button>
+                <Hero id='register-where' label='您正在' title={`${where.view.communityName} 报到`} sub={where.view.compoundName} />
+                {movingFrom && <Warn>您现在在 {movingFrom.communityName} 报到。在这里报到后，原来的报到会转为“已迁出”，记录保留。</Warn>}
+                {lastRejected?.rejectReason && <Warn bad>上次报到没有通过：{lastRejected.rejectReason}。请修改后重新提交。</Warn>}
+                <RegisterForm key={where.view.communityId} me={me} where={where} tree={tree} onDone={setDone} />
               </>
             )
-          }
-          if (!where) return useScene ? <Loading text='正在识别二维码…' /> : <ChooseCommunity communities={communities} onChoose={setChosen} />
-          const lastRejected = m.history.find((r) => r.status === 'rejected' && r.communityId === where.view.communityId)
-          const movingFrom = current && current.communityId !== where.view.communityId ? current : null
-          return (
-            <>
-              <Hero id='register-where' label='您正在' title={`${where.view.communityName} 报到`} sub={where.view.compoundName} />
-              {movingFrom && <Warn>您现在在 {movingFrom.communityName} 报到。在这里报到后，原来的报到会转为“已迁出”，记录保留。</Warn>}
-              {lastRejected?.rejectReason && <Warn bad>上次报到没有通过：{lastRejected.rejectReason}。请修改后重新提交。</Warn>}
-              <RegisterForm key={where.view.communityId} me={me!} where={where} tree={tree} onDone={setDone} />
-            </>
-          )
-        }}
-      </Loaded>
+          }}
+        </Loaded>
+      )}
     </Guard>
   )
 }

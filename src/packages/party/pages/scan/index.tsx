@@ -38,7 +38,15 @@ async function position(): Promise<{ lat: number; lng: number }> {
 }
 
 /** Two buttons (签到, 签退) when the page names no activity, else one for what comes next. */
-function ModeButtons(props: { mode: Mode | null; busy: boolean; disabled?: boolean; big?: boolean; onPick: (m: Mode) => void; id?: string; text?: (m: Mode) => string }) {
+function ModeButtons(props: {
+  mode: Mode | null
+  busy: boolean
+  disabled?: boolean
+  big?: boolean
+  onPick: (m: Mode) => void
+  id?: string
+  text?: (m: Mode) => string
+}) {
   const text = props.text ?? ((m: Mode) => VERB[m])
   const one = (m: Mode, className: string, id?: string) => (
     <Button key={m} className={className} id={id} loading={props.busy} disabled={props.busy || props.disabled} onClick={() => props.onPick(m)}>
@@ -46,7 +54,11 @@ function ModeButtons(props: { mode: Mode | null; busy: boolean; disabled?: boole
     </Button>
   )
   if (props.mode) return one(props.mode, 'btn btn--primary btn--block scan-big', props.id)
-  return <View className='btn-row' style={{ marginTop: '24px' }}>{(['checkin', 'checkout'] as const).map((m) => one(m, `btn btn--primary${props.big ? ' scan-big' : ''}`))}</View>
+  return (
+    <View className='btn-row' style={{ marginTop: '24px' }}>
+      {(['checkin', 'checkout'] as const).map((m) => one(m, `btn btn--primary${props.big ? ' scan-big' : ''}`))}
+    </View>
+  )
 }
 
 export default function ScanPage() {
@@ -67,7 +79,8 @@ export default function ScanPage() {
   const check = useAction(
     async (raw: string, m: Mode) => {
       const t = raw.trim()
-      if (/^\d{6}$/.test(t) ? !activityId : t.length < 10) throw new ApiCallError('INVALID_INPUT', '这不是签到码，请扫描组织者手机上的二维码，或输入 6 位数字签到码')
+      if (/^\d{6}$/.test(t) ? !activityId : t.length < 10)
+        throw new ApiCallError('INVALID_INPUT', '这不是签到码，请扫描组织者手机上的二维码，或输入 6 位数字签到码')
       const location = a?.hasLocation ? await position() : undefined
       const input = { communityId: communityId!, token: t, ...(activityId ? { activityId } : {}), ...(location ? { location } : {}) }
       return m === 'checkin' ? call('activity.checkin', input) : call('activity.checkout', input)
@@ -99,7 +112,16 @@ export default function ScanPage() {
       <Text className='note' style={{ display: 'block' }}>
         请组织者读出“出示签到码”页上的 6 位数字，输入后点“{VERB[mode]}”。
       </Text>
-      <Input className='digits-input' id='scan-digits' type='number' maxlength={6} value={digits} placeholder='6 位数字' onInput={(e) => setDigits(e.detail.value.replace(/\D/g, '').slice(0, 6))} onConfirm={(e) => check.run(e.detail.value, mode)} />
+      <Input
+        className='digits-input'
+        id='scan-digits'
+        type='number'
+        maxlength={6}
+        value={digits}
+        placeholder='6 位数字'
+        onInput={(e) => setDigits(e.detail.value.replace(/\D/g, '').slice(0, 6))}
+        onConfirm={(e) => check.run(e.detail.value, mode)}
+      />
       <ModeButtons mode={mode} id='scan-digits-submit' busy={check.busy} disabled={digits.length !== 6} onPick={(m) => check.run(digits, m)} />
     </View>
   )
@@ -139,14 +161,25 @@ export default function ScanPage() {
                 <Text className='note' style={{ display: 'block', marginBottom: '12px' }}>
                   请组织者打开“出示签到码”，把二维码下面那串字复制到这里（每 30 秒会换新）。
                 </Text>
-                <Textarea className='form-textarea scan-input' id='scan-input' value={token} maxlength={120} placeholder='粘贴或输入签到码' onInput={(e) => setToken(e.detail.value)} />
+                <Textarea
+                  className='form-textarea scan-input'
+                  id='scan-input'
+                  value={token}
+                  maxlength={120}
+                  placeholder='粘贴或输入签到码'
+                  onInput={(e) => setToken(e.detail.value)}
+                />
                 <ModeButtons mode={one} id='scan-submit' busy={check.busy} disabled={!token.trim()} onPick={(m) => check.run(token, m)} />
               </View>
             )}
             {process.env.TARO_ENV === 'weapp' && digitsCard}
             {a?.hasLocation && !finished && <Text className='note'>这个活动要在现场定位签到：点按钮后请允许使用位置。</Text>}
             {a && (
-              <Button className='btn btn--block' id='scan-back' onClick={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : go('party.activity', { id: a.id, c: communityId! }))}>
+              <Button
+                className='btn btn--block'
+                id='scan-back'
+                onClick={() => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : go('party.activity', { id: a.id, c: communityId! }))}
+              >
                 回到活动
               </Button>
             )}
