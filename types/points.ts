@@ -171,12 +171,21 @@ export const GrantInput = z
     ...Community,
     userId: Id,
     /** Positive to grant, negative to correct downwards. A correction is a new entry, never an edit. */
-    amount: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, '数额不能为 0'),
+    amount: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, '数额不能为 0'),
     reason: Text(100),
     /** Whose budget pays (or takes back); defaults to the first funded sponsor by priority. */
     sponsorId: Id.optional(),
     /** Client-generated key so a retried tap grants once. */
-    requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict()
 export const SponsorsInput = z.object(Community).strict()
@@ -193,7 +202,17 @@ export const SetSponsorInput = z
   })
   .strict()
 export const FundSponsorInput = z
-  .object({ ...Community, sponsorId: Id, amount: Points, note: Text(100), requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+  .object({
+    ...Community,
+    sponsorId: Id,
+    amount: Points,
+    note: Text(100),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
   .strict()
 export const SetExpiryInput = z.object({ ...Community, expireMonths: z.number().int().min(1).max(120).nullable() }).strict()
 export const ReportInput = z.object({ ...Community, months: z.number().int().min(1).max(24).optional() }).strict()
@@ -225,14 +244,26 @@ export const RedeemInput = z
     itemId: Id,
     quantity: z.number().int('数量必须是整数').min(1, '数量至少为 1').max(20, '一次最多兑换 20 件'),
     /** Client-generated per tap: a retried redeem makes one order. */
-    requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict()
 export const CancelInput = z.object({ ...Community, orderId: Id }).strict()
 export const PickupQrInput = z.object({ ...Community, orderId: Id }).strict()
 export const OrderInput = z.object({ ...Community, orderId: Id }).strict()
 export const MyOrdersInput = PageInput.extend(Community).strict()
-export const VerifyInput = z.object({ ...Community, code: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }).strict()
+export const VerifyInput = z
+  .object({
+    ...Community,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{8}$/, '取货码是 8 位数字'),
+  })
+  .strict()
 export const OrdersInput = PageInput.extend({ ...Community, status: z.enum(ORDER_STATUSES).optional() }).strict()
 
 // ---------- Outputs ----------
