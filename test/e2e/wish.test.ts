@@ -11,9 +11,8 @@
  * Screens for the eyes: /tmp/community-e2e/w*.png
  */
 import type { Page } from 'playwright-core'
-import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
+import { agreeIfAsked as agree, expectContains, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
-import type { Role } from '../../types/common'
 import type { BalanceView, SponsorView } from '../../types/points'
 import type { WishDetail } from '../../types/wish'
 
@@ -28,7 +27,6 @@ let people: DevPerson[]
 const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
 const agreeIfAsked = () => agree(page)
 const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
-const measure = (selector: string) => measureOf(page, selector)
 
 async function tab(label: string) {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()

@@ -195,7 +195,9 @@ export function ActionSheet(props: ActionSheetProps) {
       <Text className='sheet__body'>{props.body ?? spec.body}</Text>
       {props.kind === 'confirm' && <Stars value={stars} onChange={setStars} />}
       {props.kind === 'dispatch' && <MemberPicker communityId={props.communityId} value={memberId} onChange={setMemberId} />}
-      {spec.text && <Area id='sheet-text' label={spec.text.label} placeholder={spec.text.placeholder} value={text} maxlength={spec.text.max ?? 200} onChange={setText} />}
+      {spec.text && (
+        <Area id='sheet-text' label={spec.text.label} placeholder={spec.text.placeholder} value={text} maxlength={spec.text.max ?? 200} onChange={setText} />
+      )}
       {spec.photos && (
         <FormRow label='照片（可不加）'>
           <PhotoPicker value={photoIds} onChange={setPhotoIds} max={6} />

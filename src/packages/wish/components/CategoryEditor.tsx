@@ -29,7 +29,15 @@ export function CategoryEditor({ value, onChange, onProblem }: { value: string[]
         </View>
       ))}
       <View className='tags__custom'>
-        <Input id='cat-new' className='form-input' value={draft} maxlength={10} placeholder='新类别，例如：家电维修' onInput={(e) => setDraft(e.detail.value)} onConfirm={add} />
+        <Input
+          id='cat-new'
+          className='form-input'
+          value={draft}
+          maxlength={10}
+          placeholder='新类别，例如：家电维修'
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={add}
+        />
         <Button className='btn btn--small' id='cat-add' onClick={add}>
           添加
         </Button>

@@ -11,7 +11,9 @@ import { PhotoRow } from './Photos'
 export function WishHead({ w }: { w: WishDetail }) {
   return (
     <>
-      {w.photos[0] && <Image className='wd-hero' src={w.photos[0]} mode='aspectFill' onClick={() => Taro.previewImage({ urls: w.photos, current: w.photos[0] })} />}
+      {w.photos[0] && (
+        <Image className='wd-hero' src={w.photos[0]} mode='aspectFill' onClick={() => Taro.previewImage({ urls: w.photos, current: w.photos[0] })} />
+      )}
       <View className='card' id='wish-head' data-status={w.status}>
         <View className='wd-status'>
           <StatusChip status={w.status} label={w.statusLabel} />

@@ -57,7 +57,13 @@ export default function AdminSettings() {
           <>
             <CategoryEditor value={cats} onChange={setCats} onProblem={setProblem} />
             <View className='card'>
-              <Toggle id='auto-approve' label='文字心愿免审核' note='开启后，内容检查通过的文字心愿直接上墙；带照片的仍要您审核。' checked={autoApprove} onChange={setAutoApprove} />
+              <Toggle
+                id='auto-approve'
+                label='文字心愿免审核'
+                note='开启后，内容检查通过的文字心愿直接上墙；带照片的仍要您审核。'
+                checked={autoApprove}
+                onChange={setAutoApprove}
+              />
               <Field id='close-days' label='完成后几天没确认就自动圆梦' type='number' value={closeDays} maxlength={2} onChange={setCloseDays} />
               <Field id='overdue-days' label='几天没人认领或没进展算超期' type='number' value={overdueDays} maxlength={2} onChange={setOverdueDays} />
             </View>

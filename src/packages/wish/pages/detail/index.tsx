@@ -33,7 +33,8 @@ export default function WishDetailPage() {
   const title = wish.data?.status === 'closed' ? '心愿圆梦了' : '心愿详情'
 
   useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] } as Parameters<typeof Taro.showShareMenu>[0])
+    if (process.env.TARO_ENV === 'weapp')
+      Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] } as Parameters<typeof Taro.showShareMenu>[0])
   }, [])
   useShareAppMessage(() => {
     const w = wish.data

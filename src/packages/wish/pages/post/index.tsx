@@ -40,7 +40,10 @@ export default function PostWish() {
   const [problem, setProblem] = useState<string | null>(null)
   const [posted, setPosted] = useState<WishDetail | null>(null)
 
-  const buildings = useMemo(() => (form.data?.[1].compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` }))), [form.data])
+  const buildings = useMemo(
+    () => (form.data?.[1].compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` }))),
+    [form.data],
+  )
   useEffect(() => {
     if (!buildings.length) return
     // Posting for a neighbour: their building; else my own.
@@ -54,7 +57,13 @@ export default function PostWish() {
     async (wish: { title: string; description: string; category: string; buildingId: string }) => {
       // Consent first, inside the tap: tell me when someone claims it and when it is done.
       await askSubscribe(['wishClaimed', 'wishFulfilled'])
-      return call('wish.create', { communityId: communityId!, ...wish, ...(photos.length ? { photos } : {}), ...(wishedBy ? { wishedBy } : {}), ...(forWhom ? { onBehalfOf: forWhom } : {}) })
+      return call('wish.create', {
+        communityId: communityId!,
+        ...wish,
+        ...(photos.length ? { photos } : {}),
+        ...(wishedBy ? { wishedBy } : {}),
+        ...(forWhom ? { onBehalfOf: forWhom } : {}),
+      })
     },
     {
       showError: 'keep',
@@ -91,11 +100,35 @@ export default function PostWish() {
             <>
               <View className='card'>
                 {proxies.length > 1 && <Choice id='wish-for' label='为谁发布' value={forWhom} options={proxies} onChange={setForWhom} />}
-                <Field id='wish-title' label='心愿是什么' value={title} maxlength={30} placeholder='一句话，例如：想请人帮忙换个灯泡' hint={`${Array.from(title).length}/30`} onChange={setTitle} />
-                <Area id='wish-desc' label='说详细一点' value={description} maxlength={500} placeholder='需要帮什么忙？什么时候方便？' hint={`${Array.from(description).length}/500`} onChange={setDescription} />
+                <Field
+                  id='wish-title'
+                  label='心愿是什么'
+                  value={title}
+                  maxlength={30}
+                  placeholder='一句话，例如：想请人帮忙换个灯泡'
+                  hint={`${Array.from(title).length}/30`}
+                  onChange={setTitle}
+                />
+                <Area
+                  id='wish-desc'
+                  label='说详细一点'
+                  value={description}
+                  maxlength={500}
+                  placeholder='需要帮什么忙？什么时候方便？'
+                  hint={`${Array.from(description).length}/500`}
+                  onChange={setDescription}
+                />
                 <Choice id='wish-cats' label='类别' value={category} options={settings.categories.map((c) => ({ value: c, text: c }))} onChange={setCategory} />
                 <FormRow label='在哪栋楼'>
-                  <Picker mode='selector' range={buildings.map((b) => b.label)} value={Math.max(0, buildings.findIndex((b) => b.id === buildingId))} onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id ?? null)}>
+                  <Picker
+                    mode='selector'
+                    range={buildings.map((b) => b.label)}
+                    value={Math.max(
+                      0,
+                      buildings.findIndex((b) => b.id === buildingId),
+                    )}
+                    onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id ?? null)}
+                  >
                     <View className='form-picker w-picker' id='wish-building'>
                       <Text>{building?.label ?? '请选择'}</Text>
                       <Text className='w-picker__arrow'>更改 ›</Text>
