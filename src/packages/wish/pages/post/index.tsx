@@ -23,6 +23,11 @@ import { PhotoPicker } from '../../components/Photos'
 import { Posted } from '../../components/Posted'
 import '../../wish.scss'
 
+const TITLE = { id: 'wish-title', label: '心愿是什么', maxlength: 30, placeholder: '一句话，例如：想请人帮忙换个灯泡' }
+const DESCRIPTION = { id: 'wish-desc', label: '说详细一点', maxlength: 500, placeholder: '需要帮什么忙？什么时候方便？' }
+/** "12/30": how much of the room is used (characters, as the server counts them). */
+const count = (s: string, max: number) => `${Array.from(s).length}/${max}`
+
 export default function PostWish() {
   const { me, canWrite } = useSession()
   const { params } = useRouter()
@@ -100,47 +105,22 @@ export default function PostWish() {
             <>
               <View className='card'>
                 {proxies.length > 1 && <Choice id='wish-for' label='为谁发布' value={forWhom} options={proxies} onChange={setForWhom} />}
-                <Field
-                  id='wish-title'
-                  label='心愿是什么'
-                  value={title}
-                  maxlength={30}
-                  placeholder='一句话，例如：想请人帮忙换个灯泡'
-                  hint={`${Array.from(title).length}/30`}
-                  onChange={setTitle}
-                />
-                <Area
-                  id='wish-desc'
-                  label='说详细一点'
-                  value={description}
-                  maxlength={500}
-                  placeholder='需要帮什么忙？什么时候方便？'
-                  hint={`${Array.from(description).length}/500`}
-                  onChange={setDescription}
-                />
+                <Field {...TITLE} value={title} hint={count(title, TITLE.maxlength)} onChange={setTitle} />
+                <Area {...DESCRIPTION} value={description} hint={count(description, DESCRIPTION.maxlength)} onChange={setDescription} />
                 <Choice id='wish-cats' label='类别' value={category} options={settings.categories.map((c) => ({ value: c, text: c }))} onChange={setCategory} />
                 <FormRow label='在哪栋楼'>
                   <Picker
                     mode='selector'
                     range={buildings.map((b) => b.label)}
-                    value={Math.max(
-                      0,
-                      buildings.findIndex((b) => b.id === buildingId),
-                    )}
+                    value={Math.max(0, buildings.indexOf(building!))}
                     onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id ?? null)}
                   >
-                    <View className='form-picker w-picker' id='wish-building'>
-                      <Text>{building?.label ?? '请选择'}</Text>
-                      <Text className='w-picker__arrow'>更改 ›</Text>
-                    </View>
+                    <PickerFace id='wish-building' text={building?.label ?? '请选择'} arrow='更改 ›' />
                   </Picker>
                 </FormRow>
                 <FormRow label='希望哪天前办好' hint='可不填'>
                   <Picker mode='date' value={wishedBy || tomorrow} start={tomorrow} onChange={(e) => setWishedBy(String(e.detail.value))}>
-                    <View className='form-picker w-picker' id='wish-date'>
-                      <Text>{wishedBy ? `${dayText(wishedBy)} 前` : '不着急，不用选'}</Text>
-                      <Text className='w-picker__arrow'>选日期 ›</Text>
-                    </View>
+                    <PickerFace id='wish-date' text={wishedBy ? `${dayText(wishedBy)} 前` : '不着急，不用选'} arrow='选日期 ›' />
                   </Picker>
                   {wishedBy && (
                     <Text className='link w-aside' onClick={() => setWishedBy('')}>
@@ -172,5 +152,15 @@ export default function PostWish() {
         </Loaded>
       )}
     </Guard>
+  )
+}
+
+/** What a Picker shows: the choice, and what tapping does. */
+function PickerFace({ id, text, arrow }: { id: string; text: string; arrow: string }) {
+  return (
+    <View className='form-picker w-picker' id={id}>
+      <Text>{text}</Text>
+      <Text className='w-picker__arrow'>{arrow}</Text>
+    </View>
   )
 }
