@@ -19,6 +19,6 @@ export function useWishSecretary() {
   return {
     communityId,
     key: me && communityId && allowed ? `${me.userId}|${communityId}` : null,
-    guard: { communityId, allowed, noCommunity: SECRETARY_ONLY, forbidden: SECRETARY_ONLY.text },
+    guard: { communityId, allowed, noCommunity: SECRETARY_ONLY, forbidden: SECRETARY_ONLY.text, pick: 'administer' as const },
   }
 }

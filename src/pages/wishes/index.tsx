@@ -46,7 +46,7 @@ export default function Wishes() {
   }
 
   return (
-    <Guard communityId={communityId} noCommunity={NO_WISH_COMMUNITY} className='wall'>
+    <Guard communityId={communityId} noCommunity={NO_WISH_COMMUNITY} className='wall' pick='member'>
       <View className='wall__head'>
         <Text className='wall__intro'>家里有点小困难、小需要，说出来，党员和志愿者邻居来帮您。</Text>
         <Button className='btn btn--primary btn--block wall__post' id='wish-post' onClick={() => go('wish.post', {})}>
