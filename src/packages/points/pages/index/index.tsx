@@ -34,16 +34,7 @@ export default function Mall() {
 
   return (
     <Guard {...guard} className='mall'>
-      <Balance
-        id='mall-balance'
-        label='我的积分'
-        unit='分'
-        query={balance}
-        links={[
-          { text: '积分明细', id: 'go-mine', onClick: () => go('points.mine') },
-          { text: '我的兑换', id: 'go-orders', onClick: () => go('points.orders') },
-        ]}
-      />
+      <Balance on='mall' query={balance} />
       <Expiring balance={balance.data} />
 
       <View className='section-title'>可以兑换的东西</View>

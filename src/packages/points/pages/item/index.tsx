@@ -4,7 +4,7 @@
  * happens. One request key per confirmation: tapping again or retrying never makes two orders.
  * A refusal (not enough points, sold out, over the limit) is said in the server's words with a way forward.
  */
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { ItemView } from '@contract/points'
@@ -18,16 +18,8 @@ import { ROUTES } from '../../../../routes'
 import { newRequestKey, redeemWayForward, useResidentPoints } from '../../shared'
 import { ItemPhoto, Stock } from '../../components/ItemPhoto'
 import { RedeemBox, quantity } from '../../components/RedeemBox'
+import { InfoRow } from '../../components/InfoRow'
 import '../../points.scss'
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='row'>
-      <Text className='row__label'>{label}</Text>
-      <Text className='row__value'>{children}</Text>
-    </View>
-  )
-}
 
 export default function ItemPage() {
   const { communityId, key: base, guard } = useResidentPoints()
@@ -102,15 +94,15 @@ export default function ItemPage() {
                 />
 
                 <View className='card'>
-                  <Row label='类别'>{it.kindLabel}</Row>
+                  <InfoRow label='类别'>{it.kindLabel}</InfoRow>
                   {it.perPersonLimit !== null && (
-                    <Row label='每人限兑'>
+                    <InfoRow label='每人限兑'>
                       {it.perPersonLimit} 件{it.myRemaining !== null ? `（您还能兑 ${it.myRemaining} 件）` : ''}
-                    </Row>
+                    </InfoRow>
                   )}
-                  <Row label='取货地点'>{it.pickupPlace}</Row>
-                  <Row label='取货时间'>{it.pickupHours}</Row>
-                  <Row label='取货期限'>兑换后 {it.pickupDays} 天内</Row>
+                  <InfoRow label='取货地点'>{it.pickupPlace}</InfoRow>
+                  <InfoRow label='取货时间'>{it.pickupHours}</InfoRow>
+                  <InfoRow label='取货期限'>兑换后 {it.pickupDays} 天内</InfoRow>
                   {it.sponsorName && <Text className='muted'>由 {it.sponsorName} 提供，感谢爱心支持</Text>}
                 </View>
 

@@ -9,7 +9,6 @@ import { Guard, Loaded } from '../../../../components/Guard'
 import { PagedList } from '../../../../components/PagedList'
 import { usePaged, useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
-import { go } from '../../../../services/nav'
 import { isoDay } from '../../../../services/time'
 import { signed, useResidentPoints } from '../../shared'
 import { Balance, Expiring } from '../../components/Balance'
@@ -52,16 +51,7 @@ export default function Mine() {
 
   return (
     <Guard {...guard} className='mine'>
-      <Balance
-        id='mine-balance'
-        label='我现在有'
-        unit='积分'
-        query={balance}
-        links={[
-          { text: '去积分超市', onClick: () => go('points.index') },
-          { text: '我的兑换', onClick: () => go('points.orders') },
-        ]}
-      />
+      <Balance on='mine' query={balance} />
       <Expiring balance={balance.data} id='mine-expiring' />
 
       <View className='section-title'>怎么攒积分</View>

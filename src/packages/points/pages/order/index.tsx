@@ -3,7 +3,6 @@
  * where and when to pick it up and by which day; 取消兑换 (confirmed first) gives the points back.
  * Closed orders say what became of them.
  */
-import type { ReactNode } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { OrderView } from '@contract/points'
@@ -17,6 +16,7 @@ import { dateTime, monthDay } from '../../../../services/time'
 import { STATUS_LABELS, useResidentPoints } from '../../shared'
 import { OrderHead } from '../../components/OrderHead'
 import { PickupCode } from '../../components/PickupCode'
+import { InfoRow } from '../../components/InfoRow'
 import '../../points.scss'
 
 /** mall.myOrders is the only way to read one order: walk my pages until it turns up (recent orders come first). */
@@ -30,15 +30,6 @@ async function findOrder(communityId: string, orderId: string) {
     cursor = page.nextCursor
   }
   return { order: null }
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='row'>
-      <Text className='row__label'>{label}</Text>
-      <Text className='row__value'>{children}</Text>
-    </View>
-  )
 }
 
 export default function OrderPage() {
@@ -88,13 +79,13 @@ export default function OrderPage() {
               {o.status === 'reserved' && o.pickupCode ? <PickupCode communityId={communityId!} orderId={o.id} code={o.pickupCode} /> : null}
 
               <View className='card'>
-                {o.pickupPlace && <Row label='取货地点'>{o.pickupPlace}</Row>}
-                {o.pickupHours && <Row label='取货时间'>{o.pickupHours}</Row>}
+                {o.pickupPlace && <InfoRow label='取货地点'>{o.pickupPlace}</InfoRow>}
+                {o.pickupHours && <InfoRow label='取货时间'>{o.pickupHours}</InfoRow>}
                 {o.status !== 'reserved' && (
-                  <Row label={STATUS_LABELS[o.status]}>
+                  <InfoRow label={STATUS_LABELS[o.status]}>
                     {o.closedAt ? dateTime(o.closedAt) : ''}
                     {o.status === 'cancelled' || o.status === 'expired' ? '，积分已退回' : ''}
-                  </Row>
+                  </InfoRow>
                 )}
               </View>
 
