@@ -17,7 +17,7 @@ export const MAIN_PAGES = {
 
 /** Subpackages: one per area, loaded on first visit so the main package stays small. */
 export const SUBPACKAGES = {
-  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index', messages: 'pages/messages/index' } },
+  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index', messages: 'pages/messages/index', street: 'pages/street/index' } },
   party: {
     root: 'packages/party',
     pages: {
@@ -88,6 +88,7 @@ export const ROUTES = {
   'admin.audit': '/packages/admin/pages/audit/index',
   'admin.households': '/packages/admin/pages/households/index',
   'admin.messages': '/packages/admin/pages/messages/index',
+  'admin.street': '/packages/admin/pages/street/index',
   'party.index': '/packages/party/pages/index/index',
   'party.register': '/packages/party/pages/register/index',
   'party.activities': '/packages/party/pages/activities/index',

@@ -9,7 +9,7 @@ import * as points from './points'
 import * as wish from './wish'
 import * as party from './party'
 import * as messages from './messages'
-import type { AuditEntry, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
+import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairSettings, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
@@ -33,6 +33,7 @@ export const actionInputs = {
   'org.confirmHousehold': org.ConfirmHouseholdInput,
   'org.subscribed': messages.SubscribedInput,
   'org.undelivered': messages.UndeliveredInput,
+  'org.street': org.StreetInput,
   'points.balance': points.BalanceInput,
   'points.statement': points.StatementInput,
   'points.rules': points.RulesInput,
@@ -121,6 +122,7 @@ export interface ActionOutputs {
   'org.confirmHousehold': { userId: string; householdStatus: 'verified' | null }
   'org.subscribed': SubscribedView
   'org.undelivered': Page<UndeliveredItem>
+  'org.street': StreetView
   'points.balance': BalanceView
   'points.statement': Page<StatementLine>
   'points.rules': RulesView

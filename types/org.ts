@@ -96,6 +96,8 @@ export const PRIVACY_VERSION = '2026-11-30'
 
 export const LoginInput = z.object({ privacyConsentVersion: z.string().max(20).optional() }).strict()
 export const MeInput = z.object({}).strict()
+/** The street admin's home: one street they administer. */
+export const StreetInput = z.object({ streetId: Id }).strict()
 export const UpdateProfileInput = z
   .object({
     nickname: Text(20).optional(),
@@ -279,4 +281,30 @@ export interface AuditEntry {
   resource: { type: string; id: string; label?: string }
   before: unknown
   after: unknown
+}
+
+/** One community as the street admin's home lists it: its size and what waits for someone there. */
+export interface StreetCommunity {
+  communityId: string
+  name: string
+  households: number
+  population: number
+  /** 待确认的住址 */
+  pendingHouseholds: number
+  /** 待审核的心愿 */
+  wishesUnderReview: number
+  /** 待认领的心愿 */
+  openWishes: number
+  /** 待审核的党员报到 */
+  pendingRegistrations: number
+  /** 已报到的党员 (approved 双报到 registrations) */
+  registeredMembers: number
+  /** Something waits for the community's staff (pending households, wishes or registrations). */
+  needsAttention: boolean
+}
+export interface StreetView {
+  streetId: string
+  name: string
+  communities: StreetCommunity[]
+  totals: Omit<StreetCommunity, 'communityId' | 'name' | 'needsAttention'>
 }

@@ -70,6 +70,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'org.confirmHousehold': '确认住址',
   'org.subscribed': '同意接收通知',
   'org.undelivered': '查看未送达的消息',
+  'org.street': '查看街道工作台',
   'points.balance': '查看积分',
   'points.statement': '查看积分明细',
   'points.rules': '查看积分规则',

@@ -12,7 +12,8 @@
  *   )
  */
 import type { ReactNode } from 'react'
-import type { Me } from '@contract/org'
+import type { Capability, Me } from '@contract/org'
+import { CommunityPicker } from './CommunityPicker'
 import { useSession } from '../hooks/useSession'
 import { go } from '../services/nav'
 import { PageShell } from './PageShell'
@@ -34,6 +35,11 @@ export interface GuardProps {
   allowed?: boolean
   /** Who may, in a sentence: '只有社区书记可以管理积分超市'. */
   forbidden?: string
+  /**
+   * For a page per community: people who may work in several communities with this capability (a street
+   * admin) see which one and may switch (CommunityPicker). Everyone else sees nothing of it.
+   */
+  pick?: Capability
   /** Passed to PageShell (page root class, H5 title). */
   className?: string
   title?: string
@@ -55,7 +61,17 @@ export function Guard(props: GuardProps) {
   if (props.allowed === false) {
     return shell(<EmptyState id='guard-forbidden' text={props.forbidden ?? '这个页面您还不能使用'} action={{ text: '回到我的', onClick: () => go('me') }} />, '')
   }
-  return shell(typeof props.children === 'function' ? props.children(me) : props.children)
+  const body = typeof props.children === 'function' ? props.children(me) : props.children
+  return shell(
+    props.pick ? (
+      <>
+        <CommunityPicker me={me} capability={props.pick} communityId={props.communityId} />
+        {body}
+      </>
+    ) : (
+      body
+    ),
+  )
 }
 
 /**

@@ -18,6 +18,11 @@ export interface AppState {
   elderLocal: boolean | null
   /** WeChat's font scale says large text (care mode / big font). */
   elderSystem: boolean
+  /**
+   * The community chosen with the picker by someone who may use several (a street admin), remembered on this
+   * device; pages whose route names no community work on it (src/services/community.ts).
+   */
+  chosenCommunityId: string | null
 }
 
 let state: AppState = {
@@ -28,6 +33,7 @@ let state: AppState = {
   consentDeclined: false,
   elderLocal: null,
   elderSystem: false,
+  chosenCommunityId: null,
 }
 
 const listeners = new Set<() => void>()

@@ -81,3 +81,28 @@ test('a sub-page opened by its address goes to 首页; elder mode enlarges the b
   expect(await visibleBar().count()).toBe(0)
   await e2e.api<Me>(secretary.openid, 'org.updateProfile', { elderMode: false })
 })
+
+test('the street admin has a street home and a community picker, and can open any community of the street', async () => {
+  const admin = DEMO.streetAdmin
+  await switchTo(page, e2e.url, admin.openid)
+
+  // 我的 → 街道工作台: both communities of 青山街道, with what waits in each.
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('#entry-street:visible').click()
+  await expectContains(page.locator('#nav-title:visible'), '街道工作台')
+  await expectContains(page.locator('#street-name:visible'), '青山街道')
+  await page.locator(`#street-${DEMO.xingfuli}:visible`).waitFor()
+  await page.locator(`#street-${DEMO.heping}:visible`).waitFor()
+  await shot(page, 'street-home')
+
+  // Open 和平社区's 住址确认 from the street home: the page is on 和平, and the picker says so.
+  await page.locator(`#street-${DEMO.heping} >> text=住址确认`).click()
+  await expectContains(page.locator('#nav-title:visible'), '住址确认')
+  await expectContains(page.locator('#community-picker-current:visible'), '和平社区')
+
+  // Switch to 幸福里社区 with the picker: the same page, now on 幸福里.
+  await page.locator('#community-picker-switch:visible').click()
+  await page.locator(`#community-${DEMO.xingfuli}:visible`).click()
+  await expectContains(page.locator('#community-picker-current:visible'), '幸福里社区')
+  await shot(page, 'street-picker')
+})

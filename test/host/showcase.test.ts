@@ -8,6 +8,10 @@ import { installLocalCloud } from '../../local/cloud'
 import { seedDemo } from '../../local/seed/demo'
 import { seedScenario } from '../../local/seed/scenario'
 import { ledgerProblems } from '../support/ledger'
+import { runAsCaller } from '../../local/cloud'
+import { main } from '../../cloudfunctions/api/src'
+import { DEMO } from '../../local/seed/demo'
+import type { StreetView } from '../../types/org'
 
 test('the showcase seeds through the function and leaves consistent books', async () => {
   const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
@@ -24,6 +28,12 @@ test('the showcase seeds through the function and leaves consistent books', asyn
     expect(huang.balance).toBe(30 + 20) // 3 hours at 10 an hour, and a fulfilled wish
     expect(await engine.count('party_registrations', { status: 'verified' })).toBe(2)
     expect(await engine.count('activity_signups', { status: 'no_show' })).toBe(1)
+    // The street home counts the same: the wish awaiting review, the two verified registrations.
+    const res = (await runAsCaller({ OPENID: DEMO.streetAdmin.openid, APPID: 'local' }, () => main({ action: 'org.street', data: { streetId: DEMO.street } }))) as { ok: boolean; data: StreetView }
+    expect(res.ok).toBe(true)
+    expect(res.data.totals.registeredMembers).toBe(2)
+    expect(res.data.totals.wishesUnderReview).toBe(await engine.count('wishes', { status: 'under_review' }))
+    expect(res.data.totals.wishesUnderReview).toBeGreaterThan(0)
   } finally {
     await engine.close()
   }

@@ -170,6 +170,24 @@ describe('org.updateProfile', () => {
     expect(moved.householdStatus).toBe('pending')
   })
 
+  test('the street home counts what waits in each community, for the street admin only', async () => {
+    const before = await tc.ok(P.streetAdmin.openid, 'org.street', { streetId: T.street })
+    expect(before.name).toBe('青山街道')
+    expect(before.communities.map((c) => c.communityId).sort()).toEqual([T.c1, T.c2])
+    const c2Before = before.communities.find((c) => c.communityId === T.c2)!
+    await tc.ok(P.noConsent.openid, 'org.login', { privacyConsentVersion: PRIVACY_VERSION })
+    await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h4 })
+    const after = await tc.ok(P.streetAdmin.openid, 'org.street', { streetId: T.street })
+    const c2 = after.communities.find((c) => c.communityId === T.c2)!
+    expect(c2.pendingHouseholds).toBe(c2Before.pendingHouseholds + 1)
+    expect(c2.needsAttention).toBe(true)
+    expect(after.communities[0].needsAttention).toBe(true) // what needs attention comes first
+    expect(after.totals.pendingHouseholds).toBe(after.communities.reduce((n, c) => n + c.pendingHouseholds, 0))
+    // Nobody else reads the street, a secretary included; an unknown street is not found for its admin.
+    for (const p of [P.secretary, P.resident]) expect(codeOf(await tc.call(p.openid, 'org.street', { streetId: T.street }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.streetAdmin.openid, 'org.street', { streetId: 'st-nowhere' }))).toBe('FORBIDDEN')
+  })
+
   test('a phone number comes from the single-use getPhoneNumber code, never from the client', async () => {
     const me = await tc.ok(P.resident.openid, 'org.updateProfile', { phoneCode: 'local-phone-13912345678' })
     expect(me.phone).toBe('13912345678')

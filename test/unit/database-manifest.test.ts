@@ -14,7 +14,7 @@ const SRC = path.join(ROOT, 'cloudfunctions', 'api', 'src')
 const MANIFEST = path.join(ROOT, 'cloudfunctions', 'api', 'database.json')
 
 /** Functions that take a collection name and pass it on to db.collection(): argument index of the name. */
-const HELPERS: Record<string, number> = { getById: 1, findMany: 1, getMany: 1, findAll: 1, readAll: 1, updateWhere: 1, ensureDoc: 1, txGet: 1, pageAfter: 1, newestFirstPage: 1 }
+const HELPERS: Record<string, number> = { getById: 1, findMany: 1, getMany: 1, findAll: 1, readAll: 1, updateWhere: 1, countByCommunity: 1, ensureDoc: 1, txGet: 1, pageAfter: 1, newestFirstPage: 1 }
 
 function sources(dir: string): ts.SourceFile[] {
   const out: ts.SourceFile[] = []

@@ -29,6 +29,7 @@ export const actions: Registry = {
   'org.confirmHousehold': () => import('./modules/org/confirmHousehold'),
   'org.subscribed': () => import('./modules/org/subscribed'),
   'org.undelivered': () => import('./modules/org/undelivered'),
+  'org.street': () => import('./modules/org/street'),
   'points.balance': () => import('./modules/points/balance'),
   'points.statement': () => import('./modules/points/statement'),
   'points.rules': () => import('./modules/points/rules'),

@@ -21,6 +21,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { call } from '../../services/api'
 import { HouseholdPicker } from '../../components/HouseholdPicker'
 import type { Me } from '@contract/org'
+import { Work } from './Work'
 import './index.scss'
 
 function toast(title: string) {
@@ -77,33 +78,6 @@ function EditableText(props: { value: string; placeholder: string; type?: 'text'
 /** Points are per community: where I live (confirmed), else my first role's. */
 const pointsCommunity = (me: Me | null): string | null => homeCommunityId(me)
 
-/** Secretary duties for the points supermarket, one row each. */
-const POINTS_DUTIES = [
-  { id: 'entry-verify', text: '核销取货', route: 'points.adminVerify' },
-  { id: 'entry-mall-items', text: '商品管理', route: 'points.adminItems' },
-  { id: 'entry-mall-orders', text: '兑换订单', route: 'points.adminOrders' },
-  { id: 'entry-points-rules', text: '积分规则', route: 'points.adminRules' },
-  { id: 'entry-sponsors', text: '共建单位与预算', route: 'points.adminSponsors' },
-  { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
-] as const
-
-/** Secretary duties for micro-wishes, one row each. */
-const WISH_DUTIES = [
-  { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
-  { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
-  { id: 'entry-wish-stats', text: '心愿统计', route: 'wish.adminStats' },
-  { id: 'entry-wish-settings', text: '心愿设置', route: 'wish.adminSettings' },
-] as const
-
-/** Secretary duties for party members (双报到), one row each. */
-const PARTY_DUTIES = [
-  { id: 'entry-party-review', text: '报到审核', route: 'party.adminMembers' },
-  { id: 'entry-party-code', text: '报到二维码', route: 'party.adminCode' },
-  { id: 'entry-party-activity', text: '发布活动', route: 'party.adminActivity' },
-  { id: 'entry-party-pairs', text: '结对管理', route: 'party.adminPairs' },
-  { id: 'entry-party-report', text: '双报告', route: 'party.adminReport' },
-] as const
-
 export default function MePage() {
   const { me, error, retry, canWrite } = useSession()
   const { elder, setElder } = useElderMode()
@@ -120,9 +94,7 @@ export default function MePage() {
   ) : (
     <View className='me__avatar me__avatar--initials'>{initials(me.realName || me.nickname)}</View>
   )
-  const secretaryOf = me.roles.filter((r) => r.role === 'secretary')
   const isBuildingHead = me.roles.some((r) => r.role === 'building_head')
-  const streetAdminOf = me.roles.filter((r) => r.role === 'street_admin')
 
   return (
     <PageShell className='me'>
@@ -245,74 +217,7 @@ export default function MePage() {
         )}
       </View>
 
-      {secretaryOf.length > 0 && (
-        <>
-          <View className='section-title'>社区工作</View>
-          <View className='card'>
-            {secretaryOf.map((r) => (
-              <View key={r.communityId}>
-                <View className='row' id='entry-members' hoverClass='row--hover' onClick={() => go('admin.members', { communityId: r.communityId })}>
-                  <Text>成员与角色{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
-                  <Text className='row__arrow'>›</Text>
-                </View>
-                <View className='row' id='entry-households' hoverClass='row--hover' onClick={() => go('admin.households', { communityId: r.communityId })}>
-                  <Text>住址确认{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
-                  <Text className='row__arrow'>›</Text>
-                </View>
-                <View className='row' id='entry-audit' hoverClass='row--hover' onClick={() => go('admin.audit', { communityId: r.communityId })}>
-                  <Text>操作记录{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
-                  <Text className='row__arrow'>›</Text>
-                </View>
-                <View className='row' id='entry-undelivered' hoverClass='row--hover' onClick={() => go('admin.messages', { communityId: r.communityId })}>
-                  <Text>未送达的消息{secretaryOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
-                  <Text className='row__arrow'>›</Text>
-                </View>
-                {WISH_DUTIES.map((d) => (
-                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
-                    <Text>
-                      {d.text}
-                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
-                    </Text>
-                    <Text className='row__arrow'>›</Text>
-                  </View>
-                ))}
-                {POINTS_DUTIES.map((d) => (
-                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
-                    <Text>
-                      {d.text}
-                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
-                    </Text>
-                    <Text className='row__arrow'>›</Text>
-                  </View>
-                ))}
-                {PARTY_DUTIES.map((d) => (
-                  <View key={d.id} className='row' id={d.id} hoverClass='row--hover' onClick={() => go(d.route, { communityId: r.communityId })}>
-                    <Text>
-                      {d.text}
-                      {secretaryOf.length > 1 ? `（${r.communityName}）` : ''}
-                    </Text>
-                    <Text className='row__arrow'>›</Text>
-                  </View>
-                ))}
-              </View>
-            ))}
-          </View>
-        </>
-      )}
-
-      {streetAdminOf.length > 0 && (
-        <>
-          <View className='section-title'>街道工作</View>
-          <View className='card'>
-            {streetAdminOf.map((r) => (
-              <View key={r.communityId} className='row' id='entry-party-coverage' hoverClass='row--hover' onClick={() => go('party.coverage', { streetId: r.communityId })}>
-                <Text>党员报到分布{streetAdminOf.length > 1 ? `（${r.communityName}）` : ''}</Text>
-                <Text className='row__arrow'>›</Text>
-              </View>
-            ))}
-          </View>
-        </>
-      )}
+      <Work me={me} />
 
       {isBuildingHead && (
         <>

@@ -81,6 +81,22 @@ export async function readAll<T extends { _id: string }>(db: Db, collection: str
   }
 }
 
+/**
+ * How many documents of `collection` match `filter`, per community: one aggregation (`$group` by communityId),
+ * whatever the number of communities. The filter should be served by an index that starts with communityId.
+ */
+export async function countByCommunity(db: Db, collection: string, filter: object): Promise<Map<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(collection)
+    .aggregate()
+    .match(filter)
+    .group({ _id: '$communityId', n: $.sum(1) })
+    .limit(1000) // aggregate answers 20 groups unless told otherwise
+    .end()) as { list: { _id: string; n: number }[] }
+  return new Map(res.list.map((r) => [r._id, r.n]))
+}
+
 /** A transaction handle: documents by id only (WeChat's rule), plus add. */
 export type Tx = { collection(name: string): any }
 

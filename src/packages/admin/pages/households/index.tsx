@@ -52,7 +52,7 @@ export default function Households() {
   }
 
   return (
-    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('确认住址', '社区书记和楼栋长')} className='admin'>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('确认住址', '社区书记和楼栋长')} className='admin' pick='confirmHouseholds'>
       <Text className='note admin__hint'>居民登记门牌后，要由楼栋长或社区确认才算本社区居民。确认后TA可以许愿、兑换积分、请楼栋长代办、参加议事表决。</Text>
       <PagedList
         list={list}

@@ -52,7 +52,7 @@ export default function Members() {
   const list = usePaged(key, (cursor) => call('org.members', { communityId: communityId!, role, keyword: keyword || undefined, cursor, limit: PAGE_SIZE }))
 
   return (
-    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('管理成员与角色')} className='admin'>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('管理成员与角色')} className='admin' pick='administer'>
       <View className='admin__search'>
         <Input
           className='admin__search-input'

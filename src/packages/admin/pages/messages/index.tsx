@@ -22,7 +22,7 @@ export default function Messages() {
   )
 
   return (
-    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看未送达的消息')} className='admin'>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看未送达的消息')} className='admin' pick='administer'>
       <Text className='admin__audit-note'>微信只在居民点过“允许”后送一条订阅消息。下面这些没有送到，请换个方式（电话、上门）告诉对方。</Text>
       <PagedList
         list={list}

@@ -1,0 +1,93 @@
+/**
+ * 我的 → the work a person does for the community, from Me's capabilities (never re-derived from roles):
+ * the street admin's 街道工作台; a secretary's duties in each community they administer as its secretary.
+ * (A street admin opens a community's pages from the street home, where a picker switches between them.)
+ */
+import { View, Text } from '@tarojs/components'
+import type { CommunityAccess, Me } from '@contract/org'
+import { go } from '../../services/nav'
+
+/** Secretary duties for the points supermarket, one row each. */
+const POINTS_DUTIES = [
+  { id: 'entry-verify', text: '核销取货', route: 'points.adminVerify' },
+  { id: 'entry-mall-items', text: '商品管理', route: 'points.adminItems' },
+  { id: 'entry-mall-orders', text: '兑换订单', route: 'points.adminOrders' },
+  { id: 'entry-points-rules', text: '积分规则', route: 'points.adminRules' },
+  { id: 'entry-sponsors', text: '共建单位与预算', route: 'points.adminSponsors' },
+  { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
+] as const
+
+/** Secretary duties for micro-wishes, one row each. */
+const WISH_DUTIES = [
+  { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
+  { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
+  { id: 'entry-wish-stats', text: '心愿统计', route: 'wish.adminStats' },
+  { id: 'entry-wish-settings', text: '心愿设置', route: 'wish.adminSettings' },
+] as const
+
+/** Secretary duties for party members (双报到), one row each. */
+const PARTY_DUTIES = [
+  { id: 'entry-party-review', text: '报到审核', route: 'party.adminMembers' },
+  { id: 'entry-party-code', text: '报到二维码', route: 'party.adminCode' },
+  { id: 'entry-party-activity', text: '发布活动', route: 'party.adminActivity' },
+  { id: 'entry-party-pairs', text: '结对管理', route: 'party.adminPairs' },
+  { id: 'entry-party-report', text: '双报告', route: 'party.adminReport' },
+] as const
+
+/** Everything a secretary looks after in a community, in the order they are listed. */
+const ADMIN_DUTIES = [
+  { id: 'entry-members', text: '成员与角色', route: 'admin.members' },
+  { id: 'entry-households', text: '住址确认', route: 'admin.households' },
+  { id: 'entry-audit', text: '操作记录', route: 'admin.audit' },
+  { id: 'entry-undelivered', text: '未送达的消息', route: 'admin.messages' },
+] as const
+const DUTIES = [...ADMIN_DUTIES, ...WISH_DUTIES, ...POINTS_DUTIES, ...PARTY_DUTIES]
+
+function Row({ id, text, onClick }: { id: string; text: string; onClick: () => void }) {
+  return (
+    <View className='row' id={id} hoverClass='row--hover' onClick={onClick}>
+      <Text>{text}</Text>
+      <Text className='row__arrow'>›</Text>
+    </View>
+  )
+}
+
+export function Work({ me }: { me: Me }) {
+  // A secretary's own communities; a street admin's whole street is on the street home instead.
+  const secretaryOf: CommunityAccess[] = me.access.filter((a) => a.roles.includes('secretary') && a.can.includes('administer'))
+  const several = secretaryOf.length > 1
+  return (
+    <>
+      {me.streets.length > 0 && (
+        <>
+          <View className='section-title'>街道工作</View>
+          <View className='card'>
+            {me.streets.map((s) => (
+              <Row key={s.id} id='entry-street' text={`街道工作台（${s.name} · ${s.communityCount} 个社区）`} onClick={() => go('admin.street')} />
+            ))}
+            {me.streets.map((s) => (
+              <Row key={`cov-${s.id}`} id='entry-party-coverage' text={`党员报到分布${me.streets.length > 1 ? `（${s.name}）` : ''}`} onClick={() => go('party.coverage', { streetId: s.id })} />
+            ))}
+          </View>
+        </>
+      )}
+      {secretaryOf.length > 0 && (
+        <>
+          <View className='section-title'>社区工作</View>
+          <View className='card'>
+            {secretaryOf.map((c) =>
+              DUTIES.map((d) => (
+                <Row
+                  key={`${c.communityId}-${d.id}`}
+                  id={d.id}
+                  text={`${d.text}${several ? `（${c.communityName}）` : ''}`}
+                  onClick={() => go(d.route, { communityId: c.communityId })}
+                />
+              )),
+            )}
+          </View>
+        </>
+      )}
+    </>
+  )
+}
