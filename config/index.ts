@@ -44,12 +44,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       buildDependencies: { routes: [path.resolve(__dirname, '..', 'src', 'routes.ts')] },
     },
     mini: {
+      // types/ is the contract: its plain-data modules (@contract/vocabulary, @contract/templates) are compiled into the client too.
+      compile: { include: [path.join(root, 'types')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [path.join(root, 'types')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
