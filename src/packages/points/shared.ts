@@ -16,23 +16,36 @@ const SECRETARY_ONLY = '只有社区书记可以管理积分超市'
 const NOT_SECRETARY = { text: SECRETARY_ONLY, action: { text: '回到我的', onClick: () => go('me') } }
 
 /**
- * A resident page: points are per community — the route's, else my household's, else my first role's.
- * `key` is non-null once the page's queries may run; spread `guard` on <Guard>.
+ * Whether the page offers the community picker (to people who work in several communities, e.g. a street
+ * admin): pages about one thing of one community (an item, an order, a person) do not.
  */
-export function useResidentPoints() {
+interface PageOptions {
+  picker?: boolean
+}
+
+/**
+ * A resident page: points are per community — the route's, else the one picked, else my household's, else
+ * my first role's. `key` is non-null once the page's queries may run; spread `guard` on <Guard>.
+ */
+export function useResidentPoints({ picker = true }: PageOptions = {}) {
   const { me } = useSession()
   const communityId = useHomeCommunity(me)
   const key = me && communityId ? `${me.userId}|${communityId}` : null
-  return { me, communityId, key, guard: { communityId, noCommunity: NO_HOME } }
+  return { me, communityId, key, guard: { communityId, noCommunity: NO_HOME, pick: picker ? ('member' as const) : undefined } }
 }
 
-/** A secretary page: the route's community, else the first I administer; only its administrators may use it. */
-export function useSecretaryPoints() {
+/** A secretary page: the route's community, else the one picked, else the first I administer; only its administrators may use it. */
+export function useSecretaryPoints({ picker = true }: PageOptions = {}) {
   const { me } = useSession()
   const communityId = useSecretaryCommunity(me)
   const allowed = isSecretaryOf(me, communityId)
   const key = me && communityId && allowed ? `${me.userId}|${communityId}` : null
-  return { me, communityId, key, guard: { communityId, allowed, noCommunity: NOT_SECRETARY, forbidden: SECRETARY_ONLY } }
+  return {
+    me,
+    communityId,
+    key,
+    guard: { communityId, allowed, noCommunity: NOT_SECRETARY, forbidden: SECRETARY_ONLY, pick: picker ? ('administer' as const) : undefined },
+  }
 }
 
 /** A form's own refusal, thrown inside a useAction so it shows where the server's would. */

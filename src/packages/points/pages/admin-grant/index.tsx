@@ -15,7 +15,7 @@ import { invalid, newRequestKey, useSecretaryPoints } from '../../shared'
 import '../../points.scss'
 
 export default function AdminGrant() {
-  const { communityId, key: base, guard } = useSecretaryPoints()
+  const { communityId, key: base, guard } = useSecretaryPoints({ picker: false })
   const { params } = useRouter()
   const userId = decodeURIComponent(params.userId ?? '')
   const name = decodeURIComponent(params.name ?? '') || '这位居民'

@@ -21,7 +21,7 @@ import '../../points.scss'
 const KINDS = ITEM_KINDS.map((k) => ({ value: k, text: ITEM_KIND_LABELS[k] }))
 
 export default function AdminItem() {
-  const { communityId, key: base, guard } = useSecretaryPoints()
+  const { communityId, key: base, guard } = useSecretaryPoints({ picker: false })
   const { params } = useRouter()
   const itemId = params.itemId ? decodeURIComponent(params.itemId) : null
   const key = base ? `${base}|${itemId ?? 'new'}` : null

@@ -22,7 +22,7 @@ import { InfoRow } from '../../components/InfoRow'
 import '../../points.scss'
 
 export default function ItemPage() {
-  const { communityId, key: base, guard } = useResidentPoints()
+  const { communityId, key: base, guard } = useResidentPoints({ picker: false })
   const { params } = useRouter()
   const itemId = decodeURIComponent(params.itemId ?? '')
   const key = base && itemId ? `${base}|${itemId}` : null

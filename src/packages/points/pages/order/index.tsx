@@ -33,7 +33,7 @@ async function findOrder(communityId: string, orderId: string) {
 }
 
 export default function OrderPage() {
-  const { communityId, key: base, guard } = useResidentPoints()
+  const { communityId, key: base, guard } = useResidentPoints({ picker: false })
   const { params } = useRouter()
   const orderId = decodeURIComponent(params.orderId ?? '')
   const fresh = params.fresh === '1'
