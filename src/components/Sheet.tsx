@@ -1,7 +1,7 @@
 /**
  * A bottom sheet for one confirmed action: a title, what happens (children), the refusal in its own words,
  * and two buttons. When the refusal is final (someone else got there first) pass `stale` and `onRefresh`:
- * the sheet offers 刷新看看 instead of submitting again. Without `onSubmit` it is an information sheet with
+ * the sheet offers 刷新看看 (or `refreshText`) instead of submitting again. Without `onSubmit` it is an information sheet with
  * one 关闭 button. Styles: src/styles/parts.scss .sheet*.
  *
  *   {open && (
@@ -29,6 +29,8 @@ export interface SheetProps {
   onSubmit?: () => void
   onClose: () => void
   onRefresh?: () => void
+  /** The words on the stale sheet's way forward (default 刷新看看), e.g. 看看别的商品 going elsewhere. */
+  refreshText?: string
   id?: string
 }
 
@@ -50,7 +52,7 @@ export function Sheet(props: SheetProps) {
           </Button>
           {props.stale && props.onRefresh ? (
             <Button className='btn btn--primary' id='sheet-refresh' onClick={props.onRefresh}>
-              刷新看看
+              {props.refreshText ?? '刷新看看'}
             </Button>
           ) : props.onSubmit ? (
             <Button className='btn btn--primary' id='sheet-submit' loading={props.busy} disabled={props.busy} onClick={props.onSubmit}>
