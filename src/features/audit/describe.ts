@@ -206,7 +206,7 @@ function asTime(v: unknown): string | number | Date | null {
 /** The role a grant (or a bare role name) is for. */
 function roleOf(g: unknown): string {
   const role = typeof g === 'string' ? g : g && typeof g === 'object' ? (g as { role?: unknown }).role : undefined
-  return typeof role === 'string' ? (ROLE_LABELS as Record<string, string>)[role] ?? '其他角色' : '其他角色'
+  return typeof role === 'string' ? ((ROLE_LABELS as Record<string, string>)[role] ?? '其他角色') : '其他角色'
 }
 
 /** The words a coded value stands for in this field of this kind of record, if it is coded. */

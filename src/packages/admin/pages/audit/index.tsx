@@ -45,7 +45,9 @@ function Entry({ a }: { a: AuditEntry }) {
 export default function Audit() {
   const { me } = useSession()
   const communityId = useSecretaryCommunity(me)
-  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) => call('org.audit', { communityId: communityId!, cursor, limit: 20 }))
+  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) =>
+    call('org.audit', { communityId: communityId!, cursor, limit: 20 }),
+  )
 
   return (
     <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin'>
