@@ -5,14 +5,12 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
-import { MEMBER_TYPES } from './vocabulary'
+import { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS } from './vocabulary'
 
-export { MEMBER_TYPES }
+export { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS }
 export const MemberType = z.enum(MEMBER_TYPES)
 
-export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
 export type RegStatus = (typeof REG_STATUSES)[number]
-export const REG_STATUS_LABELS: Record<RegStatus, string> = { pending: '待审核', verified: '已报到', rejected: '未通过', closed: '已迁出' }
 
 export interface Registration {
   _id: string

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
-import { ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
+import { EARN_KINDS, EARN_LABELS, ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
 
 // ---------- Entities ----------
 
@@ -66,16 +66,9 @@ export interface PointEntry {
 }
 
 /** How points are earned, per community (secretary sets these). */
-export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
+export { EARN_KINDS, EARN_LABELS }
 export const EarnKind = z.enum(EARN_KINDS)
 export type EarnKind = z.infer<typeof EarnKind>
-export const EARN_LABELS: Record<EarnKind, string> = {
-  volunteer_hour: '志愿服务（每小时）',
-  wish_fulfilled: '完成微心愿',
-  suggestion_adopted: '建议被采纳',
-  council_participation: '参与议事',
-  waste_sorting: '垃圾分类',
-}
 
 export interface PointRule {
   _id: string // `${communityId}_${kind}`

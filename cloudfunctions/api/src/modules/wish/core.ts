@@ -92,7 +92,7 @@ export async function moveAudited(ctx: UserCtx, wish: Wish, event: Move_, opts: 
 }
 
 /** How a wish is named in the audit log. */
-export const wishResource = (wish: Pick<Wish, '_id' | 'title'>) => ({ type: 'wish', id: wish._id, label: wish.title })
+export const wishResource = (wish: Pick<Wish, '_id' | 'title'>) => ({ type: 'wish' as const, id: wish._id, label: wish.title })
 
 /**
  * Tell someone by subscribe message; offline residents are told through the one who posted for them.
