@@ -50,7 +50,7 @@ export default function Audit() {
   )
 
   return (
-    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin'>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin' pick='administer'>
       <PagedList list={list} id='audit-list' empty='还没有操作记录' itemKey={(a) => a.id} renderItem={(a) => <Entry a={a} />} />
     </Guard>
   )
