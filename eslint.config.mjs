@@ -1,9 +1,27 @@
 // ESLint for the whole repo (flat config): typescript-eslint's recommended rules, React hooks' rules for the
 // client, and Prettier for layout (`npm run lint` runs both; `npm run format` rewrites). An eslint-disable
-// needs its reason beside it (`-- why`), which `reportUnusedDisableDirectives` and the comment rule enforce.
+// needs its reason beside it (`-- why`; house/disable-needs-reason), and an unused one is an error.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+
+/** Our one house rule: an eslint-disable comment says why, after ` -- `. */
+const house = {
+  rules: {
+    'disable-needs-reason': {
+      meta: { type: 'suggestion', messages: { why: 'Say why beside the eslint-disable: `// eslint-disable-next-line rule -- reason`.' } },
+      create(context) {
+        return {
+          Program() {
+            for (const c of context.sourceCode.getAllComments()) {
+              if (/^\s*eslint-disable/.test(c.value) && !/ -- \S/.test(c.value)) context.report({ loc: c.loc, messageId: 'why' })
+            }
+          },
+        }
+      },
+    },
+  },
+}
 
 export default tseslint.config(
   {
@@ -13,7 +31,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { house },
     rules: {
+      'house/disable-needs-reason': 'error',
       // Unused names are errors, except a deliberate `_` prefix (destructuring a key away, an unused argument).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // `any` is allowed at the SDK seam (its typings are loose) but must be rare; warn, not fail.

@@ -101,7 +101,12 @@ export const coldStartSection: Section = {
       { figure: 'bundle_kb', value: m.bundleKb, budget: `≤ ${BUNDLE_BUDGET_KB}`, status: m.bundleKb <= BUNDLE_BUDGET_KB ? 'ok' : '⚠ 超出预算' },
       { figure: `cold_start_ms (median of ${m.runs})`, value: Math.round(m.coldStartMs), budget: '', status: '' },
       { figure: `sdk_only_ms (median of ${m.runs})`, value: Math.round(m.sdkOnlyMs), budget: '', status: '' },
-      { figure: 'ratio', value: Number(m.ratio.toFixed(2)), budget: `≤ ${COLD_START_RATIO_BUDGET}`, status: m.ratio <= COLD_START_RATIO_BUDGET ? 'ok' : '⚠ 超出预算' },
+      {
+        figure: 'ratio',
+        value: Number(m.ratio.toFixed(2)),
+        budget: `≤ ${COLD_START_RATIO_BUDGET}`,
+        status: m.ratio <= COLD_START_RATIO_BUDGET ? 'ok' : '⚠ 超出预算',
+      },
       { figure: `sdk_init_ms (require + cloud.init, median of ${m.runs})`, value: Math.round(m.sdkInitMs), budget: '', status: '' },
       { figure: 'ratio_vs_sdk_init', value: Number(m.ratioVsSdkInit.toFixed(2)), budget: '', status: '' },
       { figure: 'cpu_ratio (CPU ms, bundle / SDK alone)', value: Number(m.cpu.ratio.toFixed(2)), budget: '', status: '' },

@@ -20,7 +20,7 @@ function docs() {
 
 export async function benchEngine(): Promise<Record<string, string | number>> {
   const manifest = loadDatabaseManifest()
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const cloud = require('wx-server-sdk')
   const result: Record<string, string | number> = { documents: N }
 
@@ -35,7 +35,14 @@ export async function benchEngine(): Promise<Record<string, string | number>> {
   const LOOKUPS = 20000
   t = Date.now()
   for (let i = 0; i < LOOKUPS; i += 100) {
-    await Promise.all(Array.from({ length: 100 }, (_x, j) => db.collection('users').where({ openid: `o${(i + j) * 7 % N}` }).get()))
+    await Promise.all(
+      Array.from({ length: 100 }, (_x, j) =>
+        db
+          .collection('users')
+          .where({ openid: `o${((i + j) * 7) % N}` })
+          .get(),
+      ),
+    )
   }
   result.indexedLookupsPerSec = Math.round(LOOKUPS / ((Date.now() - t) / 1000))
   t = Date.now()
@@ -56,12 +63,23 @@ export async function benchEngine(): Promise<Record<string, string | number>> {
   const CONC = 100
   t = Date.now()
   for (let i = 0; i < WRITES; i += CONC) {
-    await Promise.all(Array.from({ length: CONC }, (_x, j) => db.collection('users').doc(`u${(i + j) * 13 % N}`).update({ data: { n: _.inc(1) } })))
+    await Promise.all(
+      Array.from({ length: CONC }, (_x, j) =>
+        db
+          .collection('users')
+          .doc(`u${((i + j) * 13) % N}`)
+          .update({ data: { n: _.inc(1) } }),
+      ),
+    )
   }
   result.journaledWritesPerSec = Math.round(WRITES / ((Date.now() - t) / 1000))
   result.writeConcurrency = CONC
   t = Date.now()
-  for (let i = 0; i < 200; i++) await db.collection('users').doc(`u${i}`).update({ data: { n: _.inc(1) } })
+  for (let i = 0; i < 200; i++)
+    await db
+      .collection('users')
+      .doc(`u${i}`)
+      .update({ data: { n: _.inc(1) } })
   result.journaledSerialWritesPerSec = Math.round(200 / ((Date.now() - t) / 1000))
   await disk.close()
   t = Date.now()
@@ -73,5 +91,14 @@ export async function benchEngine(): Promise<Record<string, string | number>> {
 }
 
 if (require.main === module) {
-  benchEngine().then((r) => { console.table(r); process.exit(0) }, (e) => { console.error(e); process.exit(1) })
+  benchEngine().then(
+    (r) => {
+      console.table(r)
+      process.exit(0)
+    },
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
 }

@@ -18,9 +18,9 @@ async function open() {
   const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { resetRateLimits } = require('../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
   const call = async (openid: string, action: string, data: object) => {
     const res = await runAsCaller({ OPENID: openid }, () => main({ action, data }))
@@ -41,15 +41,43 @@ export const redeemSection: Section = {
     const sec = P.secretary.openid!
     const now = new Date()
     const people = Array.from({ length: 200 }, (_, i) => ({ id: `u-b${i}`, openid: `o-b${i}` }))
-    await engine.insertMany('users', people.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '居民', avatarUrl: null, realName: null, phone: null, householdId: T.h1,
-      communityId: T.c1, roles: [{ communityId: T.c1, role: 'resident' }], proxies: [], privacy: null, elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-    })))
+    await engine.insertMany(
+      'users',
+      people.map((p) => ({
+        _id: p.id,
+        openid: p.openid,
+        offline: false,
+        nickname: '居民',
+        avatarUrl: null,
+        realName: null,
+        phone: null,
+        householdId: T.h1,
+        communityId: T.c1,
+        roles: [{ communityId: T.c1, role: 'resident' }],
+        proxies: [],
+        privacy: null,
+        elderMode: null,
+        birthYear: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     const [s] = await ok(sec, 'points.setSponsor', { communityId: T.c1, name: '共建单位', warnBelow: 0 })
     await ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId: s.id, amount: 1_000_000, note: 'bench', requestKey: 'bench-fund-1' })
     const item = await ok(sec, 'mall.upsertItem', {
-      communityId: T.c1, name: '大米', kind: 'goods', description: '', photos: [], price: 1, stockDelta: 100_000, perPersonLimit: null,
-      pickupPlace: '服务中心', pickupHours: '全天', pickupDays: 7, sponsorId: s.id, active: true,
+      communityId: T.c1,
+      name: '大米',
+      kind: 'goods',
+      description: '',
+      photos: [],
+      price: 1,
+      stockDelta: 100_000,
+      perPersonLimit: null,
+      pickupPlace: '服务中心',
+      pickupHours: '全天',
+      pickupDays: 7,
+      sponsorId: s.id,
+      active: true,
     })
     for (const p of people) {
       resetRateLimits()
@@ -63,19 +91,28 @@ export const redeemSection: Section = {
       let n = 0
       let failed = 0
       const started = process.hrtime.bigint()
-      await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
-        while (n < N) {
-          const i = n++
-          const who = people[(i + w) % people.length]
-          const t = process.hrtime.bigint()
-          const res = await call(who.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: `bench-${concurrency}-${i}` })
-          if (!res.ok) failed++
-          times.push(ms(t))
-        }
-      }))
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, w) => {
+          while (n < N) {
+            const i = n++
+            const who = people[(i + w) % people.length]
+            const t = process.hrtime.bigint()
+            const res = await call(who.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: `bench-${concurrency}-${i}` })
+            if (!res.ok) failed++
+            times.push(ms(t))
+          }
+        }),
+      )
       const wall = ms(started) / 1000
       times.sort((a, b) => a - b)
-      rows.push({ 并发: concurrency, 次数: N, 失败: failed, 'p50 ms': +percentile(times, 50).toFixed(2), 'p95 ms': +percentile(times, 95).toFixed(2), '次/秒': Math.round(N / wall) })
+      rows.push({
+        并发: concurrency,
+        次数: N,
+        失败: failed,
+        'p50 ms': +percentile(times, 50).toFixed(2),
+        'p95 ms': +percentile(times, 95).toFixed(2),
+        '次/秒': Math.round(N / wall),
+      })
     }
     await engine.close()
     return rows
@@ -94,8 +131,16 @@ export const statementSection: Section = {
       const at = new Date(start + i * 60_000)
       docs.push({
         _id: `e${at.getTime().toString(36).padStart(9, '0')}${(i % 0xffffffffffff).toString(16).padStart(12, '0')}0`,
-        transferId: `t${i}`, accountId: mine ? account : `pa_${T.c1}_u-other-${i % 97}`, accountKind: 'person', communityId: T.c1,
-        amount: (i % 7) + 1, kind: 'earn', reason: '志愿服务', cause: null, sponsorId: null, at,
+        transferId: `t${i}`,
+        accountId: mine ? account : `pa_${T.c1}_u-other-${i % 97}`,
+        accountKind: 'person',
+        communityId: T.c1,
+        amount: (i % 7) + 1,
+        kind: 'earn',
+        reason: '志愿服务',
+        cause: null,
+        sponsorId: null,
+        at,
       })
     }
     const t0 = process.hrtime.bigint()
@@ -104,7 +149,11 @@ export const statementSection: Section = {
     const openid = P.resident.openid!
     const page = (cursor?: string) => ok(openid, 'points.statement', { communityId: T.c1, limit: 20, ...(cursor ? { cursor } : {}) })
     // Walk to a deep cursor (page 2,000 of 2,500) once, then time first and deep pages alike.
-    const mineSorted = docs.filter((d: any) => d.accountId === account).map((d: any) => d._id as string).sort().reverse()
+    const mineSorted = docs
+      .filter((d: any) => d.accountId === account)
+      .map((d: any) => d._id as string)
+      .sort()
+      .reverse()
     const deepCursor = mineSorted[40_000 - 1]
     const time = async (cursor?: string) => {
       const times: number[] = []
@@ -123,8 +172,18 @@ export const statementSection: Section = {
     const examined = (engine as unknown as { stats: { examined: number } }).stats.examined
     await engine.close()
     return [
-      { 页: '第 1 页', 'p50 ms': +percentile(first, 50).toFixed(2), 'p95 ms': +percentile(first, 95).toFixed(2), 说明: `载入 20 万条 ${Math.round(loadMs)} ms` },
-      { 页: '第 2001 页（游标）', 'p50 ms': +percentile(deep, 50).toFixed(2), 'p95 ms': +percentile(deep, 95).toFixed(2), 说明: `深页/首页 p50 = ${(percentile(deep, 50) / percentile(first, 50)).toFixed(2)}（目标 ≤ 2），末次查询检查 ${examined} 条` },
+      {
+        页: '第 1 页',
+        'p50 ms': +percentile(first, 50).toFixed(2),
+        'p95 ms': +percentile(first, 95).toFixed(2),
+        说明: `载入 20 万条 ${Math.round(loadMs)} ms`,
+      },
+      {
+        页: '第 2001 页（游标）',
+        'p50 ms': +percentile(deep, 50).toFixed(2),
+        'p95 ms': +percentile(deep, 95).toFixed(2),
+        说明: `深页/首页 p50 = ${(percentile(deep, 50) / percentile(first, 50)).toFixed(2)}（目标 ≤ 2），末次查询检查 ${examined} 条`,
+      },
     ]
   },
 }

@@ -88,7 +88,7 @@ const engineSection: Section = {
   async run() {
     let mod: { benchEngine?: () => Promise<Record<string, unknown>> | Record<string, unknown> }
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+       
       mod = require('./engine')
     } catch (err) {
       return [{ figure: 'bench/engine.ts', value: `不可用：${(err as Error).message.split('\n')[0]}` }]
@@ -173,7 +173,17 @@ const latencySection: Section = {
 }
 
 /** Later areas append their sections here. */
-export const SECTIONS: Section[] = [packagesSection, coldStartSection, engineSection, latencySection, redeemSection, statementSection, wishListSection, checkinSection, timeoutSection]
+export const SECTIONS: Section[] = [
+  packagesSection,
+  coldStartSection,
+  engineSection,
+  latencySection,
+  redeemSection,
+  statementSection,
+  wishListSection,
+  checkinSection,
+  timeoutSection,
+]
 
 /** Width of a string as a terminal shows it (CJK characters take two columns). */
 function width(s: string): number {

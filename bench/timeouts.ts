@@ -31,11 +31,11 @@ export const timeoutSection: Section = {
     const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [coll, docs] of Object.entries(fixtureDocs())) await engine.insertMany(coll, docs)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { resetRateLimits } = require('../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { limits } = require('../cloudfunctions/api/src/platform/limits') as { limits: { timeoutMs: number } }
     limits.timeoutMs = limitMs
 
@@ -55,8 +55,19 @@ export const timeoutSection: Section = {
     const [sponsor] = await ok(sec, 'points.setSponsor', { communityId: c, name: '共建单位', warnBelow: 0 })
     await ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: sponsor.id, amount: 1_000_000, note: 'bench', requestKey: 'bench-timeout-fund' })
     const item = await ok(sec, 'mall.upsertItem', {
-      communityId: c, name: '大米', kind: 'goods', description: '', photos: [], price: 1, stockDelta: 100_000, perPersonLimit: null,
-      pickupPlace: '服务中心', pickupHours: '全天', pickupDays: 7, sponsorId: sponsor.id, active: true,
+      communityId: c,
+      name: '大米',
+      kind: 'goods',
+      description: '',
+      photos: [],
+      price: 1,
+      stockDelta: 100_000,
+      perPersonLimit: null,
+      pickupPlace: '服务中心',
+      pickupHours: '全天',
+      pickupDays: 7,
+      sponsorId: sponsor.id,
+      active: true,
     })
 
     const statuses = ['open', 'claimed', 'fulfilled', 'closed', 'under_review', 'withdrawn'] as const
@@ -66,46 +77,137 @@ export const timeoutSection: Section = {
       const status = statuses[i % statuses.length]
       return {
         _id: 'w' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0'),
-        communityId: i % 5 === 0 ? T.c2 : c, compoundId: T.compound1, buildingId: i % 2 ? T.b1 : T.b2, title: `心愿 ${i}`, description: '……',
-        category: '生活帮扶', photos: [], wishedBy: null, wisherId: P.resident.id, postedById: P.resident.id, onBehalf: false, status,
-        onWall: ['open', 'claimed', 'fulfilled', 'closed'].includes(status), claimerId: status === 'open' ? null : P.member.id, claimVia: null,
-        lastProgressAt: at, proof: null, rating: null, rejectReason: null, pointsPending: false, history: [], createdAt: at, openedAt: at,
-        claimedAt: null, fulfilledAt: null, closedAt: null, remindedAt: now, updatedAt: at, ...extra,
+        communityId: i % 5 === 0 ? T.c2 : c,
+        compoundId: T.compound1,
+        buildingId: i % 2 ? T.b1 : T.b2,
+        title: `心愿 ${i}`,
+        description: '……',
+        category: '生活帮扶',
+        photos: [],
+        wishedBy: null,
+        wisherId: P.resident.id,
+        postedById: P.resident.id,
+        onBehalf: false,
+        status,
+        onWall: ['open', 'claimed', 'fulfilled', 'closed'].includes(status),
+        claimerId: status === 'open' ? null : P.member.id,
+        claimVia: null,
+        lastProgressAt: at,
+        proof: null,
+        rating: null,
+        rejectReason: null,
+        pointsPending: false,
+        history: [],
+        createdAt: at,
+        openedAt: at,
+        claimedAt: null,
+        fulfilledAt: null,
+        closedAt: null,
+        remindedAt: now,
+        updatedAt: at,
+        ...extra,
       }
     }
     // 50,000 on the wall; timers find 500 fulfilled long ago, 500 claimed without progress, 200 owed.
-    await engine.insertMany('wishes', Array.from({ length: 50_000 }, (_, i) => wish(i)))
+    await engine.insertMany(
+      'wishes',
+      Array.from({ length: 50_000 }, (_, i) => wish(i)),
+    )
     const old = new Date(Date.now() - 30 * DAY)
     await engine.insertMany('wishes', [
-      ...Array.from({ length: 500 }, (_, i) => wish(60_000 + i, { communityId: c, status: 'fulfilled', onWall: true, claimerId: P.member.id, fulfilledAt: old, remindedAt: null })),
-      ...Array.from({ length: 500 }, (_, i) => wish(61_000 + i, { communityId: c, status: 'claimed', onWall: true, claimerId: P.member.id, lastProgressAt: old, remindedAt: null })),
-      ...Array.from({ length: 200 }, (_, i) => wish(62_000 + i, { communityId: c, status: 'closed', onWall: true, claimerId: P.member.id, pointsPending: true })),
+      ...Array.from({ length: 500 }, (_, i) =>
+        wish(60_000 + i, { communityId: c, status: 'fulfilled', onWall: true, claimerId: P.member.id, fulfilledAt: old, remindedAt: null }),
+      ),
+      ...Array.from({ length: 500 }, (_, i) =>
+        wish(61_000 + i, { communityId: c, status: 'claimed', onWall: true, claimerId: P.member.id, lastProgressAt: old, remindedAt: null }),
+      ),
+      ...Array.from({ length: 200 }, (_, i) =>
+        wish(62_000 + i, { communityId: c, status: 'closed', onWall: true, claimerId: P.member.id, pointsPending: true }),
+      ),
     ])
 
     // 5,000 volunteers, signed up to three activities: two to cancel, one tomorrow to remind.
     const crowd = Array.from({ length: 5000 }, (_, i) => ({ id: `u-bt-${String(i).padStart(5, '0')}`, openid: `o-bt-${i}` }))
-    await engine.insertMany('users', crowd.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
-      communityId: c, roles: [{ communityId: c, role: 'volunteer' }], proxies: [], privacy: null, elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-    })))
+    await engine.insertMany(
+      'users',
+      crowd.map((p) => ({
+        _id: p.id,
+        openid: p.openid,
+        offline: false,
+        nickname: '志愿者',
+        avatarUrl: null,
+        realName: null,
+        phone: null,
+        householdId: T.h2,
+        communityId: c,
+        roles: [{ communityId: c, role: 'volunteer' }],
+        proxies: [],
+        privacy: null,
+        elderMode: null,
+        birthYear: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     const activities = ['ac-bt-0', 'ac-bt-1', 'ac-bt-soon']
     for (const id of activities) {
       const startAt = new Date(Date.now() + (id.endsWith('soon') ? 12 * 3600_000 : 3 * DAY))
-      await engine.insertMany('activities', [{
-        _id: id, communityId: c, title: '社区运动会', description: '', place: '幸福里小区广场', startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000),
-        capacity: 5000, signedUp: 5000, pointsPerHour: 5, postId: null, location: null, organiserId: P.secretary.id, secret: 's'.repeat(48),
-        status: 'published', createdAt: now, updatedAt: now,
-      }])
-      await engine.insertMany('activity_signups', crowd.map((p) => ({
-        _id: `${id}_${p.id}`, activityId: id, communityId: c, userId: p.id, status: 'signed', signedAt: now,
-        checkinAt: null, checkoutAt: null, hours: null, confirmedHours: null, correction: null, confirmedAt: null,
-      })))
+      await engine.insertMany('activities', [
+        {
+          _id: id,
+          communityId: c,
+          title: '社区运动会',
+          description: '',
+          place: '幸福里小区广场',
+          startAt,
+          endAt: new Date(startAt.getTime() + 2 * 3600_000),
+          capacity: 5000,
+          signedUp: 5000,
+          pointsPerHour: 5,
+          postId: null,
+          location: null,
+          organiserId: P.secretary.id,
+          secret: 's'.repeat(48),
+          status: 'published',
+          createdAt: now,
+          updatedAt: now,
+        },
+      ])
+      await engine.insertMany(
+        'activity_signups',
+        crowd.map((p) => ({
+          _id: `${id}_${p.id}`,
+          activityId: id,
+          communityId: c,
+          userId: p.id,
+          status: 'signed',
+          signedAt: now,
+          checkinAt: null,
+          checkoutAt: null,
+          hours: null,
+          confirmedHours: null,
+          correction: null,
+          confirmedAt: null,
+        })),
+      )
     }
 
     // 2,000 orders past their pickup deadline.
     const orders = Array.from({ length: 2000 }, (_, i) => ({
-      _id: `o-bt-${String(i).padStart(5, '0')}`, communityId: c, itemId: item.id, itemName: '大米', userId: P.resident.id, quantity: 1, points: 1,
-      status: 'reserved', pickupCode: String(20_000_000 + i), deadline: new Date(Date.now() - 3600_000), createdAt: now, closedAt: null, verifiedBy: null, sponsorId: null,
+      _id: `o-bt-${String(i).padStart(5, '0')}`,
+      communityId: c,
+      itemId: item.id,
+      itemName: '大米',
+      userId: P.resident.id,
+      quantity: 1,
+      points: 1,
+      status: 'reserved',
+      pickupCode: String(20_000_000 + i),
+      deadline: new Date(Date.now() - 3600_000),
+      createdAt: now,
+      closedAt: null,
+      verifiedBy: null,
+      sponsorId: null,
     }))
     await engine.insertMany('mall_orders', orders)
     await engine.insertMany('mall_quotas', [{ _id: `${item.id}_${P.resident.id}`, itemId: item.id, userId: P.resident.id, count: 2000, updatedAt: now }])
@@ -118,13 +220,37 @@ export const timeoutSection: Section = {
       accounts.push({ _id: acc, communityId: c, kind: 'person', ownerId: `u-pt-${a}`, balance: 100, createdAt: now, updatedAt: now })
       for (let k = 0; k < 10; k++) {
         const at = new Date(Date.now() - (k < 5 ? 400 : 30) * DAY - (a * 10 + k) * 1000)
-        entries.push({ _id: `e${at.getTime().toString(36).padStart(9, '0')}${(a * 10 + k).toString(16).padStart(12, '0')}0`, transferId: `t-pt-${a}-${k}`, accountId: acc, accountKind: 'person', communityId: c, amount: 10, kind: 'grant', reason: 'bench', cause: null, sponsorId: null, at })
+        entries.push({
+          _id: `e${at.getTime().toString(36).padStart(9, '0')}${(a * 10 + k).toString(16).padStart(12, '0')}0`,
+          transferId: `t-pt-${a}-${k}`,
+          accountId: acc,
+          accountKind: 'person',
+          communityId: c,
+          amount: 10,
+          kind: 'grant',
+          reason: 'bench',
+          cause: null,
+          sponsorId: null,
+          at,
+        })
       }
     }
     const resident = `pa_${c}_${P.resident.id}`
     for (let k = 0; k < 5000; k++) {
       const at = new Date(Date.now() - 2 * DAY - k * 60_000)
-      entries.push({ _id: `e${at.getTime().toString(36).padStart(9, '0')}${(900_000 + k).toString(16).padStart(12, '0')}0`, transferId: `t-res-${k}`, accountId: resident, accountKind: 'person', communityId: c, amount: 1, kind: 'grant', reason: 'bench', cause: null, sponsorId: null, at })
+      entries.push({
+        _id: `e${at.getTime().toString(36).padStart(9, '0')}${(900_000 + k).toString(16).padStart(12, '0')}0`,
+        transferId: `t-res-${k}`,
+        accountId: resident,
+        accountKind: 'person',
+        communityId: c,
+        amount: 1,
+        kind: 'grant',
+        reason: 'bench',
+        cause: null,
+        sponsorId: null,
+        at,
+      })
     }
     accounts.push({ _id: resident, communityId: c, kind: 'person', ownerId: P.resident.id, balance: 5000, createdAt: now, updatedAt: now })
     await engine.insertMany('point_accounts', accounts)
@@ -132,14 +258,35 @@ export const timeoutSection: Section = {
     await ok(sec, 'points.setExpiry', { communityId: c, expireMonths: 12 })
 
     // 100 items with a stock hold left by a crash.
-    await engine.insertMany('mall_items', Array.from({ length: 100 }, (_, i) => ({
-      _id: `it-bt-held-${i}`, communityId: c, name: '洗衣液', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
-      pickupPlace: '服务中心', pickupHours: '全天', pickupDays: 7, sponsorId: null, active: true,
-      holds: [{ orderId: `o-bt-crashed-${i}`, quantity: 1, at: new Date(Date.now() - 10 * 60_000) }], createdAt: now, updatedAt: now,
-    })))
+    await engine.insertMany(
+      'mall_items',
+      Array.from({ length: 100 }, (_, i) => ({
+        _id: `it-bt-held-${i}`,
+        communityId: c,
+        name: '洗衣液',
+        kind: 'goods',
+        description: '',
+        photos: [],
+        price: 10,
+        stock: 0,
+        perPersonLimit: null,
+        pickupPlace: '服务中心',
+        pickupHours: '全天',
+        pickupDays: 7,
+        sponsorId: null,
+        active: true,
+        holds: [{ orderId: `o-bt-crashed-${i}`, quantity: 1, at: new Date(Date.now() - 10 * 60_000) }],
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
 
     // ---- actions
-    const wallIds = Array.from({ length: 50_000 }, (_, i) => wish(i)).filter((w) => w.communityId === c && w.onWall).map((w) => w._id).sort().reverse()
+    const wallIds = Array.from({ length: 50_000 }, (_, i) => wish(i))
+      .filter((w) => w.communityId === c && w.onWall)
+      .map((w) => w._id)
+      .sort()
+      .reverse()
     let cancelled = 0
     let redeems = 0
     const cases: [string, string, number, () => object][] = [
@@ -176,7 +323,9 @@ export const timeoutSection: Section = {
       ms.sort((a, b) => a - b)
       const p95 = percentile(ms, 95)
       if (p95 > slowestAction.p95) slowestAction = { name: action, p95 }
-      lines.push(`timeout action=${action} p95_ms=${p95.toFixed(1)} limit_ms=${limitMs} margin=${Math.floor(limitMs / p95)}x requests=${requests}${failures ? ` failures=${failures}` : ''}`)
+      lines.push(
+        `timeout action=${action} p95_ms=${p95.toFixed(1)} limit_ms=${limitMs} margin=${Math.floor(limitMs / p95)}x requests=${requests}${failures ? ` failures=${failures}` : ''}`,
+      )
     }
 
     // ---- the timer, under the real limit, until everything is drained
@@ -199,15 +348,21 @@ export const timeoutSection: Section = {
       if (j.ms > slowestJob.ms) slowestJob = { name: job, ms: j.ms }
       lines.push(`timeout timer=${job} ms=${Math.round(j.ms)} limit_ms=${limitMs} batches=${j.batches} batch_max_ms=${Math.round(batchMax)}`)
     }
-    for (const [i, t] of ticks.entries()) lines.push(`timeout tick=${i + 1} ms=${Math.round(t._timer.ms)} budget_ms=${t._timer.budgetMs} limit_ms=${limitMs} pending=${t._timer.pending.length}`)
+    for (const [i, t] of ticks.entries())
+      lines.push(`timeout tick=${i + 1} ms=${Math.round(t._timer.ms)} budget_ms=${t._timer.budgetMs} limit_ms=${limitMs} pending=${t._timer.pending.length}`)
     if (err) lines.push(`timeout tick FAILED: ${(err as Error).message}`)
     const sent = await engine.count('outbox', {})
     await engine.close()
     for (const l of lines) console.log(l)
-    rows.push({ 项目: '最慢的动作', 名称: slowestAction.name, 'ms': +slowestAction.p95.toFixed(1), '上限 ms': limitMs })
-    rows.push({ 项目: '首个 tick 中最慢的定时任务', 名称: slowestJob.name, 'ms': Math.round(slowestJob.ms), '上限 ms': limitMs })
-    rows.push({ 项目: `清空积压所需 tick（每 tick 预算 ${first?.budgetMs ?? '?'} ms）`, 名称: `${ticks.length} 次`, 'ms': Math.round(Math.max(...ticks.map((t) => t._timer.ms))), '上限 ms': limitMs })
-    rows.push({ 项目: '订阅消息（取消通知、提醒）', 名称: `${sent} 条`, 'ms': 0, '上限 ms': limitMs })
+    rows.push({ 项目: '最慢的动作', 名称: slowestAction.name, ms: +slowestAction.p95.toFixed(1), '上限 ms': limitMs })
+    rows.push({ 项目: '首个 tick 中最慢的定时任务', 名称: slowestJob.name, ms: Math.round(slowestJob.ms), '上限 ms': limitMs })
+    rows.push({
+      项目: `清空积压所需 tick（每 tick 预算 ${first?.budgetMs ?? '?'} ms）`,
+      名称: `${ticks.length} 次`,
+      ms: Math.round(Math.max(...ticks.map((t) => t._timer.ms))),
+      '上限 ms': limitMs,
+    })
+    rows.push({ 项目: '订阅消息（取消通知、提醒）', 名称: `${sent} 条`, ms: 0, '上限 ms': limitMs })
     return rows
   },
 }

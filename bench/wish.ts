@@ -15,7 +15,7 @@ export const wishListSection: Section = {
     const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
     const statuses = ['open', 'claimed', 'fulfilled', 'closed', 'under_review', 'withdrawn'] as const
     const categories = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他']
@@ -25,15 +25,39 @@ export const wishListSection: Section = {
       const status = statuses[i % statuses.length]
       return {
         _id: 'w' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0'),
-        communityId: i % 5 === 0 ? T.c2 : T.c1, compoundId: T.compound1, buildingId: i % 2 ? T.b1 : T.b2,
-        title: `心愿 ${i}`, description: '……', category: categories[i % categories.length], photos: [], wishedBy: null,
-        wisherId: P.resident.id, postedById: P.resident.id, onBehalf: false, status, onWall: ['open', 'claimed', 'fulfilled', 'closed'].includes(status), claimerId: status === 'open' ? null : P.member.id,
-        claimVia: null, lastProgressAt: null, proof: null, rating: null, rejectReason: null, pointsPending: false,
-        history: [], createdAt: at, openedAt: at, claimedAt: null, fulfilledAt: null, closedAt: null, remindedAt: null, updatedAt: at,
+        communityId: i % 5 === 0 ? T.c2 : T.c1,
+        compoundId: T.compound1,
+        buildingId: i % 2 ? T.b1 : T.b2,
+        title: `心愿 ${i}`,
+        description: '……',
+        category: categories[i % categories.length],
+        photos: [],
+        wishedBy: null,
+        wisherId: P.resident.id,
+        postedById: P.resident.id,
+        onBehalf: false,
+        status,
+        onWall: ['open', 'claimed', 'fulfilled', 'closed'].includes(status),
+        claimerId: status === 'open' ? null : P.member.id,
+        claimVia: null,
+        lastProgressAt: null,
+        proof: null,
+        rating: null,
+        rejectReason: null,
+        pointsPending: false,
+        history: [],
+        createdAt: at,
+        openedAt: at,
+        claimedAt: null,
+        fulfilledAt: null,
+        closedAt: null,
+        remindedAt: null,
+        updatedAt: at,
       }
     })
     await engine.insertMany('wishes', wishes)
-    const call = (data: object) => runAsCaller({ OPENID: P.member.openid! }, () => main({ action: 'wish.list', data: { communityId: T.c1, limit: 20, ...data } }))
+    const call = (data: object) =>
+      runAsCaller({ OPENID: P.member.openid! }, () => main({ action: 'wish.list', data: { communityId: T.c1, limit: 20, ...data } }))
     const time = async (data: object) => {
       const times: number[] = []
       for (let i = 0; i < 100; i++) {
@@ -45,7 +69,11 @@ export const wishListSection: Section = {
       times.sort((a, b) => a - b)
       return times
     }
-    const deepCursor = wishes.filter((w) => w.communityId === T.c1 && ['open', 'claimed', 'fulfilled', 'closed'].includes(w.status)).map((w) => w._id).sort().reverse()[20_000]
+    const deepCursor = wishes
+      .filter((w) => w.communityId === T.c1 && ['open', 'claimed', 'fulfilled', 'closed'].includes(w.status))
+      .map((w) => w._id)
+      .sort()
+      .reverse()[20_000]
     const rows: Row[] = []
     for (const [label, data] of [
       ['全部 · 第 1 页', {}],

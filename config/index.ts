@@ -5,6 +5,11 @@ import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
 const target = process.env.TARO_ENV || 'weapp'
+/**
+ * types/ is compiled with src/ (Taro compiles only src/ by default): the client imports the contract's plain
+ * data (types/vocabulary.ts, as @contract/vocabulary) as values, not only its types.
+ */
+const CONTRACT = [path.join(root, 'types')]
 
 /**
  * One config for both targets. Output goes to dist/<target> so the weapp and H5 builds never
@@ -57,15 +62,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       buildDependencies: { routes: [path.resolve(__dirname, '..', 'src', 'routes.ts')] },
     },
     mini: {
-      // types/ is the contract: its plain-data modules (@contract/vocabulary, @contract/templates) are compiled into the client too.
-      compile: { include: [path.join(root, 'types')] },
+      compile: { include: CONTRACT },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
-      compile: { include: [path.join(root, 'types')] },
+      compile: { include: CONTRACT },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -14,20 +14,38 @@ const COLORS = { normal: [0x6b, 0x6b, 0x6b], active: [0xc8, 0x16, 0x1d] } as con
 
 type Shape = (x: number, y: number) => boolean
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1
-const roundRect = (x0: number, y0: number, x1: number, y1: number, r: number): Shape => (x, y) => {
-  const cx = Math.min(Math.max(x, x0 + r), x1 - r)
-  const cy = Math.min(Math.max(y, y0 + r), y1 - r)
-  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r
-}
-const triangle = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Shape => (x, y) => {
-  const s = (px: number, py: number, qx: number, qy: number) => (x - qx) * (py - qy) - (px - qx) * (y - qy)
-  const d1 = s(ax, ay, bx, by), d2 = s(bx, by, cx, cy), d3 = s(cx, cy, ax, ay)
-  return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0))
-}
-const union = (...s: Shape[]): Shape => (x, y) => s.some((f) => f(x, y))
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y)
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1
+const roundRect =
+  (x0: number, y0: number, x1: number, y1: number, r: number): Shape =>
+  (x, y) => {
+    const cx = Math.min(Math.max(x, x0 + r), x1 - r)
+    const cy = Math.min(Math.max(y, y0 + r), y1 - r)
+    return (x - cx) ** 2 + (y - cy) ** 2 <= r * r
+  }
+const triangle =
+  (ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Shape =>
+  (x, y) => {
+    const s = (px: number, py: number, qx: number, qy: number) => (x - qx) * (py - qy) - (px - qx) * (y - qy)
+    const d1 = s(ax, ay, bx, by),
+      d2 = s(bx, by, cx, cy),
+      d3 = s(cx, cy, ax, ay)
+    return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0))
+  }
+const union =
+  (...s: Shape[]): Shape =>
+  (x, y) =>
+    s.some((f) => f(x, y))
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y)
 
 const ICONS: Record<string, Shape> = {
   // a house: roof and body, with a door cut out
@@ -35,8 +53,7 @@ const ICONS: Record<string, Shape> = {
   // a heart: two circles and a triangle
   wishes: union(circle(27, 31, 15), circle(54, 31, 15), triangle(13.5, 37, 67.5, 37, 40.5, 70)),
   // a speech bubble with three dots
-  council: minus(union(roundRect(8, 12, 73, 56, 12), triangle(20, 50, 36, 50, 18, 70)),
-    union(circle(25, 34, 4.5), circle(40.5, 34, 4.5), circle(56, 34, 4.5))),
+  council: minus(union(roundRect(8, 12, 73, 56, 12), triangle(20, 50, 36, 50, 18, 70)), union(circle(25, 34, 4.5), circle(40.5, 34, 4.5), circle(56, 34, 4.5))),
   // a person: head and shoulders
   me: union(circle(40.5, 26, 14), minus(circle(40.5, 76, 30), rect(0, 72, 81, 81))),
 }

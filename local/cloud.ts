@@ -51,7 +51,10 @@ export class InvocationTimeout extends Error {
   /** What wx.cloud.callFunction rejects with on the phone. */
   readonly errCode = -504003
   readonly errMsg: string
-  constructor(readonly fn: string, readonly timeoutMs: number) {
+  constructor(
+    readonly fn: string,
+    readonly timeoutMs: number,
+  ) {
     const seconds = timeoutMs % 1000 === 0 ? String(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(3)
     const msg = `Invoking task timed out after ${seconds} seconds`
     super(`cloud.callFunction:fail Error: errCode: -504003 | errMsg: ${msg} (function ${fn})`)
@@ -68,7 +71,10 @@ export class InvocationTimeout extends Error {
 function checkAlive(inv: Invocation): void {
   if (!inv.timedOut && Date.now() - inv.startedAt > inv.timeoutMs) inv.timedOut = true
   if (inv.timedOut) {
-    throw Object.assign(new Error(`local cloud: invocation of ${inv.fn} was terminated after ${inv.timeoutMs} ms (timed out); nothing more it does reaches the cloud`), { code: 'SYS_ERR' })
+    throw Object.assign(
+      new Error(`local cloud: invocation of ${inv.fn} was terminated after ${inv.timeoutMs} ms (timed out); nothing more it does reaches the cloud`),
+      { code: 'SYS_ERR' },
+    )
   }
 }
 
@@ -152,9 +158,9 @@ const MARKED = Symbol.for('local-cloud.tx-marked')
  * one query is marked; nothing else changes.
  */
 function markTransactionalQueries(databaseDir: string) {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { Query } = require(path.join(databaseDir, 'query.js'))
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { CollectionReference } = require(path.join(databaseDir, 'collection.js'))
   if (Query.prototype[MARKED]) return
   Object.defineProperty(Query.prototype, MARKED, { value: true })
@@ -177,7 +183,7 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
   currentEngine = engine
   currentOpenApi = new LocalOpenApi(() => currentEngine, opts.openapi)
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { Db } = require(databasePath)
   const d = Object.getOwnPropertyDescriptor(Db, 'reqClass')
   if (!d || d.get !== reqClassGetter) {
@@ -185,7 +191,7 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
   }
   markTransactionalQueries(path.dirname(databasePath))
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const { CloudBase } = require(path.join(path.dirname(nodeSdkPath), 'cloudbase.js'))
   if (!CloudBase.prototype.__localOpenApi) {
     Object.defineProperty(CloudBase.prototype, '__localOpenApi', { value: true })
@@ -203,7 +209,9 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
 }
 
 /** The open-API stand-in currently installed (e.g. to compute the URL a QR image encodes). */
-export function localOpenApi(): LocalOpenApi | null { return currentOpenApi }
+export function localOpenApi(): LocalOpenApi | null {
+  return currentOpenApi
+}
 
 // ---------------------------------------------------------------- caller identity
 
@@ -242,12 +250,18 @@ function installCallerEnv() {
     },
     set(t, k, v) {
       const s = callerStore.getStore()
-      if (s && isCallerKey(k)) { s[k as string] = String(v); return true }
+      if (s && isCallerKey(k)) {
+        s[k as string] = String(v)
+        return true
+      }
       return Reflect.set(t, k, v)
     },
     deleteProperty(t, k) {
       const s = callerStore.getStore()
-      if (s && isCallerKey(k)) { delete s[k as string]; return true }
+      if (s && isCallerKey(k)) {
+        delete s[k as string]
+        return true
+      }
       return Reflect.deleteProperty(t, k)
     },
   }) as any
@@ -263,7 +277,10 @@ export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: s
   const keys: string[] = []
   for (const k of ['OPENID', 'APPID', 'UNIONID'] as const) {
     const v = wx[k]
-    if (v !== undefined && v !== null) { store[`WX_${k}`] = String(v); keys.push(`WX_${k}`) }
+    if (v !== undefined && v !== null) {
+      store[`WX_${k}`] = String(v)
+      keys.push(`WX_${k}`)
+    }
   }
   store.WX_CONTEXT_KEYS = keys.join(',')
   return callerStore.run(store, fn)

@@ -33,7 +33,10 @@ for (const run of RUNS) {
   const start = process.env.TEST_NOW || run.start
   const env = { ...process.env, TZ: run.zone, TEST_NOW: start }
   // What the zone means to node here (a zone the system does not know would silently be UTC).
-  const offset = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(-new Date("2026-11-30T16:00:00Z").getTimezoneOffset()))'], { env, encoding: 'utf8' }).stdout
+  const offset = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(-new Date("2026-11-30T16:00:00Z").getTimezoneOffset()))'], {
+    env,
+    encoding: 'utf8',
+  }).stdout
   console.log(`\n=== TZ=${run.zone} (UTC offset ${offset} min) TEST_NOW=${start}: npx jest ${[...suites, ...options, ...extra].join(' ')}\n`)
   const started = Date.now()
   const jest = spawnSync('npx', ['jest', ...suites, ...options, ...extra], { cwd: ROOT, env, stdio: 'inherit' })
@@ -41,7 +44,8 @@ for (const run of RUNS) {
 }
 
 console.log('\n=== test:tz')
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  TZ=${r.zone.padEnd(19)} offset ${r.offset.padStart(3)} min  TEST_NOW=${r.start}  ${r.seconds} s`)
+for (const r of results)
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  TZ=${r.zone.padEnd(19)} offset ${r.offset.padStart(3)} min  TEST_NOW=${r.start}  ${r.seconds} s`)
 const unknown = results.filter((r, i) => r.offset !== RUNS[i].offset)
 if (unknown.length) console.log(`zones this system does not know (tzdata missing?): ${unknown.map((r) => r.zone).join(', ')}`)
 process.exit(results.every((r) => r.ok) ? 0 : 1)

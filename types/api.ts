@@ -11,7 +11,19 @@ import * as party from './party'
 import * as messages from './messages'
 import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
-import type { ActivityDetail, ActivityView, CheckinCode, CoverageView, MemberRecord, PairSettings, PairView, PartyReportView, PostView, RegistrationView, SceneView } from './party'
+import type {
+  ActivityDetail,
+  ActivityView,
+  CheckinCode,
+  CoverageView,
+  MemberRecord,
+  PairSettings,
+  PairView,
+  PartyReportView,
+  PostView,
+  RegistrationView,
+  SceneView,
+} from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
@@ -188,7 +200,13 @@ export interface ActionOutputs {
   'activity.checkinCode': CheckinCode
   'activity.checkin': ActivityDetail
   'activity.checkout': ActivityDetail
-  'activity.confirmHours': { confirmed: number; noShows: number; credited: number; /** still checked in: confirmed on a later call */ stillIn: number; activity: ActivityDetail }
+  'activity.confirmHours': {
+    confirmed: number
+    noShows: number
+    credited: number
+    /** still checked in: confirmed on a later call */ stillIn: number
+    activity: ActivityDetail
+  }
   'party.record': MemberRecord
   'party.report': PartyReportView
   'party.coverage': CoverageView

@@ -6,15 +6,7 @@ import * as z from 'zod'
 import { ROLES, ROLE_LABELS } from './vocabulary'
 
 /** The one small set of error codes every action answers with. */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const
+export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /**
@@ -55,13 +47,16 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 
 /** Document ids: short, URL- and scene-safe. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
 
 /** Roles a person holds in a community. street_admin is held at a street (its scope id is the street's id). */
 export { ROLES, ROLE_LABELS }
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
-
 
 /**
  * A role held somewhere: communityId is a community's id, or a street's id for street_admin.

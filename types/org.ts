@@ -101,7 +101,11 @@ export const StreetInput = z.object({ streetId: Id }).strict()
 export const UpdateProfileInput = z
   .object({
     nickname: Text(20).optional(),
-    avatarUrl: z.string().max(500).regex(/^(cloud:\/\/|https?:\/\/|\/)/, '头像地址不正确').optional(),
+    avatarUrl: z
+      .string()
+      .max(500)
+      .regex(/^(cloud:\/\/|https?:\/\/|\/)/, '头像地址不正确')
+      .optional(),
     realName: Text(20).optional(),
     /** getPhoneNumber code (single use, 5 minutes); exchanged on the server, never trusted as a number. */
     phoneCode: z.string().min(1).max(128).optional(),

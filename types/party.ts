@@ -5,14 +5,12 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
-import { MEMBER_TYPES } from './vocabulary'
+import { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS } from './vocabulary'
 
-export { MEMBER_TYPES }
+export { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS }
 export const MemberType = z.enum(MEMBER_TYPES)
 
-export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
 export type RegStatus = (typeof REG_STATUSES)[number]
-export const REG_STATUS_LABELS: Record<RegStatus, string> = { pending: '待审核', verified: '已报到', rejected: '未通过', closed: '已迁出' }
 
 export interface Registration {
   _id: string
@@ -161,12 +159,18 @@ export const PledgeInput = z.object({ ...C, pledge: Text(100) }).strict()
 export const PledgeDoneInput = z.object({ ...C, note: Text(200) }).strict()
 export const PostListInput = z.object(C).strict()
 export const PostUpsertInput = z
-  .object({ ...C, postId: Id.optional(), title: Text(20), description: z.string().trim().max(300), skills: Skills, capacity: z.number().int().min(1).max(100), active: z.boolean() })
+  .object({
+    ...C,
+    postId: Id.optional(),
+    title: Text(20),
+    description: z.string().trim().max(300),
+    skills: Skills,
+    capacity: z.number().int().min(1).max(100),
+    active: z.boolean(),
+  })
   .strict()
 export const PostClaimInput = z.object({ ...C, postId: Id }).strict()
-export const PairAssignInput = z
-  .object({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).max(6), active: z.boolean() })
-  .strict()
+export const PairAssignInput = z.object({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).max(6), active: z.boolean() }).strict()
 export const PairMineInput = z.object(C).strict()
 export const PairListInput = z.object({ ...C, memberId: Id.optional() }).strict()
 /** 1+N 结对: how many households each member pairs with, set by the community (default 5–15). */
@@ -195,7 +199,9 @@ export const ActivityUpsertInput = z
     capacity: z.number().int().min(1).max(5000),
     pointsPerHour: z.number().int().min(0).max(100),
     postId: Id.nullable().optional(),
-    location: Point.extend({ radius: z.number().int().min(50).max(5000) }).nullable().optional(),
+    location: Point.extend({ radius: z.number().int().min(50).max(5000) })
+      .nullable()
+      .optional(),
   })
   .strict()
 export const ActivityCancelInput = z.object({ ...C, activityId: Id, reason: Text(200) }).strict()
@@ -213,7 +219,10 @@ export const ConfirmHoursInput = z
   .object({
     ...C,
     activityId: Id,
-    corrections: z.array(z.object({ userId: Id, hours: z.number().min(0).max(24), reason: Text(100) }).strict()).max(500).optional(),
+    corrections: z
+      .array(z.object({ userId: Id, hours: z.number().min(0).max(24), reason: Text(100) }).strict())
+      .max(500)
+      .optional(),
   })
   .strict()
 export const PartyRecordInput = z.object({ ...C, userId: Id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
@@ -343,6 +352,14 @@ export interface PartyReportView {
 }
 export interface CoverageView {
   streetId: string
-  communities: { communityId: string; name: string; households: number; verified: number; pending: number; perHundredHouseholds: number; flag: 'empty' | 'low' | 'ok' | 'crowded' }[]
+  communities: {
+    communityId: string
+    name: string
+    households: number
+    verified: number
+    pending: number
+    perHundredHouseholds: number
+    flag: 'empty' | 'low' | 'ok' | 'crowded'
+  }[]
   median: number
 }

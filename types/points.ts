@@ -6,7 +6,7 @@
  */
 import * as z from 'zod'
 import { Id, PageInput, Text } from './common'
-import { ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
+import { EARN_KINDS, EARN_LABELS, ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
 
 // ---------- Entities ----------
 
@@ -66,16 +66,9 @@ export interface PointEntry {
 }
 
 /** How points are earned, per community (secretary sets these). */
-export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
+export { EARN_KINDS, EARN_LABELS }
 export const EarnKind = z.enum(EARN_KINDS)
 export type EarnKind = z.infer<typeof EarnKind>
-export const EARN_LABELS: Record<EarnKind, string> = {
-  volunteer_hour: '志愿服务（每小时）',
-  wish_fulfilled: '完成微心愿',
-  suggestion_adopted: '建议被采纳',
-  council_participation: '参与议事',
-  waste_sorting: '垃圾分类',
-}
 
 export interface PointRule {
   _id: string // `${communityId}_${kind}`
@@ -171,12 +164,21 @@ export const GrantInput = z
     ...Community,
     userId: Id,
     /** Positive to grant, negative to correct downwards. A correction is a new entry, never an edit. */
-    amount: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, '数额不能为 0'),
+    amount: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, '数额不能为 0'),
     reason: Text(100),
     /** Whose budget pays (or takes back); defaults to the first funded sponsor by priority. */
     sponsorId: Id.optional(),
     /** Client-generated key so a retried tap grants once. */
-    requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict()
 export const SponsorsInput = z.object(Community).strict()
@@ -193,7 +195,17 @@ export const SetSponsorInput = z
   })
   .strict()
 export const FundSponsorInput = z
-  .object({ ...Community, sponsorId: Id, amount: Points, note: Text(100), requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/) })
+  .object({
+    ...Community,
+    sponsorId: Id,
+    amount: Points,
+    note: Text(100),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
   .strict()
 export const SetExpiryInput = z.object({ ...Community, expireMonths: z.number().int().min(1).max(120).nullable() }).strict()
 export const ReportInput = z.object({ ...Community, months: z.number().int().min(1).max(24).optional() }).strict()
@@ -225,14 +237,26 @@ export const RedeemInput = z
     itemId: Id,
     quantity: z.number().int('数量必须是整数').min(1, '数量至少为 1').max(20, '一次最多兑换 20 件'),
     /** Client-generated per tap: a retried redeem makes one order. */
-    requestKey: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+    requestKey: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
   })
   .strict()
 export const CancelInput = z.object({ ...Community, orderId: Id }).strict()
 export const PickupQrInput = z.object({ ...Community, orderId: Id }).strict()
 export const OrderInput = z.object({ ...Community, orderId: Id }).strict()
 export const MyOrdersInput = PageInput.extend(Community).strict()
-export const VerifyInput = z.object({ ...Community, code: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }).strict()
+export const VerifyInput = z
+  .object({
+    ...Community,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{8}$/, '取货码是 8 位数字'),
+  })
+  .strict()
 export const OrdersInput = PageInput.extend({ ...Community, status: z.enum(ORDER_STATUSES).optional() }).strict()
 
 // ---------- Outputs ----------

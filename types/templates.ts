@@ -17,18 +17,7 @@
  * Pure data (no zod): the client imports its types.
  */
 export type FieldType =
-  | 'thing'
-  | 'name'
-  | 'phrase'
-  | 'character_string'
-  | 'number'
-  | 'letter'
-  | 'symbol'
-  | 'time'
-  | 'date'
-  | 'amount'
-  | 'phone_number'
-  | 'car_number'
+  'thing' | 'name' | 'phrase' | 'character_string' | 'number' | 'letter' | 'symbol' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number'
 
 export interface TemplateSpec {
   /** The template id from the admin console. */

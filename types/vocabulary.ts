@@ -49,6 +49,22 @@ export const ITEM_KIND_LABELS: Record<(typeof ITEM_KINDS)[number], string> = {
 /** 党员类型 of a 双报到 registration. */
 export const MEMBER_TYPES = ['在职', '离退休', '流动', '社区', '两新'] as const
 
+/** A 双报到 registration's states. */
+export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as const
+export type RegStatusName = (typeof REG_STATUSES)[number]
+export const REG_STATUS_LABELS: Record<RegStatusName, string> = { pending: '待审核', verified: '已报到', rejected: '未通过', closed: '已迁出' }
+
+/** How points are earned, per community (the secretary sets a rule for each). */
+export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
+export type EarnKindName = (typeof EARN_KINDS)[number]
+export const EARN_LABELS: Record<EarnKindName, string> = {
+  volunteer_hour: '志愿服务（每小时）',
+  wish_fulfilled: '完成微心愿',
+  suggestion_adopted: '建议被采纳',
+  council_participation: '参与议事',
+  waste_sorting: '垃圾分类',
+}
+
 /**
  * What each action does, in the residents' words: the audit log (操作记录) shows these, never the code name.
  * Typed over every action, so a new action without words does not compile.
@@ -147,37 +163,98 @@ export const AUDIT_EVENT_LABELS: Record<string, string> = {
   'org.member.read': '查看居民完整信息',
 }
 
-/** The fields an audit entry's before/after may name, in Chinese. A field without a label is shown by its name. */
+/**
+ * What an audit entry may be about (`resource.type`), and what a person calls each kind of thing. The
+ * server's AuditInput takes only these types, so a new kind of record without words does not compile.
+ */
+export const AUDIT_RESOURCE_LABELS = {
+  user: '居民',
+  wish: '心愿',
+  wish_settings: '心愿设置',
+  mall_item: '商品',
+  mall_order: '兑换单',
+  sponsor: '共建单位',
+  point_rule: '积分规则',
+  point_settings: '积分设置',
+  point_transfer: '居民积分',
+  party_registration: '党员报到',
+  post: '服务岗位',
+  pair: '结对帮扶',
+  pair_settings: '结对设置',
+  activity: '活动',
+  activity_signup: '活动报名',
+} as const
+export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
+
+/**
+ * The fields an audit entry's before/after may name, in Chinese (every field the server records; the
+ * audit page says 其他信息 for one without a label, never its code name).
+ */
 export const FIELD_LABELS: Record<string, string> = {
+  // people and addresses
   roles: '角色',
   proxies: '代办',
   householdId: '住址',
   householdStatus: '住址状态',
-  reason: '原因',
+  // decisions
   status: '状态',
+  reason: '原因',
   claimerId: '认领人',
+  // what things are called and say
   title: '标题',
   name: '名称',
+  description: '说明',
+  kind: '类别',
+  category: '类别',
+  categories: '心愿类别',
+  photos: '图片',
+  skills: '所需技能',
+  needs: '帮扶需求',
+  note: '备注',
+  contact: '联系人',
+  memberType: '党员类型',
+  // points, budgets and the shelf
   points: '积分',
   amount: '积分',
+  funded: '充值积分',
   balance: '余额',
   budget: '预算',
+  warnBelow: '预算提醒线',
+  priority: '扣款顺序',
+  partnerUnitId: '对应共建单位',
+  sponsorId: '出资单位',
   stock: '库存',
   price: '所需积分',
-  capacity: '名额',
-  startAt: '开始时间',
-  endAt: '结束时间',
-  place: '地点',
-  enabled: '启用',
-  active: '启用',
-  expiryMonths: '积分有效期（月）',
+  perPersonLimit: '每人限兑',
+  pickupPlace: '领取地点',
+  pickupHours: '领取时间',
+  pickupDays: '保留天数',
+  quantity: '数量',
   dailyCap: '每日上限',
   monthlyCap: '每月上限',
+  expireMonths: '积分有效期',
+  // activities and posts
+  place: '地点',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  capacity: '名额',
+  pointsPerHour: '每小时积分',
+  postId: '所属岗位',
+  location: '签到范围',
   hours: '服务时长',
-  note: '备注',
-  quantity: '数量',
-  memberType: '党员类型',
-  category: '类别',
+  confirmedHours: '服务时长',
+  confirmed: '确认人数',
+  noShows: '未到人数',
+  credited: '发放积分',
+  stillIn: '尚未签退',
+  // settings
+  enabled: '启用',
+  active: '启用',
+  autoApprove: '自动通过审核',
+  autoCloseDays: '自动确认天数',
+  overdueDays: '超时天数',
+  minPerMember: '每人最少结对',
+  maxPerMember: '每人最多结对',
 }
 
 /** How a status value reads, whatever the object: wishes, registrations, orders, activities, households. */
@@ -187,8 +264,19 @@ export const STATUS_VALUE_LABELS: Record<string, string> = {
   approved: '已通过',
   verified: '已确认',
   cancelled: '已取消',
+  reserved: '待领取',
   picked_up: '已领取',
   expired: '已过期',
   published: '已发布',
   finished: '已结束',
+  signed: '已报名',
+  checked_in: '已签到',
+  checked_out: '已签退',
+  no_show: '未到',
 }
+
+/** Where one kind of record says a status its own way (a registration 已报到 / 已迁出, an address 待确认). */
+export const STATUS_LABELS_BY_RESOURCE: Partial<Record<AuditResourceType, Record<string, string>>> = {
+  party_registration: REG_STATUS_LABELS,
+}
+export const HOUSEHOLD_STATUS_LABELS: Record<string, string> = { pending: '待确认', verified: '已确认' }

@@ -14,7 +14,18 @@ export const WishStatus = z.enum(WISH_STATUSES)
 export const DEFAULT_WISH_CATEGORIES = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他'] as const
 
 export const WISH_EVENTS = [
-  'post', 'approve', 'reject', 'claim', 'dispatch', 'release', 'progress', 'fulfil', 'confirm', 'autoclose', 'withdraw', 'remind',
+  'post',
+  'approve',
+  'reject',
+  'claim',
+  'dispatch',
+  'release',
+  'progress',
+  'fulfil',
+  'confirm',
+  'autoclose',
+  'withdraw',
+  'remind',
 ] as const
 export type WishEvent = (typeof WISH_EVENTS)[number]
 
@@ -76,7 +87,14 @@ export interface WishSettings {
 }
 
 const Community = { communityId: Id }
-const Photos = z.array(z.string().max(500).regex(/^(cloud:\/\/|https?:\/\/|\/)/, '图片地址不正确')).max(6, '最多 6 张图片')
+const Photos = z
+  .array(
+    z
+      .string()
+      .max(500)
+      .regex(/^(cloud:\/\/|https?:\/\/|\/)/, '图片地址不正确'),
+  )
+  .max(6, '最多 6 张图片')
 const Reason = Text(200)
 
 export const WishCreateInput = z
@@ -87,7 +105,11 @@ export const WishCreateInput = z
     category: Text(10),
     buildingId: Id,
     photos: Photos.optional(),
-    wishedBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01').nullable().optional(),
+    wishedBy: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01')
+      .nullable()
+      .optional(),
     /** A building head posting for a resident they act for. */
     onBehalfOf: Id.optional(),
   })
@@ -101,9 +123,7 @@ export const WishListInput = PageInput.extend({
 }).strict()
 export const WishGetInput = z.object({ ...Community, wishId: Id }).strict()
 export const WishMineInput = PageInput.extend({ ...Community, as: z.enum(['wisher', 'claimer']) }).strict()
-export const WishReviewInput = z
-  .object({ ...Community, wishId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() })
-  .strict()
+export const WishReviewInput = z.object({ ...Community, wishId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() }).strict()
 export const WishClaimInput = z.object({ ...Community, wishId: Id }).strict()
 export const WishRemindInput = z.object({ ...Community, wishId: Id }).strict()
 export const WishDispatchInput = z.object({ ...Community, wishId: Id, memberId: Id, note: z.string().trim().max(200).optional() }).strict()

@@ -37,7 +37,11 @@ export function loadDatabaseManifest(file: string = DEFAULT_MANIFEST): DatabaseM
     if (!entry || typeof entry !== 'object' || Array.isArray(entry) || !Array.isArray(entry.indexes)) {
       throw new Error(`${file}: collection "${name}" must be { "purpose": "...", "indexes": [...] }`)
     }
-    collections[name] = entry.indexes.map((s: any) => ({ name: s.name, keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]), ...(s.unique ? { unique: true } : {}) }))
+    collections[name] = entry.indexes.map((s: any) => ({
+      name: s.name,
+      keys: s.keys.map((k: any) => [k[0], k[1] === -1 ? -1 : 1]),
+      ...(s.unique ? { unique: true } : {}),
+    }))
   }
   return { collections }
 }
@@ -113,7 +117,8 @@ export const ERR = {
  * (TCB_ERR_CODE.DATABASE_COLLECTION_NOT_EXIST = -502005, '-502005': 'database collection not exists'), and the
  * full message as users met it (github.com/Voyzz/Fruit-store-mp/issues/8, github.com/Hppppppf/miniprogram-STITP/issues/2).
  */
-export const COLLECTION_NOT_EXIST_MESSAGE = '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.'
+export const COLLECTION_NOT_EXIST_MESSAGE =
+  '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.'
 function collectionNotExist(): EngineError {
   return new EngineError(ERR.COLLECTION_NOT_EXIST, COLLECTION_NOT_EXIST_MESSAGE)
 }
@@ -125,11 +130,17 @@ function collectionNotExist(): EngineError {
  * test/database/unit/transaction.test.ts, cases 冲突检测 and 读偏; the code is the one @cloudbase/database's
  * runTransaction retries on: dist/commonjs/transaction/index.js, const/code.js).
  */
-export const TX_CONFLICT_MESSAGE = '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.'
-function txConflict(): EngineError { return new EngineError(ERR.TX_CONFLICT, TX_CONFLICT_MESSAGE) }
+export const TX_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.'
+function txConflict(): EngineError {
+  return new EngineError(ERR.TX_CONFLICT, TX_CONFLICT_MESSAGE)
+}
 
 function txNotExist(): EngineError {
-  return new EngineError(ERR.TX_FAIL, '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.')
+  return new EngineError(
+    ERR.TX_FAIL,
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  )
 }
 
 /**
@@ -145,14 +156,23 @@ function txNotExist(): EngineError {
  * silently outside the transaction; local/cloud.ts marks them so the engine refuses them here instead.
  */
 function notInTransaction(what: string): EngineError {
-  return new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] ${what} is not supported in a transaction: only single-document operations by id (collection.doc(id).get/set/update/remove) and collection.add are (WeChat Cloud 事务只支持单记录操作)`)
+  return new EngineError(
+    ERR.REQUEST_FAILED,
+    `[FailedOperation] ${what} is not supported in a transaction: only single-document operations by id (collection.doc(id).get/set/update/remove) and collection.add are (WeChat Cloud 事务只支持单记录操作)`,
+  )
 }
 
-function newRequestId(): string { return crypto.randomBytes(8).toString('hex') }
+function newRequestId(): string {
+  return crypto.randomBytes(8).toString('hex')
+}
 
 /** Cloud-like document id: 8 hex chars of time + 24 random hex chars (32 in all). */
 export function newDocId(): string {
-  return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + crypto.randomBytes(12).toString('hex')
+  return (
+    Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, '0') + crypto.randomBytes(12).toString('hex')
+  )
 }
 
 const idKey = (id: any): string => String(id)
@@ -161,10 +181,17 @@ class Coll {
   docs = new Map<string, any>()
   /** id -> sequence number of the last committed write (absent: 0, i.e. before any snapshot) */
   ver = new Map<string, number>()
-  constructor(readonly name: string, readonly indexes: Index[]) {}
+  constructor(
+    readonly name: string,
+    readonly indexes: Index[],
+  ) {}
 }
 
-interface Write { coll: string; id: string; doc: any | null }
+interface Write {
+  coll: string
+  id: string
+  doc: any | null
+}
 
 interface Tx {
   id: string
@@ -215,7 +242,10 @@ export class Engine {
   private readonly manifest: DatabaseManifest
   private readonly compactBytes: number
 
-  private constructor(private journal: Journal | null, opts: EngineOptions) {
+  private constructor(
+    private journal: Journal | null,
+    opts: EngineOptions,
+  ) {
     this.now = opts.now || (() => new Date())
     this.manifest = opts.manifest || loadDatabaseManifest()
     this.compactBytes = opts.compactBytes ?? 32 * 1024 * 1024
@@ -229,8 +259,12 @@ export class Engine {
     const dropped = new Map<string, number>()
     const put = (name: string, doc: any | null, id?: any) => {
       const c = e.colls.get(name)
-      if (!c) { dropped.set(name, (dropped.get(name) ?? 0) + 1); return }
-      if (doc) c.docs.set(idKey(doc._id), doc); else c.docs.delete(idKey(id))
+      if (!c) {
+        dropped.set(name, (dropped.get(name) ?? 0) + 1)
+        return
+      }
+      if (doc) c.docs.set(idKey(doc._id), doc)
+      else c.docs.delete(idKey(id))
     }
     for (const line of state.snapshotLines) {
       const o = fromText(line)
@@ -239,13 +273,21 @@ export class Engine {
     }
     for (const line of state.journalLines) {
       const o = fromText(line)
-      if (o.clear) { for (const c of e.colls.values()) c.docs.clear(); continue }
-      if (typeof o.create === 'string') { e.restoreCreated(o.create); continue }
+      if (o.clear) {
+        for (const c of e.colls.values()) c.docs.clear()
+        continue
+      }
+      if (typeof o.create === 'string') {
+        e.restoreCreated(o.create)
+        continue
+      }
       for (const w of o.w || []) put(w[0], w[1], w[2])
     }
     if (dropped.size) {
       // The data folder holds collections the manifest no longer lists: they do not exist, as in the cloud.
-      console.warn(`[engine] ${opts.dataDir}: ignored stored documents of collections not in the database manifest: ${[...dropped].map(([n, k]) => `${n} (${k})`).join(', ')}`)
+      console.warn(
+        `[engine] ${opts.dataDir}: ignored stored documents of collections not in the database manifest: ${[...dropped].map(([n, k]) => `${n} (${k})`).join(', ')}`,
+      )
     }
     for (const c of e.colls.values()) for (const ix of c.indexes) ix.rebuild(c.docs.values())
     if (state.journalBytes > e.compactBytes) void e.compact()
@@ -253,7 +295,10 @@ export class Engine {
   }
 
   private createColl(name: string): Coll {
-    const c = new Coll(name, (this.manifest.collections[name] || []).map((s) => new Index(s)))
+    const c = new Coll(
+      name,
+      (this.manifest.collections[name] || []).map((s) => new Index(s)),
+    )
     this.colls.set(name, c)
     return c
   }
@@ -274,12 +319,17 @@ export class Engine {
   /** The direct API (seeding, tests) names the collection, so a typo or a missing manifest entry is obvious. */
   private collDirect(name: string): Coll {
     if (!this.colls.has(name)) {
-      throw new EngineError(ERR.COLLECTION_NOT_EXIST, `${COLLECTION_NOT_EXIST_MESSAGE} (collection "${name}" is not in the database manifest cloudfunctions/api/database.json)`)
+      throw new EngineError(
+        ERR.COLLECTION_NOT_EXIST,
+        `${COLLECTION_NOT_EXIST_MESSAGE} (collection "${name}" is not in the database manifest cloudfunctions/api/database.json)`,
+      )
     }
     return this.colls.get(name)!
   }
 
-  hasCollection(name: string): boolean { return this.colls.has(name) }
+  hasCollection(name: string): boolean {
+    return this.colls.has(name)
+  }
 
   // ------------------------------------------------------------------ writes
 
@@ -309,7 +359,10 @@ export class Engine {
         const u = undo[i]
         const cur = u.c.docs.get(u.id)
         if (cur) for (const ix of u.c.indexes) ix.remove(cur)
-        if (u.old) { for (const ix of u.c.indexes) ix.add(u.old); u.c.docs.set(u.id, u.old) } else u.c.docs.delete(u.id)
+        if (u.old) {
+          for (const ix of u.c.indexes) ix.add(u.old)
+          u.c.docs.set(u.id, u.old)
+        } else u.c.docs.delete(u.id)
       }
       throw e
     }
@@ -324,7 +377,8 @@ export class Engine {
 
   private remember(key: string, until: number, doc: any | null) {
     const h = this.history.get(key)
-    if (h) h.push({ until, doc }); else this.history.set(key, [{ until, doc }])
+    if (h) h.push({ until, doc })
+    else this.history.set(key, [{ until, doc }])
     this.historySize++
   }
 
@@ -338,14 +392,22 @@ export class Engine {
 
   /** Forget versions no open snapshot can see (all of them once no snapshot is open). */
   private pruneHistory() {
-    if (this.snapshots === 0) { this.history.clear(); this.historySize = 0; this.pruneAt = 4096; return }
+    if (this.snapshots === 0) {
+      this.history.clear()
+      this.historySize = 0
+      this.pruneAt = 4096
+      return
+    }
     if (this.historySize < this.pruneAt) return
     let oldest = Infinity
     for (const t of this.txs.values()) if (t.snapshot !== null && t.snapshot < oldest) oldest = t.snapshot
     let size = 0
     for (const [k, h] of this.history) {
       const keep = h.filter((e) => e.until > oldest)
-      if (keep.length) { this.history.set(k, keep); size += keep.length } else this.history.delete(k)
+      if (keep.length) {
+        this.history.set(k, keep)
+        size += keep.length
+      } else this.history.delete(k)
     }
     this.historySize = size
     this.pruneAt = Math.max(4096, size * 2)
@@ -408,7 +470,10 @@ export class Engine {
       if (need > 0) {
         for (const doc of c.docs.values()) {
           examined++
-          if (!q || q.test(doc)) { out.push(doc); if (early && out.length >= need) break }
+          if (!q || q.test(doc)) {
+            out.push(doc)
+            if (early && out.length >= need) break
+          }
         }
       }
     } else if (need > 0) {
@@ -419,7 +484,10 @@ export class Engine {
         const doc = c.docs.get(id)
         if (!doc) return true
         examined++
-        if (!q || q.test(doc)) { out.push(doc); if (early && out.length >= need) return false }
+        if (!q || q.test(doc)) {
+          out.push(doc)
+          if (early && out.length >= need) return false
+        }
         return true
       })
     }
@@ -469,11 +537,16 @@ export class Engine {
 
   async count(collection: string, filter: object = {}): Promise<number> {
     const c = this.collDirect(collection)
-    if (Object.keys(filter).length === 0) { this.stats = { examined: 0, lastPlan: `${collection}: COUNT_ALL` }; return c.docs.size }
+    if (Object.keys(filter).length === 0) {
+      this.stats = { examined: 0, lastPlan: `${collection}: COUNT_ALL` }
+      return c.docs.size
+    }
     return this.findDocs(c, filter, null, 0, null).length
   }
 
-  collections(): string[] { return Array.from(this.colls.keys()).sort() }
+  collections(): string[] {
+    return Array.from(this.colls.keys()).sort()
+  }
 
   async clearAll(): Promise<void> {
     for (const tx of Array.from(this.txs.values())) this.endTx(tx)
@@ -504,21 +577,36 @@ export class Engine {
     params = params || {}
     try {
       switch (action) {
-        case 'database.getDocument': return await this.opGet(params)
-        case 'database.insertDocument': return await this.opInsert(params)
-        case 'database.modifyDocument': return await this.opModify(params, false)
-        case 'database.modifyAndReturnDoc': return await this.opModify({ ...params, merge: true, multi: false }, true)
-        case 'database.removeDocument': return await this.opRemove(params)
-        case 'database.calculateDocument': return this.opCount(params)
-        case 'database.aggregateDocuments': return this.opAggregate(params)
-        case 'database.startTransaction': return this.opStartTx()
-        case 'database.commitTransaction': return await this.opCommit(params)
-        case 'database.abortTransaction': return this.opAbort(params)
-        case 'database.getInTransaction': return await this.opLegacyTxGet(params)
-        case 'database.updateDocInTransaction': return await this.opLegacyTxUpdate(params)
-        case 'database.deleteDocInTransaction': return await this.opLegacyTxDelete(params)
-        case 'database.addCollection': return await this.opCreateCollection(params)
-        default: throw new EngineError(ERR.INVALID_PARAM, `unsupported action ${action}`)
+        case 'database.getDocument':
+          return await this.opGet(params)
+        case 'database.insertDocument':
+          return await this.opInsert(params)
+        case 'database.modifyDocument':
+          return await this.opModify(params, false)
+        case 'database.modifyAndReturnDoc':
+          return await this.opModify({ ...params, merge: true, multi: false }, true)
+        case 'database.removeDocument':
+          return await this.opRemove(params)
+        case 'database.calculateDocument':
+          return this.opCount(params)
+        case 'database.aggregateDocuments':
+          return this.opAggregate(params)
+        case 'database.startTransaction':
+          return this.opStartTx()
+        case 'database.commitTransaction':
+          return await this.opCommit(params)
+        case 'database.abortTransaction':
+          return this.opAbort(params)
+        case 'database.getInTransaction':
+          return await this.opLegacyTxGet(params)
+        case 'database.updateDocInTransaction':
+          return await this.opLegacyTxUpdate(params)
+        case 'database.deleteDocInTransaction':
+          return await this.opLegacyTxDelete(params)
+        case 'database.addCollection':
+          return await this.opCreateCollection(params)
+        default:
+          throw new EngineError(ERR.INVALID_PARAM, `unsupported action ${action}`)
       }
     } catch (e: any) {
       if (e instanceof EngineError) throw e
@@ -594,11 +682,16 @@ export class Engine {
 
   private opCount(p: any) {
     const c = this.coll(p.collectionName)
-    if (p.transactionId) { this.tx(p.transactionId); throw notInTransaction('count()') }
+    if (p.transactionId) {
+      this.tx(p.transactionId)
+      throw notInTransaction('count()')
+    }
     const filter = this.parse(p.query) || {}
     let total: number
-    if (Object.keys(filter).length === 0) { total = c.docs.size; this.stats = { examined: 0, lastPlan: `${c.name}: COUNT_ALL` } }
-    else total = this.findDocs(c, filter, null, 0, null).length
+    if (Object.keys(filter).length === 0) {
+      total = c.docs.size
+      this.stats = { examined: 0, lastPlan: `${c.name}: COUNT_ALL` }
+    } else total = this.findDocs(c, filter, null, 0, null).length
     return { data: { total }, requestId: newRequestId() }
   }
 
@@ -654,7 +747,8 @@ export class Engine {
     const upd = toModifier(data)
     const doc = old ? clone(old) : {}
     applyModifier(doc, upd)
-    if (old && !deepEqual(doc._id, old._id)) throw new EngineError(ERR.REQUEST_FAILED, "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'")
+    if (old && !deepEqual(doc._id, old._id))
+      throw new EngineError(ERR.REQUEST_FAILED, "[FailedOperation] Performing an update on the path '_id' would modify the immutable field '_id'")
     return doc
   }
 
@@ -720,7 +814,10 @@ export class Engine {
     let matches: any[]
     for (;;) {
       matches = this.findDocs(c, filter, null, 0, multi ? null : 1)
-      const wait = this.lockedBy(c, matches.map((d) => idKey(d._id)))
+      const wait = this.lockedBy(
+        c,
+        matches.map((d) => idKey(d._id)),
+      )
       if (!wait) break
       await wait
     }
@@ -730,7 +827,10 @@ export class Engine {
 
   private opAggregate(p: any) {
     const c = this.coll(p.collectionName)
-    if (p.transactionId) { this.tx(p.transactionId); throw notInTransaction('aggregate()') }
+    if (p.transactionId) {
+      this.tx(p.transactionId)
+      throw notInTransaction('aggregate()')
+    }
     const stages: any[] = (p.stages || []).map((s: any) => {
       const v = typeof s.stageValue === 'string' ? this.parse(s.stageValue) : this.normalize(s.stageValue)
       return { [s.stageKey]: v }
@@ -766,7 +866,9 @@ export class Engine {
   private opStartTx() {
     const id = crypto.randomBytes(12).toString('hex')
     let end!: () => void
-    const ended = new Promise<void>((resolve) => { end = resolve })
+    const ended = new Promise<void>((resolve) => {
+      end = resolve
+    })
     const tx: Tx = { id, snapshot: null, writes: new Map(), done: false, timer: setTimeout(() => this.endTx(tx), TX_LIFETIME_MS), ended, end }
     tx.timer.unref?.()
     this.txs.set(id, tx)
@@ -781,7 +883,10 @@ export class Engine {
 
   /** The snapshot is taken when the transaction first touches data. */
   private begin(tx: Tx) {
-    if (tx.snapshot === null) { tx.snapshot = this.seq; this.snapshots++ }
+    if (tx.snapshot === null) {
+      tx.snapshot = this.seq
+      this.snapshots++
+    }
   }
 
   private endTx(tx: Tx) {
@@ -924,8 +1029,11 @@ function withIdFirst(d: any): any {
 }
 
 function dupKeyError(coll: string, spec: IndexSpec, key: any[]): EngineError {
-  const parts = spec.keys.map(([f], i) => `${f}: ${JSON.stringify(key[i] instanceof Date ? key[i].toISOString() : key[i] ?? null)}`)
-  return new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] E11000 duplicate key error collection: local.${coll} index: ${spec.name} dup key: { ${parts.join(', ')} }`)
+  const parts = spec.keys.map(([f], i) => `${f}: ${JSON.stringify(key[i] instanceof Date ? key[i].toISOString() : (key[i] ?? null))}`)
+  return new EngineError(
+    ERR.REQUEST_FAILED,
+    `[FailedOperation] E11000 duplicate key error collection: local.${coll} index: ${spec.name} dup key: { ${parts.join(', ')} }`,
+  )
 }
 
 function checkFieldNames(doc: any) {
@@ -968,14 +1076,36 @@ function getPath(doc: any, p: string): any {
 
 /** Apply MongoDB update operators with mingo, adding the checks MongoDB makes and mingo does not. */
 function applyModifier(doc: any, upd: any) {
-  const known = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$addToSet', '$pull', '$pullAll', '$currentDate', '$bit'])
+  const known = new Set([
+    '$set',
+    '$unset',
+    '$inc',
+    '$mul',
+    '$min',
+    '$max',
+    '$rename',
+    '$push',
+    '$pop',
+    '$addToSet',
+    '$pull',
+    '$pullAll',
+    '$currentDate',
+    '$bit',
+  ])
   for (const op of Object.keys(upd)) if (!known.has(op)) throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Unknown modifier: ${op}`)
   for (const op of ['$inc', '$mul']) {
     for (const [f, n] of Object.entries<any>(upd[op] || {})) {
-      if (typeof n !== 'number') throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${f}: ${JSON.stringify(n)}}`)
+      if (typeof n !== 'number')
+        throw new EngineError(
+          ERR.REQUEST_FAILED,
+          `[FailedOperation] Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${f}: ${JSON.stringify(n)}}`,
+        )
       const cur = getPath(doc, f)
       if (cur !== undefined && cur !== null && typeof cur !== 'number') {
-        throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of non-numeric type ${typeof cur}`)
+        throw new EngineError(
+          ERR.REQUEST_FAILED,
+          `[FailedOperation] Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of non-numeric type ${typeof cur}`,
+        )
       }
     }
   }
@@ -983,7 +1113,10 @@ function applyModifier(doc: any, upd: any) {
     for (const f of Object.keys(upd[op] || {})) {
       const cur = getPath(doc, f)
       if (cur !== undefined && cur !== null && !Array.isArray(cur)) {
-        throw new EngineError(ERR.REQUEST_FAILED, `[FailedOperation] The field '${f}' must be an array but is of type ${typeof cur} in document {_id: ${JSON.stringify(doc._id)}}`)
+        throw new EngineError(
+          ERR.REQUEST_FAILED,
+          `[FailedOperation] The field '${f}' must be an array but is of type ${typeof cur} in document {_id: ${JSON.stringify(doc._id)}}`,
+        )
       }
     }
   }

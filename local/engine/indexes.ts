@@ -5,9 +5,16 @@
 import { SortedList } from './sorted'
 import { compareTuples, compareValues, deepEqual, MAX, MIN, pathValues, typeMax, typeMin, typeRank, Sentinel } from './values'
 
-export interface IndexSpec { name: string; keys: [string, 1 | -1][]; unique?: boolean }
+export interface IndexSpec {
+  name: string
+  keys: [string, 1 | -1][]
+  unique?: boolean
+}
 
-interface Entry { k: any[]; id: string }
+interface Entry {
+  k: any[]
+  id: string
+}
 
 export class Index {
   readonly fields: string[]
@@ -53,8 +60,12 @@ export class Index {
     return tuples
   }
 
-  add(doc: any): void { for (const k of this.keysOf(doc)) this.list.insert({ k, id: doc._id }) }
-  remove(doc: any): void { for (const k of this.keysOf(doc)) this.list.remove({ k, id: doc._id }) }
+  add(doc: any): void {
+    for (const k of this.keysOf(doc)) this.list.insert({ k, id: doc._id })
+  }
+  remove(doc: any): void {
+    for (const k of this.keysOf(doc)) this.list.remove({ k, id: doc._id })
+  }
   rebuild(docs: Iterable<any>): void {
     this.multikey = false
     const entries: Entry[] = []
@@ -67,10 +78,18 @@ export class Index {
     for (const k of this.keysOf(doc)) {
       let hit: Entry | null = null
       const dirs = this.dirs
-      this.list.scan((e) => compareTuples(e.k, k, dirs) >= 0, (e) => compareTuples(e.k, k, dirs) <= 0, false, (e) => {
-        if (e.id !== selfId) { hit = e; return false }
-        return true
-      })
+      this.list.scan(
+        (e) => compareTuples(e.k, k, dirs) >= 0,
+        (e) => compareTuples(e.k, k, dirs) <= 0,
+        false,
+        (e) => {
+          if (e.id !== selfId) {
+            hit = e
+            return false
+          }
+          return true
+        },
+      )
       if (hit) return { key: k, id: (hit as Entry).id }
     }
     return null
@@ -89,8 +108,15 @@ export class Index {
 
 // ---------------------------------------------------------------- planning
 
-interface Bound { v: any; inc: boolean }
-interface FieldCond { eq?: any[]; lo?: Bound; hi?: Bound }
+interface Bound {
+  v: any
+  inc: boolean
+}
+interface FieldCond {
+  eq?: any[]
+  lo?: Bound
+  hi?: Bound
+}
 
 function isScalar(v: any): boolean {
   if (v === null) return true
@@ -103,7 +129,10 @@ function isRangeable(v: any): boolean {
 
 function addCond(conds: Map<string, FieldCond>, field: string, c: FieldCond) {
   const cur = conds.get(field)
-  if (!cur) { conds.set(field, c); return }
+  if (!cur) {
+    conds.set(field, c)
+    return
+  }
   if (c.eq && (!cur.eq || c.eq.length < cur.eq.length)) cur.eq = c.eq
   if (c.lo && !cur.lo) cur.lo = c.lo
   if (c.hi && !cur.hi) cur.hi = c.hi
@@ -114,9 +143,15 @@ export function analyzeFilter(filter: any, conds = new Map<string, FieldCond>())
   if (!filter || typeof filter !== 'object') return conds
   for (const key of Object.keys(filter)) {
     const v = filter[key]
-    if (key === '$and' && Array.isArray(v)) { for (const sub of v) analyzeFilter(sub, conds); continue }
+    if (key === '$and' && Array.isArray(v)) {
+      for (const sub of v) analyzeFilter(sub, conds)
+      continue
+    }
     if (key.startsWith('$')) continue
-    if (isScalar(v)) { addCond(conds, key, { eq: [v] }); continue }
+    if (isScalar(v)) {
+      addCond(conds, key, { eq: [v] })
+      continue
+    }
     if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof RegExp) continue
     const ops = Object.keys(v)
     if (ops.length === 0 || !ops.every((o) => o.startsWith('$'))) continue
@@ -124,10 +159,20 @@ export function analyzeFilter(filter: any, conds = new Map<string, FieldCond>())
     for (const op of ops) {
       const a = v[op]
       switch (op) {
-        case '$eq': if (isScalar(a)) c.eq = [a]; break
-        case '$in': if (Array.isArray(a) && a.length > 0 && a.every(isScalar)) c.eq = a; break
-        case '$gt': case '$gte': if (isRangeable(a)) c.lo = { v: a, inc: op === '$gte' }; break
-        case '$lt': case '$lte': if (isRangeable(a)) c.hi = { v: a, inc: op === '$lte' }; break
+        case '$eq':
+          if (isScalar(a)) c.eq = [a]
+          break
+        case '$in':
+          if (Array.isArray(a) && a.length > 0 && a.every(isScalar)) c.eq = a
+          break
+        case '$gt':
+        case '$gte':
+          if (isRangeable(a)) c.lo = { v: a, inc: op === '$gte' }
+          break
+        case '$lt':
+        case '$lte':
+          if (isRangeable(a)) c.hi = { v: a, inc: op === '$lte' }
+          break
         case '$elemMatch':
           if (a && typeof a === 'object' && !Array.isArray(a) && Object.keys(a).every((k) => !k.startsWith('$'))) {
             const sub = analyzeFilter(a)
@@ -153,17 +198,19 @@ export interface Plan {
 
 const MAX_COMBOS = 1000
 
-export function planQuery(
-  indexes: Index[],
-  filter: any,
-  sort: [string, number][] | null,
-  allowOrderedOnly: boolean,
-): Plan {
+export function planQuery(indexes: Index[], filter: any, sort: [string, number][] | null, allowOrderedOnly: boolean): Plan {
   const conds = analyzeFilter(filter)
   const idc = conds.get('_id')
   if (idc && idc.eq) {
     const ids = idc.eq.filter((x) => typeof x === 'string' || typeof x === 'number').map(String)
-    return { kind: 'ids', desc: `IDHACK(${ids.length})`, each: (visit) => { for (const id of ids) if (!visit(id)) return }, ordered: ids.length <= 1 }
+    return {
+      kind: 'ids',
+      desc: `IDHACK(${ids.length})`,
+      each: (visit) => {
+        for (const id of ids) if (!visit(id)) return
+      },
+      ordered: ids.length <= 1,
+    }
   }
   let best: { idx: Index; e: number; range: FieldCond | null; score: number; ordered: boolean; reverse: boolean } | null = null
   for (const idx of indexes) {
@@ -175,13 +222,17 @@ export function planQuery(
     for (let i = 0; i < e; i++) combos *= conds.get(idx.fields[i])!.eq!.length
     if (combos > MAX_COMBOS) continue
     // can the scan deliver the requested order?
-    let ordered = false, reverse = false
+    let ordered = false,
+      reverse = false
     if (sort && sort.length > 0 && !idx.multikey && combos === 1) {
       const rest = idx.fields.slice(e)
       if (sort.length <= rest.length && sort.every(([f], i) => f === rest[i])) {
         const same = sort.every(([, d], i) => d === idx.dirs[e + i])
         const opp = sort.every(([, d], i) => d === -idx.dirs[e + i])
-        if (same || opp) { ordered = true; reverse = opp }
+        if (same || opp) {
+          ordered = true
+          reverse = opp
+        }
       }
     }
     const score = e * 4 + (range ? 2 : 0) + (ordered ? 1 : 0)
@@ -200,7 +251,8 @@ export function planQuery(
   }
   let lo: Bound | undefined, hi: Bound | undefined
   if (range) {
-    lo = range.lo; hi = range.hi
+    lo = range.lo
+    hi = range.hi
     // a multikey range must not intersect bounds: each bound may be met by a different element
     if (idx.multikey && lo && hi) hi = undefined
   }
@@ -208,18 +260,32 @@ export function planQuery(
   const dirs = idx.dirs
   const scans: { low: any[]; high: any[] }[] = []
   for (const c of combos) {
-    const low = [...c], high = [...c]
+    const low = [...c],
+      high = [...c]
     if (e < n) {
-      let vlo: any = MIN, vhi: any = MAX
+      let vlo: any = MIN,
+        vhi: any = MAX
       if (lo || hi) {
         const t = typeRank((lo || hi)!.v)
         vlo = lo ? lo.v : typeMin(t)
         vhi = hi ? hi.v : typeMax(t)
       }
       // index order: for a descending field the value-space high end comes first
-      if (dirs[e] > 0) { low.push(vlo); high.push(vhi) } else { low.push(vhi); high.push(vlo) }
+      if (dirs[e] > 0) {
+        low.push(vlo)
+        high.push(vhi)
+      } else {
+        low.push(vhi)
+        high.push(vlo)
+      }
       for (let i = e + 1; i < n; i++) {
-        if (dirs[i] > 0) { low.push(MIN); high.push(MAX) } else { low.push(MAX); high.push(MIN) }
+        if (dirs[i] > 0) {
+          low.push(MIN)
+          high.push(MAX)
+        } else {
+          low.push(MAX)
+          high.push(MIN)
+        }
       }
     }
     scans.push({ low, high })
@@ -240,7 +306,10 @@ export function planQuery(
         reverse,
         (en) => {
           if (!keyOk(en.k)) return true
-          if (!visit(en.id)) { stop = true; return false }
+          if (!visit(en.id)) {
+            stop = true
+            return false
+          }
           return true
         },
       )
@@ -248,13 +317,16 @@ export function planQuery(
     }
   }
   const b = (x: Bound | undefined) => (x ? `${x.inc ? '=' : ''}${fmt(x.v)}` : '')
-  const desc = `IXSCAN ${idx.spec.name}` +
+  const desc =
+    `IXSCAN ${idx.spec.name}` +
     (e ? ` eq[${idx.fields.slice(0, e).join(',')}]x${combos.length}` : '') +
     (range ? ` range[${idx.fields[e]} ${lo ? '>' + b(lo) : ''}${lo && hi ? ' ' : ''}${hi ? '<' + b(hi) : ''}]` : '') +
     (ordered ? (reverse ? ' sorted(reverse)' : ' sorted') : '')
   return { kind: 'index', desc, each, ordered }
 }
 
-function fmt(v: any): string { return v instanceof Date ? v.toISOString() : JSON.stringify(v) }
+function fmt(v: any): string {
+  return v instanceof Date ? v.toISOString() : JSON.stringify(v)
+}
 
 export { deepEqual, Sentinel }

@@ -35,8 +35,12 @@ export class Journal {
     fs.mkdirSync(dir, { recursive: true })
     const j = new Journal(dir)
     const files = fs.readdirSync(dir)
-    const gens = (prefix: string) => files
-      .map((f) => new RegExp(`^${prefix}-(\\d+)\\.jsonl$`).exec(f)).filter(Boolean).map((m) => Number(m![1])).sort((a, b) => a - b)
+    const gens = (prefix: string) =>
+      files
+        .map((f) => new RegExp(`^${prefix}-(\\d+)\\.jsonl$`).exec(f))
+        .filter(Boolean)
+        .map((m) => Number(m![1]))
+        .sort((a, b) => a - b)
     for (const f of files) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true })
     const snaps = gens('snapshot')
     const journals = gens('journal')
@@ -87,7 +91,10 @@ export class Journal {
   private kick() {
     if (this.running || this.scheduled) return
     this.scheduled = true
-    setImmediate(() => { this.scheduled = false; void this.run() })
+    setImmediate(() => {
+      this.scheduled = false
+      void this.run()
+    })
   }
 
   private async run() {
@@ -119,7 +126,9 @@ export class Journal {
             this.gen = r.rotate
             this.bytes = 0
             r.resolve()
-          } catch (e) { r.reject(e) }
+          } catch (e) {
+            r.reject(e)
+          }
         }
       }
     } finally {
@@ -130,7 +139,7 @@ export class Journal {
   /** Resolves when everything queued so far is durable. */
   async flush(): Promise<void> {
     if (this.queue.length === 0 && !this.running) return
-    await this.append('')  // an empty line is skipped on replay
+    await this.append('') // an empty line is skipped on replay
   }
 
   /** Write a snapshot for generation `gen` from an iterator of lines, atomically. */
@@ -142,15 +151,26 @@ export class Journal {
       let parts: string[] = []
       let size = 0
       for (const l of lines()) {
-        parts.push(l, '\n'); size += l.length + 1
+        parts.push(l, '\n')
+        size += l.length + 1
         if (size > 1 << 20) {
-          const b = Buffer.from(parts.join('')); await writeAll(fd, b); total += b.length; parts = []; size = 0
+          const b = Buffer.from(parts.join(''))
+          await writeAll(fd, b)
+          total += b.length
+          parts = []
+          size = 0
           await new Promise((r) => setImmediate(r))
         }
       }
-      if (parts.length) { const b = Buffer.from(parts.join('')); await writeAll(fd, b); total += b.length }
+      if (parts.length) {
+        const b = Buffer.from(parts.join(''))
+        await writeAll(fd, b)
+        total += b.length
+      }
       fs.fsyncSync(fd)
-    } finally { fs.closeSync(fd) }
+    } finally {
+      fs.closeSync(fd)
+    }
     fs.renameSync(tmp, path.join(this.dir, `snapshot-${gen}.jsonl`))
     fsyncDir(this.dir)
     return total
@@ -167,24 +187,35 @@ export class Journal {
   async close(): Promise<void> {
     await this.flush()
     this.closed = true
-    if (this.fd >= 0) { fs.closeSync(this.fd); this.fd = -1 }
+    if (this.fd >= 0) {
+      fs.closeSync(this.fd)
+      this.fd = -1
+    }
   }
 }
 
 function writeAll(fd: number, buf: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     let off = 0
-    const step = () => fs.write(fd, buf, off, buf.length - off, null, (e, n) => {
-      if (e) return reject(e)
-      off += n
-      if (off < buf.length) step(); else resolve()
-    })
+    const step = () =>
+      fs.write(fd, buf, off, buf.length - off, null, (e, n) => {
+        if (e) return reject(e)
+        off += n
+        if (off < buf.length) step()
+        else resolve()
+      })
     step()
   })
 }
 
 function fsyncDir(dir: string) {
-  try { const fd = fs.openSync(dir, 'r'); fs.fsyncSync(fd); fs.closeSync(fd) } catch { /* not supported everywhere */ }
+  try {
+    const fd = fs.openSync(dir, 'r')
+    fs.fsyncSync(fd)
+    fs.closeSync(fd)
+  } catch {
+    /* not supported everywhere */
+  }
 }
 
 /**
@@ -201,7 +232,13 @@ function splitLines(text: string, onTorn: ((goodBytes: number) => void) | null):
     if (nl < 0) break
     const line = text.slice(pos, nl)
     if (line.length) {
-      if (onTorn) { try { JSON.parse(line) } catch { break } }
+      if (onTorn) {
+        try {
+          JSON.parse(line)
+        } catch {
+          break
+        }
+      }
       out.push(line)
     }
     pos = nl + 1

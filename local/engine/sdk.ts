@@ -6,5 +6,5 @@ export const nodeSdkPath = require.resolve('@cloudbase/node-sdk', { paths: [sdkD
 export const databasePath = require.resolve('@cloudbase/database', { paths: [path.dirname(nodeSdkPath), sdkDir] })
 export const bsonPath = require.resolve('bson', { paths: [path.dirname(databasePath)] })
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 export const bson: any = require(bsonPath)

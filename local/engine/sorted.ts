@@ -5,11 +5,19 @@
 export class SortedList<T> {
   private chunks: T[][] = []
   private n = 0
-  constructor(private readonly cmp: (a: T, b: T) => number, private readonly load = 512) {}
+  constructor(
+    private readonly cmp: (a: T, b: T) => number,
+    private readonly load = 512,
+  ) {}
 
-  get size(): number { return this.n }
+  get size(): number {
+    return this.n
+  }
 
-  clear(): void { this.chunks = []; this.n = 0 }
+  clear(): void {
+    this.chunks = []
+    this.n = 0
+  }
 
   /** Replace the content with `items` (sorted here). */
   bulkLoad(items: T[]): void {
@@ -22,19 +30,36 @@ export class SortedList<T> {
   /** Position of the first element e with ge(e) true (ge must be monotone: false..false,true..true). */
   private lower(ge: (e: T) => boolean): [number, number] {
     const ch = this.chunks
-    let lo = 0, hi = ch.length
-    while (lo < hi) { const m = (lo + hi) >> 1; if (ge(ch[m][ch[m].length - 1])) hi = m; else lo = m + 1 }
+    let lo = 0,
+      hi = ch.length
+    while (lo < hi) {
+      const m = (lo + hi) >> 1
+      if (ge(ch[m][ch[m].length - 1])) hi = m
+      else lo = m + 1
+    }
     if (lo === ch.length) return [lo, 0]
     const c = ch[lo]
-    let a = 0, b = c.length
-    while (a < b) { const m = (a + b) >> 1; if (ge(c[m])) b = m; else a = m + 1 }
+    let a = 0,
+      b = c.length
+    while (a < b) {
+      const m = (a + b) >> 1
+      if (ge(c[m])) b = m
+      else a = m + 1
+    }
     return [lo, a]
   }
 
   insert(x: T): void {
-    if (this.chunks.length === 0) { this.chunks.push([x]); this.n = 1; return }
+    if (this.chunks.length === 0) {
+      this.chunks.push([x])
+      this.n = 1
+      return
+    }
     let [ci, pos] = this.lower((e) => this.cmp(e, x) >= 0)
-    if (ci === this.chunks.length) { ci = this.chunks.length - 1; pos = this.chunks[ci].length }
+    if (ci === this.chunks.length) {
+      ci = this.chunks.length - 1
+      pos = this.chunks[ci].length
+    }
     const c = this.chunks[ci]
     c.splice(pos, 0, x)
     this.n++
@@ -71,8 +96,14 @@ export class SortedList<T> {
       // last element with le(e) true == element before the first with le(e) false
       let [ci, pos] = this.lower((e) => !le(e))
       pos--
-      if (pos < 0) { ci--; if (ci >= 0) pos = ch[ci].length - 1 }
-      if (ci >= ch.length) { ci = ch.length - 1; pos = ci >= 0 ? ch[ci].length - 1 : -1 }
+      if (pos < 0) {
+        ci--
+        if (ci >= 0) pos = ch[ci].length - 1
+      }
+      if (ci >= ch.length) {
+        ci = ch.length - 1
+        pos = ci >= 0 ? ch[ci].length - 1 : -1
+      }
       for (; ci >= 0; ci--, pos = ci >= 0 ? ch[ci].length - 1 : -1) {
         const c = ch[ci]
         for (; pos >= 0; pos--) {
@@ -83,5 +114,7 @@ export class SortedList<T> {
     }
   }
 
-  *all(): IterableIterator<T> { for (const c of this.chunks) for (const e of c) yield e }
+  *all(): IterableIterator<T> {
+    for (const c of this.chunks) for (const e of c) yield e
+  }
 }

@@ -5,20 +5,33 @@
  */
 
 /** Sentinels usable inside index bounds. `t` restricts the sentinel to one BSON type bracket. */
-export interface Sentinel { __s: 'min' | 'max'; t?: number }
+export interface Sentinel {
+  __s: 'min' | 'max'
+  t?: number
+}
 export const MIN: Sentinel = { __s: 'min' }
 export const MAX: Sentinel = { __s: 'max' }
-export function typeMin(t: number): Sentinel { return { __s: 'min', t } }
-export function typeMax(t: number): Sentinel { return { __s: 'max', t } }
-function isSentinel(v: any): v is Sentinel { return v !== null && typeof v === 'object' && (v as any).__s !== undefined }
+export function typeMin(t: number): Sentinel {
+  return { __s: 'min', t }
+}
+export function typeMax(t: number): Sentinel {
+  return { __s: 'max', t }
+}
+function isSentinel(v: any): v is Sentinel {
+  return v !== null && typeof v === 'object' && (v as any).__s !== undefined
+}
 
 /** MongoDB's BSON comparison order of types (numbers share one bracket). */
 export function typeRank(v: any): number {
   if (v === null || v === undefined) return 1
   switch (typeof v) {
-    case 'number': case 'bigint': return 2
-    case 'string': return 3
-    case 'boolean': return 8
+    case 'number':
+    case 'bigint':
+      return 2
+    case 'string':
+      return 3
+    case 'boolean':
+      return 8
     case 'object':
       if (v instanceof Date) return 9
       if (Array.isArray(v)) return 5
@@ -26,12 +39,14 @@ export function typeRank(v: any): number {
       if (Buffer.isBuffer(v) || v instanceof Uint8Array) return 6
       if ((v as any)._bsontype === 'ObjectId' || (v as any)._bsontype === 'ObjectID') return 7
       return 4
-    default: return 4
+    default:
+      return 4
   }
 }
 
 export function compareValues(a: any, b: any): number {
-  const sa = isSentinel(a), sb = isSentinel(b)
+  const sa = isSentinel(a),
+    sb = isSentinel(b)
   if (sa || sb) {
     if (sa && sb) {
       if (a.__s === b.__s && a.t === b.t) return 0
@@ -43,30 +58,45 @@ export function compareValues(a: any, b: any): number {
     if (sa) return sentinelVs(a, b)
     return -sentinelVs(b, a)
   }
-  const ta = typeRank(a), tb = typeRank(b)
+  const ta = typeRank(a),
+    tb = typeRank(b)
   if (ta !== tb) return ta < tb ? -1 : 1
   switch (ta) {
-    case 1: return 0
-    case 2: return a < b ? -1 : a > b ? 1 : 0
-    case 3: return a < b ? -1 : a > b ? 1 : 0
-    case 8: return a === b ? 0 : a ? 1 : -1
-    case 9: { const x = a.getTime(), y = b.getTime(); return x < y ? -1 : x > y ? 1 : 0 }
+    case 1:
+      return 0
+    case 2:
+      return a < b ? -1 : a > b ? 1 : 0
+    case 3:
+      return a < b ? -1 : a > b ? 1 : 0
+    case 8:
+      return a === b ? 0 : a ? 1 : -1
+    case 9: {
+      const x = a.getTime(),
+        y = b.getTime()
+      return x < y ? -1 : x > y ? 1 : 0
+    }
     case 5: {
       const n = Math.min(a.length, b.length)
-      for (let i = 0; i < n; i++) { const c = compareValues(a[i], b[i]); if (c) return c }
+      for (let i = 0; i < n; i++) {
+        const c = compareValues(a[i], b[i])
+        if (c) return c
+      }
       return a.length - b.length < 0 ? -1 : a.length > b.length ? 1 : 0
     }
     case 4: {
-      const ka = Object.keys(a), kb = Object.keys(b)
+      const ka = Object.keys(a),
+        kb = Object.keys(b)
       const n = Math.min(ka.length, kb.length)
       for (let i = 0; i < n; i++) {
-        const c1 = compareValues(a[ka[i]], b[kb[i]]); if (c1) return c1
+        const c1 = compareValues(a[ka[i]], b[kb[i]])
+        if (c1) return c1
         if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1
       }
       return ka.length < kb.length ? -1 : ka.length > kb.length ? 1 : 0
     }
     default: {
-      const x = String(a), y = String(b)
+      const x = String(a),
+        y = String(b)
       return x < y ? -1 : x > y ? 1 : 0
     }
   }
@@ -92,7 +122,8 @@ export function deepEqual(a: any, b: any): boolean {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
   if (Array.isArray(a) !== Array.isArray(b)) return false
   if (a instanceof RegExp || b instanceof RegExp) return String(a) === String(b)
-  const ka = Object.keys(a), kb = Object.keys(b)
+  const ka = Object.keys(a),
+    kb = Object.keys(b)
   if (ka.length !== kb.length) return false
   for (let i = 0; i < ka.length; i++) {
     if (ka[i] !== kb[i]) return false
@@ -130,7 +161,10 @@ export function isPlainObject(v: any): boolean {
 const segCache = new Map<string, string[]>()
 export function pathValues(doc: any, path: string, multikey?: { hit: boolean }): any[] {
   let segs = segCache.get(path)
-  if (!segs) { segs = path.split('.'); segCache.set(path, segs) }
+  if (!segs) {
+    segs = path.split('.')
+    segCache.set(path, segs)
+  }
   if (segs.length === 1 && doc !== null && typeof doc === 'object') {
     // fast path: top-level field
     if (!(path in doc)) return []
@@ -188,7 +222,9 @@ function replacer(this: any, key: string, value: any) {
 }
 
 /** Serialize a value as relaxed EJSON (what `bson.EJSON.parse` in the SDK reads back). */
-export function toText(v: any): string { return JSON.stringify(v, replacer) }
+export function toText(v: any): string {
+  return JSON.stringify(v, replacer)
+}
 
 function reviver(_key: string, v: any) {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -207,4 +243,6 @@ function reviver(_key: string, v: any) {
   }
   return v
 }
-export function fromText(s: string): any { return JSON.parse(s, reviver) }
+export function fromText(s: string): any {
+  return JSON.parse(s, reviver)
+}

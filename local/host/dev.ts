@@ -25,10 +25,10 @@ export async function devPeople(engine: Engine): Promise<DevPerson[]> {
   const time = (u: any) => (u.createdAt instanceof Date ? u.createdAt.getTime() : Date.parse(u.createdAt) || 0)
   users.sort((a, b) => rank(a) - rank(b) || time(a) - time(b) || String(a._id).localeCompare(String(b._id)))
   return users.map((u) => ({
-      openid: u.openid,
-      name: u.realName || u.nickname || u._id,
-      roles: (Array.isArray(u.roles) ? u.roles : []).map((r: any) => ({ communityId: r.communityId, role: r.role })),
-    }))
+    openid: u.openid,
+    name: u.realName || u.nickname || u._id,
+    roles: (Array.isArray(u.roles) ? u.roles : []).map((r: any) => ({ communityId: r.communityId, role: r.role })),
+  }))
 }
 
 export interface OutboxEntry {
@@ -76,8 +76,7 @@ export async function outboxEntries(engine: Engine, limit = 200): Promise<Outbox
   })
 }
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** When a message was sent, on the Chinese wall clock (as its recipient saw it), whatever this machine's zone. */
 function chinaTime(iso: string | null): string {

@@ -46,7 +46,7 @@ export function contentTypeOf(file: string): string {
  */
 export function safeJoin(root: string, rel: string): string | null {
   if (!rel || rel.length > 1024) return null
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- refusing control characters in a path is the point
   if (/[\u0000-\u001f\u007f\\]/.test(rel)) return null
   if (rel.startsWith('/')) return null
   const segments = rel.split('/')

@@ -81,7 +81,7 @@ export function nextFire(cron: string, after: Date): Date {
 /** Timer triggers declared in `<root>/<fn>/config.json` for every function under root. */
 export function timerTriggers(root: string = FUNCTIONS_ROOT): TimerTrigger[] {
   const out: TimerTrigger[] = []
-  let names: string[] = []
+  let names: string[]
   try {
     names = fs.readdirSync(root)
   } catch {
@@ -132,7 +132,7 @@ export interface Scheduler {
 
 export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   const functions = opts.functions ?? new FunctionRegistry()
-  const log = opts.log === false ? null : opts.log ?? ((line: string) => console.log(line))
+  const log = opts.log === false ? null : (opts.log ?? ((line: string) => console.log(line)))
   const ready = opts.ready ?? Promise.resolve()
   const all = opts.triggers ?? timerTriggers()
   const triggers: TimerTrigger[] = []
@@ -165,24 +165,27 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   function arm(t: TimerTrigger) {
     if (stopped) return
     const at = nextFire(t.cron, new Date())
-    const handle = setTimeout(() => {
-      timers.delete(handle)
-      const key = `${t.fn}/${t.name}`
-      // A tick still running when the next is due: skip this one (every job is idempotent and catches up).
-      if (!busy.has(key)) {
-        busy.add(key)
-        const p = fire(t.fn, t.name)
-          .catch((err) => {
-            if (!(err instanceof InvocationTimeout)) console.error(`[timer] ${key} failed`, err)
-          })
-          .finally(() => {
-            busy.delete(key)
-            running.delete(p)
-          })
-        running.add(p)
-      }
-      arm(t)
-    }, Math.max(0, at.getTime() - Date.now()))
+    const handle = setTimeout(
+      () => {
+        timers.delete(handle)
+        const key = `${t.fn}/${t.name}`
+        // A tick still running when the next is due: skip this one (every job is idempotent and catches up).
+        if (!busy.has(key)) {
+          busy.add(key)
+          const p = fire(t.fn, t.name)
+            .catch((err) => {
+              if (!(err instanceof InvocationTimeout)) console.error(`[timer] ${key} failed`, err)
+            })
+            .finally(() => {
+              busy.delete(key)
+              running.delete(p)
+            })
+          running.add(p)
+        }
+        arm(t)
+      },
+      Math.max(0, at.getTime() - Date.now()),
+    )
     handle.unref()
     timers.add(handle)
   }

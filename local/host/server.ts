@@ -82,7 +82,10 @@ export interface Host {
 }
 
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '')
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h)
 }
 
@@ -203,7 +206,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const host = opts.host ?? '127.0.0.1'
   const devIdentity = opts.devIdentity ?? true
   assertSafeBinding(host, devIdentity)
-  const log = opts.log === false ? null : opts.log ?? ((line: string) => console.log(line))
+  const log = opts.log === false ? null : (opts.log ?? ((line: string) => console.log(line)))
   const functions = new FunctionRegistry(opts.functionsRoot)
   const ready = opts.ready ?? Promise.resolve()
   const h5Dir = opts.h5Dir ?? null
@@ -253,11 +256,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return sendJson(res, 403, fail('FORBIDDEN', '定时触发事件只能由平台的定时器发起，不能通过 HTTP 调用云函数'))
     }
     const openid = callerOpenid(req)
-    const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
+    const action =
+      event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? (event as { action: string }).action : null
     if (action) note.push(action)
     note.push(openid ? `as ${openid}` : 'anonymous')
     try {
-      const answer = await invokeFunction(main, event, { caller: { OPENID: openid, APPID: 'local' }, clock: opts.clock, fn: name, timeoutMs: functions.timeoutMs(name) })
+      const answer = await invokeFunction(main, event, {
+        caller: { OPENID: openid, APPID: 'local' },
+        clock: opts.clock,
+        fn: name,
+        timeoutMs: functions.timeoutMs(name),
+      })
       if (answer && typeof answer === 'object' && (answer as { ok?: unknown }).ok === false) {
         note.push((answer as Envelope).error?.code ?? 'error')
       }

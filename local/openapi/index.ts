@@ -28,31 +28,41 @@ export interface OpenApiStandIns {
   templates?: Record<string, TemplateSpec>
 }
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const protobuf: any = require(require.resolve('protobufjs', { paths: [sdkDir, path.dirname(sdkDir)] }))
 
 const root = new protobuf.Root()
-root.add(new protobuf.Type('KeyValuePair')
-  .add(new protobuf.Field('key', 1, 'string'))
-  .add(new protobuf.Field('value', 2, 'bytes'))
-  .add(new protobuf.Field('contenttype', 3, 'string'))
-  .add(new protobuf.Field('filename', 4, 'string')))
+root.add(
+  new protobuf.Type('KeyValuePair')
+    .add(new protobuf.Field('key', 1, 'string'))
+    .add(new protobuf.Field('value', 2, 'bytes'))
+    .add(new protobuf.Field('contenttype', 3, 'string'))
+    .add(new protobuf.Field('filename', 4, 'string')),
+)
 root.add(new protobuf.Type('OpenApiData').add(new protobuf.Field('pairs', 1, 'KeyValuePair', 'repeated')))
-root.add(new protobuf.Type('CommApiData')
-  .add(new protobuf.Field('apiType', 1, 'int32'))
-  .add(new protobuf.Field('openapiData', 2, 'OpenApiData'))
-  .add(new protobuf.Field('appid', 6, 'string')))
-root.add(new protobuf.Type('CommOpenApiResp')
-  .add(new protobuf.Field('respData', 1, 'bytes'))
-  .add(new protobuf.Field('contentType', 2, 'string'))
-  .add(new protobuf.Field('errorCode', 3, 'int32'))
-  .add(new protobuf.Field('httpCode', 4, 'uint32')))
+root.add(
+  new protobuf.Type('CommApiData')
+    .add(new protobuf.Field('apiType', 1, 'int32'))
+    .add(new protobuf.Field('openapiData', 2, 'OpenApiData'))
+    .add(new protobuf.Field('appid', 6, 'string')),
+)
+root.add(
+  new protobuf.Type('CommOpenApiResp')
+    .add(new protobuf.Field('respData', 1, 'bytes'))
+    .add(new protobuf.Field('contentType', 2, 'string'))
+    .add(new protobuf.Field('errorCode', 3, 'int32'))
+    .add(new protobuf.Field('httpCode', 4, 'uint32')),
+)
 const CommApiData = root.lookupType('CommApiData')
 const CommOpenApiResp = root.lookupType('CommOpenApiResp')
 
 export const SCENE_RE = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
-export interface DecodedCall { api: string; params: Record<string, any>; media: Record<string, Buffer> }
+export interface DecodedCall {
+  api: string
+  params: Record<string, any>
+  media: Record<string, Buffer>
+}
 
 /** Decode what wx-server-sdk sends for `cloud.openapi.<api>(data)`. */
 export function decodeCall(api: string, requestData: Buffer | Uint8Array): DecodedCall {
@@ -61,16 +71,30 @@ export function decodeCall(api: string, requestData: Buffer | Uint8Array): Decod
   const media: Record<string, Buffer> = {}
   for (const p of (msg.openapiData && msg.openapiData.pairs) || []) {
     const buf = Buffer.from(p.value || [])
-    if (p.contenttype || p.filename) { media[p.key] = buf; continue }
-    try { params[p.key] = JSON.parse(buf.toString('utf8')) } catch { media[p.key] = buf }
+    if (p.contenttype || p.filename) {
+      media[p.key] = buf
+      continue
+    }
+    try {
+      params[p.key] = JSON.parse(buf.toString('utf8'))
+    } catch {
+      media[p.key] = buf
+    }
   }
   return { api, params, media }
 }
 
 function jsonResp(obj: any): Buffer {
-  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({
-    respData: Buffer.from(JSON.stringify(obj)), contentType: 'application/json; charset=utf-8', errorCode: 0, httpCode: 200,
-  })).finish())
+  return Buffer.from(
+    CommOpenApiResp.encode(
+      CommOpenApiResp.create({
+        respData: Buffer.from(JSON.stringify(obj)),
+        contentType: 'application/json; charset=utf-8',
+        errorCode: 0,
+        httpCode: 200,
+      }),
+    ).finish(),
+  )
 }
 function bufferResp(contentType: string, data: Buffer): Buffer {
   return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ respData: data, contentType, errorCode: 0, httpCode: 200 })).finish())
@@ -80,7 +104,10 @@ const wxErr = (errcode: number, errmsg: string) => jsonResp({ errcode, errmsg: `
 export class LocalOpenApi {
   readonly publicBaseUrl: string
   private readonly extraTemplates: Record<string, TemplateSpec>
-  constructor(private readonly engine: () => Engine | null, opts: OpenApiStandIns = {}) {
+  constructor(
+    private readonly engine: () => Engine | null,
+    opts: OpenApiStandIns = {},
+  ) {
     this.publicBaseUrl = (opts.publicBaseUrl || 'http://127.0.0.1:10086').replace(/\/+$/, '')
     this.extraTemplates = opts.templates ?? {}
   }
@@ -96,12 +123,18 @@ export class LocalOpenApi {
   async handle(apiName: string, requestData: Buffer | Uint8Array): Promise<Buffer> {
     const call = decodeCall(apiName, requestData)
     switch (apiName) {
-      case 'security.msgSecCheck': return this.msgSecCheck(call)
-      case 'security.imgSecCheck': return this.imgSecCheck(call)
-      case 'wxacode.getUnlimited': return this.getUnlimited(call)
-      case 'subscribeMessage.send': return this.subscribeSend(call)
-      case 'phonenumber.getPhoneNumber': return this.getPhoneNumber(call)
-      default: return wxErr(-1, `local stand-in has no openapi.${apiName}`)
+      case 'security.msgSecCheck':
+        return this.msgSecCheck(call)
+      case 'security.imgSecCheck':
+        return this.imgSecCheck(call)
+      case 'wxacode.getUnlimited':
+        return this.getUnlimited(call)
+      case 'subscribeMessage.send':
+        return this.subscribeSend(call)
+      case 'phonenumber.getPhoneNumber':
+        return this.getPhoneNumber(call)
+      default:
+        return wxErr(-1, `local stand-in has no openapi.${apiName}`)
     }
   }
 
@@ -118,7 +151,12 @@ export class LocalOpenApi {
     return jsonResp({
       errcode: 0,
       errmsg: 'ok',
-      phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: Math.floor(localNow().getTime() / 1000), appid: 'local' } },
+      phone_info: {
+        phoneNumber: m[1],
+        purePhoneNumber: m[1],
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(localNow().getTime() / 1000), appid: 'local' },
+      },
     })
   }
 
@@ -149,7 +187,9 @@ export class LocalOpenApi {
       result: { suggest, label },
       detail: [
         { strategy: 'content_model', errcode: 0, suggest, label, prob: kw ? 90 : 0 },
-        kw ? { strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: kw.word } : { strategy: 'keyword', errcode: 0, suggest: 'pass', label: 100 },
+        kw
+          ? { strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: kw.word }
+          : { strategy: 'keyword', errcode: 0, suggest: 'pass', label: 100 },
       ],
       trace_id: crypto.randomBytes(12).toString('hex'),
     })

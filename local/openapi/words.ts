@@ -4,7 +4,10 @@
  * Labels are the documented msgSecCheck v2 labels:
  * 100 normal, 10001 ads, 20001 politics, 20002 porn, 20003 abuse, 20006 crime, 20008 fraud, 20012 vulgar, 21000 other.
  */
-export interface WordRule { word: string; label: number }
+export interface WordRule {
+  word: string
+  label: number
+}
 
 export const RISKY_WORDS: WordRule[] = [
   { word: '赌博', label: 20006 },

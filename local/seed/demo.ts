@@ -70,12 +70,62 @@ interface CompoundSpec {
 
 const COMPOUNDS: CompoundSpec[] = [
   // 幸福里社区: a 2000s compound, a newer mid-rise and the old steelworkers' estate
-  { slug: 'xingfuli-yuan', communityId: 'c-xingfuli', name: '幸福里小区', address: '青山区幸福路88号', gridId: 'g-xingfuli-1', buildings: 4, units: 2, floors: 6, perFloor: 2 },
-  { slug: 'jinxiu', communityId: 'c-xingfuli', name: '锦绣花园', address: '青山区建设二路126号', gridId: 'g-xingfuli-2', buildings: 3, units: 2, floors: 9, perFloor: 2 },
-  { slug: 'gangcheng', communityId: 'c-xingfuli', name: '钢城新村', address: '青山区冶金大道21号', gridId: 'g-xingfuli-2', buildings: 5, units: 2, floors: 5, perFloor: 2 },
+  {
+    slug: 'xingfuli-yuan',
+    communityId: 'c-xingfuli',
+    name: '幸福里小区',
+    address: '青山区幸福路88号',
+    gridId: 'g-xingfuli-1',
+    buildings: 4,
+    units: 2,
+    floors: 6,
+    perFloor: 2,
+  },
+  {
+    slug: 'jinxiu',
+    communityId: 'c-xingfuli',
+    name: '锦绣花园',
+    address: '青山区建设二路126号',
+    gridId: 'g-xingfuli-2',
+    buildings: 3,
+    units: 2,
+    floors: 9,
+    perFloor: 2,
+  },
+  {
+    slug: 'gangcheng',
+    communityId: 'c-xingfuli',
+    name: '钢城新村',
+    address: '青山区冶金大道21号',
+    gridId: 'g-xingfuli-2',
+    buildings: 5,
+    units: 2,
+    floors: 5,
+    perFloor: 2,
+  },
   // 和平社区
-  { slug: 'heping-jiayuan', communityId: 'c-heping', name: '和平家园', address: '青山区和平大道1220号', gridId: 'g-heping-1', buildings: 4, units: 2, floors: 6, perFloor: 2 },
-  { slug: 'lianhua', communityId: 'c-heping', name: '莲花苑', address: '青山区友谊大道35号', gridId: 'g-heping-2', buildings: 3, units: 3, floors: 6, perFloor: 2 },
+  {
+    slug: 'heping-jiayuan',
+    communityId: 'c-heping',
+    name: '和平家园',
+    address: '青山区和平大道1220号',
+    gridId: 'g-heping-1',
+    buildings: 4,
+    units: 2,
+    floors: 6,
+    perFloor: 2,
+  },
+  {
+    slug: 'lianhua',
+    communityId: 'c-heping',
+    name: '莲花苑',
+    address: '青山区友谊大道35号',
+    gridId: 'g-heping-2',
+    buildings: 3,
+    units: 3,
+    floors: 6,
+    perFloor: 2,
+  },
 ]
 
 const GRIDS: { id: string; communityId: string; name: string; worker: string }[] = [

@@ -110,7 +110,9 @@ if (require.main === module) {
     })
     .catch((err) => {
       const e = err as { message?: string; code?: string; requestId?: string; action?: string }
-      console.error(`部署失败 deploy failed: ${e?.message ?? err}${e?.code ? ` [${e.code}]` : ''}${e?.action ? ` (${e.action})` : ''}${e?.requestId ? ` requestId=${e.requestId}` : ''}`)
+      console.error(
+        `部署失败 deploy failed: ${e?.message ?? err}${e?.code ? ` [${e.code}]` : ''}${e?.action ? ` (${e.action})` : ''}${e?.requestId ? ` requestId=${e.requestId}` : ''}`,
+      )
       console.error('已完成的改动保留；修正后重新运行即可（只会补做剩下的）/ changes made so far stay; re-run after fixing (it does only what is left).')
       process.exitCode = 1
     })

@@ -54,7 +54,8 @@ function checkCollection(file: string, c: DeployCollection): DeployCollection {
     if (names.has(i.name)) fail(file, `collection "${c.name}": index name "${i.name}" appears twice`)
     names.add(i.name)
   }
-  if (c.indexes.length > MAX_INDEXES_PER_COLLECTION) fail(file, `collection "${c.name}": ${c.indexes.length} indexes, WeChat Cloud allows ${MAX_INDEXES_PER_COLLECTION}`)
+  if (c.indexes.length > MAX_INDEXES_PER_COLLECTION)
+    fail(file, `collection "${c.name}": ${c.indexes.length} indexes, WeChat Cloud allows ${MAX_INDEXES_PER_COLLECTION}`)
   return c
 }
 

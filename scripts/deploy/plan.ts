@@ -89,7 +89,11 @@ export function codeDescription(hash: string | null): string {
 export function desiredState(manifest: DeployManifest, dir: string = FUNCTION_DIR): DesiredState {
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
   const openapi: string[] = Array.isArray(config?.permissions?.openapi) ? [...config.permissions.openapi] : []
-  const triggers: Trigger[] = (Array.isArray(config?.triggers) ? config.triggers : []).map((t: any) => ({ name: String(t.name), type: String(t.type), config: String(t.config) }))
+  const triggers: Trigger[] = (Array.isArray(config?.triggers) ? config.triggers : []).map((t: any) => ({
+    name: String(t.name),
+    type: String(t.type),
+    config: String(t.config),
+  }))
   for (const t of triggers) {
     if (t.type !== 'timer') throw new Error(`config.json: trigger "${t.name}" has type "${t.type}"; only timer triggers are deployed`)
     if (t.config.trim().split(/\s+/).length !== 7) throw new Error(`config.json: trigger "${t.name}" cron "${t.config}" must have 7 fields`)
@@ -170,7 +174,8 @@ export function reconcile(want: DesiredState, have: RemoteState): Reconciled {
     }
     const wanted = new Set(c.indexes.map((i) => i.name))
     for (const r of remote.indexes) {
-      if (!wanted.has(r.name)) warnings.push(`集合 ${c.name} 有清单之外的索引 ${r.name}（${indexText(r)}），保留未动 / index not in the manifest, left in place`)
+      if (!wanted.has(r.name))
+        warnings.push(`集合 ${c.name} 有清单之外的索引 ${r.name}（${indexText(r)}），保留未动 / index not in the manifest, left in place`)
     }
     if (drop.length) changes.push({ kind: 'dropIndexes', collection: c.name, names: drop })
     if (create.length) changes.push({ kind: 'createIndexes', collection: c.name, indexes: create })
@@ -186,7 +191,9 @@ export function reconcile(want: DesiredState, have: RemoteState): Reconciled {
   }
   const remote = have.fn
   if (remote.runtime && remote.runtime !== fn.runtime) {
-    warnings.push(`函数 ${fn.name} 的运行时是 ${remote.runtime}，清单要 ${fn.runtime}；运行时只能在创建时设定（删除函数后重新部署才会改）/ runtime is fixed at creation`)
+    warnings.push(
+      `函数 ${fn.name} 的运行时是 ${remote.runtime}，清单要 ${fn.runtime}；运行时只能在创建时设定（删除函数后重新部署才会改）/ runtime is fixed at creation`,
+    )
   }
   const codeChanged = remote.description !== fn.description || (remote.handler && remote.handler !== fn.handler)
   if (codeChanged) changes.push({ kind: 'updateFunctionCode', fn })

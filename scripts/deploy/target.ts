@@ -106,11 +106,10 @@ export function stageCode(fn: DesiredFunction): { root: string; cleanup: () => v
 type Manager = any
 
 export function managerNodeTarget(creds: Credentials, opts: { manager?: Manager } = {}): CloudTarget {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const CloudBase = require('@cloudbase/manager-node')
   const app: Manager =
-    opts.manager ??
-    new CloudBase({ secretId: creds.secretId, secretKey: creds.secretKey, token: creds.token, envId: creds.envId, region: creds.region })
+    opts.manager ?? new CloudBase({ secretId: creds.secretId, secretKey: creds.secretKey, token: creds.token, envId: creds.envId, region: creds.region })
   const db = () => app.database
   const functions = () => app.functions
   const tcb = () => app.commonService('tcb', '2018-06-08')

@@ -4,6 +4,7 @@
  *   <Choice>  one of a few options (chips, or big cards with a hint when `big`)
  *   <Tags>    several of a list, plus one of your own     <Toggle>  a labelled switch
  *   <Chip>    one tappable chip, for filters and toggles that act at once (inside <View className='seg'>)
+ *   <FormRow> the labelled row alone, around an input of the page's own (a Picker, photos)
  * Ids given to a piece land on its input (Field, Area, Toggle) or its row (Choice, Tags) for tests.
  */
 import { useState, type ReactNode } from 'react'
@@ -26,6 +27,8 @@ function Row({ label, id, hint, inline, children }: Labelled & { inline?: boolea
     </View>
   )
 }
+
+export const FormRow = Row
 
 export function Field(props: Labelled & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'digit' | 'idcard'; placeholder?: string; maxlength?: number }) {
   return (

@@ -28,7 +28,7 @@ beforeAll(async () => {
   engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   await seedDemo(engine)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   main = require(OUTFILE).main
 }, 60000)
 
@@ -76,12 +76,14 @@ test('what keeps it small stays: runtime code imports zod as a namespace and one
 })
 
 test('input errors come back in Chinese through the bundle', async () => {
-  const res = await runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () => main({ action: 'org.updateProfile', data: { realName: 42 } }, {}))
+  const res = await runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () =>
+    main({ action: 'org.updateProfile', data: { realName: 42 } }, {}),
+  )
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   expect(JSON.stringify(res.error)).toMatch(/无效输入|期望/)
 })
 
-test('a QR code is drawn by the bundle (qrcode\'s core matrix and native zlib, from inside the bundle)', async () => {
+test("a QR code is drawn by the bundle (qrcode's core matrix and native zlib, from inside the bundle)", async () => {
   const X = DEMO.xingfuli
   const sec = DEMO.secretaryXingfuli.openid
   const call = async (openid: string, action: string, data: object) => {
@@ -92,8 +94,18 @@ test('a QR code is drawn by the bundle (qrcode\'s core matrix and native zlib, f
   const [sponsor] = await call(sec, 'points.setSponsor', { name: '打包测试共建单位', contact: '', warnBelow: 0, priority: 1 })
   await call(sec, 'points.fundSponsor', { sponsorId: sponsor.id, amount: 100, note: '测试', requestKey: 'bundle-fund-1' })
   const item = await call(sec, 'mall.upsertItem', {
-    name: '测试品', kind: 'goods', description: '', photos: [], price: 10, stockDelta: 1, perPersonLimit: null, sponsorId: sponsor.id, active: true,
-    pickupPlace: '服务中心', pickupHours: '工作日', pickupDays: 7,
+    name: '测试品',
+    kind: 'goods',
+    description: '',
+    photos: [],
+    price: 10,
+    stockDelta: 1,
+    perPersonLimit: null,
+    sponsorId: sponsor.id,
+    active: true,
+    pickupPlace: '服务中心',
+    pickupHours: '工作日',
+    pickupDays: 7,
   })
   await call(sec, 'points.grant', { userId: DEMO.defaultResident.id, amount: 10, reason: '志愿服务', requestKey: 'bundle-grant-1' })
   const order = await call(DEMO.defaultResident.openid, 'mall.redeem', { itemId: item.id, quantity: 1, requestKey: 'bundle-redeem-1' })

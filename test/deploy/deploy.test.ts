@@ -128,7 +128,15 @@ describe('against a stand-in Tencent Cloud, through @cloudbase/manager-node', ()
     const build = jest.fn(async () => undefined)
     const code = await runDeploy({ argv, env: ENV, log: (l) => lines.push(l), build, functionDir: dir })
     const calls = fake.calls.slice(before)
-    return { code, out: lines.join('\n'), calls, writes: calls.filter((c) => !['DescribeEnvInfo', 'ListTables', 'DescribeTable', 'DescribeDatabaseACL', 'ListFunctions', 'GetFunction'].includes(c.action)), build }
+    return {
+      code,
+      out: lines.join('\n'),
+      calls,
+      writes: calls.filter(
+        (c) => !['DescribeEnvInfo', 'ListTables', 'DescribeTable', 'DescribeDatabaseACL', 'ListFunctions', 'GetFunction'].includes(c.action),
+      ),
+      build,
+    }
   }
 
   test('a dry run with credentials reads the environment and writes nothing', async () => {
@@ -185,11 +193,21 @@ describe('against a stand-in Tencent Cloud, through @cloudbase/manager-node', ()
 
     const r = await deploy()
     expect(r.code).toBe(0)
-    expect(r.writes.map((c) => c.action).sort()).toEqual(['BatchCreateTrigger', 'DeleteTrigger', 'ModifyDatabaseACL', 'UpdateFunctionConfiguration', 'UpdateTable', 'UpdateTable'])
+    expect(r.writes.map((c) => c.action).sort()).toEqual([
+      'BatchCreateTrigger',
+      'DeleteTrigger',
+      'ModifyDatabaseACL',
+      'UpdateFunctionConfiguration',
+      'UpdateTable',
+      'UpdateTable',
+    ])
     const tableWrites = r.writes.filter((c) => c.action === 'UpdateTable')
     // the changed index is dropped, then made again with the manifest's definition
     expect(tableWrites[0].data).toMatchObject({ TableName: coll.name, DropIndexes: [{ IndexName: changed.name }] })
-    expect(tableWrites[1].data).toMatchObject({ TableName: coll.name, CreateIndexes: [{ IndexName: changed.name, MgoKeySchema: { MgoIsUnique: changed.unique } }] })
+    expect(tableWrites[1].data).toMatchObject({
+      TableName: coll.name,
+      CreateIndexes: [{ IndexName: changed.name, MgoKeySchema: { MgoIsUnique: changed.unique } }],
+    })
     expect(r.writes.find((c) => c.action === 'ModifyDatabaseACL')!.data).toMatchObject({ CollectionName: other.name, AclTag: 'ADMINONLY' })
     expect(r.writes.find((c) => c.action === 'UpdateFunctionConfiguration')!.data).toMatchObject({ FunctionName: 'api', Timeout: 20 })
     // the old timer goes before the new one is made (one timer per function)
@@ -240,7 +258,19 @@ describe('the manifest loader', () => {
   test('refuses a malformed key, a repeated index name, and a missing manifest', () => {
     fs.writeFileSync(path.join(dir, 'database.json'), JSON.stringify({ collections: { a: { indexes: [{ name: 'i', keys: [['x', 2]] }] } } }))
     expect(() => loadDeployManifest(dir)).toThrow(/each key must be \[field, 1 \| -1\]/)
-    fs.writeFileSync(path.join(dir, 'database.json'), JSON.stringify({ collections: { a: { indexes: [{ name: 'i', keys: [['x', 1]] }, { name: 'i', keys: [['y', 1]] }] } } }))
+    fs.writeFileSync(
+      path.join(dir, 'database.json'),
+      JSON.stringify({
+        collections: {
+          a: {
+            indexes: [
+              { name: 'i', keys: [['x', 1]] },
+              { name: 'i', keys: [['y', 1]] },
+            ],
+          },
+        },
+      }),
+    )
     expect(() => loadDeployManifest(dir)).toThrow(/appears twice/)
     fs.rmSync(path.join(dir, 'database.json'))
     expect(() => loadDeployManifest(dir)).toThrow(/no database manifest/)

@@ -6,7 +6,7 @@
  * Shapes follow the Tencent Cloud API docs (tcb 2018-06-08 DescribeTable/UpdateTable/ModifyDatabaseACL,
  * scf 2018-04-16 GetFunction/CreateFunction/BatchCreateTrigger); an action it does not know throws.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { CloudService } = require('@cloudbase/manager-node/lib/utils/cloud-api-request')
 
 export interface Call {
@@ -42,7 +42,7 @@ export class FakeTencentCloud {
 
   install(): this {
     this.original = CloudService.prototype.request
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched prototype method runs with the SDK's this, and needs the fake
     const fake = this
     CloudService.prototype.request = async function (this: { service: string }, action: string, data: any = {}) {
       fake.calls.push({ service: this.service, action, data: JSON.parse(JSON.stringify(data)) })
@@ -84,7 +84,11 @@ export class FakeTencentCloud {
       case 'tcb:ListTables': {
         const names = [...this.tables.keys()].sort()
         const page = names.slice(d.MgoOffset ?? 0, (d.MgoOffset ?? 0) + (d.MgoLimit ?? 100))
-        return { RequestId, Tables: page.map((TableName) => ({ TableName, Count: 0, Size: 0, IndexCount: 0, IndexSize: 0 })), Pager: { Offset: d.MgoOffset, Limit: d.MgoLimit, Total: names.length } }
+        return {
+          RequestId,
+          Tables: page.map((TableName) => ({ TableName, Count: 0, Size: 0, IndexCount: 0, IndexSize: 0 })),
+          Pager: { Offset: d.MgoOffset, Limit: d.MgoLimit, Total: names.length },
+        }
       }
       case 'tcb:DescribeTable': {
         const t = this.tables.get(d.TableName) ?? this.notFound(`table ${d.TableName}`)
@@ -99,7 +103,11 @@ export class FakeTencentCloud {
         for (const drop of d.DropIndexes ?? []) t.indexes = t.indexes.filter((i) => i.Name !== drop.IndexName)
         for (const c of d.CreateIndexes ?? []) {
           if (t.indexes.some((i) => i.Name === c.IndexName)) throw Object.assign(new Error(`index ${c.IndexName} exists`), { code: 'InvalidParameter' })
-          t.indexes.push({ Name: c.IndexName, Keys: c.MgoKeySchema.MgoIndexKeys.map((k: any) => ({ Name: k.Name, Direction: String(k.Direction) })), Unique: !!c.MgoKeySchema.MgoIsUnique })
+          t.indexes.push({
+            Name: c.IndexName,
+            Keys: c.MgoKeySchema.MgoIndexKeys.map((k: any) => ({ Name: k.Name, Direction: String(k.Direction) })),
+            Unique: !!c.MgoKeySchema.MgoIsUnique,
+          })
         }
         return { RequestId }
       }

@@ -91,7 +91,7 @@ test('a resident redeems an item and the secretary hands it over at the counter'
   const sheet = page.locator('#redeem-sheet:visible')
   await expectContains(sheet, '确认用 60 积分兑换 洗衣液 ×1')
   await shot('p3-confirm-elder')
-  await page.locator('#redeem-confirm:visible').click()
+  await page.locator('#redeem-sheet:visible #sheet-submit').click()
 
   const codeEl = page.locator('#pickup-code:visible')
   await codeEl.waitFor()

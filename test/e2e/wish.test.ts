@@ -11,9 +11,8 @@
  * Screens for the eyes: /tmp/community-e2e/w*.png
  */
 import type { Page } from 'playwright-core'
-import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
+import { agreeIfAsked as agree, expectContains, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
-import type { Role } from '../../types/common'
 import type { BalanceView, SponsorView } from '../../types/points'
 import type { WishDetail } from '../../types/wish'
 
@@ -28,7 +27,6 @@ let people: DevPerson[]
 const apiAs = <T>(openid: string, action: string, data: object = {}) => e2e.api<T>(openid, action, data)
 const agreeIfAsked = () => agree(page)
 const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
-const measure = (selector: string) => measureOf(page, selector)
 
 async function tab(label: string) {
   await page.locator('.tab-bar__item:visible', { hasText: label }).click()
@@ -82,15 +80,15 @@ test('a wish goes from posting to a fulfilled, rated story, and the member earns
   await agreeIfAsked()
   await tab('心愿')
   await expectContains(page.locator('.wall:visible'), '还没有心愿，说出您的小心愿，党员志愿者来帮您')
-  expect(await fontSize('.wall__chip')).toBeGreaterThanOrEqual(18)
+  expect(await fontSize('#wish-filters .seg__opt')).toBeGreaterThanOrEqual(18)
   await shot('w0-wall-empty-elder')
   await page.locator('#wish-post:visible').click()
   await page.locator('#wish-title:visible input').fill('想请人帮忙换个厨房灯泡')
   await page.locator('#wish-desc:visible textarea').fill('厨房的灯坏了，我够不着，想请人帮忙换一下，灯泡我已经买好了。白天都在家。')
-  await page.locator('.w-seg__opt[data-cat="生活帮扶"]:visible').click()
+  await page.locator('#wish-cats .seg__opt[data-value="生活帮扶"]:visible').click()
   await expectContains(page.locator('#wish-building:visible'), '1栋')
   expect(await fontSize('#wish-title')).toBeGreaterThanOrEqual(18)
-  expect(await fontSize('.w-label')).toBeGreaterThanOrEqual(18)
+  expect(await fontSize('.form-label')).toBeGreaterThanOrEqual(18)
   await page.locator('#wish-title:visible').scrollIntoViewIfNeeded()
   await shot('w1-post-form-elder')
   await page.locator('#wish-submit:visible').scrollIntoViewIfNeeded()

@@ -17,15 +17,30 @@ beforeAll(async () => {
 beforeEach(async () => {
   await engine.clearAll()
 })
-afterAll(async () => { await engine.close() })
+afterAll(async () => {
+  await engine.close()
+})
 
 const people = [
-  { _id: 'p1', name: 'Ann', age: 30, city: 'Beijing', tags: ['a', 'b'], addr: { city: 'BJ', zip: '100' }, scores: [{ s: 1, k: 'x' }, { s: 5, k: 'y' }] },
+  {
+    _id: 'p1',
+    name: 'Ann',
+    age: 30,
+    city: 'Beijing',
+    tags: ['a', 'b'],
+    addr: { city: 'BJ', zip: '100' },
+    scores: [
+      { s: 1, k: 'x' },
+      { s: 5, k: 'y' },
+    ],
+  },
   { _id: 'p2', name: 'Bob', age: 25, city: 'Shanghai', tags: ['b'], addr: { city: 'SH', zip: '200' }, scores: [{ s: 3, k: 'x' }] },
   { _id: 'p3', name: 'Cat', age: 35, city: 'Beijing', tags: ['a', 'c', 'd'], addr: { city: 'BJ', zip: '101' }, scores: [] },
   { _id: 'p4', name: 'dan', age: 40, tags: [], addr: { city: 'GZ' } },
 ]
-async function seed() { await engine.insertMany('people', people) }
+async function seed() {
+  await engine.insertMany('people', people)
+}
 const ids = (r: any) => r.data.map((d: any) => d._id).sort()
 
 describe('queries', () => {
@@ -98,7 +113,10 @@ describe('queries', () => {
   })
 
   test('server get() is capped at 100, default 100', async () => {
-    await engine.insertMany('many', Array.from({ length: 250 }, (_x, i) => ({ i })))
+    await engine.insertMany(
+      'many',
+      Array.from({ length: 250 }, (_x, i) => ({ i })),
+    )
     expect((await db.collection('many').get()).data).toHaveLength(100)
     expect((await db.collection('many').limit(1000).get()).data).toHaveLength(100)
     expect((await db.collection('many').limit(7).get()).data).toHaveLength(7)
@@ -117,7 +135,10 @@ describe('writes', () => {
     expect(many._ids).toHaveLength(2)
     const own = await db.collection('notes').add({ data: { _id: 'mine', n: 3 } })
     expect(own._id).toBe('mine')
-    await expect(db.collection('notes').add({ data: { _id: 'mine' } })).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringContaining('duplicate key') })
+    await expect(db.collection('notes').add({ data: { _id: 'mine' } })).rejects.toMatchObject({
+      errCode: -502001,
+      errMsg: expect.stringContaining('duplicate key'),
+    })
   })
 
   test('doc().set creates or replaces, with stats', async () => {
@@ -140,13 +161,41 @@ describe('writes', () => {
 
   test('update operators', async () => {
     const c = db.collection('ops')
-    await c.doc('d').set({ data: { n: 1, m: 3, lo: 5, hi: 5, gone: 1, old: 'v', arr: [3, 1], s: [1, 2, 3, 4], set: [1], pl: [1, 5, 9], pa: [1, 2, 1, 3], q: [1, 2], obj: { a: 1, b: 2 } } })
+    await c
+      .doc('d')
+      .set({
+        data: {
+          n: 1,
+          m: 3,
+          lo: 5,
+          hi: 5,
+          gone: 1,
+          old: 'v',
+          arr: [3, 1],
+          s: [1, 2, 3, 4],
+          set: [1],
+          pl: [1, 5, 9],
+          pa: [1, 2, 1, 3],
+          q: [1, 2],
+          obj: { a: 1, b: 2 },
+        },
+      })
     await c.doc('d').update({
       data: {
-        n: _.inc(2), m: _.mul(4), lo: _.min(2), hi: _.max(9), gone: _.remove(), old: _.rename('renamed'),
+        n: _.inc(2),
+        m: _.mul(4),
+        lo: _.min(2),
+        hi: _.max(9),
+        gone: _.remove(),
+        old: _.rename('renamed'),
         arr: _.push({ each: [7, 0], position: 0, sort: 1, slice: 3 }),
-        s: _.pop(), set: _.addToSet(2), pl: _.pull(_.gt(4)), pa: _.pullAll([1]), q: _.shift(),
-        obj: _.set({ c: 3 }), t: db.serverDate({ offset: 60000 }),
+        s: _.pop(),
+        set: _.addToSet(2),
+        pl: _.pull(_.gt(4)),
+        pa: _.pullAll([1]),
+        q: _.shift(),
+        obj: _.set({ c: 3 }),
+        t: db.serverDate({ offset: 60000 }),
       },
     })
     const d = (await c.doc('d').get()).data
@@ -169,7 +218,14 @@ describe('writes', () => {
     const d = (await db.collection('notes').doc(r._id).get()).data
     expect(d.at).toBeInstanceOf(Date)
     expect(d.at.getTime()).toBeGreaterThanOrEqual(before - 1)
-    expect((await db.collection('notes').where({ at: _.lte(db.serverDate()) }).count()).total).toBe(1)
+    expect(
+      (
+        await db
+          .collection('notes')
+          .where({ at: _.lte(db.serverDate()) })
+          .count()
+      ).total,
+    ).toBe(1)
   })
 
   test('where().update and where().remove are multi and report stats', async () => {
@@ -194,7 +250,10 @@ describe('writes', () => {
     expect(r2.stats.updated).toBe(0)
     expect((await c.doc('g').get()).data.stock).toBe(0)
     // multi: every matching document is written, even though the update makes it stop matching
-    await engine.insertMany('goods', [{ _id: 'h1', stock: 2, k: 1 }, { _id: 'h2', stock: 3, k: 1 }])
+    await engine.insertMany('goods', [
+      { _id: 'h1', stock: 2, k: 1 },
+      { _id: 'h2', stock: 3, k: 1 },
+    ])
     expect((await c.where({ k: 1, stock: _.gte(2) }).update({ data: { stock: _.inc(-2) } })).stats.updated).toBe(2)
     expect((await engine.find('goods', { k: 1 }, { sort: { _id: 1 } })).map((d) => d.stock)).toEqual([0, 1])
   })
@@ -202,8 +261,7 @@ describe('writes', () => {
   test('300 concurrent conditional decrements on stock 50: exactly 50 succeed', async () => {
     await engine.insertMany('goods', [{ _id: 'hot', stock: 50 }])
     const c = db.collection('goods')
-    const results = await Promise.all(Array.from({ length: 300 }, () =>
-      c.where({ _id: 'hot', stock: _.gte(1) }).update({ data: { stock: _.inc(-1) } })))
+    const results = await Promise.all(Array.from({ length: 300 }, () => c.where({ _id: 'hot', stock: _.gte(1) }).update({ data: { stock: _.inc(-1) } })))
     expect(results.filter((r: any) => r.stats.updated === 1)).toHaveLength(50)
     expect((await c.doc('hot').get()).data.stock).toBe(0)
   })
@@ -229,28 +287,76 @@ describe('aggregate', () => {
 
   test('match, group, sort, project, limit, skip, count, addFields, unwind', async () => {
     const c = db.collection('people')
-    const g = await c.aggregate().match({ age: _.gte(25) }).group({ _id: '$addr.city', n: $.sum(1), avg: $.avg('$age') }).sort({ n: -1, _id: 1 }).end()
-    expect(g).toEqual({ list: [{ _id: 'BJ', n: 2, avg: 32.5 }, { _id: 'GZ', n: 1, avg: 40 }, { _id: 'SH', n: 1, avg: 25 }], errMsg: 'collection.aggregate:ok' })
-    const p = await c.aggregate().sort({ age: 1 }).skip(1).limit(2).project({ name: 1, _id: 0 }).addFields({ upper: $.toUpper('$name') }).end()
-    expect(p.list).toEqual([{ name: 'Ann', upper: 'ANN' }, { name: 'Cat', upper: 'CAT' }])
-    const u = await c.aggregate().unwind('$tags').group({ _id: '$tags', n: $.sum(1) }).sort({ _id: 1 }).end()
-    expect(u.list).toEqual([{ _id: 'a', n: 2 }, { _id: 'b', n: 2 }, { _id: 'c', n: 1 }, { _id: 'd', n: 1 }])
+    const g = await c
+      .aggregate()
+      .match({ age: _.gte(25) })
+      .group({ _id: '$addr.city', n: $.sum(1), avg: $.avg('$age') })
+      .sort({ n: -1, _id: 1 })
+      .end()
+    expect(g).toEqual({
+      list: [
+        { _id: 'BJ', n: 2, avg: 32.5 },
+        { _id: 'GZ', n: 1, avg: 40 },
+        { _id: 'SH', n: 1, avg: 25 },
+      ],
+      errMsg: 'collection.aggregate:ok',
+    })
+    const p = await c
+      .aggregate()
+      .sort({ age: 1 })
+      .skip(1)
+      .limit(2)
+      .project({ name: 1, _id: 0 })
+      .addFields({ upper: $.toUpper('$name') })
+      .end()
+    expect(p.list).toEqual([
+      { name: 'Ann', upper: 'ANN' },
+      { name: 'Cat', upper: 'CAT' },
+    ])
+    const u = await c
+      .aggregate()
+      .unwind('$tags')
+      .group({ _id: '$tags', n: $.sum(1) })
+      .sort({ _id: 1 })
+      .end()
+    expect(u.list).toEqual([
+      { _id: 'a', n: 2 },
+      { _id: 'b', n: 2 },
+      { _id: 'c', n: 1 },
+      { _id: 'd', n: 1 },
+    ])
     const n = await c.aggregate().match({ city: 'Beijing' }).count('total').end()
     expect(n.list).toEqual([{ total: 2 }])
   })
 
   test('lookup', async () => {
-    await engine.insertMany('orders', [{ _id: 'o1', who: 'p1', amt: 5 }, { _id: 'o2', who: 'p1', amt: 7 }, { _id: 'o3', who: 'p2', amt: 1 }])
-    const r = await db.collection('people').aggregate()
+    await engine.insertMany('orders', [
+      { _id: 'o1', who: 'p1', amt: 5 },
+      { _id: 'o2', who: 'p1', amt: 7 },
+      { _id: 'o3', who: 'p2', amt: 1 },
+    ])
+    const r = await db
+      .collection('people')
+      .aggregate()
       .lookup({ from: 'orders', localField: '_id', foreignField: 'who', as: 'orders' })
-      .project({ n: $.size('$orders'), total: $.sum('$orders.amt') }).sort({ _id: 1 }).end()
-    expect(r.list).toEqual([{ _id: 'p1', n: 2, total: 12 }, { _id: 'p2', n: 1, total: 1 }, { _id: 'p3', n: 0, total: 0 }, { _id: 'p4', n: 0, total: 0 }])
+      .project({ n: $.size('$orders'), total: $.sum('$orders.amt') })
+      .sort({ _id: 1 })
+      .end()
+    expect(r.list).toEqual([
+      { _id: 'p1', n: 2, total: 12 },
+      { _id: 'p2', n: 1, total: 1 },
+      { _id: 'p3', n: 0, total: 0 },
+      { _id: 'p4', n: 0, total: 0 },
+    ])
     // stored documents are not modified by the pipeline
     expect((await engine.find('people', { _id: 'p1' }))[0].orders).toBeUndefined()
   })
 
   test('without a limit stage the cloud answers 20 records', async () => {
-    await engine.insertMany('many', Array.from({ length: 30 }, (_x, i) => ({ i })))
+    await engine.insertMany(
+      'many',
+      Array.from({ length: 30 }, (_x, i) => ({ i })),
+    )
     expect((await db.collection('many').aggregate().match({}).end()).list).toHaveLength(20)
     expect((await db.collection('many').aggregate().match({}).limit(1000).end()).list).toHaveLength(30)
   })
@@ -260,7 +366,7 @@ describe('collections must exist (DATABASE_COLLECTION_NOT_EXIST, -502005)', () =
   /** How wx-server-sdk surfaces the cloud's answer for a missing collection. */
   const missing = (api: string) => ({ errCode: -502005, errMsg: `${api}:fail -502005 database collection not exists. ${COLLECTION_NOT_EXIST_MESSAGE}` })
 
-  test('the engine has exactly the manifest\'s collections', () => {
+  test("the engine has exactly the manifest's collections", () => {
     expect(engine.collections()).toEqual(Object.keys(testManifest().collections).sort())
   })
 
@@ -279,24 +385,54 @@ describe('collections must exist (DATABASE_COLLECTION_NOT_EXIST, -502005)', () =
     // wx-server-sdk reports aggregate failures with errCode -1 and the service's message
     await expect(c.aggregate().match({}).end()).rejects.toMatchObject({ errCode: -1, errMsg: expect.stringContaining(COLLECTION_NOT_EXIST_MESSAGE) })
     await seed()
-    await expect(db.collection('people').aggregate().lookup({ from: 'nowhere', localField: '_id', foreignField: 'who', as: 'x' }).end())
-      .rejects.toMatchObject({ errMsg: expect.stringContaining(COLLECTION_NOT_EXIST_MESSAGE) })
+    await expect(db.collection('people').aggregate().lookup({ from: 'nowhere', localField: '_id', foreignField: 'who', as: 'x' }).end()).rejects.toMatchObject({
+      errMsg: expect.stringContaining(COLLECTION_NOT_EXIST_MESSAGE),
+    })
     // add() did not create it
     expect(engine.hasCollection('nowhere')).toBe(false)
     await expect(c.count()).rejects.toMatchObject({ errCode: -502005 })
   })
 
   test('inside a transaction too', async () => {
-    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').get() })).rejects.toMatchObject(missing('document.get'))
-    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').add({ data: { a: 1 } }) })).rejects.toMatchObject(missing('collection.add'))
-    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').set({ data: { a: 1 } }) })).rejects.toMatchObject(missing('document.set'))
-    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').update({ data: { a: 1 } }) })).rejects.toMatchObject(missing('document.update'))
-    await expect(db.runTransaction(async (t: any) => { await t.collection('nowhere').doc('x').remove() })).rejects.toMatchObject(missing('document.remove'))
+    await expect(
+      db.runTransaction(async (t: any) => {
+        await t.collection('nowhere').doc('x').get()
+      }),
+    ).rejects.toMatchObject(missing('document.get'))
+    await expect(
+      db.runTransaction(async (t: any) => {
+        await t.collection('nowhere').add({ data: { a: 1 } })
+      }),
+    ).rejects.toMatchObject(missing('collection.add'))
+    await expect(
+      db.runTransaction(async (t: any) => {
+        await t
+          .collection('nowhere')
+          .doc('x')
+          .set({ data: { a: 1 } })
+      }),
+    ).rejects.toMatchObject(missing('document.set'))
+    await expect(
+      db.runTransaction(async (t: any) => {
+        await t
+          .collection('nowhere')
+          .doc('x')
+          .update({ data: { a: 1 } })
+      }),
+    ).rejects.toMatchObject(missing('document.update'))
+    await expect(
+      db.runTransaction(async (t: any) => {
+        await t.collection('nowhere').doc('x').remove()
+      }),
+    ).rejects.toMatchObject(missing('document.remove'))
     expect(engine.hasCollection('nowhere')).toBe(false)
   })
 
   test('seeding a collection outside the manifest fails loudly, naming it', async () => {
-    await expect(engine.insertMany('nowhere', [{ a: 1 }])).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringContaining('"nowhere" is not in the database manifest') })
+    await expect(engine.insertMany('nowhere', [{ a: 1 }])).rejects.toMatchObject({
+      code: 'DATABASE_COLLECTION_NOT_EXIST',
+      message: expect.stringContaining('"nowhere" is not in the database manifest'),
+    })
     await expect(engine.find('nowhere')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
     await expect(engine.count('nowhere')).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
   })

@@ -13,12 +13,15 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'engine-dur-'))
 test('every acknowledged write survives SIGKILL and the data is consistent', async () => {
   const dir = tmp()
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'durable-writer.ts'), dir], {
-    cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: path.resolve(__dirname, '..', '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   const acks = { add: new Set<number>(), inc: 0, tx: 0 }
   let buf = ''
   let stderr = ''
-  child.stderr.on('data', (d) => { stderr += d })
+  child.stderr.on('data', (d) => {
+    stderr += d
+  })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('writer too slow: ' + stderr)), 40000)
@@ -26,16 +29,26 @@ test('every acknowledged write survives SIGKILL and the data is consistent', asy
       buf += d
       let nl: number
       while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl); buf = buf.slice(nl + 1)
+        const line = buf.slice(0, nl)
+        buf = buf.slice(nl + 1)
         const m = /^ACK (\w+) (\d+)$/.exec(line)
         if (!m) continue
-        if (m[1] === 'add') acks.add.add(Number(m[2])); else if (m[1] === 'inc') acks.inc++; else acks.tx++
+        if (m[1] === 'add') acks.add.add(Number(m[2]))
+        else if (m[1] === 'inc') acks.inc++
+        else acks.tx++
         if (acks.add.size >= 1500 && acks.tx >= 50) {
-          child.kill('SIGKILL'); clearTimeout(timer); resolve()
+          child.kill('SIGKILL')
+          clearTimeout(timer)
+          resolve()
         }
       }
     })
-    child.on('exit', (code) => { if (code !== null) { clearTimeout(timer); reject(new Error(`writer exited ${code}: ${stderr}`)) } })
+    child.on('exit', (code) => {
+      if (code !== null) {
+        clearTimeout(timer)
+        reject(new Error(`writer exited ${code}: ${stderr}`))
+      }
+    })
   })
   await exited
   // lines acknowledged after the kill signal may still be in the pipe: read them too
@@ -91,7 +104,10 @@ test('a torn last journal line is ignored and truncated', async () => {
 test('compaction writes a snapshot, truncates the journal and keeps data intact', async () => {
   const dir = tmp()
   const e1 = await Engine.open({ dataDir: dir, manifest })
-  await e1.insertMany('things', Array.from({ length: 500 }, (_x, i) => ({ _id: `t${i}`, i, at: new Date(i) })))
+  await e1.insertMany(
+    'things',
+    Array.from({ length: 500 }, (_x, i) => ({ _id: `t${i}`, i, at: new Date(i) })),
+  )
   await e1.handle('database.removeDocument', { collectionName: 'things', query: JSON.stringify({ i: { $lt: 100 } }), queryType: 'WHERE', multi: true })
   await e1.compact()
   const files = fs.readdirSync(dir).sort()

@@ -13,7 +13,13 @@ beforeAll(async () => {
   manifest.collections.big = [
     { name: 'k_unique', keys: [['k', 1]], unique: true },
     { name: 'at_desc', keys: [['at', -1]] },
-    { name: 'cat_n', keys: [['cat', 1], ['n', -1]] },
+    {
+      name: 'cat_n',
+      keys: [
+        ['cat', 1],
+        ['n', -1],
+      ],
+    },
     { name: 'tags', keys: [['tags', 1]] },
   ]
   engine = await Engine.open({ dataDir: null, manifest })
@@ -24,26 +30,35 @@ beforeAll(async () => {
   const t = Date.now()
   await engine.insertMany('big', docs)
   const users = []
-  for (let i = 0; i < 20000; i++) users.push({ openid: `o${i}`, roles: [{ communityId: `c${i % 500}`, role: 'resident' }, ...(i % 10 === 0 ? [{ communityId: 'special', role: 'admin' }] : [])] })
+  for (let i = 0; i < 20000; i++)
+    users.push({
+      openid: `o${i}`,
+      roles: [{ communityId: `c${i % 500}`, role: 'resident' }, ...(i % 10 === 0 ? [{ communityId: 'special', role: 'admin' }] : [])],
+    })
   await engine.insertMany('users', users)
   // loading 100k documents with 4 indexes stays well under a few seconds
   // ~1.5 s alone; generous bound because jest runs suites in parallel on 2 cores
   expect(Date.now() - t).toBeLessThan(20000)
   installLocalCloud(engine)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+   
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local' })
   db = cloud.database()
   _ = db.command
 }, 60000)
-afterAll(async () => { await engine.close() })
+afterAll(async () => {
+  await engine.close()
+})
 
 test('equality on an indexed field examines one document', async () => {
   const r = await db.collection('big').where({ k: 'k54321' }).get()
   expect(r.data.map((d: any) => d.n)).toEqual([54321])
   expect(engine.stats.examined).toBe(1)
   expect(engine.stats.lastPlan).toMatch(/IXSCAN k_unique/)
-  await db.collection('big').where({ k: _.in(['k1', 'k2', 'nope']) }).get()
+  await db
+    .collection('big')
+    .where({ k: _.in(['k1', 'k2', 'nope']) })
+    .get()
   expect(engine.stats.examined).toBe(2)
   expect((await db.collection('big').doc('d777').get()).data.n).toBe(777)
   expect(engine.stats.examined).toBe(1)
@@ -59,7 +74,11 @@ test('a lookup on an unindexed field examines every document', async () => {
 test('range on an indexed Date field examines only the matching documents', async () => {
   const from = new Date(T0 + 5000 * 1000)
   const to = new Date(T0 + 5050 * 1000)
-  const r = await db.collection('big').where({ at: _.gte(from).and(_.lt(to)) }).limit(100).get()
+  const r = await db
+    .collection('big')
+    .where({ at: _.gte(from).and(_.lt(to)) })
+    .limit(100)
+    .get()
   expect(r.data).toHaveLength(50)
   expect(engine.stats.examined).toBe(50)
   expect(await engine.count('big', { at: { $gt: new Date(T0 + (N - 11) * 1000) } })).toBe(10)
@@ -71,7 +90,12 @@ test('equality prefix + sort on the next compound field with a limit reads only 
   expect(r.data.map((d: any) => d.n)).toEqual([99942, 99842, 99742, 99642, 99542])
   expect(engine.stats.examined).toBe(5)
   expect(engine.stats.lastPlan).toMatch(/cat_n.*sorted/)
-  const asc = await db.collection('big').where({ cat: 42, n: _.gt(500) }).orderBy('n', 'asc').limit(3).get()
+  const asc = await db
+    .collection('big')
+    .where({ cat: 42, n: _.gt(500) })
+    .orderBy('n', 'asc')
+    .limit(3)
+    .get()
   expect(asc.data.map((d: any) => d.n)).toEqual([542, 642, 742])
   expect(engine.stats.examined).toBe(3)
   // sorting by an indexed field without a filter stops after skip + limit
@@ -84,9 +108,23 @@ test('multikey index over an array of objects (roles.communityId) and over an ar
   const r = await db.collection('users').where({ 'roles.communityId': 'c7' }).count()
   expect(r.total).toBe(40)
   expect(engine.stats.examined).toBe(40)
-  expect((await db.collection('users').where({ roles: { communityId: 'special' } }).count()).total).toBe(2000)
+  expect(
+    (
+      await db
+        .collection('users')
+        .where({ roles: { communityId: 'special' } })
+        .count()
+    ).total,
+  ).toBe(2000)
   expect(engine.stats.examined).toBe(2000)
-  expect((await db.collection('users').where({ roles: _.elemMatch({ communityId: 'c3', role: 'resident' }) }).count()).total).toBe(40)
+  expect(
+    (
+      await db
+        .collection('users')
+        .where({ roles: _.elemMatch({ communityId: 'c3', role: 'resident' }) })
+        .count()
+    ).total,
+  ).toBe(40)
   expect(engine.stats.examined).toBe(40)
   expect((await db.collection('big').where({ tags: 't5' }).count()).total).toBe(100)
   expect(engine.stats.examined).toBe(100)

@@ -16,16 +16,22 @@ beforeAll(async () => {
   cloud = require('wx-server-sdk')
   cloud.init({ env: 'local' })
 })
-afterAll(async () => { await engine.close() })
+afterAll(async () => {
+  await engine.close()
+})
 
 test('200 overlapping runAsCaller invocations each see their own OPENID', async () => {
-  const seen = await Promise.all(Array.from({ length: 200 }, (_x, i) => runAsCaller({ OPENID: `openid-${i}`, APPID: 'wxapp' }, async () => {
-    const before = cloud.getWXContext().OPENID
-    await new Promise((r) => setTimeout(r, Math.random() * 20))
-    await cloud.database().collection('x').count()
-    const after = cloud.getWXContext()
-    return { i, before, after }
-  })))
+  const seen = await Promise.all(
+    Array.from({ length: 200 }, (_x, i) =>
+      runAsCaller({ OPENID: `openid-${i}`, APPID: 'wxapp' }, async () => {
+        const before = cloud.getWXContext().OPENID
+        await new Promise((r) => setTimeout(r, Math.random() * 20))
+        await cloud.database().collection('x').count()
+        const after = cloud.getWXContext()
+        return { i, before, after }
+      }),
+    ),
+  )
   for (const { i, before, after } of seen) {
     expect(before).toBe(`openid-${i}`)
     expect(after.OPENID).toBe(`openid-${i}`)
@@ -50,8 +56,9 @@ test('msgSecCheck v2 answers pass / review / risky in the documented shape', asy
 test('imgSecCheck passes unless the bytes contain the marker', async () => {
   const ok = await cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: Buffer.from('\x89PNG fine') } })
   expect(ok).toMatchObject({ errCode: 0 })
-  await expect(cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: Buffer.from(`\x89PNG ${RISKY_IMAGE_MARKER}`) } }))
-    .rejects.toMatchObject({ errCode: 87014 })
+  await expect(
+    cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: Buffer.from(`\x89PNG ${RISKY_IMAGE_MARKER}`) } }),
+  ).rejects.toMatchObject({ errCode: 87014 })
 })
 
 test('wxacode.getUnlimited returns a real PNG QR code of the local URL; invalid scenes are refused', async () => {
@@ -70,25 +77,57 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
   // A template with one field of every type (given to the stand-in as the admin console would list it).
   const ALL = 'tpl-every-type'
   const ALL_FIELDS = {
-    thing1: 'thing', name2: 'name', phrase3: 'phrase', character_string4: 'character_string', number5: 'number', letter6: 'letter',
-    symbol7: 'symbol', time8: 'time', date9: 'date', amount10: 'amount', phone_number11: 'phone_number', car_number12: 'car_number',
+    thing1: 'thing',
+    name2: 'name',
+    phrase3: 'phrase',
+    character_string4: 'character_string',
+    number5: 'number',
+    letter6: 'letter',
+    symbol7: 'symbol',
+    time8: 'time',
+    date9: 'date',
+    amount10: 'amount',
+    phone_number11: 'phone_number',
+    car_number12: 'car_number',
   } as const
   const GOOD: Record<keyof typeof ALL_FIELDS, string> = {
-    thing1: '微心愿已认领', name2: '王秀英', phrase3: '配送中', character_string4: 'SN-2019/10#01', number5: '339208499', letter6: 'abcXYZ',
-    symbol7: '+-*/', time8: '15:01', date9: '2019年10月1日', amount10: '¥100.50元', phone_number11: '+86-0766-66888866', car_number12: '粤A8Z888挂',
+    thing1: '微心愿已认领',
+    name2: '王秀英',
+    phrase3: '配送中',
+    character_string4: 'SN-2019/10#01',
+    number5: '339208499',
+    letter6: 'abcXYZ',
+    symbol7: '+-*/',
+    time8: '15:01',
+    date9: '2019年10月1日',
+    amount10: '¥100.50元',
+    phone_number11: '+86-0766-66888866',
+    car_number12: '粤A8Z888挂',
   }
   const openid = 'o-rules'
   let sent = 0
   const send = (data: Record<string, string>, templateId = ALL, touser = openid) =>
-    cloud.openapi.subscribeMessage.send({ touser, templateId, page: 'pages/home/index', data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }])), miniprogramState: 'developer' })
+    cloud.openapi.subscribeMessage.send({
+      touser,
+      templateId,
+      page: 'pages/home/index',
+      data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }])),
+      miniprogramState: 'developer',
+    })
   const consent = (templateId: string, count: number, user = openid) =>
-    engine.insertMany('subscriptions', [{ _id: `u-${user}_${templateId}_${++sent}`, userId: `u-${user}`, openid: user, template: templateId, templateId, count, updatedAt: new Date() }])
+    engine.insertMany('subscriptions', [
+      { _id: `u-${user}_${templateId}_${++sent}`, userId: `u-${user}`, openid: user, template: templateId, templateId, count, updatedAt: new Date() },
+    ])
 
   beforeAll(async () => {
-    installLocalCloud(engine, { openapi: { publicBaseUrl: 'http://192.168.1.5:10086', templates: { [ALL]: { id: ALL, title: '全类型', fields: ALL_FIELDS } } } })
+    installLocalCloud(engine, {
+      openapi: { publicBaseUrl: 'http://192.168.1.5:10086', templates: { [ALL]: { id: ALL, title: '全类型', fields: ALL_FIELDS } } },
+    })
     await consent(ALL, 10_000)
   })
-  afterAll(() => { installLocalCloud(engine, { openapi: { publicBaseUrl: 'http://192.168.1.5:10086' } }) })
+  afterAll(() => {
+    installLocalCloud(engine, { openapi: { publicBaseUrl: 'http://192.168.1.5:10086' } })
+  })
 
   test('a message of valid values is delivered to the outbox', async () => {
     await consent(TEMPLATES.wishClaimed.id, 1, 'o-user')
@@ -96,7 +135,13 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
     expect(r).toEqual({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' })
     const out = await engine.find('outbox', { touser: 'o-user' })
     expect(out).toHaveLength(1)
-    expect(out[0]).toMatchObject({ touser: 'o-user', templateId: TEMPLATES.wishClaimed.id, template: 'wishClaimed', page: 'pages/home/index', data: { thing2: { value: '周*刚' } } })
+    expect(out[0]).toMatchObject({
+      touser: 'o-user',
+      templateId: TEMPLATES.wishClaimed.id,
+      template: 'wishClaimed',
+      page: 'pages/home/index',
+      data: { thing2: { value: '周*刚' } },
+    })
     expect(out[0].at).toBeInstanceOf(Date)
     expect(await send(GOOD)).toMatchObject({ errCode: 0 })
   })
@@ -104,14 +149,26 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
   // [field, good values, bad values] — rules of 订阅消息参数值内容限制说明 (local/openapi/subscribe.ts).
   const CASES: [keyof typeof ALL_FIELDS, string[], string[]][] = [
     ['thing1', ['一'.repeat(20), 'abc 123，！', '心愿：换灯泡'], ['一'.repeat(21), 'x'.repeat(21)]],
-    ['name2', ['王秀英', '欧阳娜娜', '一'.repeat(10), 'John Smith', 'a'.repeat(20), '王Tom'], ['王*英', '李*', '一'.repeat(11), 'a'.repeat(21), 'Tom1', '王英2', '张三·'],],
+    [
+      'name2',
+      ['王秀英', '欧阳娜娜', '一'.repeat(10), 'John Smith', 'a'.repeat(20), '王Tom'],
+      ['王*英', '李*', '一'.repeat(11), 'a'.repeat(21), 'Tom1', '王英2', '张三·'],
+    ],
     ['phrase3', ['配送中', '非常满意', '很不满意'], ['5星好评', '一'.repeat(6), 'ok', '满意！', '已 完成']],
     ['character_string4', ['A1-2_3', '1'.repeat(32)], ['1'.repeat(33), '订单1', 'a b']],
     ['number5', ['0', '12.5', '9'.repeat(32)], ['9'.repeat(33), '1a', '-', '12.']],
     ['letter6', ['a', 'Z'.repeat(32)], ['a1', 'Z'.repeat(33), '字']],
     ['symbol7', ['-', '#$%^&'], ['#$%^&*', 'a', '1']],
-    ['time8', ['15:01', '0:00', '23:59', '2019年10月1日 15:01', '2019-10-01 15:01', '2019/10/01 15:01:59', '15:01~17:30', '2019-10-01 15:01~2019-10-01 17:00'], ['24:00', '15:60', '3pm', '2019-10-01', '2019-13-01 15:01', '2019-02-30 15:01', '15:01~', '15时01分']],
-    ['date9', ['2019年10月1日', '2019-10-01', '2019-12-25 09:42', '2019年10月1日 15:01', '2019-10-01~2019-10-07'], ['10月1日', '2019-10-32', '2019-10-01 25:00', '昨天', '20191001']],
+    [
+      'time8',
+      ['15:01', '0:00', '23:59', '2019年10月1日 15:01', '2019-10-01 15:01', '2019/10/01 15:01:59', '15:01~17:30', '2019-10-01 15:01~2019-10-01 17:00'],
+      ['24:00', '15:60', '3pm', '2019-10-01', '2019-13-01 15:01', '2019-02-30 15:01', '15:01~', '15时01分'],
+    ],
+    [
+      'date9',
+      ['2019年10月1日', '2019-10-01', '2019-12-25 09:42', '2019年10月1日 15:01', '2019-10-01~2019-10-07'],
+      ['10月1日', '2019-10-32', '2019-10-01 25:00', '昨天', '20191001'],
+    ],
     ['amount10', ['¥100', '￥12.5元', '$9999999999', '€0.99'], ['100', '¥', '¥12345678901', '100元', '¥1,000']],
     ['phone_number11', ['13800001234', '+86-0766-66888866', '(010)12345678'], ['1'.repeat(18), '电话1380000', 'tel:123']],
     ['car_number12', ['粤A8Z888挂', '京A12345', 'WJ12345'], ['粤A8Z888挂1', '粤A8-888', '粤啊8Z888']],
@@ -119,10 +176,18 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
 
   test.each(CASES)('%s: valid values are delivered, invalid ones are 47003 naming the field', async (key, good, bad) => {
     for (const v of good) {
-      await expect(send({ ...GOOD, [key]: v }).then(() => 'ok', (e: any) => `${e.errCode} ${e.errMsg}`)).resolves.toBe('ok')
+      await expect(
+        send({ ...GOOD, [key]: v }).then(
+          () => 'ok',
+          (e: any) => `${e.errCode} ${e.errMsg}`,
+        ),
+      ).resolves.toBe('ok')
     }
     for (const v of bad) {
-      const err = await send({ ...GOOD, [key]: v }).then(() => null, (e: any) => e)
+      const err = await send({ ...GOOD, [key]: v }).then(
+        () => null,
+        (e: any) => e,
+      )
       expect({ value: v, errCode: err?.errCode }).toEqual({ value: v, errCode: 47003 })
       expect(err.errMsg).toContain(`argument invalid! data.${key}.value invalid`)
     }
@@ -131,9 +196,15 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
   test('a missing or empty value is 47003 "is empty"; a key the template lacks is 47003; an unknown template is 40037; no touser is 40003', async () => {
     const { time3: _t, ...noTime } = { thing1: '心愿', thing2: '张*', time3: '15:01' }
     await expect(send(noTime, TEMPLATES.wishClaimed.id)).rejects.toMatchObject({ errCode: 47003, errMsg: expect.stringContaining('data.time3.value is empty') })
-    await expect(send({ thing1: '心愿', thing2: '', time3: '15:01' }, TEMPLATES.wishClaimed.id)).rejects.toMatchObject({ errCode: 47003, errMsg: expect.stringContaining('data.thing2.value is empty') })
+    await expect(send({ thing1: '心愿', thing2: '', time3: '15:01' }, TEMPLATES.wishClaimed.id)).rejects.toMatchObject({
+      errCode: 47003,
+      errMsg: expect.stringContaining('data.thing2.value is empty'),
+    })
     // The old 心愿认领 payload: name2 is not a keyword of the template any more (and 王*英 was never a valid name).
-    await expect(send({ thing1: '心愿', name2: '王*英', time3: '15:01' }, TEMPLATES.wishClaimed.id)).rejects.toMatchObject({ errCode: 47003, errMsg: expect.stringContaining('data.name2') })
+    await expect(send({ thing1: '心愿', name2: '王*英', time3: '15:01' }, TEMPLATES.wishClaimed.id)).rejects.toMatchObject({
+      errCode: 47003,
+      errMsg: expect.stringContaining('data.name2'),
+    })
     await expect(send({ thing1: 'x' }, 'TPL1')).rejects.toMatchObject({ errCode: 40037 })
     await expect(cloud.openapi.subscribeMessage.send({ templateId: ALL, data: {} })).rejects.toMatchObject({ errCode: 40003 })
   })
@@ -158,7 +229,14 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
     const tpl = TEMPLATES.reminder.id
     const who = 'o-rush'
     await consent(tpl, 2, who)
-    const results = await Promise.all(Array.from({ length: 10 }, () => send({ thing1: '活动提醒', thing2: '明天 9:00 中心花园' }, tpl, who).then(() => 0, (e: any) => e.errCode)))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        send({ thing1: '活动提醒', thing2: '明天 9:00 中心花园' }, tpl, who).then(
+          () => 0,
+          (e: any) => e.errCode,
+        ),
+      ),
+    )
     expect(results.filter((r) => r === 0)).toHaveLength(2)
     expect(results.filter((r) => r === 43101)).toHaveLength(8)
     expect(await engine.count('outbox', { touser: who })).toBe(2)

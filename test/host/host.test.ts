@@ -92,7 +92,7 @@ describe('a stack with the demo street', () => {
       expect(typeof res.body.error.message).toBe('string')
     })
 
-    test('an offline resident\'s placeholder id is no caller: nobody acts as an elderly resident without a phone', async () => {
+    test("an offline resident's placeholder id is no caller: nobody acts as an elderly resident without a phone", async () => {
       const res = await callApi(stack, 'offline_u-qian-guilan', 'org.me')
       expect(res.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     })
@@ -171,8 +171,20 @@ describe('a stack with the demo street', () => {
 
     test('/dev/outbox lists subscribe messages newest first, with the recipient’s name', async () => {
       await stack.engine.insertMany('outbox', [
-        { touser: DEMO.defaultResident.openid, templateId: 'tpl-wish-claimed', page: 'pages/wishes/detail?id=w1', data: { thing1: { value: '帮忙修水龙头' }, name2: { value: '孙丽华' } }, at: new Date('2026-11-20T09:00:00Z') },
-        { touser: DEMO.secretaryXingfuli.openid, templateId: 'tpl-review', page: 'packages/admin/pages/review/index', data: { thing1: { value: '新的微心愿待审核' } }, at: new Date('2026-11-20T10:00:00Z') },
+        {
+          touser: DEMO.defaultResident.openid,
+          templateId: 'tpl-wish-claimed',
+          page: 'pages/wishes/detail?id=w1',
+          data: { thing1: { value: '帮忙修水龙头' }, name2: { value: '孙丽华' } },
+          at: new Date('2026-11-20T09:00:00Z'),
+        },
+        {
+          touser: DEMO.secretaryXingfuli.openid,
+          templateId: 'tpl-review',
+          page: 'packages/admin/pages/review/index',
+          data: { thing1: { value: '新的微心愿待审核' } },
+          at: new Date('2026-11-20T10:00:00Z'),
+        },
       ])
       const json = (await (await fetch(stack.url + 'dev/outbox.json')).json()) as any[]
       expect(json.slice(0, 2).map((e) => e.templateId)).toEqual(['tpl-review', 'tpl-wish-claimed'])
@@ -217,7 +229,14 @@ describe('a stack with the demo street', () => {
         }
         expect(fs.existsSync(path.join(path.dirname(stack.storageDir), 'evil.txt'))).toBe(false)
         const name = path.basename(secret)
-        for (const raw of [`/storage/../${name}`, `/storage/..%2F${name}`, `/storage/%2e%2e/${name}`, `/storage/a/..%2f..%2f${name}`, '/storage/..%5c..%5cetc%5cpasswd', '/storage/%2Fetc%2Fpasswd']) {
+        for (const raw of [
+          `/storage/../${name}`,
+          `/storage/..%2F${name}`,
+          `/storage/%2e%2e/${name}`,
+          `/storage/a/..%2f..%2f${name}`,
+          '/storage/..%5c..%5cetc%5cpasswd',
+          '/storage/%2Fetc%2Fpasswd',
+        ]) {
           const res = await rawGet(stack, raw)
           expect(res.body).not.toContain('TOP SECRET')
           expect(res.body).not.toContain('root:')
@@ -275,7 +294,11 @@ describe('persistence', () => {
       const changed = await callApi(first, DEMO.defaultResident.openid, 'org.updateProfile', { nickname: '秀英阿姨' })
       expect(changed.body).toMatchObject({ ok: true, data: { nickname: '秀英阿姨' } })
       const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])
-      const up = await fetch(first.url + 'storage/upload?path=notes/hello.jpg', { method: 'POST', headers: { 'x-wx-openid': DEMO.defaultResident.openid }, body: photo })
+      const up = await fetch(first.url + 'storage/upload?path=notes/hello.jpg', {
+        method: 'POST',
+        headers: { 'x-wx-openid': DEMO.defaultResident.openid },
+        body: photo,
+      })
       expect(up.status).toBe(200)
       await first.close()
 

@@ -29,7 +29,9 @@ test('the showcase seeds through the function and leaves consistent books', asyn
     expect(await engine.count('party_registrations', { status: 'verified' })).toBe(2)
     expect(await engine.count('activity_signups', { status: 'no_show' })).toBe(1)
     // The street home counts the same: the wish awaiting review, the two verified registrations.
-    const res = (await runAsCaller({ OPENID: DEMO.streetAdmin.openid, APPID: 'local' }, () => main({ action: 'org.street', data: { streetId: DEMO.street } }))) as { ok: boolean; data: StreetView }
+    const res = (await runAsCaller({ OPENID: DEMO.streetAdmin.openid, APPID: 'local' }, () =>
+      main({ action: 'org.street', data: { streetId: DEMO.street } }),
+    )) as { ok: boolean; data: StreetView }
     expect(res.ok).toBe(true)
     expect(res.data.totals.registeredMembers).toBe(2)
     expect(res.data.totals.wishesUnderReview).toBe(await engine.count('wishes', { status: 'under_review' }))
@@ -37,10 +39,13 @@ test('the showcase seeds through the function and leaves consistent books', asyn
 
     // The default resident: her balance (the cached one and the sum of her ledger entries agree, see
     // ledgerProblems) buys the cheapest item in stock, through the function as the app would.
-    const asResident = (action: string, data: object) => runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () => main({ action, data })) as Promise<{ ok: boolean; data?: any }>
+    const asResident = (action: string, data: object) =>
+      runAsCaller({ OPENID: DEMO.defaultResident.openid, APPID: 'local' }, () => main({ action, data })) as Promise<{ ok: boolean; data?: any }>
     const community = DEMO.xingfuli
     const balance = (await asResident('points.balance', { communityId: community })).data.balance as number
-    const items = ((await asResident('mall.items', { communityId: community })).data.items as { id: string; price: number; stock: number }[]).filter((i) => i.stock > 0)
+    const items = ((await asResident('mall.items', { communityId: community })).data.items as { id: string; price: number; stock: number }[]).filter(
+      (i) => i.stock > 0,
+    )
     const cheapest = items.sort((a, b) => a.price - b.price)[0]
     expect(balance).toBeGreaterThanOrEqual(cheapest.price)
     const order = await asResident('mall.redeem', { communityId: community, itemId: cheapest.id, quantity: 1, requestKey: 'showcase-newcomer-1' })

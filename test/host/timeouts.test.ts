@@ -29,7 +29,10 @@ let host: Host
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'fn-root-'))
   storage = fs.mkdtempSync(path.join(os.tmpdir(), 'fn-storage-'))
-  for (const [name, config] of [['slow', { timeout: 1 }], ['plain', {}]] as const) {
+  for (const [name, config] of [
+    ['slow', { timeout: 1 }],
+    ['plain', {}],
+  ] as const) {
     fs.mkdirSync(path.join(root, name, 'src'), { recursive: true })
     fs.writeFileSync(path.join(root, name, 'config.json'), JSON.stringify(config))
     fs.writeFileSync(path.join(root, name, 'src', 'index.ts'), SLOW)
@@ -46,7 +49,11 @@ afterAll(async () => {
 })
 
 const call = async (fn: string, event: object) => {
-  const res = await fetch(`${host.url}fn/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-someone' }, body: JSON.stringify(event) })
+  const res = await fetch(`${host.url}fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': 'o-someone' },
+    body: JSON.stringify(event),
+  })
   return { status: res.status, body: (await res.json()) as any }
 }
 
@@ -63,7 +70,10 @@ test('a call within the limit answers; one past it gets the platform’s timeout
   const late = await call('slow', { ms: 2500 })
   const took = Date.now() - started
   expect(late.status).toBe(504)
-  expect(late.body).toEqual({ errCode: -504003, errMsg: expect.stringMatching(/^cloud\.callFunction:fail Error: errCode: -504003 \| errMsg: Invoking task timed out after 1 seconds/) })
+  expect(late.body).toEqual({
+    errCode: -504003,
+    errMsg: expect.stringMatching(/^cloud\.callFunction:fail Error: errCode: -504003 \| errMsg: Invoking task timed out after 1 seconds/),
+  })
   expect(took).toBeGreaterThanOrEqual(950)
   expect(took).toBeLessThan(2000)
   // The platform default for a function that declares none.

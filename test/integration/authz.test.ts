@@ -30,7 +30,21 @@ import type { ApiResult, ErrorCode, Role } from '../../types/common'
 import { openTestCloud, codeOf, type TestCloud } from '../support/cloud'
 import { chinaYear } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { P, T } from '../support/fixtures'
-import { CALLER_NAMES, CALLERS, Q, T2, buildWorld, diffDumps, dumpAll, fingerprint, hashDocs, restore, type Caller, type Dump, type World } from '../support/authz-world'
+import {
+  CALLER_NAMES,
+  CALLERS,
+  Q,
+  T2,
+  buildWorld,
+  diffDumps,
+  dumpAll,
+  fingerprint,
+  hashDocs,
+  restore,
+  type Caller,
+  type Dump,
+  type World,
+} from '../support/authz-world'
 
 type Gate = 'wechat' | 'user' | 'member' | 'secretary' | Role[]
 type Deny = ErrorCode | ErrorCode[] | Partial<Record<Caller, ErrorCode | ErrorCode[]>>
@@ -67,22 +81,50 @@ const onlyIn = (data: any, communityId: string) => {
 const one = (c: Omit<Case, 'label'> & { label?: string }): Case[] => [{ label: '', ...c }]
 
 const activityInput = (w: World, communityId: string, extra: object = {}) => ({
-  communityId, title: '义务理发', description: '给老人理发', place: '党群服务中心', capacity: 5, pointsPerHour: 10,
-  startAt: new Date(tc.now().getTime() + 72 * 3600_000).toISOString(), endAt: new Date(tc.now().getTime() + 74 * 3600_000).toISOString(), ...extra,
+  communityId,
+  title: '义务理发',
+  description: '给老人理发',
+  place: '党群服务中心',
+  capacity: 5,
+  pointsPerHour: 10,
+  startAt: new Date(tc.now().getTime() + 72 * 3600_000).toISOString(),
+  endAt: new Date(tc.now().getTime() + 74 * 3600_000).toISOString(),
+  ...extra,
 })
 const itemInput = (communityId: string, extra: object = {}) => ({
-  communityId, name: '大米', kind: 'goods', description: '5kg', photos: [], price: 50, stockDelta: 5, perPersonLimit: 1,
-  pickupPlace: '党群服务中心', pickupHours: '周末', pickupDays: 7, sponsorId: null, active: true, ...extra,
+  communityId,
+  name: '大米',
+  kind: 'goods',
+  description: '5kg',
+  photos: [],
+  price: 50,
+  stockDelta: 5,
+  perPersonLimit: 1,
+  pickupPlace: '党群服务中心',
+  pickupHours: '周末',
+  pickupDays: 7,
+  sponsorId: null,
+  active: true,
+  ...extra,
 })
 const regInput = (communityId: string) => ({
-  communityId, name: '新党员', employerUnitId: null, employerName: '青山区教育局', branch: '教育局机关党支部', memberType: '在职',
-  homeCompoundId: T.compound1, homeBuildingId: T.b1, skills: ['教学'], pledge: '每周辅导孩子功课',
+  communityId,
+  name: '新党员',
+  employerUnitId: null,
+  employerName: '青山区教育局',
+  branch: '教育局机关党支部',
+  memberType: '在职',
+  homeCompoundId: T.compound1,
+  homeBuildingId: T.b1,
+  skills: ['教学'],
+  pledge: '每周辅导孩子功课',
 })
 
 /** Rows for actions announced by the org work; they join the table when the registry has them. */
 const announced: Record<string, Case[]> = {
   'org.householdQueue': one({
-    gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+    gate: ['building_head', 'secretary', 'street_admin'],
+    rule: 'org: household confirmation (new action)',
     input: (_w, communityId) => ({ communityId }),
     other: { allow: OTHER_SEC },
     // A building head sees the pending households of the buildings they are appointed to, and no others.
@@ -95,14 +137,20 @@ const announced: Record<string, Case[]> = {
   }),
   'org.confirmHousehold': [
     {
-      label: 'a pending household in b1 (the first building head’s scope)', gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+      label: 'a pending household in b1 (the first building head’s scope)',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: 'org: household confirmation (new action)',
       input: (_w, communityId) => ({ communityId, userId: Q.pending.id, approve: true }),
-      allow: ['head', ...SEC], other: 'NOT_FOUND',
+      allow: ['head', ...SEC],
+      other: 'NOT_FOUND',
     },
     {
-      label: 'a pending household in b2 (the second building head’s scope, not the first’s)', gate: ['building_head', 'secretary', 'street_admin'], rule: 'org: household confirmation (new action)',
+      label: 'a pending household in b2 (the second building head’s scope, not the first’s)',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: 'org: household confirmation (new action)',
       input: (_w, communityId) => ({ communityId, userId: Q.pending2.id, approve: true }),
-      allow: ['head2', ...SEC], other: 'NOT_FOUND',
+      allow: ['head2', ...SEC],
+      other: 'NOT_FOUND',
     },
   ],
 }
@@ -117,161 +165,256 @@ const TABLE: Record<string, Case[]> = {
   'org.households': one({ gate: 'user', input: (_w, communityId) => ({ buildingId: communityId === c1 ? T.b1 : T.b3 }), other: 'open' }),
   'org.assignRole': [
     {
-      label: 'a resident of the community', gate: 'secretary', rule: RULE_ASSIGN,
+      label: 'a resident of the community',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'volunteer' }),
-      allow: SEC, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
-    },
-    {
-      // A secretary is staff the street appoints: the street admin may appoint anyone with a profile, anywhere in the street.
-      label: 'appointing a secretary', gate: 'secretary', rule: RULE_ASSIGN,
-      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'secretary' }),
-      allow: ['streetAdmin'], other: { allow: ['streetAdmin'], deny: ['FORBIDDEN', 'NOT_FOUND'] },
+      allow: SEC,
       check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
     },
     {
-      label: 'appointing a building head to a building', gate: 'secretary', rule: RULE_ASSIGN,
+      // A secretary is staff the street appoints: the street admin may appoint anyone with a profile, anywhere in the street.
+      label: 'appointing a secretary',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
+      input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'secretary' }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'], deny: ['FORBIDDEN', 'NOT_FOUND'] },
+      check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+    },
+    {
+      label: 'appointing a building head to a building',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b2] }),
-      allow: SEC, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+      allow: SEC,
+      check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
     },
     {
-      label: 'appointing a building head to a building of the other community', gate: 'secretary', rule: RULE_ASSIGN,
+      label: 'appointing a building head to a building of the other community',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b3] }),
-      allow: [], deny: 'INVALID_INPUT', other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
+      allow: [],
+      deny: 'INVALID_INPUT',
+      other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
     },
     {
-      label: 'a resident of the other community', gate: 'secretary', rule: RULE_ASSIGN,
+      label: 'a resident of the other community',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: Q.otherResident.id, role: 'volunteer' }),
-      allow: [], deny: 'NOT_FOUND', other: { allow: OTHER_SEC },
+      allow: [],
+      deny: 'NOT_FOUND',
+      other: { allow: OTHER_SEC },
     },
     {
-      label: 'someone living in community 2, registered (双报到) in community 1', gate: 'secretary', rule: RULE_ASSIGN,
+      label: 'someone living in community 2, registered (双报到) in community 1',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: Q.c2member.id, role: 'volunteer' }),
-      allow: SEC, other: { allow: OTHER_SEC }, check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+      allow: SEC,
+      other: { allow: OTHER_SEC },
+      check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
     },
   ],
   'org.revokeRole': [
     {
-      label: 'the building head’s role', gate: 'secretary', rule: RULE_ASSIGN,
+      label: 'the building head’s role',
+      gate: 'secretary',
+      rule: RULE_ASSIGN,
       input: (_w, communityId) => ({ communityId, userId: P.head.id, role: 'building_head' }),
-      allow: SEC, other: ['NOT_FOUND', 'CONFLICT'], check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
+      allow: SEC,
+      other: ['NOT_FOUND', 'CONFLICT'],
+      check: (d, _c, v) => onlyIn(d, v === 'own' ? c1 : c2),
     },
     {
-      label: 'the secretary’s role', gate: 'secretary',
+      label: 'the secretary’s role',
+      gate: 'secretary',
       input: (_w, communityId) => ({ communityId, userId: P.secretary.id, role: 'secretary' }),
-      allow: ['streetAdmin'], other: { deny: { otherSecretary: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'], streetAdmin: ['NOT_FOUND', 'CONFLICT'] } },
+      allow: ['streetAdmin'],
+      other: { deny: { otherSecretary: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'], streetAdmin: ['NOT_FOUND', 'CONFLICT'] } },
     },
   ],
   'org.members': one({
-    gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open',
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
     // Where someone lives in another community is not this community's business (org.member hides it too).
     check: (d, _c, v) => {
       const here = v === 'own' ? c1 : c2
       const elsewhere = here === c1 ? [Q.c2member.id, Q.stray.id, Q.otherResident.id, P.otherSecretary.id] : [P.neighbour.id, P.resident.id, P.member.id]
       const leaked = (d.items as { userId: string; householdLabel: string | null }[]).filter((x) => elsewhere.includes(x.userId) && x.householdLabel)
-      return leaked.length ? `the home of people living in another community listed: ${leaked.map((x) => `${x.userId} → ${x.householdLabel}`).join('; ')}` : null
+      return leaked.length
+        ? `the home of people living in another community listed: ${leaked.map((x) => `${x.userId} → ${x.householdLabel}`).join('; ')}`
+        : null
     },
   }),
   'org.member': [
     {
-      label: 'a resident (verified household)', gate: 'secretary', rule: RULE_MEMBER,
+      label: 'a resident (verified household)',
+      gate: 'secretary',
+      rule: RULE_MEMBER,
       input: (_w, communityId) => ({ communityId, userId: P.neighbour.id }),
     },
     {
-      label: 'someone of community 2 holding a community-1 role', gate: 'secretary', rule: RULE_MEMBER,
+      label: 'someone of community 2 holding a community-1 role',
+      gate: 'secretary',
+      rule: RULE_MEMBER,
       input: (_w, communityId) => ({ communityId, userId: Q.stray.id }),
-      allow: [], deny: 'NOT_FOUND', other: { allow: OTHER_SEC },
+      allow: [],
+      deny: 'NOT_FOUND',
+      other: { allow: OTHER_SEC },
     },
     {
-      label: 'someone whose household is not yet confirmed', gate: 'secretary', rule: RULE_MEMBER,
+      label: 'someone whose household is not yet confirmed',
+      gate: 'secretary',
+      rule: RULE_MEMBER,
       input: (_w, communityId) => ({ communityId, userId: Q.pending.id }),
-      allow: [], deny: 'NOT_FOUND',
+      allow: [],
+      deny: 'NOT_FOUND',
     },
     {
-      label: 'someone living in community 2, registered (双报到) in community 1', gate: 'secretary', rule: RULE_MEMBER,
+      label: 'someone living in community 2, registered (双报到) in community 1',
+      gate: 'secretary',
+      rule: RULE_MEMBER,
       input: (_w, communityId) => ({ communityId, userId: Q.c2member.id }),
       other: { allow: OTHER_SEC },
     },
   ],
   'org.setProxy': [
     {
-      label: 'for the elder of the building head’s building', gate: ['building_head', 'secretary', 'street_admin'],
+      label: 'for the elder of the building head’s building',
+      gate: ['building_head', 'secretary', 'street_admin'],
       input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: P.head.id, enabled: true }),
       allow: ['head', ...SEC],
     },
     {
-      label: 'for an elder of b2 by the head appointed to b2 (who lives in b1)', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      label: 'for an elder of b2 by the head appointed to b2 (who lives in b1)',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: RULE_SCOPE,
       input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: Q.head2.id, enabled: true }),
       allow: ['head2', ...SEC],
     },
     {
-      label: 'for an elder of b1 by the head appointed to b2 (their own building, not their scope)', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      label: 'for an elder of b1 by the head appointed to b2 (their own building, not their scope)',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: RULE_SCOPE,
       // The secretary naming a head whose scope does not cover the building: INVALID_INPUT, not a refusal.
       input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: Q.head2.id, enabled: true }),
       allow: SEC,
     },
     {
-      label: 'for an elder outside the building head’s scope', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      label: 'for an elder outside the building head’s scope',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: RULE_SCOPE,
       input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: P.head.id, enabled: true }),
       allow: SEC,
     },
     {
-      label: 'for someone in scope whose household is not yet confirmed', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      label: 'for someone in scope whose household is not yet confirmed',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: RULE_SCOPE,
       input: (_w, communityId) => ({ communityId, residentId: Q.pending.id, proxyId: P.head.id, enabled: true }),
       allow: [],
     },
     {
-      label: 'withdrawing as proxy of an elder outside the building head’s scope', gate: ['building_head', 'secretary', 'street_admin'], rule: RULE_SCOPE,
+      label: 'withdrawing as proxy of an elder outside the building head’s scope',
+      gate: ['building_head', 'secretary', 'street_admin'],
+      rule: RULE_SCOPE,
       // The building head never was this elder's proxy: refused, or at least nothing written (no audit entry, no touched profile).
       input: (_w, communityId) => ({ communityId, residentId: P.farElder.id, proxyId: P.head.id, enabled: false }),
-      allow: SEC, deny: { head: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] },
+      allow: SEC,
+      deny: { head: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] },
     },
     {
-      label: 'a building head naming another proxy', gate: ['building_head', 'secretary', 'street_admin'],
+      label: 'a building head naming another proxy',
+      gate: ['building_head', 'secretary', 'street_admin'],
       input: (_w, communityId) => ({ communityId, residentId: P.elder.id, proxyId: P.secretary.id, enabled: true }),
       // The secretary is no building head: INVALID_INPUT for the secretary and the street admin is fine.
       allow: SEC,
     },
   ],
-  'org.audit': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'org.audit': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
   'org.subscribed': one({ gate: 'user', input: () => ({ templates: ['reminder'] }), other: false }),
-  'org.undelivered': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'org.undelivered': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
 
   // ---------------------------------------------------------------- points
   'points.balance': one({
-    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
     check: (d, c) => (c !== 'owner' && d.balance !== 0 ? `balance ${d.balance} is not the caller’s` : null),
   }),
   'points.statement': one({
-    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
     check: (d, c) => (c !== 'owner' ? empty('items')(d) : null),
   }),
   'points.rules': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
   'points.setRule': one({
-    gate: 'secretary', input: (_w, communityId) => ({ communityId, kind: 'volunteer_hour', points: 5, dailyCap: null, monthlyCap: null, active: true }),
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, kind: 'volunteer_hour', points: 5, dailyCap: null, monthlyCap: null, active: true }),
     other: 'open',
   }),
   'points.setExpiry': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, expireMonths: 12 }), other: 'open' }),
   'points.grant': [
     {
-      label: 'to a resident', gate: 'secretary',
+      label: 'to a resident',
+      gate: 'secretary',
       input: (w, communityId) => ({ communityId, userId: P.neighbour.id, amount: 10, reason: '志愿服务表彰', requestKey: REQ }),
     },
     {
-      label: 'to a community-2 resident from community 1’s sponsor', gate: 'secretary',
+      label: 'to a community-2 resident from community 1’s sponsor',
+      gate: 'secretary',
       input: (w, communityId) => ({ communityId, userId: Q.otherResident.id, amount: 10, reason: '志愿服务表彰', sponsorId: w.sponsorId, requestKey: REQ }),
-      allow: [], deny: 'NOT_FOUND',
+      allow: [],
+      deny: 'NOT_FOUND',
     },
   ],
-  'points.sponsors': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s sponsors listed' : null) }),
+  'points.sponsors': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s sponsors listed' : null),
+  }),
   'points.setSponsor': [
     { label: 'a new sponsor', gate: 'secretary', input: (_w, communityId) => ({ communityId, name: '青山小学', warnBelow: 0 }), other: 'open' },
-    { label: 'editing the sponsor', gate: 'secretary', input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, name: '青山区税务局（改）', warnBelow: 0 }) },
+    {
+      label: 'editing the sponsor',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, name: '青山区税务局（改）', warnBelow: 0 }),
+    },
   ],
-  'points.fundSponsor': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, amount: 100, note: '追加经费', requestKey: REQ }) }),
-  'points.report': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.totals.budget !== 0 ? 'community 1’s budget reported' : null) }),
+  'points.fundSponsor': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, sponsorId: w.sponsorId, amount: 100, note: '追加经费', requestKey: REQ }),
+  }),
+  'points.report': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && d.totals.budget !== 0 ? 'community 1’s budget reported' : null),
+  }),
 
   // ---------------------------------------------------------------- mall
-  'mall.items': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'mall.items': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
   'mall.item': one({ gate: 'member', input: (w, communityId) => ({ communityId, itemId: w.itemId }) }),
   'mall.upsertItem': [
     { label: 'a new item', gate: 'secretary', input: (_w, communityId) => itemInput(communityId), other: 'open' },
@@ -282,44 +425,84 @@ const TABLE: Record<string, Case[]> = {
   'mall.cancel': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner'], deny: 'NOT_FOUND' }),
   'mall.order': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner', ...SEC], deny: 'NOT_FOUND' }),
   'mall.pickupQr': one({ gate: 'member', input: (w, communityId) => ({ communityId, orderId: w.orderId }), allow: ['owner'], deny: 'NOT_FOUND' }),
-  'mall.myOrders': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, c) => (c !== 'owner' ? empty('items')(d) : null) }),
+  'mall.myOrders': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, c) => (c !== 'owner' ? empty('items')(d) : null),
+  }),
   'mall.verify': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, code: w.pickupCode }) }),
-  'mall.orders': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'mall.orders': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
 
   // ---------------------------------------------------------------- wishes
   'wish.create': [
     {
-      label: 'for oneself', gate: 'member',
+      label: 'for oneself',
+      gate: 'member',
       input: (_w, communityId) => ({ communityId, title: '想请人帮忙修门锁', description: '门锁坏了', category: '生活帮扶', buildingId: T.b1 }),
       other: 'INVALID_INPUT',
     },
     {
-      label: 'for the elder the building head acts for', gate: 'member',
-      input: (_w, communityId) => ({ communityId, title: '想请人帮忙买药', description: '老人行动不便', category: '生活帮扶', buildingId: T.b1, onBehalfOf: P.elder.id }),
-      allow: ['head'], other: ['INVALID_INPUT', 'FORBIDDEN'],
+      label: 'for the elder the building head acts for',
+      gate: 'member',
+      input: (_w, communityId) => ({
+        communityId,
+        title: '想请人帮忙买药',
+        description: '老人行动不便',
+        category: '生活帮扶',
+        buildingId: T.b1,
+        onBehalfOf: P.elder.id,
+      }),
+      allow: ['head'],
+      other: ['INVALID_INPUT', 'FORBIDDEN'],
     },
   ],
-  'wish.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'wish.list': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
   'wish.get': [
     { label: 'an open wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) },
     {
-      label: 'a wish under review', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishUnderReview }),
-      allow: ['owner', ...SEC], deny: 'NOT_FOUND',
+      label: 'a wish under review',
+      gate: 'member',
+      input: (w, communityId) => ({ communityId, wishId: w.wishUnderReview }),
+      allow: ['owner', ...SEC],
+      deny: 'NOT_FOUND',
     },
     {
-      label: 'a claimed wish: contact only for the claimer, the wisher and the secretary', gate: 'member',
+      label: 'a claimed wish: contact only for the claimer, the wisher and the secretary',
+      gate: 'member',
       input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }),
       check: (d, c) => (d.contact && !['owner', 'partyMember', ...SEC].includes(c) ? 'contact details shown' : null),
     },
     {
-      label: 'the elder’s wish: contact for the building head who posted it', gate: 'member',
+      label: 'the elder’s wish: contact for the building head who posted it',
+      gate: 'member',
       input: (w, communityId) => ({ communityId, wishId: w.wishForElder }),
       check: (d, c) => (d.contact && !['head', ...SEC].includes(c) ? 'contact details shown' : null),
     },
   ],
-  'wish.mine': one({ gate: 'member', input: (_w, communityId) => ({ communityId, as: 'wisher' }), other: 'open', check: (d, c) => (c !== 'owner' && c !== 'head' ? empty('items')(d) : null) }),
+  'wish.mine': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId, as: 'wisher' }),
+    other: 'open',
+    check: (d, c) => (c !== 'owner' && c !== 'head' ? empty('items')(d) : null),
+  }),
   'wish.review': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishUnderReview, approve: true }) }),
-  'wish.reviewQueue': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'wish.reviewQueue': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
   'wish.claim': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) }),
   'wish.remind': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }) }),
   'wish.dispatch': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishOpen, memberId: Q.volunteer.id }) }),
@@ -327,17 +510,34 @@ const TABLE: Record<string, Case[]> = {
   'wish.progress': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, note: '买好材料了' }), allow: ['partyMember'] }),
   'wish.fulfil': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, proof: '已经搬好了' }), allow: ['partyMember'] }),
   'wish.confirm': [
-    { label: 'the owner’s fulfilled wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishFulfilled, stars: 5, thanks: '谢谢' }), allow: ['owner'] },
+    {
+      label: 'the owner’s fulfilled wish',
+      gate: 'member',
+      input: (w, communityId) => ({ communityId, wishId: w.wishFulfilled, stars: 5, thanks: '谢谢' }),
+      allow: ['owner'],
+    },
   ],
   'wish.withdraw': [
     { label: 'the owner’s open wish', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishOpen }), allow: ['owner'] },
-    { label: 'the elder’s wish (posted by the building head)', gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishForElder }), allow: ['head'] },
+    {
+      label: 'the elder’s wish (posted by the building head)',
+      gate: 'member',
+      input: (w, communityId) => ({ communityId, wishId: w.wishForElder }),
+      allow: ['head'],
+    },
   ],
   'wish.overdue': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open' }),
-  'wish.stats': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.posted !== 0 ? 'community 1’s wishes counted' : null) }),
+  'wish.stats': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && d.posted !== 0 ? 'community 1’s wishes counted' : null),
+  }),
   'wish.settings': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
   'wish.setSettings': one({
-    gate: 'secretary', input: (_w, communityId) => ({ communityId, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 5, overdueDays: 5 }), other: 'open',
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 5, overdueDays: 5 }),
+    other: 'open',
   }),
 
   // ---------------------------------------------------------------- party
@@ -349,55 +549,122 @@ const TABLE: Record<string, Case[]> = {
   'party.register': one({ gate: 'user', input: (_w, communityId) => regInput(communityId), other: 'INVALID_INPUT' }),
   'party.myRegistration': one({ gate: 'user', input: () => ({}), other: false }),
   'party.review': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, registrationId: w.pendingRegId, approve: true }) }),
-  'party.members': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
-  'party.pledge': one({ gate: 'member', input: (_w, communityId) => ({ communityId, pledge: '每周三帮老人用手机' }), allow: ['partyMember'], deny: 'NOT_FOUND' }),
+  'party.members': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
+  'party.pledge': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId, pledge: '每周三帮老人用手机' }),
+    allow: ['partyMember'],
+    deny: 'NOT_FOUND',
+  }),
   'party.pledgeDone': one({ gate: 'member', input: (_w, communityId) => ({ communityId, note: '已经坚持了八周' }), allow: ['partyMember'], deny: 'NOT_FOUND' }),
-  'post.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s posts listed' : null) }),
+  'post.list': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s posts listed' : null),
+  }),
   'post.upsert': [
-    { label: 'a new post', gate: 'secretary', input: (_w, communityId) => ({ communityId, title: '环境监督', description: '', skills: [], capacity: 2, active: true }), other: 'open' },
-    { label: 'editing the post', gate: 'secretary', input: (w, communityId) => ({ communityId, postId: w.postId, title: '楼栋联络员', description: '改', skills: [], capacity: 3, active: true }) },
+    {
+      label: 'a new post',
+      gate: 'secretary',
+      input: (_w, communityId) => ({ communityId, title: '环境监督', description: '', skills: [], capacity: 2, active: true }),
+      other: 'open',
+    },
+    {
+      label: 'editing the post',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, postId: w.postId, title: '楼栋联络员', description: '改', skills: [], capacity: 3, active: true }),
+    },
   ],
   'post.claim': one({ gate: ['party_member'], input: (w, communityId) => ({ communityId, postId: w.freePostId }) }),
-  'post.leave': one({ gate: 'member', input: (w, communityId) => ({ communityId, postId: w.postId }), allow: ['partyMember'], deny: 'CONFLICT', other: 'CONFLICT' }),
+  'post.leave': one({
+    gate: 'member',
+    input: (w, communityId) => ({ communityId, postId: w.postId }),
+    allow: ['partyMember'],
+    deny: 'CONFLICT',
+    other: 'CONFLICT',
+  }),
   'pair.assign': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, memberId: P.member.id, householdId: T.h1, needs: [], active: true }) }),
   'pair.mine': one({
-    gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open',
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
     check: (d, c, v) => (v === 'other' || c !== 'partyMember' ? (d.length ? 'someone else’s pairs (with needs) listed' : null) : null),
   }),
-  'pair.list': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s pairs listed' : null) }),
-  'pair.logVisit': one({ gate: 'member', input: (_w, communityId) => ({ communityId, householdId: T.h2, note: '陪老人聊天' }), allow: ['partyMember'], other: 'FORBIDDEN' }),
+  'pair.list': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && d.length ? 'community 1’s pairs listed' : null),
+  }),
+  'pair.logVisit': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId, householdId: T.h2, note: '陪老人聊天' }),
+    allow: ['partyMember'],
+    other: 'FORBIDDEN',
+  }),
   'pair.settings': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId }), other: 'open' }),
   'pair.setSettings': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, minPerMember: 1, maxPerMember: 3 }), other: 'open' }),
-  'activity.list': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open', check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null) }),
+  'activity.list': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
   'activity.get': one({
-    gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow }),
+    gate: 'member',
+    input: (w, communityId) => ({ communityId, activityId: w.actNow }),
     check: (d, c) => ((d.roster || d.location) && !['partyMember', ...SEC].includes(c) ? 'roster shown to someone who does not organise' : null),
   }),
   'activity.upsert': [
     {
-      label: 'a new activity (secretary)', gate: 'member', input: (w, communityId) => activityInput(w, communityId),
-      allow: SEC, other: { allow: OTHER_SEC },
+      label: 'a new activity (secretary)',
+      gate: 'member',
+      input: (w, communityId) => activityInput(w, communityId),
+      allow: SEC,
+      other: { allow: OTHER_SEC },
     },
     {
-      label: 'a new activity for the post the party member holds', gate: 'member', input: (w, communityId) => activityInput(w, communityId, { postId: w.postId }),
+      label: 'a new activity for the post the party member holds',
+      gate: 'member',
+      input: (w, communityId) => activityInput(w, communityId, { postId: w.postId }),
       // Under community 2, community 1's post must not be accepted (secretaries skip the post check today).
-      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
+      allow: ['partyMember', ...SEC],
+      other: { deny: { otherSecretary: ['NOT_FOUND', 'INVALID_INPUT'], streetAdmin: ['NOT_FOUND', 'INVALID_INPUT'] } },
     },
     {
-      label: 'editing the party member’s activity', gate: 'member', input: (w, communityId) => activityInput(w, communityId, { activityId: w.actNow, postId: w.postId }),
-      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+      label: 'editing the party member’s activity',
+      gate: 'member',
+      input: (w, communityId) => activityInput(w, communityId, { activityId: w.actNow, postId: w.postId }),
+      allow: ['partyMember', ...SEC],
+      other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
     },
   ],
-  'activity.cancel': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow, reason: '下雨改期' }), allow: ['partyMember', ...SEC] }),
+  'activity.cancel': one({
+    gate: 'member',
+    input: (w, communityId) => ({ communityId, activityId: w.actNow, reason: '下雨改期' }),
+    allow: ['partyMember', ...SEC],
+  }),
   'activity.signUp': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, activityId: w.actSoon }) }),
   'activity.withdraw': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actSoon }), allow: ['volunteer'], deny: 'CONFLICT' }),
   'activity.checkinCode': one({ gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actNow }), allow: ['partyMember', ...SEC] }),
   'activity.checkin': one({ gate: 'member', input: (w, communityId) => ({ communityId, token: w.token() }), allow: ['volunteer'], other: 'INVALID_INPUT' }),
   'activity.checkout': one({ gate: 'member', input: (w, communityId) => ({ communityId, token: w.token() }), allow: ['volunteer'], other: 'INVALID_INPUT' }),
   'activity.confirmHours': [
-    { label: 'the party member’s past activity', gate: 'member', input: (w, communityId) => ({ communityId, activityId: w.actPast }), allow: ['partyMember', ...SEC] },
     {
-      label: 'setting the organiser’s own hours', gate: 'member',
+      label: 'the party member’s past activity',
+      gate: 'member',
+      input: (w, communityId) => ({ communityId, activityId: w.actPast }),
+      allow: ['partyMember', ...SEC],
+    },
+    {
+      label: 'setting the organiser’s own hours',
+      gate: 'member',
       input: (w, communityId) => ({ communityId, activityId: w.actPast, corrections: [{ userId: P.member.id, hours: 1, reason: '我在现场' }] }),
       allow: SEC,
     },
@@ -405,17 +672,24 @@ const TABLE: Record<string, Case[]> = {
   'party.record': [
     { label: 'one’s own', gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' },
     {
-      label: 'the party member’s', gate: 'member', input: (_w, communityId) => ({ communityId, userId: P.member.id }),
-      allow: ['partyMember', ...SEC], other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+      label: 'the party member’s',
+      gate: 'member',
+      input: (_w, communityId) => ({ communityId, userId: P.member.id }),
+      allow: ['partyMember', ...SEC],
+      other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
     },
   ],
   'party.report': one({
-    gate: 'secretary', input: (_w, communityId) => ({ communityId, year: chinaYear(tc.now()) }), other: 'open',
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, year: chinaYear(tc.now()) }),
+    other: 'open',
     check: (d, _c, v) => (v === 'other' ? empty('rows')(d) : null),
   }),
   'party.coverage': one({
-    gate: 'user', input: (_w, communityId) => ({ streetId: communityId === c1 ? T.street : T2.street }),
-    allow: ['streetAdmin'], other: { allow: ['farAdmin'] },
+    gate: 'user',
+    input: (_w, communityId) => ({ streetId: communityId === c1 ? T.street : T2.street }),
+    allow: ['streetAdmin'],
+    other: { allow: ['farAdmin'] },
   }),
   ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
 }
@@ -461,10 +735,10 @@ function expected(row: Case, caller: Caller, variant: 'own' | 'other'): Expect {
   else if (row.other === 'open') v = {}
   else if (row.other === undefined) v = { allow: [], deny: 'NOT_FOUND' }
   else if (typeof row.other === 'string' || Array.isArray(row.other)) v = { allow: [], deny: row.other }
-  else v = { allow: row.other ? row.other.allow ?? [] : [], deny: row.other ? row.other.deny : undefined }
+  else v = { allow: row.other ? (row.other.allow ?? []) : [], deny: row.other ? row.other.deny : undefined }
   if (!v.allow || v.allow.includes(caller)) return { allowed: true }
   const deny = v.deny ?? 'FORBIDDEN'
-  const code = typeof deny === 'string' || Array.isArray(deny) ? deny : deny[caller] ?? 'FORBIDDEN'
+  const code = typeof deny === 'string' || Array.isArray(deny) ? deny : (deny[caller] ?? 'FORBIDDEN')
   return { allowed: false, codes: Array.isArray(code) ? code : [code] }
 }
 
@@ -537,7 +811,12 @@ const rows = Object.entries(TABLE).flatMap(([action, cases]) =>
   cases.flatMap((row) =>
     (['own', 'other'] as const)
       .filter((variant) => variant === 'own' || row.other !== false)
-      .map((variant) => ({ name: `${action}${row.label ? ` — ${row.label}` : ''} — ${variant === 'own' ? 'own community' : 'naming the other community'}`, action, row, variant })),
+      .map((variant) => ({
+        name: `${action}${row.label ? ` — ${row.label}` : ''} — ${variant === 'own' ? 'own community' : 'naming the other community'}`,
+        action,
+        row,
+        variant,
+      })),
   ),
 )
 

@@ -150,8 +150,14 @@ describe('activity reminders', () => {
     at('2026-11-28T02:00:00Z')
     const activity = (title: string, startAt: string) =>
       tc.ok(sec, 'activity.upsert', {
-        communityId: c, title, description: '', place: '1栋门口', capacity: 10, pointsPerHour: 10,
-        startAt, endAt: new Date(new Date(startAt).getTime() + 2 * 3_600_000).toISOString(),
+        communityId: c,
+        title,
+        description: '',
+        place: '1栋门口',
+        capacity: 10,
+        pointsPerHour: 10,
+        startAt,
+        endAt: new Date(new Date(startAt).getTime() + 2 * 3_600_000).toISOString(),
       })
     const early = await activity('义诊', '2026-12-01T01:00:00Z') // 1 Dec 09:00 in Shanghai
     const later = await activity('垃圾分类宣传', '2026-12-02T02:00:00Z') // 2 Dec 10:00
@@ -161,7 +167,11 @@ describe('activity reminders', () => {
     await tc.ok(pm, 'org.subscribed', { templates: ['reminder'] })
     await tc.ok(pm, 'activity.signUp', { communityId: c, activityId: later.id })
     const reminders = async () =>
-      (await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })).map((m) => [m.data.thing1.value, m.data.thing2.value, new Date(m.at).toISOString()])
+      (await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })).map((m) => [
+        m.data.thing1.value,
+        m.data.thing2.value,
+        new Date(m.at).toISOString(),
+      ])
 
     at('2026-11-29T23:59:00Z') // 30 Nov 07:59: the day before 义诊, too early in the morning
     expect((await tick())['activity.remind']).toEqual({ reminded: 0 })
@@ -185,8 +195,14 @@ describe('activity reminders', () => {
     await setup()
     at('2026-11-30T16:30:00Z') // 1 Dec 00:30
     const a = await tc.ok(sec, 'activity.upsert', {
-      communityId: c, title: '早锻炼', description: '', place: '广场', capacity: 10, pointsPerHour: 0,
-      startAt: '2026-11-30T22:30:00Z', endAt: '2026-11-30T23:30:00Z', // 1 Dec 06:30–07:30
+      communityId: c,
+      title: '早锻炼',
+      description: '',
+      place: '广场',
+      capacity: 10,
+      pointsPerHour: 0,
+      startAt: '2026-11-30T22:30:00Z',
+      endAt: '2026-11-30T23:30:00Z', // 1 Dec 06:30–07:30
     })
     await tc.ok(pm, 'activity.signUp', { communityId: c, activityId: a.id })
     at('2026-11-30T17:00:00Z')
@@ -200,10 +216,35 @@ describe('wishes', () => {
   test('message times are China wall-clock times; the wished-by day is a China day', async () => {
     await setup()
     at('2026-11-30T16:00:00Z') // 1 Dec 00:00 in Shanghai, 30 Nov in UTC
-    const late = await tc.call(res, 'wish.create', { communityId: c, title: '想请人帮忙换灯泡', description: '厨房灯坏了', category: '生活帮扶', buildingId: T.b1, wishedBy: '2026-11-30' })
+    const late = await tc.call(res, 'wish.create', {
+      communityId: c,
+      title: '想请人帮忙换灯泡',
+      description: '厨房灯坏了',
+      category: '生活帮扶',
+      buildingId: T.b1,
+      wishedBy: '2026-11-30',
+    })
     expect(codeOf(late)).toBe('INVALID_INPUT')
-    expect(codeOf(await tc.call(res, 'wish.create', { communityId: c, title: '换灯泡', description: '厨房灯坏了', category: '生活帮扶', buildingId: T.b1, wishedBy: '2026-02-30' }))).toBe('INVALID_INPUT')
-    const w = await tc.ok(res, 'wish.create', { communityId: c, title: '想请人帮忙换灯泡', description: '厨房灯坏了', category: '生活帮扶', buildingId: T.b1, wishedBy: '2026-12-01' })
+    expect(
+      codeOf(
+        await tc.call(res, 'wish.create', {
+          communityId: c,
+          title: '换灯泡',
+          description: '厨房灯坏了',
+          category: '生活帮扶',
+          buildingId: T.b1,
+          wishedBy: '2026-02-30',
+        }),
+      ),
+    ).toBe('INVALID_INPUT')
+    const w = await tc.ok(res, 'wish.create', {
+      communityId: c,
+      title: '想请人帮忙换灯泡',
+      description: '厨房灯坏了',
+      category: '生活帮扶',
+      buildingId: T.b1,
+      wishedBy: '2026-12-01',
+    })
     expect(w.wishedBy).toBe('2026-12-01')
     expect((await tc.engine.find('wishes', { _id: w.id }))[0].wishedBy).toEqual(new Date('2026-12-01T15:59:59Z'))
     await tc.ok(res, 'org.subscribed', { templates: ['wishClaimed', 'wishFulfilled'] })
@@ -223,8 +264,17 @@ describe('the record', () => {
     await setup()
     const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
     const reg = await tc.ok(pm, 'party.register', {
-      communityId: c, scene: code.scene, name: '周志刚', employerUnitId: 'pu-1', employerName: '青山区税务局', branch: '税务局第一党支部',
-      memberType: '在职', homeCompoundId: T.compound1, homeBuildingId: T.b2, skills: [], pledge: '每月为楼里老人义务修一次电器',
+      communityId: c,
+      scene: code.scene,
+      name: '周志刚',
+      employerUnitId: 'pu-1',
+      employerName: '青山区税务局',
+      branch: '税务局第一党支部',
+      memberType: '在职',
+      homeCompoundId: T.compound1,
+      homeBuildingId: T.b2,
+      skills: [],
+      pledge: '每月为楼里老人义务修一次电器',
     })
     await tc.ok(sec, 'party.review', { communityId: c, registrationId: reg.id, approve: true })
     await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h2, needs: [], active: true })
@@ -239,7 +289,7 @@ describe('the record', () => {
 })
 
 describe('the clock', () => {
-  test('only the in-process caller sets it: a client cannot send one, and a timer event\'s Time is not the time', async () => {
+  test("only the in-process caller sets it: a client cannot send one, and a timer event's Time is not the time", async () => {
     await setup()
     expect(codeOf(await tc.raw(res, { action: 'org.me', clock: '2030-01-01T00:00:00Z' }))).toBe('INVALID_INPUT')
     await tc.ok(sec, 'points.setExpiry', { communityId: c, expireMonths: 1 })
@@ -249,7 +299,9 @@ describe('the clock', () => {
     // A clock that answers nonsense fails the call instead of running on a wrong time.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      const bad = await runAsCaller({ OPENID: sec, APPID: 'local' }, () => tc.main({ action: 'points.setExpiry', data: { communityId: c, expireMonths: 2 } }, { clock: () => 'tomorrow' }))
+      const bad = await runAsCaller({ OPENID: sec, APPID: 'local' }, () =>
+        tc.main({ action: 'points.setExpiry', data: { communityId: c, expireMonths: 2 } }, { clock: () => 'tomorrow' }),
+      )
       expect(codeOf(bad)).toBe('INTERNAL')
     } finally {
       quiet.mockRestore()

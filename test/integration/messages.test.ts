@@ -96,7 +96,13 @@ describe('consent: org.subscribed', () => {
     for (const w of [a, b, d]) await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
     expect((await outbox('wishClaimed')).map((m) => m.data.thing1.value)).toEqual(['一', '二'])
     const [failure] = await tc.engine.find('message_failures', {})
-    expect(failure).toMatchObject({ communityId: c, userId: P.resident.id, template: 'wishClaimed', errcode: 43101, reason: expect.stringContaining('没有订阅') })
+    expect(failure).toMatchObject({
+      communityId: c,
+      userId: P.resident.id,
+      template: 'wishClaimed',
+      errcode: 43101,
+      reason: expect.stringContaining('没有订阅'),
+    })
     expect(failure.at).toBeInstanceOf(Date)
     const [sub] = await tc.engine.find('subscriptions', { _id: `${P.resident.id}_wishClaimed` })
     expect(sub).toMatchObject({ userId: P.resident.id, openid: res, templateId: 'local-tpl-wish-claimed', count: 0 })
@@ -119,8 +125,14 @@ describe('undelivered messages: org.undelivered', () => {
     await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
     const start = new Date(tc.now().getTime() + 3 * 3600_000)
     const a = await tc.ok(sec, 'activity.upsert', {
-      communityId: c, title: '楼道清洁日', description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10,
-      startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000).toISOString(),
+      communityId: c,
+      title: '楼道清洁日',
+      description: '一起打扫楼道',
+      place: '幸福里小区 1栋',
+      capacity: 10,
+      pointsPerHour: 10,
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 3600_000).toISOString(),
     })
     await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: a.id }) // signed up without accepting the reminder
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
@@ -129,7 +141,10 @@ describe('undelivered messages: org.undelivered', () => {
     expect(page.nextCursor).toBeNull()
     expect(page.items).toEqual([
       expect.objectContaining({
-        recipientName: '李*国', template: 'reminder', templateTitle: '待办提醒', errcode: 43101,
+        recipientName: '李*国',
+        template: 'reminder',
+        templateTitle: '待办提醒',
+        errcode: 43101,
         text: '给李*国的「待办提醒」没有送达：对方没有订阅这类消息，或订阅次数已用完',
         page: `packages/party/pages/activity/index?id=${a.id}&c=${c}`,
       }),
@@ -157,11 +172,12 @@ describe('undelivered messages: org.undelivered', () => {
     } while (cursor)
     expect(pages).toBe(3)
     expect(new Set(seen).size).toBe(24)
-    expect(seen).toEqual([...all].sort((x, y) => (y.at.getTime() - x.at.getTime()) || (y._id < x._id ? -1 : 1)).map((d) => d._id))
+    expect(seen).toEqual([...all].sort((x, y) => y.at.getTime() - x.at.getTime() || (y._id < x._id ? -1 : 1)).map((d) => d._id))
 
     expect((await tc.ok(P.streetAdmin.openid, 'org.undelivered', { communityId: c, limit: 1 })).items).toHaveLength(1)
     expect((await tc.ok(P.otherSecretary.openid, 'org.undelivered', { communityId: T.c2 })).items).toEqual([])
-    for (const who of [P.otherSecretary.openid, res, pm, P.head.openid]) expect(codeOf(await tc.call(who, 'org.undelivered', { communityId: c }))).toBe('FORBIDDEN')
+    for (const who of [P.otherSecretary.openid, res, pm, P.head.openid])
+      expect(codeOf(await tc.call(who, 'org.undelivered', { communityId: c }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(sec, 'org.undelivered', { communityId: c, cursor: 'not a cursor' }))).toBe('INVALID_INPUT')
   })
 })

@@ -271,7 +271,7 @@ describe('roles', () => {
     expect(res.roles).toContainEqual({ communityId: T.c2, communityName: '和平社区', role: 'secretary' })
   })
 
-  test('revoking: removes the role, refuses a role not held and one\'s own secretary role', async () => {
+  test("revoking: removes the role, refuses a role not held and one's own secretary role", async () => {
     const res = await tc.ok(P.secretary.openid, 'org.revokeRole', { communityId: T.c1, userId: P.member.id, role: 'party_member' })
     expect(res.roles.map((r) => r.role)).toEqual(['resident'])
     expect(codeOf(await tc.call(P.secretary.openid, 'org.revokeRole', { communityId: T.c1, userId: P.member.id, role: 'party_member' }))).toBe('CONFLICT')
@@ -341,22 +341,33 @@ describe('org.setProxy', () => {
 
   test('a building head cannot reach another building or name someone else', async () => {
     expect(codeOf(await tc.call(P.head.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, enabled: true }))).toBe('FORBIDDEN')
-    expect(codeOf(await tc.call(P.head.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.head.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe(
+      'FORBIDDEN',
+    )
   })
 
   test('a secretary names a building head of that building; not a non-head, nor a head of another building; a resident may not', async () => {
-    expect((await tc.ok(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.head.id, enabled: true })).enabled).toBe(true)
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe('INVALID_INPUT')
+    expect((await tc.ok(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.head.id, enabled: true })).enabled).toBe(
+      true,
+    )
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, proxyId: P.member.id, enabled: true }))).toBe(
+      'INVALID_INPUT',
+    )
     // 孙丽华 looks after building 1 only; 钱德福 lives in building 2.
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, proxyId: P.head.id, enabled: true }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: P.farElder.id, proxyId: P.head.id, enabled: true }))).toBe(
+      'INVALID_INPUT',
+    )
     expect(codeOf(await tc.call(P.resident.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, enabled: true }))).toBe('FORBIDDEN')
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: 'u-none', proxyId: P.head.id, enabled: true }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.setProxy', { communityId: T.c1, residentId: 'u-none', proxyId: P.head.id, enabled: true }))).toBe(
+      'NOT_FOUND',
+    )
   })
 })
 
 describe('org.audit', () => {
   test('newest first, paged without loss, actor masked; secretaries only', async () => {
-    for (const role of ['volunteer', 'party_member'] as const) await tc.ok(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role })
+    for (const role of ['volunteer', 'party_member'] as const)
+      await tc.ok(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role })
     await tc.ok(P.secretary.openid, 'org.member', { communityId: T.c1, userId: P.neighbour.id })
     const first = await tc.ok(P.secretary.openid, 'org.audit', { communityId: T.c1, limit: 2 })
     expect(first.items.map((e) => e.action)).toEqual(['org.member.read', 'org.assignRole'])

@@ -39,8 +39,17 @@ async function setup() {
 }
 
 const regInput = (extra: object = {}) => ({
-  communityId: c, name: '周志刚', employerUnitId: 'pu-1', employerName: '青山区税务局', branch: '税务局第一党支部', memberType: '在职' as const,
-  homeCompoundId: T.compound1, homeBuildingId: T.b2, skills: ['电工', '政策宣讲'], pledge: '每月为楼里老人义务修一次电器', ...extra,
+  communityId: c,
+  name: '周志刚',
+  employerUnitId: 'pu-1',
+  employerName: '青山区税务局',
+  branch: '税务局第一党支部',
+  memberType: '在职' as const,
+  homeCompoundId: T.compound1,
+  homeBuildingId: T.b2,
+  skills: ['电工', '政策宣讲'],
+  pledge: '每月为楼里老人义务修一次电器',
+  ...extra,
 })
 
 /** A verified party member registered through the scene code. */
@@ -56,8 +65,15 @@ const MIN = 60_000
 async function activityNow(extra: object = {}) {
   const now = tc.now().getTime()
   return tc.ok(sec, 'activity.upsert', {
-    communityId: c, title: '楼道清洁日', description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10,
-    startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(), ...extra,
+    communityId: c,
+    title: '楼道清洁日',
+    description: '一起打扫楼道',
+    place: '幸福里小区 1栋',
+    capacity: 10,
+    pointsPerHour: 10,
+    startAt: new Date(now - 10 * 60_000).toISOString(),
+    endAt: new Date(now + 50 * 60_000).toISOString(),
+    ...extra,
   })
 }
 
@@ -71,7 +87,12 @@ describe('双报到', () => {
     expect((await tc.ok(sec, 'party.registerCode', { communityId: c })).scene).toBe(code.scene)
     const compound = await tc.ok(sec, 'party.registerCode', { communityId: c, compoundId: T.compound1 })
     expect(compound.scene).not.toBe(code.scene)
-    expect(await tc.ok(P.member.openid, 'party.resolveScene', { scene: compound.scene })).toMatchObject({ communityId: c, communityName: '幸福里社区', compoundName: '幸福里小区', partnerUnits: [{ id: 'pu-1', name: '青山区税务局' }] })
+    expect(await tc.ok(P.member.openid, 'party.resolveScene', { scene: compound.scene })).toMatchObject({
+      communityId: c,
+      communityName: '幸福里社区',
+      compoundName: '幸福里小区',
+      partnerUnits: [{ id: 'pu-1', name: '青山区税务局' }],
+    })
     expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: 'forged1234' }))).toBe('NOT_FOUND')
     expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: c }))).toBe('NOT_FOUND')
     expect(codeOf(await tc.call(P.resident.openid, 'party.registerCode', { communityId: c }))).toBe('FORBIDDEN')
@@ -100,7 +121,13 @@ describe('双报到', () => {
     await tc.ok(P.resident.openid, 'post.claim', { communityId: c, postId: post.id })
     await tc.ok(sec, 'pair.assign', { communityId: c, memberId: P.resident.id, householdId: T.h2, needs: ['独居老人'], active: true })
     expect(await tc.ok(P.resident.openid, 'pair.mine', { communityId: c })).toHaveLength(1)
-    const moved = await tc.ok(P.resident.openid, 'party.register', { ...regInput({ name: '王秀英' }), communityId: T.c2, employerUnitId: null, homeCompoundId: T.compound2, homeBuildingId: T.b3 })
+    const moved = await tc.ok(P.resident.openid, 'party.register', {
+      ...regInput({ name: '王秀英' }),
+      communityId: T.c2,
+      employerUnitId: null,
+      homeCompoundId: T.compound2,
+      homeBuildingId: T.b3,
+    })
     expect(moved.status).toBe('pending')
     const mine = await tc.ok(P.resident.openid, 'party.myRegistration', {})
     expect(mine.current?.communityId).toBe(T.c2)
@@ -138,7 +165,14 @@ describe('双报到', () => {
 describe('posts and pairing', () => {
   test('a verified member claims a post once; capacity holds; the unverified may not', async () => {
     await setup()
-    const post = await tc.ok(sec, 'post.upsert', { communityId: c, title: '楼栋联络员', description: '联系本楼居民', skills: ['沟通'], capacity: 1, active: true })
+    const post = await tc.ok(sec, 'post.upsert', {
+      communityId: c,
+      title: '楼栋联络员',
+      description: '联系本楼居民',
+      skills: ['沟通'],
+      capacity: 1,
+      active: true,
+    })
     expect(codeOf(await tc.call(P.member.openid, 'post.claim', { communityId: c, postId: post.id }))).toBe('FORBIDDEN')
     await verified(P.member.openid)
     expect((await tc.ok(P.member.openid, 'post.claim', { communityId: c, postId: post.id })).mine).toBe(true)
@@ -151,7 +185,10 @@ describe('posts and pairing', () => {
     // The board tells a member which posts match the skills they registered.
     await tc.ok(sec, 'post.upsert', { communityId: c, title: '电器义修', description: '', skills: ['电工', '木工'], capacity: 3, active: true })
     const mineBoard = await tc.ok(P.member.openid, 'post.list', { communityId: c })
-    expect(mineBoard.map((p) => [p.title, p.mySkills])).toEqual([['楼栋联络员', []], ['电器义修', ['电工']]])
+    expect(mineBoard.map((p) => [p.title, p.mySkills])).toEqual([
+      ['楼栋联络员', []],
+      ['电器义修', ['电工']],
+    ])
     expect((await tc.ok(P.resident.openid, 'post.list', { communityId: c })).every((p) => p.mySkills.length === 0)).toBe(true)
     await tc.ok(P.member.openid, 'post.leave', { communityId: c, postId: post.id })
     expect((await tc.ok(P.neighbour.openid, 'post.claim', { communityId: c, postId: post.id })).mine).toBe(true)
@@ -169,7 +206,9 @@ describe('posts and pairing', () => {
     expect((await tc.ok(P.member.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '量了血压，正常' })).visits).toBe(1)
     expect(codeOf(await tc.call(P.head.openid, 'pair.logVisit', { communityId: c, householdId: T.h2, note: '来看看' }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(sec, 'pair.assign', { communityId: c, memberId: P.head.id, householdId: T.h2, needs: [], active: true }))).toBe('INVALID_INPUT')
-    expect(codeOf(await tc.call(P.member.openid, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h1, needs: [], active: true }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.member.openid, 'pair.assign', { communityId: c, memberId: P.member.id, householdId: T.h1, needs: [], active: true }))).toBe(
+      'FORBIDDEN',
+    )
   })
   test("households per member is the community's setting (default 5–15); the cap holds", async () => {
     await setup()
@@ -196,11 +235,30 @@ describe('activities', () => {
     await setup()
     const now = tc.now()
     const people = Array.from({ length: 300 }, (_, i) => ({ id: `u-vol-${i}`, openid: `o-vol-${i}` }))
-    await tc.engine.insertMany('users', people.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
-      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
-      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-    })))
+    await tc.engine.insertMany(
+      'users',
+      people.map((p) => ({
+        _id: p.id,
+        openid: p.openid,
+        offline: false,
+        nickname: '志愿者',
+        avatarUrl: null,
+        realName: null,
+        phone: null,
+        householdId: T.h2,
+        communityId: c,
+        roles: [
+          { communityId: c, role: 'resident' },
+          { communityId: c, role: 'volunteer' },
+        ],
+        proxies: [],
+        privacy: null,
+        elderMode: null,
+        birthYear: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     const a = await activityNow({ capacity: 40 })
     const codes = (await Promise.all(people.map((p) => tc.call(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })))).map(codeOf)
     expect(codes.filter((x) => x === 'OK')).toHaveLength(40)
@@ -214,18 +272,43 @@ describe('activities', () => {
     await setup()
     const now = tc.now()
     const people = Array.from({ length: 230 }, (_, i) => ({ id: `u-big-${String(i).padStart(3, '0')}`, openid: `o-big-${i}` }))
-    await tc.engine.insertMany('users', people.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
-      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
-      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-    })))
-    const a = await activityNow({ capacity: 500, startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
+    await tc.engine.insertMany(
+      'users',
+      people.map((p) => ({
+        _id: p.id,
+        openid: p.openid,
+        offline: false,
+        nickname: '志愿者',
+        avatarUrl: null,
+        realName: null,
+        phone: null,
+        householdId: T.h2,
+        communityId: c,
+        roles: [
+          { communityId: c, role: 'resident' },
+          { communityId: c, role: 'volunteer' },
+        ],
+        proxies: [],
+        privacy: null,
+        elderMode: null,
+        birthYear: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    const a = await activityNow({
+      capacity: 500,
+      startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(),
+      endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(),
+    })
     for (let i = 0; i < people.length; i += 10) {
       // Each taps 报名, which asks for the reminder first (the app reports the acceptance).
-      await Promise.all(people.slice(i, i + 10).map(async (p) => {
-        await tc.ok(p.openid, 'org.subscribed', { templates: ['reminder'] })
-        return tc.ok(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })
-      }))
+      await Promise.all(
+        people.slice(i, i + 10).map(async (p) => {
+          await tc.ok(p.openid, 'org.subscribed', { templates: ['reminder'] })
+          return tc.ok(p.openid, 'activity.signUp', { communityId: c, activityId: a.id })
+        }),
+      )
     }
     const roster = (await tc.ok(sec, 'activity.get', { communityId: c, activityId: a.id })).roster!
     expect(roster).toHaveLength(230)
@@ -243,7 +326,11 @@ describe('activities', () => {
 
   test('signing up twice, past capacity, residents, withdrawing', async () => {
     await setup()
-    const a = await activityNow({ capacity: 1, startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
+    const a = await activityNow({
+      capacity: 1,
+      startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(),
+      endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(),
+    })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
     expect(codeOf(await tc.call(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('CONFLICT')
     expect(codeOf(await tc.call(P.resident.openid, 'activity.signUp', { communityId: c, activityId: a.id }))).toBe('FORBIDDEN')
@@ -259,7 +346,20 @@ describe('activities', () => {
     const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })
     expect(reminders.map((m) => m.touser)).toEqual([P.neighbour.openid])
     expect(reminders[0].data.thing1.value).toContain('活动提醒')
-    expect(codeOf(await tc.call(P.resident.openid, 'activity.upsert', { communityId: c, title: 'x', description: '', place: 'x', capacity: 1, pointsPerHour: 0, startAt: tc.now().toISOString(), endAt: new Date(tc.now().getTime() + 60 * MIN).toISOString() }))).toBe('FORBIDDEN')
+    expect(
+      codeOf(
+        await tc.call(P.resident.openid, 'activity.upsert', {
+          communityId: c,
+          title: 'x',
+          description: '',
+          place: 'x',
+          capacity: 1,
+          pointsPerHour: 0,
+          startAt: tc.now().toISOString(),
+          endAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(),
+        }),
+      ),
+    ).toBe('FORBIDDEN')
   })
 
   test('check-in proves presence: rotating signed code, window, one check-in, check-out after check-in; hours paid once', async () => {
@@ -305,7 +405,10 @@ describe('activities', () => {
   test('no-shows, corrections with a reason, the check-in window and the location check', async () => {
     await setup()
     await tc.ok(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'volunteer' })
-    const later = await activityNow({ startAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 180 * MIN).toISOString() })
+    const later = await activityNow({
+      startAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(),
+      endAt: new Date(tc.now().getTime() + 180 * MIN).toISOString(),
+    })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: later.id })
     const early = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: later.id })
     const tooEarly = await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: early.token })
@@ -313,7 +416,17 @@ describe('activities', () => {
 
     const located = await activityNow({ location: { lat: 30.5, lng: 114.3, radius: 200 } })
     // Editing without naming the location keeps it; the organiser gets it back to edit.
-    const edited = await tc.ok(sec, 'activity.upsert', { communityId: c, activityId: located.id, title: '楼道清洁日（改）', description: '', place: '1栋', capacity: 10, pointsPerHour: 10, startAt: located.startAt, endAt: located.endAt })
+    const edited = await tc.ok(sec, 'activity.upsert', {
+      communityId: c,
+      activityId: located.id,
+      title: '楼道清洁日（改）',
+      description: '',
+      place: '1栋',
+      capacity: 10,
+      pointsPerHour: 10,
+      startAt: located.startAt,
+      endAt: located.endAt,
+    })
     expect(edited.hasLocation).toBe(true)
     expect((await tc.ok(sec, 'activity.get', { communityId: c, activityId: located.id })).location).toEqual({ lat: 30.5, lng: 114.3, radius: 200 })
     expect((await tc.ok(P.member.openid, 'activity.get', { communityId: c, activityId: located.id })).location).toBeNull()
@@ -321,12 +434,26 @@ describe('activities', () => {
     await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: located.id })
     const code = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: located.id })
     expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token }))).toBe('FORBIDDEN')
-    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.52, lng: 114.3 } }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.52, lng: 114.3 } }))).toBe(
+      'FORBIDDEN',
+    )
     expect((await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: code.token, location: { lat: 30.5005, lng: 114.3 } })).ok).toBe(true)
 
     tc.advance(51 * MIN) // the activity ended a minute ago
-    expect(codeOf(await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 9, reason: '超过安排' }] }))).toBe('INVALID_INPUT')
-    const r = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: located.id, corrections: [{ userId: P.member.id, hours: 0.5, reason: '忘记签退，按现场记录半小时' }] })
+    expect(
+      codeOf(
+        await tc.call(sec, 'activity.confirmHours', {
+          communityId: c,
+          activityId: located.id,
+          corrections: [{ userId: P.member.id, hours: 9, reason: '超过安排' }],
+        }),
+      ),
+    ).toBe('INVALID_INPUT')
+    const r = await tc.ok(sec, 'activity.confirmHours', {
+      communityId: c,
+      activityId: located.id,
+      corrections: [{ userId: P.member.id, hours: 0.5, reason: '忘记签退，按现场记录半小时' }],
+    })
     expect(r).toMatchObject({ confirmed: 1, noShows: 1, credited: 5 })
     const roster = r.activity.roster!
     expect(roster.find((x) => x.userId === P.neighbour.id)?.status).toBe('no_show')
@@ -386,7 +513,10 @@ describe('the 6-digit check-in code (no camera needed)', () => {
     expect(await statusOf(a.id)).toBe('signed')
     // The QR's long code, too, says why when it is out of date.
     const [doc] = await tc.engine.find('activities', { _id: a.id })
-    const oldQr = await tc.call(P.member.openid, 'activity.checkin', { communityId: c, token: checkinToken(doc.secret, a.id, new Date(tc.now().getTime() - 5 * MIN)).token })
+    const oldQr = await tc.call(P.member.openid, 'activity.checkin', {
+      communityId: c,
+      token: checkinToken(doc.secret, a.id, new Date(tc.now().getTime() - 5 * MIN)).token,
+    })
     expect(reasonOf(oldQr)).toBe('CODE_EXPIRED')
   })
 
@@ -456,11 +586,18 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
     const second = await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
     expect(second).toMatchObject({ confirmed: 1, stillIn: 0 })
     expect(second.credited).toBeGreaterThan(0)
-    const fix = await tc.call(sec, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: [{ userId: P.member.id, hours: 0.5, reason: '再改一次' }] })
+    const fix = await tc.call(sec, 'activity.confirmHours', {
+      communityId: c,
+      activityId: a.id,
+      corrections: [{ userId: P.member.id, hours: 0.5, reason: '再改一次' }],
+    })
     expect(codeOf(fix)).toBe('CONFLICT')
     expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(second.credited)
 
-    const gone = await activityNow({ startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(), endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString() })
+    const gone = await activityNow({
+      startAt: new Date(tc.now().getTime() + 60 * MIN).toISOString(),
+      endAt: new Date(tc.now().getTime() + 120 * MIN).toISOString(),
+    })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: gone.id })
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: gone.id, reason: '下雨改期' })
     tc.advance(180 * MIN) // its time has passed
@@ -475,15 +612,28 @@ describe('confirming hours: nobody loses hours, nobody pays themselves', () => {
     await tc.ok(P.member.openid, 'post.claim', { communityId: c, postId: post.id })
     const now = tc.now().getTime()
     const a = await tc.ok(P.member.openid, 'activity.upsert', {
-      communityId: c, title: '楼道清洁', description: '', place: '1栋', capacity: 5, pointsPerHour: 10, postId: post.id,
-      startAt: new Date(now - 10 * 60_000).toISOString(), endAt: new Date(now + 50 * 60_000).toISOString(),
+      communityId: c,
+      title: '楼道清洁',
+      description: '',
+      place: '1栋',
+      capacity: 5,
+      pointsPerHour: 10,
+      postId: post.id,
+      startAt: new Date(now - 10 * 60_000).toISOString(),
+      endAt: new Date(now + 50 * 60_000).toISOString(),
     })
     await tc.ok(P.member.openid, 'activity.signUp', { communityId: c, activityId: a.id })
     tc.advance(51 * MIN) // the activity ended a minute ago
     const self = [{ userId: P.member.id, hours: 1, reason: '我在现场' }]
     expect(codeOf(await tc.call(P.member.openid, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: self }))).toBe('FORBIDDEN')
     expect((await tc.ok(P.member.openid, 'points.balance', { communityId: c })).balance).toBe(0)
-    expect(await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id, corrections: [{ userId: P.member.id, hours: 0.1, reason: '组织者全程在场，书记确认' }] })).toMatchObject({ confirmed: 1, credited: 1 })
+    expect(
+      await tc.ok(sec, 'activity.confirmHours', {
+        communityId: c,
+        activityId: a.id,
+        corrections: [{ userId: P.member.id, hours: 0.1, reason: '组织者全程在场，书记确认' }],
+      }),
+    ).toMatchObject({ confirmed: 1, credited: 1 })
   })
 })
 
@@ -506,7 +656,13 @@ describe('record, report and coverage', () => {
     await tc.ok(sec, 'activity.confirmHours', { communityId: c, activityId: a.id })
     // A wish fulfilled with a 4-star thank-you.
     await tc.ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 7, overdueDays: 7 })
-    const w = await tc.ok(P.resident.openid, 'wish.create', { communityId: c, title: '修水龙头', description: '厨房水龙头漏水', category: '生活帮扶', buildingId: T.b1 })
+    const w = await tc.ok(P.resident.openid, 'wish.create', {
+      communityId: c,
+      title: '修水龙头',
+      description: '厨房水龙头漏水',
+      category: '生活帮扶',
+      buildingId: T.b1,
+    })
     await tc.ok(P.member.openid, 'wish.claim', { communityId: c, wishId: w.id })
     await tc.ok(P.member.openid, 'wish.fulfil', { communityId: c, wishId: w.id, proof: '换了新水龙头' })
     await tc.ok(P.resident.openid, 'wish.confirm', { communityId: c, wishId: w.id, stars: 4, thanks: '谢谢' })
@@ -526,7 +682,9 @@ describe('record, report and coverage', () => {
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'party.record', { communityId: T.c2, userId: P.member.id }))).toBe('NOT_FOUND')
 
     const rep = await tc.ok(sec, 'party.report', { communityId: c, year, format: 'xlsx' })
-    expect(rep.rows).toEqual([expect.objectContaining({ name: '周志刚', employerName: '青山区税务局', hours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true, visits: 1 })])
+    expect(rep.rows).toEqual([
+      expect.objectContaining({ name: '周志刚', employerName: '青山区税务局', hours: 0.75, wishesFulfilled: 1, averageRating: 4, pledgeKept: true, visits: 1 }),
+    ])
     const wb = XLSX.read(Buffer.from(rep.file!.base64, 'base64'))
     const sheet = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 })
     expect(sheet[0]).toContain('服务时长（小时）')

@@ -25,26 +25,60 @@ test('500 redemptions of stock 50 by 200 people: exactly 50 succeed, nobody over
   await tc.engine.insertMany(
     'users',
     people.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '居民', avatarUrl: null, realName: null, phone: null,
-      householdId: T.h1, communityId: T.c1, roles: [{ communityId: T.c1, role: 'resident' }], proxies: [],
-      privacy: null, elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+      _id: p.id,
+      openid: p.openid,
+      offline: false,
+      nickname: '居民',
+      avatarUrl: null,
+      realName: null,
+      phone: null,
+      householdId: T.h1,
+      communityId: T.c1,
+      roles: [{ communityId: T.c1, role: 'resident' }],
+      proxies: [],
+      privacy: null,
+      elderMode: null,
+      birthYear: null,
+      createdAt: now,
+      updatedAt: now,
     })),
   )
   const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: T.c1, name: '青山区税务局', warnBelow: 0 })
   await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId: s.id, amount: 100_000, note: '年度经费', requestKey: 'fund-rush-1' })
   const item = await tc.ok(sec, 'mall.upsertItem', {
-    communityId: T.c1, name: '大米 5kg', kind: 'goods', description: '', photos: [], price: 10, stockDelta: 50,
-    perPersonLimit: 2, pickupPlace: '党群服务中心', pickupHours: '周三上午', pickupDays: 7, sponsorId: s.id, active: true,
+    communityId: T.c1,
+    name: '大米 5kg',
+    kind: 'goods',
+    description: '',
+    photos: [],
+    price: 10,
+    stockDelta: 50,
+    perPersonLimit: 2,
+    pickupPlace: '党群服务中心',
+    pickupHours: '周三上午',
+    pickupDays: 7,
+    sponsorId: s.id,
+    active: true,
   })
   // Balances 0, 10, 20 or 30 points: some can afford nothing, some one, some more than the limit allows.
   const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0])
   const balance = (i: number) => (i % 4) * 10
   for (const [i, p] of people.entries()) {
     if (balance(i) === 0) continue
-    await postTransfer(db, {
-      key: `seed:${p.id}`, communityId: T.c1, kind: 'grant', reason: '志愿服务', cause: null, byUserId: null, sponsorId: s.id,
-      legs: [sponsorLeg(T.c1, s.id, -balance(i)), personLeg(T.c1, p.id, balance(i))],
-    }, now)
+    await postTransfer(
+      db,
+      {
+        key: `seed:${p.id}`,
+        communityId: T.c1,
+        kind: 'grant',
+        reason: '志愿服务',
+        cause: null,
+        byUserId: null,
+        sponsorId: s.id,
+        legs: [sponsorLeg(T.c1, s.id, -balance(i)), personLeg(T.c1, p.id, balance(i))],
+      },
+      now,
+    )
   }
 
   const requests = Array.from({ length: 500 }, (_, n) => ({ who: people[n % 200], key: `rush-key-${n}` }))

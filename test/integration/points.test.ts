@@ -35,9 +35,19 @@ async function setup(opts: { stock?: number; price?: number; limit?: number | nu
   const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: T.c1, name: '青山区税务局', warnBelow: 200 })
   await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId: s.id, amount: 1000, note: '年度共建经费', requestKey: k() })
   const item = await tc.ok(sec, 'mall.upsertItem', {
-    communityId: T.c1, name: '洗衣液', kind: 'goods', description: '2kg 装', photos: [], price: opts.price ?? 30,
-    stockDelta: opts.stock ?? 5, perPersonLimit: opts.limit === undefined ? 2 : opts.limit, pickupPlace: '党群服务中心一楼',
-    pickupHours: '工作日 9:00-17:00', pickupDays: 7, sponsorId: s.id, active: true,
+    communityId: T.c1,
+    name: '洗衣液',
+    kind: 'goods',
+    description: '2kg 装',
+    photos: [],
+    price: opts.price ?? 30,
+    stockDelta: opts.stock ?? 5,
+    perPersonLimit: opts.limit === undefined ? 2 : opts.limit,
+    pickupPlace: '党群服务中心一楼',
+    pickupHours: '工作日 9:00-17:00',
+    pickupDays: 7,
+    sponsorId: s.id,
+    active: true,
   })
   return { sponsorId: s.id, item }
 }
@@ -52,14 +62,20 @@ describe('ledger', () => {
   test('funding, granting and correcting: balances, statement, report and audit agree', async () => {
     const { sponsorId } = await setup()
     const g = k()
-    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '垃圾分类示范户', requestKey: g })).balance).toBe(100)
+    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '垃圾分类示范户', requestKey: g })).balance).toBe(
+      100,
+    )
     // A replayed grant changes nothing.
     const replay = await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 100, reason: '垃圾分类示范户', requestKey: g })
     expect(replay).toEqual({ userId: P.resident.id, balance: 100, replayed: true })
     // A correction is a new entry, never an edit.
-    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -30, reason: '重复登记更正', requestKey: k() })).balance).toBe(70)
+    expect((await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -30, reason: '重复登记更正', requestKey: k() })).balance).toBe(
+      70,
+    )
     const before = await tc.engine.find('point_entries', {})
-    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -71, reason: '超额扣减', requestKey: k() }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: -71, reason: '超额扣减', requestKey: k() }))).toBe(
+      'CONFLICT',
+    )
     expect(await tc.engine.find('point_entries', {})).toEqual(before)
 
     const st = await tc.ok(res, 'points.statement', { communityId: T.c1 })
@@ -80,7 +96,9 @@ describe('ledger', () => {
 
   test('a budget never goes negative; the report warns before it runs out', async () => {
     const { sponsorId } = await setup()
-    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 1001, reason: '超出预算', requestKey: k() }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 1001, reason: '超出预算', requestKey: k() }))).toBe(
+      'CONFLICT',
+    )
     await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 900, reason: '志愿服务表彰', requestKey: k() })
     const report = await tc.ok(sec, 'points.report', { communityId: T.c1 })
     expect(report.sponsors[0]).toMatchObject({ id: sponsorId, budget: 100, low: true })
@@ -93,14 +111,33 @@ describe('ledger', () => {
     await tc.ok(sec, 'points.setRule', { communityId: T.c1, kind: 'wish_fulfilled', points: 10, dailyCap: 25, monthlyCap: null, active: true })
     const db = cloud.database()
     const now = tc.now()
-    const ask = (id: string) => credit(db, now, { communityId: T.c1, userId: P.member.id, kind: 'wish_fulfilled', quantity: 1, key: `wish:${id}:fulfil`, reason: '完成微心愿', cause: { type: 'wish', id }, byUserId: null })
+    const ask = (id: string) =>
+      credit(db, now, {
+        communityId: T.c1,
+        userId: P.member.id,
+        kind: 'wish_fulfilled',
+        quantity: 1,
+        key: `wish:${id}:fulfil`,
+        reason: '完成微心愿',
+        cause: { type: 'wish', id },
+        byUserId: null,
+      })
     expect((await ask('w1')).credited).toBe(10)
     expect(await ask('w1')).toMatchObject({ credited: 10, replayed: true })
     expect(await Promise.all([ask('w2'), ask('w2'), ask('w2')])).toEqual(expect.arrayContaining([expect.objectContaining({ credited: 10 })]))
     expect(await ask('w3')).toMatchObject({ credited: 5, capped: true })
     expect(await ask('w4')).toMatchObject({ credited: 0, capped: true })
     expect(await balanceOf(P.member.openid)).toBe(25)
-    const noRule = await credit(db, now, { communityId: T.c1, userId: P.member.id, kind: 'waste_sorting', quantity: 1, key: 'ws:1', reason: 'x', cause: null, byUserId: null })
+    const noRule = await credit(db, now, {
+      communityId: T.c1,
+      userId: P.member.id,
+      kind: 'waste_sorting',
+      quantity: 1,
+      key: 'ws:1',
+      reason: 'x',
+      cause: null,
+      byUserId: null,
+    })
     expect(noRule.credited).toBe(0)
     expect(await ledgerProblems(tc.engine)).toEqual([])
   })
@@ -108,7 +145,13 @@ describe('ledger', () => {
   test('rules and expiry settings are readable by members and set by secretaries', async () => {
     await setup()
     const r = await tc.ok(sec, 'points.setRule', { communityId: T.c1, kind: 'volunteer_hour', points: 5, dailyCap: 40, monthlyCap: 400, active: true })
-    expect(r.rules.find((x) => x.kind === 'volunteer_hour')).toMatchObject({ points: 5, dailyCap: 40, monthlyCap: 400, active: true, label: '志愿服务（每小时）' })
+    expect(r.rules.find((x) => x.kind === 'volunteer_hour')).toMatchObject({
+      points: 5,
+      dailyCap: 40,
+      monthlyCap: 400,
+      active: true,
+      label: '志愿服务（每小时）',
+    })
     expect((await tc.ok(sec, 'points.setExpiry', { communityId: T.c1, expireMonths: 12 })).expireMonths).toBe(12)
     expect((await tc.ok(res, 'points.rules', { communityId: T.c1 })).expireMonths).toBe(12)
   })
@@ -247,10 +290,13 @@ describe('supermarket', () => {
   test('orders not picked up by their deadline expire on the timer and are refunded', async () => {
     const { item } = await setup({ stock: 2, price: 30 })
     await tc.ok(sec, 'points.grant', { communityId: T.c1, userId: P.resident.id, amount: 30, reason: '志愿服务', requestKey: k() })
-    const order = await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
+    await tc.ok(res, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() })
     // Still within the 7 days to pick it up: the timer leaves it.
     tc.advance(7 * DAY - 60_000)
-    expect(await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })).toEqual({ ok: true, data: expect.objectContaining({ 'mall.expireOrders': { expired: 0 } }) })
+    expect(await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })).toEqual({
+      ok: true,
+      data: expect.objectContaining({ 'mall.expireOrders': { expired: 0 } }),
+    })
     tc.advance(2 * 60_000)
     const tick = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
     expect(tick).toEqual({ ok: true, data: expect.objectContaining({ 'mall.expireOrders': { expired: 1 } }) })
@@ -267,9 +313,13 @@ describe('supermarket', () => {
     const { item } = await setup({ stock: 3 })
     const _ = cloud.database().command
     // A redeem took the stock and crashed before booking (the hold is what redeem writes first).
-    await cloud.database().collection('mall_items').doc(item.id).update({
-      data: { stock: _.inc(-1), holds: _.push({ orderId: 'o-crashed', quantity: 1, at: tc.now() }) },
-    })
+    await cloud
+      .database()
+      .collection('mall_items')
+      .doc(item.id)
+      .update({
+        data: { stock: _.inc(-1), holds: _.push({ orderId: 'o-crashed', quantity: 1, at: tc.now() }) },
+      })
     expect(await stockOf(item)).toBe(2)
     // A fresh hold may still be a redeem in progress: left alone.
     const early = await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
@@ -282,7 +332,20 @@ describe('supermarket', () => {
 
   test('secretaries manage the shelf: stock changes by delta and never below zero; withdrawn items are hidden', async () => {
     const { item } = await setup({ stock: 5 })
-    const base = { communityId: T.c1, itemId: item.id, name: '洗衣液', kind: 'goods' as const, description: '', photos: [], price: 30, perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '周三 9:00-11:00', pickupDays: 7, sponsorId: null }
+    const base = {
+      communityId: T.c1,
+      itemId: item.id,
+      name: '洗衣液',
+      kind: 'goods' as const,
+      description: '',
+      photos: [],
+      price: 30,
+      perPersonLimit: null,
+      pickupPlace: '党群服务中心',
+      pickupHours: '周三 9:00-11:00',
+      pickupDays: 7,
+      sponsorId: null,
+    }
     expect((await tc.ok(sec, 'mall.upsertItem', { ...base, stockDelta: -2, active: true })).stock).toBe(3)
     expect(codeOf(await tc.call(sec, 'mall.upsertItem', { ...base, stockDelta: -4, active: true }))).toBe('CONFLICT')
     await tc.ok(sec, 'mall.upsertItem', { ...base, stockDelta: 0, active: false })
@@ -294,7 +357,8 @@ describe('supermarket', () => {
 })
 
 describe('refusals carry the reason the client branches on', () => {
-  const redeem = (openid: string, item: ItemView, quantity = 1) => tc.call(openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity, requestKey: k() })
+  const redeem = (openid: string, item: ItemView, quantity = 1) =>
+    tc.call(openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity, requestKey: k() })
   const grant = (userId: string, amount: number) => tc.call(sec, 'points.grant', { communityId: T.c1, userId, amount, reason: '测试', requestKey: k() })
 
   test('not enough points: INSUFFICIENT_POINTS, for a redemption and for a correction larger than the balance', async () => {
@@ -322,7 +386,21 @@ describe('refusals carry the reason the client branches on', () => {
     expect(refusal(sold)).toBe('CONFLICT SOLD_OUT')
     expect(await stockOf(item)).toBe(0)
     expect(await balanceOf(P.neighbour.openid)).toBe(100)
-    const base = { communityId: T.c1, itemId: item.id, name: '洗衣液', kind: 'goods' as const, description: '', photos: [], price: 30, perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '周三 9:00-11:00', pickupDays: 7, sponsorId: null, active: true }
+    const base = {
+      communityId: T.c1,
+      itemId: item.id,
+      name: '洗衣液',
+      kind: 'goods' as const,
+      description: '',
+      photos: [],
+      price: 30,
+      perPersonLimit: null,
+      pickupPlace: '党群服务中心',
+      pickupHours: '周三 9:00-11:00',
+      pickupDays: 7,
+      sponsorId: null,
+      active: true,
+    }
     expect(refusal(await tc.call(sec, 'mall.upsertItem', { ...base, stockDelta: -1 }))).toBe('CONFLICT SOLD_OUT')
     expect(await stockOf(item)).toBe(0)
   })
@@ -390,7 +468,24 @@ describe('audit', () => {
 
 describe('bad input and denials', () => {
   test.each([
-    ['a negative price', 'mall.upsertItem', { name: 'x', kind: 'goods', description: '', photos: [], price: -5, stockDelta: 1, perPersonLimit: null, pickupPlace: 'x', pickupHours: 'x', pickupDays: 1, sponsorId: null, active: true }],
+    [
+      'a negative price',
+      'mall.upsertItem',
+      {
+        name: 'x',
+        kind: 'goods',
+        description: '',
+        photos: [],
+        price: -5,
+        stockDelta: 1,
+        perPersonLimit: null,
+        pickupPlace: 'x',
+        pickupHours: 'x',
+        pickupDays: 1,
+        sponsorId: null,
+        active: true,
+      },
+    ],
     ['a zero quantity', 'mall.redeem', { itemId: 'it-x', quantity: 0, requestKey: 'abcdefgh' }],
     ['a huge quantity', 'mall.redeem', { itemId: 'it-x', quantity: 100000, requestKey: 'abcdefgh' }],
     ['a fractional quantity', 'mall.redeem', { itemId: 'it-x', quantity: 1.5, requestKey: 'abcdefgh' }],
@@ -417,7 +512,23 @@ describe('bad input and denials', () => {
     ['points.setSponsor', { name: '某公司', warnBelow: 0 }],
     ['points.fundSponsor', { sponsorId: 'sp-x', amount: 5, note: 'x', requestKey: 'abcdefgh' }],
     ['points.report', {}],
-    ['mall.upsertItem', { name: 'x', kind: 'goods', description: '', photos: [], price: 5, stockDelta: 1, perPersonLimit: null, pickupPlace: 'x', pickupHours: 'x', pickupDays: 1, sponsorId: null, active: true }],
+    [
+      'mall.upsertItem',
+      {
+        name: 'x',
+        kind: 'goods',
+        description: '',
+        photos: [],
+        price: 5,
+        stockDelta: 1,
+        perPersonLimit: null,
+        pickupPlace: 'x',
+        pickupHours: 'x',
+        pickupDays: 1,
+        sponsorId: null,
+        active: true,
+      },
+    ],
     ['mall.verify', { code: '12345678' }],
     ['mall.orders', {}],
   ] as const)('%s is for secretaries only', async (action, data) => {
@@ -430,7 +541,9 @@ describe('bad input and denials', () => {
   test("someone from another community cannot use this community's points or shop", async () => {
     const { item } = await setup()
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'points.balance', { communityId: T.c1 }))).toBe('FORBIDDEN')
-    expect(codeOf(await tc.call(P.otherSecretary.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'mall.redeem', { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: k() }))).toBe(
+      'FORBIDDEN',
+    )
   })
 })
 

@@ -53,14 +53,35 @@ test('a retried redeem that saw no order, then took stock after the first gave i
   const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: T.c1, name: '青山区税务局', warnBelow: 0 })
   await tc.ok(sec, 'points.fundSponsor', { communityId: T.c1, sponsorId: s.id, amount: 1000, note: '经费', requestKey: 'fund-race' })
   const item = await tc.ok(sec, 'mall.upsertItem', {
-    communityId: T.c1, name: '大米 5kg', kind: 'goods', description: '', photos: [], price: 10, stockDelta: 5,
-    perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '周三上午', pickupDays: 7, sponsorId: s.id, active: true,
+    communityId: T.c1,
+    name: '大米 5kg',
+    kind: 'goods',
+    description: '',
+    photos: [],
+    price: 10,
+    stockDelta: 5,
+    perPersonLimit: null,
+    pickupPlace: '党群服务中心',
+    pickupHours: '周三上午',
+    pickupDays: 7,
+    sponsorId: s.id,
+    active: true,
   })
   const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0])
-  await postTransfer(db, {
-    key: 'seed:race', communityId: T.c1, kind: 'grant', reason: '志愿服务', cause: null, byUserId: null, sponsorId: s.id,
-    legs: [sponsorLeg(T.c1, s.id, -50), personLeg(T.c1, P.resident.id, 50)],
-  }, new Date())
+  await postTransfer(
+    db,
+    {
+      key: 'seed:race',
+      communityId: T.c1,
+      kind: 'grant',
+      reason: '志愿服务',
+      cause: null,
+      byUserId: null,
+      sponsorId: s.id,
+      legs: [sponsorLeg(T.c1, s.id, -50), personLeg(T.c1, P.resident.id, 50)],
+    },
+    new Date(),
+  )
 
   const input = { communityId: T.c1, itemId: item.id, quantity: 1, requestKey: 'tap-0001' }
   // The retry's read of its order is answered "none" — and only after the other request, started at that
@@ -88,8 +109,17 @@ test('a claim racing a capacity cut never leaves more holders than places', asyn
   const sec = P.secretary.openid
   const code = await tc.ok(sec, 'party.registerCode', { communityId: T.c1 })
   const reg = await tc.ok(P.member.openid, 'party.register', {
-    communityId: T.c1, scene: code.scene, name: '周志刚', employerUnitId: null, employerName: '青山区税务局', branch: '税务局第一党支部',
-    memberType: '在职', homeCompoundId: T.compound1, homeBuildingId: T.b2, skills: ['电工'], pledge: '每月义务修一次电器',
+    communityId: T.c1,
+    scene: code.scene,
+    name: '周志刚',
+    employerUnitId: null,
+    employerName: '青山区税务局',
+    branch: '税务局第一党支部',
+    memberType: '在职',
+    homeCompoundId: T.compound1,
+    homeBuildingId: T.b2,
+    skills: ['电工'],
+    pledge: '每月义务修一次电器',
   })
   await tc.ok(sec, 'party.review', { communityId: T.c1, registrationId: reg.id, approve: true })
   const post = await tc.ok(sec, 'post.upsert', { communityId: T.c1, title: '楼栋联络员', description: '联系本楼居民', skills: [], capacity: 2, active: true })
@@ -97,7 +127,10 @@ test('a claim racing a capacity cut never leaves more holders than places', asyn
   const edit = { communityId: T.c1, postId: post.id, title: '楼栋联络员', description: '联系本楼居民', skills: [], capacity: 1, active: true }
   // Someone else holds the first place.
   const tx = cloud.database()
-  await tx.collection('party_posts').doc(post.id).update({ data: { holders: ['u-other'], holderCount: 1 } })
+  await tx
+    .collection('party_posts')
+    .doc(post.id)
+    .update({ data: { holders: ['u-other'], holderCount: 1 } })
   // The claim reads the post (capacity 2), and its answer waits until the cut has been made.
   let cut: ReturnType<typeof tc.call<'post.upsert'>> | null = null
   const hook = holdFirst(

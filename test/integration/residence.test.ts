@@ -26,13 +26,13 @@ const user = async (id: string) => (await tc.engine.find('users', { _id: id }))[
 
 /** Data as older code or a hand edit could leave it, written through the real SDK on the local cloud. */
 async function patch(collection: string, id: string, data: object) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   await cloud.database().collection(collection).doc(id).update({ data })
 }
 
-describe('a secretary reads and appoints only their own community\'s people', () => {
-  test('the review\'s attack: granting a role to another community\'s resident, then reading her, is refused and changes nothing', async () => {
+describe("a secretary reads and appoints only their own community's people", () => {
+  test("the review's attack: granting a role to another community's resident, then reading her, is refused and changes nothing", async () => {
     // 王秀英 lives in 幸福里 (c1); 和平社区's secretary tries to make her a volunteer of 和平 and read her record.
     const before = await snapshot()
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'org.member', { communityId: T.c2, userId: P.resident.id }))).toBe('NOT_FOUND')
@@ -54,8 +54,17 @@ describe('a secretary reads and appoints only their own community\'s people', ()
     // 周志刚 lives in 幸福里; he registers with 和平社区 where he works, and 和平 approves.
     const code = await tc.ok(P.otherSecretary.openid, 'party.registerCode', { communityId: T.c2 })
     const reg = await tc.ok(P.member.openid, 'party.register', {
-      communityId: T.c2, scene: code.scene, name: '周志刚', employerUnitId: null, employerName: '和平路小学', branch: '和平路小学党支部',
-      memberType: '在职', homeCompoundId: T.compound2, homeBuildingId: T.b3, skills: ['电工'], pledge: '每月义务修一次电器',
+      communityId: T.c2,
+      scene: code.scene,
+      name: '周志刚',
+      employerUnitId: null,
+      employerName: '和平路小学',
+      branch: '和平路小学党支部',
+      memberType: '在职',
+      homeCompoundId: T.compound2,
+      homeBuildingId: T.b3,
+      skills: ['电工'],
+      pledge: '每月义务修一次电器',
     })
     expect(codeOf(await tc.call(P.otherSecretary.openid, 'org.member', { communityId: T.c2, userId: P.member.id }))).toBe('NOT_FOUND') // pending
     await tc.ok(P.otherSecretary.openid, 'party.review', { communityId: T.c2, registrationId: reg.id, approve: true })
@@ -84,7 +93,7 @@ describe('a declared household is pending until confirmed', () => {
     return tc.ok(openid, 'org.updateProfile', { householdId })
   }
 
-  test('pending: no resident role, the community\'s pages say why; the building head confirms; then a resident', async () => {
+  test("pending: no resident role, the community's pages say why; the building head confirms; then a resident", async () => {
     const me = await declare(P.noConsent.openid, T.h2) // building 1, 孙丽华's
     expect([me.householdStatus, me.roles]).toEqual(['pending', []])
     const refused = await tc.call(P.noConsent.openid, 'wish.list', { communityId: T.c1 })
@@ -159,15 +168,26 @@ describe('a declared household is pending until confirmed', () => {
   })
 })
 
-describe('a building head\'s scope is their appointment, never their own household', () => {
-  test('the secretary appoints a building head to buildings; re-appointing changes them; other communities\' buildings are refused', async () => {
+describe("a building head's scope is their appointment, never their own household", () => {
+  test("the secretary appoints a building head to buildings; re-appointing changes them; other communities' buildings are refused", async () => {
     const res = await tc.ok(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b2] })
     expect(res.roles.find((r) => r.role === 'building_head')?.buildings).toEqual([{ id: T.b2, name: '2栋' }])
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b2] }))).toBe('CONFLICT')
-    const moved = await tc.ok(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b1, T.b2] })
+    expect(
+      codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b2] })),
+    ).toBe('CONFLICT')
+    const moved = await tc.ok(P.secretary.openid, 'org.assignRole', {
+      communityId: T.c1,
+      userId: P.neighbour.id,
+      role: 'building_head',
+      buildingIds: [T.b1, T.b2],
+    })
     expect(moved.roles.filter((r) => r.role === 'building_head')).toHaveLength(1)
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b3] }))).toBe('INVALID_INPUT')
-    expect(codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head' }))).toBe('INVALID_INPUT')
+    expect(
+      codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head', buildingIds: [T.b3] })),
+    ).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head' }))).toBe(
+      'INVALID_INPUT',
+    )
     await tc.ok(P.secretary.openid, 'org.revokeRole', { communityId: T.c1, userId: P.neighbour.id, role: 'building_head' })
     expect((await user(P.neighbour.id)).roles).toEqual([{ communityId: T.c1, role: 'resident' }])
   })
@@ -183,7 +203,14 @@ describe('a building head\'s scope is their appointment, never their own househo
 
   test('acting for someone needs their household verified and in scope, checked at the time of acting', async () => {
     await tc.ok(P.head.openid, 'org.setProxy', { communityId: T.c1, residentId: P.elder.id, enabled: true })
-    const wish = { communityId: T.c1, title: '想请人帮忙换灯泡', description: '厨房灯坏了，够不着。', category: '生活帮扶', buildingId: T.b1, onBehalfOf: P.elder.id }
+    const wish = {
+      communityId: T.c1,
+      title: '想请人帮忙换灯泡',
+      description: '厨房灯坏了，够不着。',
+      category: '生活帮扶',
+      buildingId: T.b1,
+      onBehalfOf: P.elder.id,
+    }
     expect((await tc.ok(P.head.openid, 'org.me')).proxyFor.map((p) => p.userId)).toEqual([P.elder.id])
     // The secretary re-appoints 孙丽华 to building 2 only: she no longer acts for 赵桂兰 in building 1.
     await tc.ok(P.secretary.openid, 'org.assignRole', { communityId: T.c1, userId: P.head.id, role: 'building_head', buildingIds: [T.b2] })
@@ -203,8 +230,14 @@ describe('input hygiene', () => {
   test.each([
     ['org.updateProfile', '{"nickname":"王阿姨","__proto__":{"admin":true}}'],
     ['org.updateProfile', '{"nickname":"王阿姨","constructor":{"prototype":{"x":1}}}'],
-    ['wish.create', `{"communityId":"${T.c1}","title":"换灯泡","description":"厨房灯坏了","category":"生活帮扶","buildingId":"${T.b1}","photos":["cloud://local/a.png"],"__proto__":{"status":"open"}}`],
-    ['wish.create', `{"communityId":"${T.c1}","title":"换灯泡","description":"厨房灯坏了","category":"生活帮扶","buildingId":"${T.b1}","photos":[{"prototype":1}]}`],
+    [
+      'wish.create',
+      `{"communityId":"${T.c1}","title":"换灯泡","description":"厨房灯坏了","category":"生活帮扶","buildingId":"${T.b1}","photos":["cloud://local/a.png"],"__proto__":{"status":"open"}}`,
+    ],
+    [
+      'wish.create',
+      `{"communityId":"${T.c1}","title":"换灯泡","description":"厨房灯坏了","category":"生活帮扶","buildingId":"${T.b1}","photos":[{"prototype":1}]}`,
+    ],
     ['mall.items', `{"communityId":"${T.c1}","__proto__":{"includeInactive":true}}`],
   ])('%s with a prototype key anywhere in data (%s) is INVALID_INPUT and changes nothing', async (action, json) => {
     const event = { action, data: JSON.parse(json) }
@@ -230,14 +263,23 @@ describe('input hygiene', () => {
 })
 
 describe('residence read elsewhere', () => {
-  test('a pair shows only the household\'s verified residents', async () => {
+  test("a pair shows only the household's verified residents", async () => {
     await tc.ok(P.noConsent.openid, 'org.login', { privacyConsentVersion: PRIVACY_VERSION })
     await tc.ok(P.noConsent.openid, 'org.updateProfile', { householdId: T.h2, realName: '冯小红' })
     // A verified party member paired with household 102 (赵桂兰 verified; 冯小红 only declared).
     const code = await tc.ok(P.secretary.openid, 'party.registerCode', { communityId: T.c1 })
     const reg = await tc.ok(P.member.openid, 'party.register', {
-      communityId: T.c1, scene: code.scene, name: '周志刚', employerUnitId: null, employerName: '青山区税务局', branch: '税务局第一党支部',
-      memberType: '在职', homeCompoundId: T.compound1, homeBuildingId: T.b2, skills: ['电工'], pledge: '每月义务修一次电器',
+      communityId: T.c1,
+      scene: code.scene,
+      name: '周志刚',
+      employerUnitId: null,
+      employerName: '青山区税务局',
+      branch: '税务局第一党支部',
+      memberType: '在职',
+      homeCompoundId: T.compound1,
+      homeBuildingId: T.b2,
+      skills: ['电工'],
+      pledge: '每月义务修一次电器',
     })
     await tc.ok(P.secretary.openid, 'party.review', { communityId: T.c1, registrationId: reg.id, approve: true })
     await tc.ok(P.secretary.openid, 'pair.assign', { communityId: T.c1, memberId: P.member.id, householdId: T.h2, needs: ['独居老人'], active: true })
@@ -250,11 +292,13 @@ describe('residence read elsewhere', () => {
 describe('importing places', () => {
   test('communities imported without any scene token do not collide; each gets its own registration code', async () => {
     // As a deployer imports them from the console: plain documents, nothing unique but their ids.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
     const db = cloud.database()
     for (const id of ['c-new-1', 'c-new-2', 'c-new-3']) {
-      await db.collection('communities').add({ data: { _id: id, streetId: T.street, name: `新社区${id.slice(-1)}`, address: '新路', householdCount: 0, population: 0 } })
+      await db
+        .collection('communities')
+        .add({ data: { _id: id, streetId: T.street, name: `新社区${id.slice(-1)}`, address: '新路', householdCount: 0, population: 0 } })
     }
     expect(await tc.engine.count('communities', {})).toBe(5)
     await tc.ok(P.streetAdmin.openid, 'org.assignRole', { communityId: 'c-new-2', userId: P.neighbour.id, role: 'secretary' })

@@ -48,7 +48,10 @@ describe('the function time limit', () => {
       return {}
     }
     try {
-      const err = await tc.call(P.resident.openid, 'org.me').then(() => null, (e: unknown) => e)
+      const err = await tc.call(P.resident.openid, 'org.me').then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(err).toBeInstanceOf(InvocationTimeout)
       expect(err).toMatchObject({ errCode: -504003, errMsg: 'Invoking task timed out after 0.300 seconds' })
       expect(String((err as Error).message)).toMatch(/^cloud\.callFunction:fail Error: errCode: -504003 \| errMsg: Invoking task timed out/)
@@ -80,4 +83,3 @@ describe('the function time limit', () => {
     }
   })
 })
-

@@ -41,40 +41,123 @@ async function setup() {
 async function people(prefix: string, count: number) {
   const now = tc.now()
   const list = Array.from({ length: count }, (_, i) => ({ id: `u-${prefix}-${String(i).padStart(4, '0')}`, openid: `o-${prefix}-${i}` }))
-  await tc.engine.insertMany('users', list.map((p) => ({
-    _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
-    communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
-    elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-  })))
+  await tc.engine.insertMany(
+    'users',
+    list.map((p) => ({
+      _id: p.id,
+      openid: p.openid,
+      offline: false,
+      nickname: '志愿者',
+      avatarUrl: null,
+      realName: null,
+      phone: null,
+      householdId: T.h2,
+      communityId: c,
+      roles: [
+        { communityId: c, role: 'resident' },
+        { communityId: c, role: 'volunteer' },
+      ],
+      proxies: [],
+      privacy: null,
+      elderMode: null,
+      birthYear: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
   // Each accepted the reminder template in the taps that signed them up (WeChat allows one message per
   // acceptance: a reminder and a cancellation notice need two).
-  await tc.engine.insertMany('subscriptions', list.map((p) => ({
-    _id: subscriptionId(p.id, 'reminder'), userId: p.id, openid: p.openid, template: 'reminder', templateId: TEMPLATES.reminder.id, count: 2, updatedAt: now,
-  })))
+  await tc.engine.insertMany(
+    'subscriptions',
+    list.map((p) => ({
+      _id: subscriptionId(p.id, 'reminder'),
+      userId: p.id,
+      openid: p.openid,
+      template: 'reminder',
+      templateId: TEMPLATES.reminder.id,
+      count: 2,
+      updatedAt: now,
+    })),
+  )
   return list
 }
 
 /** A published activity of community 1 with everyone in `who` signed up. */
 async function activityWith(id: string, who: { id: string }[], startAt: Date) {
   const now = tc.now()
-  await tc.engine.insertMany('activities', [{
-    _id: id, communityId: c, title: '社区运动会', description: '', place: '幸福里小区广场', startAt, endAt: new Date(startAt.getTime() + 2 * 3600_000),
-    capacity: 5000, signedUp: who.length, pointsPerHour: 5, postId: null, location: null, organiserId: P.secretary.id, secret: 's'.repeat(48),
-    status: 'published', createdAt: now, updatedAt: now,
-  }])
-  await tc.engine.insertMany('activity_signups', who.map((p) => ({
-    _id: `${id}_${p.id}`, activityId: id, communityId: c, userId: p.id, status: 'signed', signedAt: now,
-    checkinAt: null, checkoutAt: null, hours: null, confirmedHours: null, correction: null, confirmedAt: null,
-  })))
+  await tc.engine.insertMany('activities', [
+    {
+      _id: id,
+      communityId: c,
+      title: '社区运动会',
+      description: '',
+      place: '幸福里小区广场',
+      startAt,
+      endAt: new Date(startAt.getTime() + 2 * 3600_000),
+      capacity: 5000,
+      signedUp: who.length,
+      pointsPerHour: 5,
+      postId: null,
+      location: null,
+      organiserId: P.secretary.id,
+      secret: 's'.repeat(48),
+      status: 'published',
+      createdAt: now,
+      updatedAt: now,
+    },
+  ])
+  await tc.engine.insertMany(
+    'activity_signups',
+    who.map((p) => ({
+      _id: `${id}_${p.id}`,
+      activityId: id,
+      communityId: c,
+      userId: p.id,
+      status: 'signed',
+      signedAt: now,
+      checkinAt: null,
+      checkoutAt: null,
+      hours: null,
+      confirmedHours: null,
+      correction: null,
+      confirmedAt: null,
+    })),
+  )
 }
 
 function wish(id: string, extra: object) {
   const at = new Date(tc.now().getTime() - 20 * DAY)
   return {
-    _id: id, communityId: c, compoundId: T.compound1, buildingId: T.b1, title: '帮忙换灯泡', description: '厨房灯坏了', category: '生活帮扶', photos: [],
-    wishedBy: null, wisherId: P.resident.id, postedById: P.resident.id, onBehalf: false, status: 'open', onWall: true, claimerId: null, claimVia: null,
-    lastProgressAt: null, proof: null, rating: null, rejectReason: null, pointsPending: false, history: [], createdAt: at, openedAt: at, claimedAt: null,
-    fulfilledAt: null, closedAt: null, remindedAt: null, updatedAt: at, ...extra,
+    _id: id,
+    communityId: c,
+    compoundId: T.compound1,
+    buildingId: T.b1,
+    title: '帮忙换灯泡',
+    description: '厨房灯坏了',
+    category: '生活帮扶',
+    photos: [],
+    wishedBy: null,
+    wisherId: P.resident.id,
+    postedById: P.resident.id,
+    onBehalf: false,
+    status: 'open',
+    onWall: true,
+    claimerId: null,
+    claimVia: null,
+    lastProgressAt: null,
+    proof: null,
+    rating: null,
+    rejectReason: null,
+    pointsPending: false,
+    history: [],
+    createdAt: at,
+    openedAt: at,
+    claimedAt: null,
+    fulfilledAt: null,
+    closedAt: null,
+    remindedAt: null,
+    updatedAt: at,
+    ...extra,
   }
 }
 
@@ -82,16 +165,47 @@ function wish(id: string, extra: object) {
 async function expiredOrders(count: number) {
   const now = tc.now()
   const itemId = `it-exp-${++n}`
-  await tc.engine.insertMany('mall_items', [{
-    _id: itemId, communityId: c, name: '洗衣液', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
-    pickupPlace: '党群服务中心', pickupHours: '周三', pickupDays: 7, sponsorId: null, active: true, holds: [], createdAt: now, updatedAt: now,
-  }])
+  await tc.engine.insertMany('mall_items', [
+    {
+      _id: itemId,
+      communityId: c,
+      name: '洗衣液',
+      kind: 'goods',
+      description: '',
+      photos: [],
+      price: 10,
+      stock: 0,
+      perPersonLimit: null,
+      pickupPlace: '党群服务中心',
+      pickupHours: '周三',
+      pickupDays: 7,
+      sponsorId: null,
+      active: true,
+      holds: [],
+      createdAt: now,
+      updatedAt: now,
+    },
+  ])
   await tc.engine.insertMany('mall_quotas', [{ _id: `${itemId}_${P.resident.id}`, itemId, userId: P.resident.id, count, updatedAt: now }])
-  await tc.engine.insertMany('mall_orders', Array.from({ length: count }, (_, i) => ({
-    _id: `o-${itemId}-${String(i).padStart(4, '0')}`, communityId: c, itemId, itemName: '洗衣液', userId: P.resident.id, quantity: 1, points: 10,
-    status: 'reserved', pickupCode: String(10_000_000 + n * 10_000 + i), deadline: new Date(tc.now().getTime() - 3600_000), createdAt: now, closedAt: null,
-    verifiedBy: null, sponsorId: null,
-  })))
+  await tc.engine.insertMany(
+    'mall_orders',
+    Array.from({ length: count }, (_, i) => ({
+      _id: `o-${itemId}-${String(i).padStart(4, '0')}`,
+      communityId: c,
+      itemId,
+      itemName: '洗衣液',
+      userId: P.resident.id,
+      quantity: 1,
+      points: 10,
+      status: 'reserved',
+      pickupCode: String(10_000_000 + n * 10_000 + i),
+      deadline: new Date(tc.now().getTime() - 3600_000),
+      createdAt: now,
+      closedAt: null,
+      verifiedBy: null,
+      sponsorId: null,
+    })),
+  )
   return itemId
 }
 
@@ -100,11 +214,26 @@ async function oldPoints(count: number) {
   const at = new Date(tc.now().getTime() - 400 * DAY)
   const stamp = at.getTime().toString(36).padStart(9, '0')
   const ids = Array.from({ length: count }, (_, i) => `u-old-${String(i).padStart(4, '0')}`)
-  await tc.engine.insertMany('point_accounts', ids.map((u) => ({ _id: `pa_${c}_${u}`, communityId: c, kind: 'person', ownerId: u, balance: 10, createdAt: at, updatedAt: at })))
-  await tc.engine.insertMany('point_entries', ids.map((u, i) => ({
-    _id: `e${stamp}${i.toString(16).padStart(12, '0')}0`, transferId: `t-old-${i}`, accountId: `pa_${c}_${u}`, accountKind: 'person', communityId: c,
-    amount: 10, kind: 'grant', reason: '去年的积分', cause: null, sponsorId: null, at,
-  })))
+  await tc.engine.insertMany(
+    'point_accounts',
+    ids.map((u) => ({ _id: `pa_${c}_${u}`, communityId: c, kind: 'person', ownerId: u, balance: 10, createdAt: at, updatedAt: at })),
+  )
+  await tc.engine.insertMany(
+    'point_entries',
+    ids.map((u, i) => ({
+      _id: `e${stamp}${i.toString(16).padStart(12, '0')}0`,
+      transferId: `t-old-${i}`,
+      accountId: `pa_${c}_${u}`,
+      accountKind: 'person',
+      communityId: c,
+      amount: 10,
+      kind: 'grant',
+      reason: '去年的积分',
+      cause: null,
+      sponsorId: null,
+      at,
+    })),
+  )
   await tc.ok(sec, 'points.setExpiry', { communityId: c, expireMonths: 12 })
   return ids
 }
@@ -125,16 +254,59 @@ describe('the timer', () => {
     await activityWith('ac-off', crowd.slice(0, 250), new Date(tc.now().getTime() + 3 * DAY))
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
     await tc.engine.insertMany('wishes', [
-      ...Array.from({ length: 40 }, (_, i) => wish(`w-ful-${i}`, { status: 'fulfilled', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(tc.now().getTime() - 15 * DAY), fulfilledAt: new Date(tc.now().getTime() - 10 * DAY), lastProgressAt: new Date(tc.now().getTime() - 10 * DAY) })),
-      ...Array.from({ length: 40 }, (_, i) => wish(`w-stale-${i}`, { status: 'claimed', claimerId: P.member.id, claimVia: 'claim', claimedAt: new Date(tc.now().getTime() - 15 * DAY), lastProgressAt: new Date(tc.now().getTime() - 10 * DAY) })),
-      ...Array.from({ length: 25 }, (_, i) => wish(`w-owed-${i}`, { status: 'closed', onWall: true, claimerId: P.member.id, fulfilledAt: new Date(tc.now().getTime() - 10 * DAY), closedAt: new Date(tc.now().getTime() - 9 * DAY), pointsPending: true })),
+      ...Array.from({ length: 40 }, (_, i) =>
+        wish(`w-ful-${i}`, {
+          status: 'fulfilled',
+          claimerId: P.member.id,
+          claimVia: 'claim',
+          claimedAt: new Date(tc.now().getTime() - 15 * DAY),
+          fulfilledAt: new Date(tc.now().getTime() - 10 * DAY),
+          lastProgressAt: new Date(tc.now().getTime() - 10 * DAY),
+        }),
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        wish(`w-stale-${i}`, {
+          status: 'claimed',
+          claimerId: P.member.id,
+          claimVia: 'claim',
+          claimedAt: new Date(tc.now().getTime() - 15 * DAY),
+          lastProgressAt: new Date(tc.now().getTime() - 10 * DAY),
+        }),
+      ),
+      ...Array.from({ length: 25 }, (_, i) =>
+        wish(`w-owed-${i}`, {
+          status: 'closed',
+          onWall: true,
+          claimerId: P.member.id,
+          fulfilledAt: new Date(tc.now().getTime() - 10 * DAY),
+          closedAt: new Date(tc.now().getTime() - 9 * DAY),
+          pointsPending: true,
+        }),
+      ),
     ])
     const now = tc.now()
-    await tc.engine.insertMany('mall_items', Array.from({ length: 30 }, (_, i) => ({
-      _id: `it-held-${i}`, communityId: c, name: '大米', kind: 'goods', description: '', photos: [], price: 10, stock: 0, perPersonLimit: null,
-      pickupPlace: '党群服务中心', pickupHours: '周三', pickupDays: 7, sponsorId: null, active: true,
-      holds: [{ orderId: `o-crashed-${i}`, quantity: 2, at: new Date(tc.now().getTime() - 10 * 60_000) }], createdAt: now, updatedAt: now,
-    })))
+    await tc.engine.insertMany(
+      'mall_items',
+      Array.from({ length: 30 }, (_, i) => ({
+        _id: `it-held-${i}`,
+        communityId: c,
+        name: '大米',
+        kind: 'goods',
+        description: '',
+        photos: [],
+        price: 10,
+        stock: 0,
+        perPersonLimit: null,
+        pickupPlace: '党群服务中心',
+        pickupHours: '周三',
+        pickupDays: 7,
+        sponsorId: null,
+        active: true,
+        holds: [{ orderId: `o-crashed-${i}`, quantity: 2, at: new Date(tc.now().getTime() - 10 * 60_000) }],
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
 
     // The function as if deployed with a 4 s timeout: a 2 s budget per tick, far less than the work.
     tc.setTimeoutMs(4000)
@@ -226,7 +398,10 @@ describe('the timer', () => {
     TIMER_JOBS['mall.expireOrders'] = hanging
     tc.setTimeoutMs(1500)
     try {
-      const err = await tc.tick().then(() => null, (e: unknown) => e)
+      const err = await tc.tick().then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(err).toBeInstanceOf(InvocationTimeout)
       expect(await tc.engine.count('mall_orders', { itemId, status: 'expired' })).toBe(20)
       const [state] = await tc.engine.find('timer_state', { _id: 'mall.expireOrders' })

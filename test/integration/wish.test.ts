@@ -27,10 +27,17 @@ afterAll(async () => {
 async function setup(opts: { autoApprove?: boolean; fund?: number } = {}) {
   await seedFixtures(tc.engine)
   tc.resetLimits()
-  await tc.ok(sec, 'wish.setSettings', { communityId: c, categories: ['生活帮扶', '助老', '助学', '医疗', '物品', '其他'], autoApprove: opts.autoApprove ?? false, autoCloseDays: 7, overdueDays: 7 })
+  await tc.ok(sec, 'wish.setSettings', {
+    communityId: c,
+    categories: ['生活帮扶', '助老', '助学', '医疗', '物品', '其他'],
+    autoApprove: opts.autoApprove ?? false,
+    autoCloseDays: 7,
+    overdueDays: 7,
+  })
   await tc.ok(sec, 'points.setRule', { communityId: c, kind: 'wish_fulfilled', points: 20, dailyCap: null, monthlyCap: null, active: true })
   const [s] = await tc.ok(sec, 'points.setSponsor', { communityId: c, name: '青山区税务局', warnBelow: 0 })
-  if (opts.fund !== 0) await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: s.id, amount: opts.fund ?? 1000, note: '经费', requestKey: `fund-wish-${++n}` })
+  if (opts.fund !== 0)
+    await tc.ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: s.id, amount: opts.fund ?? 1000, note: '经费', requestKey: `fund-wish-${++n}` })
   return { sponsorId: s.id }
 }
 
@@ -38,7 +45,14 @@ async function setup(opts: { autoApprove?: boolean; fund?: number } = {}) {
 const accept = (openid: string, ...templates: TemplateName[]) => tc.ok(openid, 'org.subscribed', { templates })
 
 const post = (openid: string | null = res, extra: object = {}) =>
-  tc.ok(openid, 'wish.create', { communityId: c, title: '想请人帮忙换个灯泡', description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
+  tc.ok(openid, 'wish.create', {
+    communityId: c,
+    title: '想请人帮忙换个灯泡',
+    description: '厨房灯坏了，我腿脚不便，够不着。',
+    category: '生活帮扶',
+    buildingId: T.b1,
+    ...extra,
+  })
 
 async function openWish(extra: object = {}): Promise<WishDetail> {
   const w = await post(res, extra)
@@ -70,7 +84,12 @@ describe('the whole story', () => {
     expect(claimed).toMatchObject({ status: 'claimed', isClaimer: true, claimerName: '周*刚' })
     expect(claimed.can).toMatchObject({ progress: true, fulfil: true, release: true, claim: false })
     await tc.ok(pm, 'wish.progress', { communityId: c, wishId: posted.id, note: '明天上午过去' })
-    const fulfilled = await tc.ok(pm, 'wish.fulfil', { communityId: c, wishId: posted.id, proof: '灯泡已换好，试过了很亮', photos: ['cloud://local/proof/1.jpg'] })
+    const fulfilled = await tc.ok(pm, 'wish.fulfil', {
+      communityId: c,
+      wishId: posted.id,
+      proof: '灯泡已换好，试过了很亮',
+      photos: ['cloud://local/proof/1.jpg'],
+    })
     expect(fulfilled.status).toBe('fulfilled')
     expect((await get(res, posted.id)).can.confirm).toBe(true)
 
@@ -91,7 +110,11 @@ describe('the whole story', () => {
     expect(outbox[1].page).toContain(posted.id)
     // Every value as its field type allows (the stand-in refuses anything else): the claimer's name as the
     // wall shows it, in a thing; China time; the stars as words.
-    expect(outbox[1].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, thing2: { value: '周*刚' }, time3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) } })
+    expect(outbox[1].data).toEqual({
+      thing1: { value: '想请人帮忙换个灯泡' },
+      thing2: { value: '周*刚' },
+      time3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) },
+    })
     expect(outbox[3].data.phrase2).toEqual({ value: '非常满意' })
     expect(await tc.engine.count('message_failures', {})).toBe(0)
     const st = await tc.ok(pm, 'points.statement', { communityId: c })
@@ -105,7 +128,9 @@ describe('the whole story', () => {
 
   test('content check: risky is refused (nothing written), review holds it, auto-approval opens clean text, photos wait', async () => {
     await setup({ autoApprove: true })
-    expect(codeOf(await tc.call(res, 'wish.create', { communityId: c, title: '赌博', description: '一起来', category: '其他', buildingId: T.b1 }))).toBe('INVALID_INPUT')
+    expect(codeOf(await tc.call(res, 'wish.create', { communityId: c, title: '赌博', description: '一起来', category: '其他', buildingId: T.b1 }))).toBe(
+      'INVALID_INPUT',
+    )
     expect(await tc.engine.count('wishes', {})).toBe(0)
     expect((await post()).status).toBe('open')
     expect((await post(res, { photos: ['cloud://local/w/1.jpg'] })).status).toBe('under_review')
@@ -129,9 +154,19 @@ describe('the whole story', () => {
       [res, `packages/wish/pages/detail/index?id=${b.id}&c=${c}`],
     ])
     const when = expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
-    expect(told[0].data).toEqual({ thing1: { value: '想请人帮忙换个灯泡' }, phrase2: { value: '已通过' }, thing3: { value: '已上心愿墙，等待认领' }, time4: { value: when } })
+    expect(told[0].data).toEqual({
+      thing1: { value: '想请人帮忙换个灯泡' },
+      phrase2: { value: '已通过' },
+      thing3: { value: '已上心愿墙，等待认领' },
+      time4: { value: when },
+    })
     // The reason is cut to what a thing field holds (20 characters), the rest is on the wish's page.
-    expect(told[1].data).toEqual({ thing1: { value: '想借一把梯子用用' }, phrase2: { value: '未通过' }, thing3: { value: `原因：${reason.slice(0, 16)}…` }, time4: { value: when } })
+    expect(told[1].data).toEqual({
+      thing1: { value: '想借一把梯子用用' },
+      phrase2: { value: '未通过' },
+      thing3: { value: `原因：${reason.slice(0, 16)}…` },
+      time4: { value: when },
+    })
     expect(await tc.engine.count('message_failures', {})).toBe(0)
 
     // Someone who did not accept (or used up their acceptance) is not told: the secretary sees it.
@@ -222,11 +257,30 @@ describe('claims', () => {
     await setup()
     const now = tc.now()
     const people = Array.from({ length: 200 }, (_, i) => ({ id: `u-claim-${i}`, openid: `o-claim-${i}` }))
-    await tc.engine.insertMany('users', people.map((p) => ({
-      _id: p.id, openid: p.openid, offline: false, nickname: '志愿者', avatarUrl: null, realName: null, phone: null, householdId: T.h2,
-      communityId: c, roles: [{ communityId: c, role: 'resident' }, { communityId: c, role: 'volunteer' }], proxies: [], privacy: null,
-      elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
-    })))
+    await tc.engine.insertMany(
+      'users',
+      people.map((p) => ({
+        _id: p.id,
+        openid: p.openid,
+        offline: false,
+        nickname: '志愿者',
+        avatarUrl: null,
+        realName: null,
+        phone: null,
+        householdId: T.h2,
+        communityId: c,
+        roles: [
+          { communityId: c, role: 'resident' },
+          { communityId: c, role: 'volunteer' },
+        ],
+        proxies: [],
+        privacy: null,
+        elderMode: null,
+        birthYear: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     const w = await openWish()
     const answers = await Promise.all(people.map((p) => tc.call(p.openid, 'wish.claim', { communityId: c, wishId: w.id })))
     const codes = answers.map(codeOf)
@@ -240,7 +294,7 @@ describe('claims', () => {
 })
 
 describe('audited decisions: the entry is written in the same transaction as the change', () => {
-  const reasonOf = (r: { ok: boolean; error?: { details?: { reason?: string } } }) => (r.ok ? null : r.error?.details?.reason ?? null)
+  const reasonOf = (r: { ok: boolean; error?: { details?: { reason?: string } } }) => (r.ok ? null : (r.error?.details?.reason ?? null))
 
   test('review, dispatch and settings are recorded with what a person calls them', async () => {
     await setup()
@@ -248,10 +302,17 @@ describe('audited decisions: the entry is written in the same transaction as the
     await tc.ok(sec, 'wish.dispatch', { communityId: c, wishId: w.id, memberId: P.member.id })
     const log = await tc.engine.find('audit_log', {})
     const of = (action: string) => log.filter((e) => e.action === action)
-    expect(of('wish.review').map((e) => [e.resource, e.before, e.after])).toEqual([[{ type: 'wish', id: w.id, label: '想请人帮忙换个灯泡' }, { status: 'under_review' }, { status: 'open', reason: null }]])
+    expect(of('wish.review').map((e) => [e.resource, e.before, e.after])).toEqual([
+      [{ type: 'wish', id: w.id, label: '想请人帮忙换个灯泡' }, { status: 'under_review' }, { status: 'open', reason: null }],
+    ])
     expect(of('wish.dispatch').map((e) => [e.resource.label, e.after])).toEqual([['想请人帮忙换个灯泡', { status: 'claimed', claimerId: P.member.id }]])
     const [settings] = of('wish.setSettings')
-    expect(settings).toMatchObject({ actorId: P.secretary.id, resource: { type: 'wish_settings', id: c, label: '微心愿设置' }, before: { autoApprove: false, autoCloseDays: 7 }, after: { autoApprove: false, overdueDays: 7 } })
+    expect(settings).toMatchObject({
+      actorId: P.secretary.id,
+      resource: { type: 'wish_settings', id: c, label: '微心愿设置' },
+      before: { autoApprove: false, autoCloseDays: 7 },
+      after: { autoApprove: false, overdueDays: 7 },
+    })
   })
 
   test('two reviewers at once: one decision, one entry; the other is told it changed (STATE_CHANGED)', async () => {
@@ -367,10 +428,28 @@ describe('privacy and proxies', () => {
   test('a building head posts for an elderly resident they act for, recorded as such, and confirms for them', async () => {
     await setup()
     await tc.ok(P.head.openid, 'org.setProxy', { communityId: c, residentId: P.elder.id, enabled: true })
-    const w = await tc.ok(P.head.openid, 'wish.create', { communityId: c, title: '想有人陪去医院复查', description: '周五上午九点，区人民医院', category: '助老', buildingId: T.b1, onBehalfOf: P.elder.id })
+    const w = await tc.ok(P.head.openid, 'wish.create', {
+      communityId: c,
+      title: '想有人陪去医院复查',
+      description: '周五上午九点，区人民医院',
+      category: '助老',
+      buildingId: T.b1,
+      onBehalfOf: P.elder.id,
+    })
     expect(w).toMatchObject({ onBehalf: true, wisherName: '赵*兰', isMine: true })
     expect(w.history[0].note).toBe('楼栋长代为发布')
-    expect(codeOf(await tc.call(P.head.openid, 'wish.create', { communityId: c, title: '代发', description: '代发', category: '助老', buildingId: T.b2, onBehalfOf: P.farElder.id }))).toBe('FORBIDDEN')
+    expect(
+      codeOf(
+        await tc.call(P.head.openid, 'wish.create', {
+          communityId: c,
+          title: '代发',
+          description: '代发',
+          category: '助老',
+          buildingId: T.b2,
+          onBehalfOf: P.farElder.id,
+        }),
+      ),
+    ).toBe('FORBIDDEN')
     await tc.ok(sec, 'wish.review', { communityId: c, wishId: w.id, approve: true })
     await tc.ok(pm, 'wish.claim', { communityId: c, wishId: w.id })
     // The building head accepted nothing when posting: WeChat refuses the review's result and the claim
@@ -448,7 +527,9 @@ describe('queues and lists', () => {
   test('settings are for secretaries; categories for everyone', async () => {
     await setup()
     expect((await tc.ok(res, 'wish.settings', { communityId: c })).categories).toContain('助老')
-    expect(codeOf(await tc.call(res, 'wish.setSettings', { communityId: c, categories: ['x'], autoApprove: true, autoCloseDays: 1, overdueDays: 1 }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(res, 'wish.setSettings', { communityId: c, categories: ['x'], autoApprove: true, autoCloseDays: 1, overdueDays: 1 }))).toBe(
+      'FORBIDDEN',
+    )
     expect(codeOf(await tc.call(res, 'wish.stats', { communityId: c }))).toBe('FORBIDDEN')
   })
 })

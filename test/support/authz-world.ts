@@ -42,28 +42,112 @@ interface Extra {
 /** People beyond the fixture's, each with a reason to exist. */
 export const Q = {
   /** A volunteer of community 1 (b2). */
-  volunteer: { id: 'u-vol', openid: 'o-vol', name: '何志愿', phone: '13900001001', household: T.h3, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'volunteer']], householdStatus: 'verified' },
+  volunteer: {
+    id: 'u-vol',
+    openid: 'o-vol',
+    name: '何志愿',
+    phone: '13900001001',
+    household: T.h3,
+    community: T.c1,
+    roles: [
+      [T.c1, 'resident'],
+      [T.c1, 'volunteer'],
+    ],
+    householdStatus: 'verified',
+  },
   /** The grid worker of community 1's grid (b2). */
-  grid: { id: 'u-grid', openid: 'o-grid', name: '张网格', phone: '13900001002', household: T.h3, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'grid_worker']], householdStatus: 'verified' },
+  grid: {
+    id: 'u-grid',
+    openid: 'o-grid',
+    name: '张网格',
+    phone: '13900001002',
+    household: T.h3,
+    community: T.c1,
+    roles: [
+      [T.c1, 'resident'],
+      [T.c1, 'grid_worker'],
+    ],
+    householdStatus: 'verified',
+  },
   /** A resident of community 2. */
-  otherResident: { id: 'u-res2', openid: 'o-res2', name: '马和平', phone: '13900001003', household: T.h4, community: T.c2, roles: [[T.c2, 'resident']], householdStatus: 'verified' },
+  otherResident: {
+    id: 'u-res2',
+    openid: 'o-res2',
+    name: '马和平',
+    phone: '13900001003',
+    household: T.h4,
+    community: T.c2,
+    roles: [[T.c2, 'resident']],
+    householdStatus: 'verified',
+  },
   /** The street admin of another street. */
-  farAdmin: { id: 'u-street2', openid: 'o-street2', name: '钱远方', phone: '13900001004', household: null, community: null, roles: [[T2.street, 'street_admin']], householdStatus: null },
+  farAdmin: {
+    id: 'u-street2',
+    openid: 'o-street2',
+    name: '钱远方',
+    phone: '13900001004',
+    household: null,
+    community: null,
+    roles: [[T2.street, 'street_admin']],
+    householdStatus: null,
+  },
   /** A resident of community 1 whose party registration is waiting for review. */
-  applicant: { id: 'u-appl', openid: 'o-appl', name: '孔申请', phone: '13900001005', household: T.h1, community: T.c1, roles: [[T.c1, 'resident']], householdStatus: 'verified' },
+  applicant: {
+    id: 'u-appl',
+    openid: 'o-appl',
+    name: '孔申请',
+    phone: '13900001005',
+    household: T.h1,
+    community: T.c1,
+    roles: [[T.c1, 'resident']],
+    householdStatus: 'verified',
+  },
   /** Lives in community 2, registered (双报到, verified) in community 1. */
-  c2member: { id: 'u-c2pm', openid: 'o-c2pm', name: '杜双报', phone: '13900001006', household: T.h4, community: T.c2, roles: [[T.c2, 'resident']], householdStatus: 'verified' },
+  c2member: {
+    id: 'u-c2pm',
+    openid: 'o-c2pm',
+    name: '杜双报',
+    phone: '13900001006',
+    household: T.h4,
+    community: T.c2,
+    roles: [[T.c2, 'resident']],
+    householdStatus: 'verified',
+  },
   /**
    * Lives in community 2 and neither lives nor is registered in community 1, yet holds a community-1 role
    * (what a secretary can hand out today through org.assignRole).
    */
-  stray: { id: 'u-stray', openid: 'o-stray', name: '申越界', phone: '13900001007', household: T.h4, community: T.c2, roles: [[T.c2, 'resident'], [T.c1, 'volunteer']], householdStatus: 'verified' },
+  stray: {
+    id: 'u-stray',
+    openid: 'o-stray',
+    name: '申越界',
+    phone: '13900001007',
+    household: T.h4,
+    community: T.c2,
+    roles: [
+      [T.c2, 'resident'],
+      [T.c1, 'volunteer'],
+    ],
+    householdStatus: 'verified',
+  },
   /** Declared a door in b1 (the building head's scope); not yet confirmed, so not yet a resident (居民). */
   pending: { id: 'u-pend', openid: 'o-pend', name: '邹待定', phone: '13900001008', household: T.h2, community: T.c1, roles: [], householdStatus: 'pending' },
   /** Declared a door in b2 (outside the building head's scope); not yet confirmed. */
   pending2: { id: 'u-pend2', openid: 'o-pend2', name: '祁待审', phone: '13900001009', household: T.h3, community: T.c1, roles: [], householdStatus: 'pending' },
   /** A second building head: lives in b1, appointed to b2 (scope comes from the appointment, not the home). */
-  head2: { id: 'u-head2', openid: 'o-head2', name: '鲁楼长', phone: '13900001010', household: T.h1, community: T.c1, roles: [[T.c1, 'resident'], [T.c1, 'building_head']], householdStatus: 'verified' },
+  head2: {
+    id: 'u-head2',
+    openid: 'o-head2',
+    name: '鲁楼长',
+    phone: '13900001010',
+    household: T.h1,
+    community: T.c1,
+    roles: [
+      [T.c1, 'resident'],
+      [T.c1, 'building_head'],
+    ],
+    householdStatus: 'verified',
+  },
 } satisfies Record<string, Extra>
 
 /** The buildings each building head is appointed to. */
@@ -104,17 +188,31 @@ export function authzDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string
   docs.households.push({ _id: T2.h5, communityId: T2.c3, compoundId: T2.compound3, buildingId: T2.b4, unit: 1, room: '101' })
   for (const p of Object.values(Q) as Extra[]) {
     docs.users.push({
-      _id: p.id, openid: p.openid, offline: false, nickname: p.name, avatarUrl: null, realName: p.name, phone: p.phone,
-      householdId: p.household, communityId: p.community, householdStatus: p.householdStatus, householdDeclaredAt: p.household ? now : null,
-      roles: p.roles.map(([communityId, role]) => ({ communityId, role })), proxies: [],
-      privacy: { version: PRIVACY_VERSION, at: now }, elderMode: null, birthYear: null, createdAt: now, updatedAt: now,
+      _id: p.id,
+      openid: p.openid,
+      offline: false,
+      nickname: p.name,
+      avatarUrl: null,
+      realName: p.name,
+      phone: p.phone,
+      householdId: p.household,
+      communityId: p.community,
+      householdStatus: p.householdStatus,
+      householdDeclaredAt: p.household ? now : null,
+      roles: p.roles.map(([communityId, role]) => ({ communityId, role })),
+      proxies: [],
+      privacy: { version: PRIVACY_VERSION, at: now },
+      elderMode: null,
+      birthYear: null,
+      createdAt: now,
+      updatedAt: now,
     })
   }
   // Every fixture person with a household lives there (verified); users carry their building; building
   // heads carry their appointed buildings. (Harmless where the function does not read these yet.)
   const buildingOf = new Map(docs.households.map((h) => [h._id as string, h.buildingId as string]))
   for (const u of docs.users) {
-    u.buildingId = u.householdId ? buildingOf.get(u.householdId as string) ?? null : null
+    u.buildingId = u.householdId ? (buildingOf.get(u.householdId as string) ?? null) : null
     if (!Object.values(Q).some((q) => q.id === u._id)) u.householdStatus = u.householdId ? 'verified' : null
     u.roles = (u.roles as { communityId: string; role: Role }[]).map((g) => (g.role === 'building_head' ? { ...g, buildingIds: SCOPES[u._id as string] } : g))
   }
@@ -229,16 +327,37 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   await ok(sec, 'points.fundSponsor', { communityId: c, sponsorId: sponsor.id, amount: 5000, note: '年度共建经费', requestKey: 'authz-fund-0001' })
   await ok(sec, 'points.grant', { communityId: c, userId: P.neighbour.id, amount: 300, reason: '垃圾分类示范户', requestKey: 'authz-grant-0001' })
   const item = await ok(sec, 'mall.upsertItem', {
-    communityId: c, name: '洗衣液', kind: 'goods', description: '2kg 装', photos: [], price: 30, stockDelta: 10, perPersonLimit: 3,
-    pickupPlace: '党群服务中心一楼', pickupHours: '工作日 9:00-17:00', pickupDays: 7, sponsorId: sponsor.id, active: true,
+    communityId: c,
+    name: '洗衣液',
+    kind: 'goods',
+    description: '2kg 装',
+    photos: [],
+    price: 30,
+    stockDelta: 10,
+    perPersonLimit: 3,
+    pickupPlace: '党群服务中心一楼',
+    pickupHours: '工作日 9:00-17:00',
+    pickupDays: 7,
+    sponsorId: sponsor.id,
+    active: true,
   })
   const order = await ok(owner, 'mall.redeem', { communityId: c, itemId: item.id, quantity: 1, requestKey: 'authz-redeem-0001' })
 
   // 双报到: the party member verified; a community-2 resident registered and verified here; one pending.
   const code = await ok(sec, 'party.registerCode', { communityId: c })
   const reg = (name: string, building: string, extra: object = {}) => ({
-    communityId: c, scene: code.scene, name, employerUnitId: 'pu-1', employerName: '青山区税务局', branch: '税务局第一党支部', memberType: '在职',
-    homeCompoundId: T.compound1, homeBuildingId: building, skills: ['电工', '政策宣讲'], pledge: '每月为楼里老人义务修一次电器', ...extra,
+    communityId: c,
+    scene: code.scene,
+    name,
+    employerUnitId: 'pu-1',
+    employerName: '青山区税务局',
+    branch: '税务局第一党支部',
+    memberType: '在职',
+    homeCompoundId: T.compound1,
+    homeBuildingId: building,
+    skills: ['电工', '政策宣讲'],
+    pledge: '每月为楼里老人义务修一次电器',
+    ...extra,
   })
   const memberReg = await ok(pm, 'party.register', reg('周志刚', T.b2))
   await ok(sec, 'party.review', { communityId: c, registrationId: memberReg.id, approve: true })
@@ -259,7 +378,15 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   // Activities: the past one (3 h to 2 h ago) organised, signed up to and attended at its own times; then,
   // back at the real time, one on now and one in two days.
   const activity = (title: string, from: number, to: number, extra: object = {}) => ({
-    communityId: c, title, description: '一起打扫楼道', place: '幸福里小区 1栋', capacity: 10, pointsPerHour: 10, startAt: iso(from), endAt: iso(to), ...extra,
+    communityId: c,
+    title,
+    description: '一起打扫楼道',
+    place: '幸福里小区 1栋',
+    capacity: 10,
+    pointsPerHour: 10,
+    startAt: iso(from),
+    endAt: iso(to),
+    ...extra,
   })
   const secretOf = async (id: string) => ((await tc.engine.find('activities', { _id: id }))[0] as { secret: string }).secret
   const actPast = await ok(pm, 'activity.upsert', activity('小区义诊', -180 * MIN, -120 * MIN, { postId: post.id }))
@@ -280,7 +407,14 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   await ok(vol, 'activity.signUp', { communityId: c, activityId: actSoon.id })
 
   // Wishes, posted by the owner (and one by the building head for the elder), in every live state.
-  const wish = (title: string, extra: object = {}) => ({ communityId: c, title, description: '厨房灯坏了，我腿脚不便，够不着。', category: '生活帮扶', buildingId: T.b1, ...extra })
+  const wish = (title: string, extra: object = {}) => ({
+    communityId: c,
+    title,
+    description: '厨房灯坏了，我腿脚不便，够不着。',
+    category: '生活帮扶',
+    buildingId: T.b1,
+    ...extra,
+  })
   const approve = (id: string) => ok(sec, 'wish.review', { communityId: c, wishId: id, approve: true })
   const underReview = await ok(owner, 'wish.create', wish('想请人帮忙换个灯泡'))
   const open = await ok(owner, 'wish.create', wish('想请人帮忙修水龙头'))
@@ -308,11 +442,27 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   ) as World['roles']
   const streetOf = Object.fromEntries(docs.communities.map((x) => [x._id as string, x.streetId as string]))
   const world: World = {
-    sponsorId: sponsor.id, itemId: item.id, orderId: order.id, pickupCode: order.pickupCode, scene: code.scene,
-    memberRegId: memberReg.id, c2memberRegId: c2memberReg.id, pendingRegId: pendingReg.id, postId: post.id, freePostId: freePost.id,
-    actNow: actNow.id, actNowSecret: nowSecret, actSoon: actSoon.id, actPast: actPast.id,
-    wishUnderReview: underReview.id, wishOpen: open.id, wishClaimed: claimed.id, wishFulfilled: fulfilled.id, wishForElder: forElder.id,
-    roles, streetOf,
+    sponsorId: sponsor.id,
+    itemId: item.id,
+    orderId: order.id,
+    pickupCode: order.pickupCode,
+    scene: code.scene,
+    memberRegId: memberReg.id,
+    c2memberRegId: c2memberReg.id,
+    pendingRegId: pendingReg.id,
+    postId: post.id,
+    freePostId: freePost.id,
+    actNow: actNow.id,
+    actNowSecret: nowSecret,
+    actSoon: actSoon.id,
+    actPast: actPast.id,
+    wishUnderReview: underReview.id,
+    wishOpen: open.id,
+    wishClaimed: claimed.id,
+    wishFulfilled: fulfilled.id,
+    wishForElder: forElder.id,
+    roles,
+    streetOf,
     token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,
   }
   return { world, dump }

@@ -91,6 +91,7 @@ async function withLock<T>(target: BuildTarget, fn: () => Promise<T>): Promise<T
         fs.rmSync(lock, { recursive: true, force: true })
         continue
       }
+      // eslint-disable-next-line preserve-caught-error -- a timeout of our own, not the caught lock error
       if (Date.now() > deadline) throw new Error(`waited too long for the ${target} build lock ${lock}`)
       await sleep(500)
     }

@@ -1,6 +1,17 @@
 import {
-  addDays, addMonths, chinaDateTime, chinaDay, chinaDayEnd, chinaDayStart, chinaHour, chinaMonth, chinaMonthStart, chinaMonthsBack, chinaShortDateTime,
-  chinaYear, isChinaDay,
+  addDays,
+  addMonths,
+  chinaDateTime,
+  chinaDay,
+  chinaDayEnd,
+  chinaDayStart,
+  chinaHour,
+  chinaMonth,
+  chinaMonthStart,
+  chinaMonthsBack,
+  chinaShortDateTime,
+  chinaYear,
+  isChinaDay,
 } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { clockOf, systemClock } from '../../cloudfunctions/api/src/platform/clock'
 import { capBuckets, expiryCutoff, expiryDay, nextExpiry } from '../../cloudfunctions/api/src/modules/points/policy'
@@ -70,7 +81,7 @@ describe('points: caps and expiry by China day', () => {
     expect(expiryCutoff('2026-03-31', 1).toISOString()).toBe('2026-02-28T16:00:00.000Z')
   })
 
-  test('the cutoff agrees with each credit\'s expiry day, every day of a leap and a common year', () => {
+  test("the cutoff agrees with each credit's expiry day, every day of a leap and a common year", () => {
     for (const months of [1, 6, 12]) {
       for (let day = '2027-12-01'; day <= '2029-03-31'; day = addDays(day, 1)) {
         const cutoff = expiryCutoff(day, months)

@@ -14,7 +14,19 @@ const SRC = path.join(ROOT, 'cloudfunctions', 'api', 'src')
 const MANIFEST = path.join(ROOT, 'cloudfunctions', 'api', 'database.json')
 
 /** Functions that take a collection name and pass it on to db.collection(): argument index of the name. */
-const HELPERS: Record<string, number> = { getById: 1, findMany: 1, getMany: 1, findAll: 1, readAll: 1, updateWhere: 1, countByCommunity: 1, ensureDoc: 1, txGet: 1, pageAfter: 1, newestFirstPage: 1 }
+const HELPERS: Record<string, number> = {
+  getById: 1,
+  findMany: 1,
+  getMany: 1,
+  findAll: 1,
+  readAll: 1,
+  updateWhere: 1,
+  countByCommunity: 1,
+  ensureDoc: 1,
+  txGet: 1,
+  pageAfter: 1,
+  newestFirstPage: 1,
+}
 
 function sources(dir: string): ts.SourceFile[] {
   const out: ts.SourceFile[] = []
@@ -26,7 +38,8 @@ function sources(dir: string): ts.SourceFile[] {
   return out
 }
 
-const unwrap = (e: ts.Expression): ts.Expression => (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e)
+const unwrap = (e: ts.Expression): ts.Expression =>
+  ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e
 const rel = (f: ts.SourceFile, n: ts.Node) => `${path.relative(ROOT, f.fileName)}:${f.getLineAndCharacterOfPosition(n.getStart()).line + 1}`
 
 function scan() {
@@ -42,7 +55,11 @@ function scan() {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue
         const init = unwrap(d.initializer)
         if (ts.isStringLiteral(init)) consts.set(d.name.text, init.text)
-        if (ts.isObjectLiteralExpression(init) && init.properties.length > 0 && init.properties.every((p) => ts.isPropertyAssignment(p) && ts.isStringLiteral(unwrap(p.initializer)))) {
+        if (
+          ts.isObjectLiteralExpression(init) &&
+          init.properties.length > 0 &&
+          init.properties.every((p) => ts.isPropertyAssignment(p) && ts.isStringLiteral(unwrap(p.initializer)))
+        ) {
           const m = new Map<string, string>()
           for (const p of init.properties as ts.NodeArray<ts.PropertyAssignment>) m.set(p.name.getText(f), (unwrap(p.initializer) as ts.StringLiteral).text)
           tables.set(d.name.text, m)
@@ -58,7 +75,10 @@ function scan() {
   for (const f of files) {
     const visit = (n: ts.Node) => {
       // a function with a parameter named `collection` forwards a name: it must be a known helper
-      if ((ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.some((p) => p.name.getText(f) === 'collection')) {
+      if (
+        (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) &&
+        n.parameters.some((p) => p.name.getText(f) === 'collection')
+      ) {
         const name = ts.isFunctionDeclaration(n) ? n.name?.text : ts.isVariableDeclaration(n.parent) ? n.parent.name.getText(f) : undefined
         if (!name || HELPERS[name] === undefined) forwarders.push(`${rel(f, n)} ${name ?? '(anonymous)'}`)
       }
@@ -72,9 +92,12 @@ function scan() {
           const forwarded = ts.isIdentifier(a) && a.text === 'collection' // a helper passing its parameter on (checked above)
           let name: string | undefined
           if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) name = a.text
-          else if (ts.isPropertyAccessExpression(a) && ts.isIdentifier(a.expression) && tables.has(a.expression.text)) name = tables.get(a.expression.text)!.get(a.name.text)
+          else if (ts.isPropertyAccessExpression(a) && ts.isIdentifier(a.expression) && tables.has(a.expression.text))
+            name = tables.get(a.expression.text)!.get(a.name.text)
           else if (ts.isIdentifier(a) && consts.has(a.text)) name = consts.get(a.text)
-          if (name !== undefined) { if (!used.has(name)) used.set(name, at) } else if (!forwarded) unresolved.push(`${at} ${a.getText(f)}`)
+          if (name !== undefined) {
+            if (!used.has(name)) used.set(name, at)
+          } else if (!forwarded) unresolved.push(`${at} ${a.getText(f)}`)
         }
       }
       ts.forEachChild(n, visit)

@@ -3,7 +3,15 @@
  * which order states may still change.
  */
 import { ORDER_STATUSES } from '../../types/points'
-import { canClose, isOwner, newPickupCode, orderIdFor, remainingUnderLimit, STATUS_LABELS, verifyRefusal } from '../../cloudfunctions/api/src/modules/mall/rules'
+import {
+  canClose,
+  isOwner,
+  newPickupCode,
+  orderIdFor,
+  remainingUnderLimit,
+  STATUS_LABELS,
+  verifyRefusal,
+} from '../../cloudfunctions/api/src/modules/mall/rules'
 
 describe('orders', () => {
   test('the same tap names the same order; another tap or another person, another order', () => {

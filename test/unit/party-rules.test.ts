@@ -4,8 +4,26 @@
  * check-in window, service hours, reminders by China day, coverage flags.
  */
 import {
-  checkinToken, checkinWindow, coverageFlag, distanceM, parseToken, PERIOD_S, reminderDue, serviceHours, SHORT_PERIOD_S, SHORT_STALE_WINDOWS,
-  SHORT_TRIES, SHORT_TRIES_WINDOW_MS, shortCode, shortCodeAt, takeTry, triesResetAt, verifyShortCode, verifyToken, SCENE_RE, newSceneToken,
+  checkinToken,
+  checkinWindow,
+  coverageFlag,
+  distanceM,
+  parseToken,
+  PERIOD_S,
+  reminderDue,
+  serviceHours,
+  SHORT_PERIOD_S,
+  SHORT_STALE_WINDOWS,
+  SHORT_TRIES,
+  SHORT_TRIES_WINDOW_MS,
+  shortCode,
+  shortCodeAt,
+  takeTry,
+  triesResetAt,
+  verifyShortCode,
+  verifyToken,
+  SCENE_RE,
+  newSceneToken,
 } from '../../cloudfunctions/api/src/modules/party/rules'
 
 const SECRET = 'activity-secret-0123456789abcdef'
@@ -39,9 +57,12 @@ describe('the QR check-in code', () => {
     expect(verifyToken(secret, parsed, T0)).toBe('forged')
   })
 
-  test.each([['123456'], [''], ['ac1.2'], [`${ACT}.x.${'A'.repeat(16)}`], [`${ACT}.1.${'A'.repeat(15)}`], [`a b.1.${'A'.repeat(16)}`]])('does not parse %p', (t) => {
-    expect(parseToken(t)).toBeNull()
-  })
+  test.each([['123456'], [''], ['ac1.2'], [`${ACT}.x.${'A'.repeat(16)}`], [`${ACT}.1.${'A'.repeat(15)}`], [`a b.1.${'A'.repeat(16)}`]])(
+    'does not parse %p',
+    (t) => {
+      expect(parseToken(t)).toBeNull()
+    },
+  )
 
   test('expires at the end of its window', () => {
     expect(issued.expiresAt.getTime() - T0.getTime()).toBe(PERIOD_S * 1000)

@@ -7,7 +7,7 @@ import { expiringAmount } from '../../cloudfunctions/api/src/modules/points/poli
 
 function ledger(seed: number) {
   let x = seed
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const entries: { amount: number; at: Date }[] = []
   let balance = 0
   for (let i = 0; i < 60; i++) {

@@ -103,9 +103,30 @@ describe('expiry, first in first out', () => {
   test.each([
     // entries, months, today (China day), warn days → the warning
     ['nothing unspent', [credit(50, '2025-01-10T04:00:00Z'), credit(-50, '2025-02-01T04:00:00Z')], 12, '2026-01-01', 30, null],
-    ['the oldest unspent credit, within the window', [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z')], 12, '2025-12-20', 30, { amount: 50, on: '2026-01-10' }],
-    ['partly spent: only what is left of it', [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z'), credit(-45, '2025-05-01T04:00:00Z')], 12, '2025-12-20', 30, { amount: 5, on: '2026-01-10' }],
-    ['the oldest fully spent: the next one', [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z'), credit(-50, '2025-05-01T04:00:00Z')], 12, '2026-02-20', 30, { amount: 20, on: '2026-03-10' }],
+    [
+      'the oldest unspent credit, within the window',
+      [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z')],
+      12,
+      '2025-12-20',
+      30,
+      { amount: 50, on: '2026-01-10' },
+    ],
+    [
+      'partly spent: only what is left of it',
+      [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z'), credit(-45, '2025-05-01T04:00:00Z')],
+      12,
+      '2025-12-20',
+      30,
+      { amount: 5, on: '2026-01-10' },
+    ],
+    [
+      'the oldest fully spent: the next one',
+      [credit(50, '2025-01-10T04:00:00Z'), credit(20, '2025-03-10T04:00:00Z'), credit(-50, '2025-05-01T04:00:00Z')],
+      12,
+      '2026-02-20',
+      30,
+      { amount: 20, on: '2026-03-10' },
+    ],
     ['beyond the window: no warning yet', [credit(50, '2025-01-10T04:00:00Z')], 12, '2025-11-01', 30, null],
   ] as const)('%s', (_name, entries, months, today, warnDays, expected) => {
     expect(nextExpiry([...entries], months, today as ReturnType<typeof chinaDay>, warnDays)).toEqual(expected)

@@ -81,7 +81,11 @@ describe('rate limiter', () => {
 describe('errors', () => {
   test('AppError carries its code and omits empty details', () => {
     expect(new AppError('CONFLICT', '已被认领').toApiError()).toEqual({ code: 'CONFLICT', message: '已被认领' })
-    expect(new AppError('INVALID_INPUT', 'x', { issues: [{ path: 'a', message: 'b' }] }).toApiError()).toEqual({ code: 'INVALID_INPUT', message: 'x', details: { issues: [{ path: 'a', message: 'b' }] } })
+    expect(new AppError('INVALID_INPUT', 'x', { issues: [{ path: 'a', message: 'b' }] }).toApiError()).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'x',
+      details: { issues: [{ path: 'a', message: 'b' }] },
+    })
     expect(new AppError('CONFLICT', '兑完了', { reason: 'SOLD_OUT' }).reason).toBe('SOLD_OUT')
   })
   test('duplicate keys are recognised as the cloud reports them', () => {

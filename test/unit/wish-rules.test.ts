@@ -110,9 +110,11 @@ describe('refusals: FORBIDDEN for the wrong person, CONFLICT for the wrong state
 
   test('a refusal exactly when can() says no, for every event, status and relation', () => {
     const all: Relation[] = ['wisher', 'claimer', 'member', 'secretary', 'timer']
-    for (const e of EVENTS) for (const s of WISH_STATUSES) for (const r of all) {
-      expect(refusal(e, s, rel(r)) === null).toBe(can(e, s, rel(r)))
-    }
+    for (const e of EVENTS)
+      for (const s of WISH_STATUSES)
+        for (const r of all) {
+          expect(refusal(e, s, rel(r)) === null).toBe(can(e, s, rel(r)))
+        }
   })
 })
 
@@ -229,7 +231,14 @@ describe('wish.stats figures', () => {
 
   test('counts every status (zeros included), medians to one decimal, ratings and their average', () => {
     const s = summarize(
-      [w('under_review', null, null, null, false), w('open', null, null, null), w('claimed', 1.25, null, null), w('closed', 2, 10, 5), w('closed', 4, 30, 4), w('closed', 3, 20, 4)],
+      [
+        w('under_review', null, null, null, false),
+        w('open', null, null, null),
+        w('claimed', 1.25, null, null),
+        w('closed', 2, 10, 5),
+        w('closed', 4, 30, 4),
+        w('closed', 3, 20, 4),
+      ],
       WISH_STATUSES,
     )
     expect(s.posted).toBe(6)

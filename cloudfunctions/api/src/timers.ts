@@ -92,7 +92,6 @@ interface TickState {
 /** A batch is assumed to take at least this long until one has been measured. */
 const MIN_BATCH_ESTIMATE_MS = 20
 
-
 export interface TickReport {
   budgetMs: number
   ms: number
@@ -191,7 +190,7 @@ export async function runTimers(deps: Deps, opts: RunOptions = {}): Promise<{ ok
       try {
         const batch = await TIMER_JOBS[name](deps, s.cursor)
         addCounts(counts.get(name) ?? counts.set(name, {}).get(name)!, batch.counts)
-        s.cursor = batch.done ? null : batch.cursor ?? {}
+        s.cursor = batch.done ? null : (batch.cursor ?? {})
         if (batch.done) {
           finished.add(name)
           s.lastDoneAt = deps.now()
@@ -233,8 +232,19 @@ export async function runTimers(deps: Deps, opts: RunOptions = {}): Promise<{ ok
     if (counts.has(name)) data[name] = failed.has(name) ? { ...counts.get(name), error: true } : counts.get(name)
   }
   const pending = order.filter((n) => !resting.has(n) && (states.get(n)!.cursor !== null || !counts.has(n)))
-  await deps.db.collection(TIMER_STATE).doc(TICK).update({ data: { next: (start + 1) % names.length, leaseUntil: deps.now() } })
-  const report: TickReport = { budgetMs, ms: elapsed(), first: order[0], pending: pending.filter((n) => !failed.has(n)), failed: [...failed], resting: [...resting], jobs }
+  await deps.db
+    .collection(TIMER_STATE)
+    .doc(TICK)
+    .update({ data: { next: (start + 1) % names.length, leaseUntil: deps.now() } })
+  const report: TickReport = {
+    budgetMs,
+    ms: elapsed(),
+    first: order[0],
+    pending: pending.filter((n) => !failed.has(n)),
+    failed: [...failed],
+    resting: [...resting],
+    jobs,
+  }
   data._timer = report
   return { ok: true, data }
 }

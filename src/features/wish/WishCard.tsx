@@ -6,7 +6,7 @@ import { categoryMark } from './shared'
 import './wish-card.scss'
 
 export function StatusChip({ status, label }: { status: Card['status']; label: string }) {
-  return <Text className={`wish-chip wish-chip--${status}`}>{label}</Text>
+  return <Text className={`chip wish-chip wish-chip--${status}`}>{label}</Text>
 }
 
 export function WishCard({ wish, onClick, children }: { wish: Card; onClick?: () => void; children?: ReactNode }) {

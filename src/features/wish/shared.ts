@@ -1,31 +1,18 @@
 /**
- * What the wish wall (main package, pages/wishes) and the wish pages (packages/wish) share; it lives here, not under the tab's folder, so neither owns it: which community,
- * the Chinese words for statuses, categories and timeline events.
- * Values from types/wish.ts are copied, not imported: that file brings zod along.
+ * What the wish wall (main package, pages/wishes) and the wish pages (packages/wish) share; it lives here, not
+ * under the tab's folder, so neither owns it: the Guard's words, the wall's filters, the category marks and
+ * the timeline's words. Status labels come from @contract/vocabulary (plain data, no zod).
+ * Nothing here may import src/services/time.ts: the wall is in the main package.
  */
-import { homeCommunityId } from '../../services/community'
-import type { Me } from '@contract/org'
-import type { WishEvent, WishStatus } from '@contract/wish'
-import { can } from '../../services/access'
+import type { WishEvent } from '@contract/wish'
+import { NO_COMMUNITY } from '../../components/Guard'
+import { go } from '../../services/nav'
 
-/** Wishes are per community: the route's, else my household's, else my first role's. */
-export const wishCommunityId = homeCommunityId
+/** The Guard's words on the residents' wish pages when I have no community yet. */
+export const NO_WISH_COMMUNITY = { ...NO_COMMUNITY, text: '登记了我家门牌，就能发布心愿、帮邻居圆梦了' }
 
-export { isSecretaryOf } from '../../services/community'
-
-/** Keep in step with types/wish.ts WISH_STATUS_LABELS. */
-export const STATUS_TEXT: Record<WishStatus, string> = {
-  under_review: '审核中',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '已完成待确认',
-  closed: '已圆梦',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-}
-
-/** Subscribe-message consent lives in src/services/subscribe.ts (every area asks for it). */
-export { TEMPLATE_IDS, askSubscribe } from '../../services/subscribe'
+/** The Guard's words on the secretary's wish pages (no community to administer, or not allowed here). */
+export const SECRETARY_ONLY = { text: '只有社区书记可以管理心愿', action: { text: '回到我的', onClick: () => go('me') } }
 
 /** Filter chips on the wall ('' = everything on the wall). */
 export const WALL_FILTERS: { status: '' | 'open' | 'claimed' | 'closed'; text: string }[] = [

@@ -1,19 +1,57 @@
 /**
- * Small helpers shared by the pages of the points subpackage (resident and secretary pages):
- * which community the page works on, request keys for retry-safe writes, and display formats.
+ * What the pages of the points subpackage (resident and secretary pages) share: which community the
+ * page works on and who may use it (the props for the shared <Guard>), request keys for retry-safe
+ * writes, labels, and a refusal's way forward.
  */
-import { homeCommunityId } from '../../services/community'
-import type { OrderStatus, TransferKind } from '@contract/points'
-import type { ErrorReason } from '@contract/common'
-import type { ApiCallError } from '../../services/api'
+import type { OrderStatus } from '@contract/points'
+import type { ITEM_KINDS } from '@contract/vocabulary'
+import { useSession } from '../../hooks/useSession'
+import { useHomeCommunity, useSecretaryCommunity } from '../../hooks/useCommunity'
+import { isSecretaryOf } from '../../services/community'
+import { ApiCallError } from '../../services/api'
+import { go } from '../../services/nav'
 
-/** Points are per community: the route's communityId, else my household's, else my first role's. */
-export const pointsCommunityId = homeCommunityId
+const NO_HOME = { text: '登记了我家门牌，就能攒积分、换东西了', action: { text: '去登记门牌', onClick: () => go('me') } }
+const SECRETARY_ONLY = '只有社区书记可以管理积分超市'
+const NOT_SECRETARY = { text: SECRETARY_ONLY, action: { text: '回到我的', onClick: () => go('me') } }
 
-export { useHomeCommunity as usePointsCommunity } from '../../hooks/useCommunity'
+/**
+ * Whether the page offers the community picker (to people who work in several communities, e.g. a street
+ * admin): pages about one thing of one community (an item, an order, a person) do not.
+ */
+interface PageOptions {
+  picker?: boolean
+}
 
-export { isSecretaryOf } from '../../services/community'
-export { useSecretaryCommunity } from '../../hooks/useCommunity'
+/**
+ * A resident page: points are per community — the route's, else the one picked, else my household's, else
+ * my first role's. `key` is non-null once the page's queries may run; spread `guard` on <Guard>.
+ */
+export function useResidentPoints({ picker = true }: PageOptions = {}) {
+  const { me } = useSession()
+  const communityId = useHomeCommunity(me)
+  const key = me && communityId ? `${me.userId}|${communityId}` : null
+  return { me, communityId, key, guard: { communityId, noCommunity: NO_HOME, pick: picker ? ('member' as const) : undefined } }
+}
+
+/** A secretary page: the route's community, else the one picked, else the first I administer; only its administrators may use it. */
+export function useSecretaryPoints({ picker = true }: PageOptions = {}) {
+  const { me } = useSession()
+  const communityId = useSecretaryCommunity(me)
+  const allowed = isSecretaryOf(me, communityId)
+  const key = me && communityId && allowed ? `${me.userId}|${communityId}` : null
+  return {
+    me,
+    communityId,
+    key,
+    guard: { communityId, allowed, noCommunity: NOT_SECRETARY, forbidden: SECRETARY_ONLY, pick: picker ? ('administer' as const) : undefined },
+  }
+}
+
+/** A form's own refusal, thrown inside a useAction so it shows where the server's would. */
+export function invalid(text: string): ApiCallError {
+  return new ApiCallError('INVALID_INPUT', text)
+}
 
 /** A client key for one confirmed action: reused when the same confirmation is retried. */
 export function newRequestKey(): string {
@@ -24,9 +62,6 @@ export function newRequestKey(): string {
 export function spacedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code
 }
-
-/** Dates in China time: src/services/time.ts. */
-export { isoDay as dayText, monthDay, dateTime as shortDateTime } from '../../services/time'
 
 /** +60 / -20 */
 export function signed(n: number): string {
@@ -40,24 +75,6 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   expired: '已过期',
 }
 
-export const KIND_LABELS: Record<TransferKind, string> = {
-  earn: '获得',
-  grant: '社区发放',
-  correct: '更正',
-  fund: '注入',
-  redeem: '兑换',
-  refund: '退回',
-  expire: '到期',
-}
-
-export const ITEM_KINDS = ['goods', 'service', 'fee_reduction', 'venue_voucher'] as const
-/** Keep in step with types/points.ts ITEM_KIND_LABELS (values are not imported: zod would come along). */
-export const ITEM_KIND_TEXT: Record<(typeof ITEM_KINDS)[number], string> = {
-  goods: '实物',
-  service: '服务',
-  fee_reduction: '物业费减免',
-  venue_voucher: '场地券',
-}
 /** A big character standing in for a photo. */
 export const ITEM_KIND_MARK: Record<(typeof ITEM_KINDS)[number], string> = {
   goods: '物',
@@ -74,4 +91,3 @@ export function redeemWayForward(err: Pick<ApiCallError, 'reason'>): { text: str
   if (reason === 'QUOTA_REACHED') return { text: '看看我的兑换', route: 'points.orders' }
   return null
 }
-

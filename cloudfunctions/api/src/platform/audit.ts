@@ -5,6 +5,7 @@
  */
 import type { Ctx } from './context'
 import { newId, type Tx } from './db'
+import type { AuditResourceType } from '../../../../types/vocabulary'
 
 let seq = 0
 /** Time-ordered ids: entries sort by `_id` in the order they were written (within one instance). */
@@ -31,7 +32,11 @@ export interface AuditInput {
   communityId: string | null
   /** Defaults to the action being run. */
   action?: string
-  resource: { type: string; id: string; /** what a person calls it: a wish's title, a person's masked name */ label?: string }
+  /**
+   * What was acted on. `type` is one of types/vocabulary.ts AUDIT_RESOURCE_LABELS (so the audit page can name
+   * it); `label` is what a person calls it: a wish's title, a person's masked name — never an id.
+   */
+  resource: { type: AuditResourceType; id: string; label?: string }
   before?: unknown
   after?: unknown
 }

@@ -90,7 +90,10 @@ export async function pageAfter<T extends { _id: string }>(
   }
   const later = after ? (bound ? _.and(_.gt(new Date(after.at)), bound) : _.gt(new Date(after.at))) : bound
   const rest = await findMany<T>(db, collection, later ? { ...filter, [field]: later } : filter, {
-    orderBy: [[field, 'asc'], ['_id', 'asc']],
+    orderBy: [
+      [field, 'asc'],
+      ['_id', 'asc'],
+    ],
     limit: limit - out.length,
   })
   out.push(...rest)

@@ -182,7 +182,13 @@ export async function newestFirstPage<T extends { _id: string; at: Date }>(
     const at = new Date(Number(m[1]))
     filter = _.and([{ communityId }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(m[2]) }])])
   }
-  const docs = await findMany<T>(db, collection, filter, { orderBy: [['at', 'desc'], ['_id', 'desc']], limit: limit + 1 })
+  const docs = await findMany<T>(db, collection, filter, {
+    orderBy: [
+      ['at', 'desc'],
+      ['_id', 'desc'],
+    ],
+    limit: limit + 1,
+  })
   const page = docs.slice(0, limit)
   const last = page[page.length - 1]
   return { page, nextCursor: docs.length > limit ? `${new Date(last.at).getTime()}_${last._id}` : null }

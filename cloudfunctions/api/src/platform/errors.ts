@@ -18,9 +18,7 @@ export class AppError extends Error {
     return this.details?.reason
   }
   toApiError(): ApiError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details }
   }
 }
 

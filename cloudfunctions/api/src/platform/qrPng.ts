@@ -8,11 +8,10 @@ import { crc32 } from './crc32'
 import { deflateSync } from 'zlib'
 
 // The core module only (lib/index.js would pull in every renderer and pngjs).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const core = require('qrcode/lib/core/qrcode') as {
   create(text: string, opts?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; get(row: number, col: number): number | boolean } }
 }
-
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8)

@@ -3,10 +3,10 @@
  * chooseImage, POST the bytes to /storage/upload as the dev identity → the url), a row of thumbnails that
  * open full screen.
  */
-import { useState } from 'react'
 import { View, Image, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { toApiError } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
+import { useAction } from '../../../hooks/useAction'
 import { UPLOAD_FAILED, UploadError, uploadToLocalStorage } from '../../../services/upload'
 
 const randomName = () => `wishes/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.jpg`
@@ -23,6 +23,23 @@ async function uploadOne(filePath: string): Promise<string> {
     throw new UploadError(0, UPLOAD_FAILED)
   }
   return (await uploadToLocalStorage(randomName(), blob)).url
+}
+
+/** A failed upload, in its own words (the host's refusal) or UPLOAD_FAILED, for useAction to show. */
+const uploadFailed = (e: unknown): never => {
+  throw new ApiCallError('INTERNAL', e instanceof UploadError ? e.message : UPLOAD_FAILED)
+}
+
+/** Upload the picked files one by one, with 正在上传照片 on screen meanwhile. */
+async function uploadAll(paths: string[]): Promise<string[]> {
+  Taro.showLoading({ title: '正在上传照片' })
+  const ids: string[] = []
+  try {
+    for (const p of paths) ids.push(await uploadOne(p).catch(uploadFailed))
+    return ids
+  } finally {
+    Taro.hideLoading()
+  }
 }
 
 async function pick(count: number): Promise<string[]> {
@@ -54,28 +71,11 @@ export function PhotoRow({ photos, onRemove }: { photos: string[]; onRemove?: (i
 
 /** Thumbnails of the chosen photos and an 添加照片 tile (up to `max`). */
 export function PhotoPicker({ value, onChange, max = 6 }: { value: string[]; onChange: (v: string[]) => void; max?: number }) {
-  const [busy, setBusy] = useState(false)
+  const upload = useAction(uploadAll, { onSuccess: (ids) => onChange(value.concat(ids).slice(0, max)) })
   async function add() {
-    if (busy || value.length >= max) return
-    let paths: string[]
-    try {
-      paths = await pick(max - value.length)
-    } catch {
-      return // cancelled
-    }
-    if (!paths.length) return
-    setBusy(true)
-    Taro.showLoading({ title: '正在上传照片' })
-    try {
-      const ids: string[] = []
-      for (const p of paths) ids.push(await uploadOne(p))
-      onChange(value.concat(ids).slice(0, max))
-    } catch (e) {
-      Taro.showToast({ title: e instanceof UploadError ? e.message : e instanceof Error && e.message ? toApiError(e).message : UPLOAD_FAILED, icon: 'none' })
-    } finally {
-      Taro.hideLoading()
-      setBusy(false)
-    }
+    if (upload.busy || value.length >= max) return
+    const paths = await pick(max - value.length).catch(() => [] as string[]) // [] when cancelled
+    if (paths.length) await upload.run(paths)
   }
   return (
     <View className='wish-photos'>
@@ -90,7 +90,7 @@ export function PhotoPicker({ value, onChange, max = 6 }: { value: string[]; onC
       {value.length < max && (
         <View className='wish-photos__cell wish-photos__add' id='photo-add' onClick={add}>
           <Text className='wish-photos__plus'>＋</Text>
-          <Text className='wish-photos__add-text'>{busy ? '上传中' : '加照片'}</Text>
+          <Text className='wish-photos__add-text'>{upload.busy ? '上传中' : '加照片'}</Text>
         </View>
       )}
     </View>

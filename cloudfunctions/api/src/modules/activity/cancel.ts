@@ -22,8 +22,16 @@ async function cancel(ctx: UserCtx, input: ActionInput<'activity.cancel'>) {
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Activity>(tx, PT.activities, a._id)
     if (!current || current.status !== 'published') throw conflict('活动已经取消了', 'STATE_CHANGED')
-    await tx.collection(PT.activities).doc(a._id).update({ data: { status: 'cancelled', updatedAt: ctx.now() } })
-    await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'activity', id: a._id, label: a.title }, before: { status: 'published' }, after: { status: 'cancelled', reason: input.reason } })
+    await tx
+      .collection(PT.activities)
+      .doc(a._id)
+      .update({ data: { status: 'cancelled', updatedAt: ctx.now() } })
+    await recordIn(tx, ctx, {
+      communityId: input.communityId,
+      resource: { type: 'activity', id: a._id, label: a.title },
+      before: { status: 'published' },
+      after: { status: 'cancelled', reason: input.reason },
+    })
   })
   const job = await startCancelNotice(ctx, a, input.reason)
   try {

@@ -26,7 +26,8 @@ async function checkin(ctx: UserCtx, input: ActionInput<'activity.checkin'>) {
   if (w === 'early') throw conflict('签到还没开始，活动开始前 30 分钟可以签到')
   if (w === 'over') throw conflict('活动已经结束，不能签到了')
   if (s.status !== 'signed') throw conflict('您已经签到过了')
-  if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'signed' }, { status: 'checked_in', checkinAt: now })) !== 1) throw conflict('您已经签到过了')
+  if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'signed' }, { status: 'checked_in', checkinAt: now })) !== 1)
+    throw conflict('您已经签到过了')
   return activityDetail(ctx, a)
 }
 

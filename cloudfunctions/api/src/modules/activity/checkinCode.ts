@@ -23,8 +23,13 @@ async function checkinCode(ctx: UserCtx, input: ActionInput<'activity.checkinCod
   const short = shortCode(a.secret, a._id, now)
   const qr = qrDataUrl(token, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
   return {
-    token, qr, expiresAt: expiresAt.toISOString(), periodSeconds: PERIOD_S,
-    shortCode: short.code, shortExpiresAt: short.expiresAt.toISOString(), shortPeriodSeconds: SHORT_PERIOD_S,
+    token,
+    qr,
+    expiresAt: expiresAt.toISOString(),
+    periodSeconds: PERIOD_S,
+    shortCode: short.code,
+    shortExpiresAt: short.expiresAt.toISOString(),
+    shortPeriodSeconds: SHORT_PERIOD_S,
   }
 }
 

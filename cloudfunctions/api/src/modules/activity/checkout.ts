@@ -22,7 +22,8 @@ async function checkout(ctx: UserCtx, input: ActionInput<'activity.checkout'>) {
   if (s.status !== 'checked_in' || !s.checkinAt) throw conflict('您还没有签到，不能签退')
   if (now.getTime() > new Date(a.endAt).getTime() + CHECKOUT_GRACE_MIN * 60_000) throw conflict('签退时间已过，请联系组织者确认时长')
   const hours = serviceHours(a, new Date(s.checkinAt), now)
-  if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'checked_in' }, { status: 'checked_out', checkoutAt: now, hours })) !== 1) throw conflict('您已经签退过了')
+  if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'checked_in' }, { status: 'checked_out', checkoutAt: now, hours })) !== 1)
+    throw conflict('您已经签退过了')
   return activityDetail(ctx, a)
 }
 

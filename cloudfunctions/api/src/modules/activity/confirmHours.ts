@@ -60,13 +60,20 @@ async function confirmHours(ctx: UserCtx, input: ActionInput<'activity.confirmHo
       stillIn++
       continue
     }
-    const hours = c ? c.hours : s.hours ?? 0
+    const hours = c ? c.hours : (s.hours ?? 0)
     // Pay first, then mark confirmed: if no budget can pay, this person stays unconfirmed and a retry pays
     // (the key makes a second payment impossible either way).
     if (hours > 0 && a.pointsPerHour > 0) {
       const out = await credit(db, now, {
-        communityId: a.communityId, userId: s.userId, kind: 'volunteer_hour', quantity: hours, pointsPerUnit: a.pointsPerHour,
-        key: `activity:${a._id}:${s.userId}:hours`, reason: `参加「${a.title}」服务 ${hours} 小时`, cause: { type: 'activity', id: a._id }, byUserId: ctx.user._id,
+        communityId: a.communityId,
+        userId: s.userId,
+        kind: 'volunteer_hour',
+        quantity: hours,
+        pointsPerUnit: a.pointsPerHour,
+        key: `activity:${a._id}:${s.userId}:hours`,
+        reason: `参加「${a.title}」服务 ${hours} 小时`,
+        cause: { type: 'activity', id: a._id },
+        byUserId: ctx.user._id,
       })
       credited += out.replayed ? 0 : out.credited
     }
@@ -84,7 +91,10 @@ async function confirmCorrected(ctx: UserCtx, a: Activity, s: Signup, c: Correct
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Signup>(tx, PT.signups, s._id)
     if (!current || current.confirmedAt) return
-    await tx.collection(PT.signups).doc(s._id).update({ data: { confirmedHours: c.hours, correction: c.reason, confirmedAt: ctx.now() } })
+    await tx
+      .collection(PT.signups)
+      .doc(s._id)
+      .update({ data: { confirmedHours: c.hours, correction: c.reason, confirmedAt: ctx.now() } })
     await recordIn(tx, ctx, {
       communityId: a.communityId,
       resource: { type: 'activity_signup', id: s._id, label: `${a.title} · ${maskName(person?.realName || person?.nickname)}` },

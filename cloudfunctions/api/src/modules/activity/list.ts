@@ -17,9 +17,24 @@ async function list(ctx: UserCtx, input: ActionInput<'activity.list'>) {
   const limit = input.limit ?? 20
   const scope = input.scope ?? 'upcoming'
   if (scope === 'mine') {
-    const mine = await findMany<Signup>(db, PT.signups, { userId: ctx.user._id, communityId: input.communityId }, { orderBy: [['signedAt', 'desc']], limit: 100 })
-    const acts = await getMany<Activity>(db, PT.activities, mine.map((s) => s.activityId))
-    return { items: await activityViews(ctx, mine.map((s) => acts.get(s.activityId)).filter((a): a is Activity => !!a)), nextCursor: null }
+    const mine = await findMany<Signup>(
+      db,
+      PT.signups,
+      { userId: ctx.user._id, communityId: input.communityId },
+      { orderBy: [['signedAt', 'desc']], limit: 100 },
+    )
+    const acts = await getMany<Activity>(
+      db,
+      PT.activities,
+      mine.map((s) => s.activityId),
+    )
+    return {
+      items: await activityViews(
+        ctx,
+        mine.map((s) => acts.get(s.activityId)).filter((a): a is Activity => !!a),
+      ),
+      nextCursor: null,
+    }
   }
   const now = ctx.now()
   const filter: Record<string, unknown> = { communityId: input.communityId, endAt: scope === 'upcoming' ? _.gte(now) : _.lt(now) }

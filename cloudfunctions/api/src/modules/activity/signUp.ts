@@ -26,8 +26,24 @@ async function signUp(ctx: UserCtx, input: ActionInput<'activity.signUp'>) {
     if (!act || act.status !== 'published') throw conflict('活动已取消', 'STATE_CHANGED')
     if (mine && mine.status !== 'withdrawn') throw conflict('您已经报名了')
     if (act.signedUp >= act.capacity) throw conflict('名额已满，下次早点报名', 'FULL')
-    await tx.collection(PT.activities).doc(a._id).update({ data: { signedUp: db.command.inc(1) } })
-    const s: Signup = { _id: id, activityId: a._id, communityId: a.communityId, userId: user._id, status: 'signed', signedAt: now, checkinAt: null, checkoutAt: null, hours: null, confirmedHours: null, correction: null, confirmedAt: null }
+    await tx
+      .collection(PT.activities)
+      .doc(a._id)
+      .update({ data: { signedUp: db.command.inc(1) } })
+    const s: Signup = {
+      _id: id,
+      activityId: a._id,
+      communityId: a.communityId,
+      userId: user._id,
+      status: 'signed',
+      signedAt: now,
+      checkinAt: null,
+      checkoutAt: null,
+      hours: null,
+      confirmedHours: null,
+      correction: null,
+      confirmedAt: null,
+    }
     if (mine) {
       const { _id, ...rest } = s
       await tx.collection(PT.signups).doc(id).set({ data: rest })

@@ -41,8 +41,16 @@ async function upsert(ctx: UserCtx, input: ActionInput<'activity.upsert'>) {
   if ((await ctx.openapi.checkText(ctx.openid, `${input.title} ${input.description}`, 3)) !== 'pass') throw invalid('活动内容含有不适宜的信息，请修改')
   const now = ctx.now()
   const fields = {
-    title: input.title, description: input.description, place: input.place, startAt, endAt, capacity: input.capacity,
-    pointsPerHour: input.pointsPerHour, postId: input.postId ?? null, location: input.location ?? null, updatedAt: now,
+    title: input.title,
+    description: input.description,
+    place: input.place,
+    startAt,
+    endAt,
+    capacity: input.capacity,
+    pointsPerHour: input.pointsPerHour,
+    postId: input.postId ?? null,
+    location: input.location ?? null,
+    updatedAt: now,
   }
   if (before) {
     if (input.postId === undefined) fields.postId = before.postId
@@ -53,12 +61,29 @@ async function upsert(ctx: UserCtx, input: ActionInput<'activity.upsert'>) {
       const current = await txGet<Activity>(tx, PT.activities, before._id)
       if (!current) throw notFound('这个活动')
       if (current.signedUp > input.capacity) throw conflict(`已有 ${current.signedUp} 人报名，名额不能少于此数`)
-      await tx.collection(PT.activities).doc(before._id).update({ data: { ...fields, location: db.command.set(fields.location) } })
-      await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'activity', id: before._id, label: input.title }, before: auditedActivity(current), after: fields })
+      await tx
+        .collection(PT.activities)
+        .doc(before._id)
+        .update({ data: { ...fields, location: db.command.set(fields.location) } })
+      await recordIn(tx, ctx, {
+        communityId: input.communityId,
+        resource: { type: 'activity', id: before._id, label: input.title },
+        before: auditedActivity(current),
+        after: fields,
+      })
     })
     return (await activityViews(ctx, [(await getById<Activity>(db, PT.activities, before._id))!]))[0]
   }
-  const a: Activity = { _id: newActivityId(startAt), communityId: input.communityId, ...fields, signedUp: 0, organiserId: user._id, secret: newId() + newId(), status: 'published', createdAt: now }
+  const a: Activity = {
+    _id: newActivityId(startAt),
+    communityId: input.communityId,
+    ...fields,
+    signedUp: 0,
+    organiserId: user._id,
+    secret: newId() + newId(),
+    status: 'published',
+    createdAt: now,
+  }
   await runTx(db, async (tx) => {
     await tx.collection(PT.activities).add({ data: a })
     await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'activity', id: a._id, label: a.title }, after: fields })

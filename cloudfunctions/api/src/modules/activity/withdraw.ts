@@ -20,8 +20,14 @@ async function withdraw(ctx: UserCtx, input: ActionInput<'activity.withdraw'>) {
   await runTx(db, async (tx) => {
     const mine = await txGet<Signup>(tx, PT.signups, id)
     if (!mine || mine.status !== 'signed') throw conflict('您没有报名这个活动')
-    await tx.collection(PT.signups).doc(id).update({ data: { status: 'withdrawn' } })
-    await tx.collection(PT.activities).doc(a._id).update({ data: { signedUp: db.command.inc(-1) } })
+    await tx
+      .collection(PT.signups)
+      .doc(id)
+      .update({ data: { status: 'withdrawn' } })
+    await tx
+      .collection(PT.activities)
+      .doc(a._id)
+      .update({ data: { signedUp: db.command.inc(-1) } })
   })
   return activityView(ctx, a._id)
 }

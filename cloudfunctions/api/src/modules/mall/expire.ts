@@ -23,7 +23,12 @@ export const ITEMS_PER_BATCH = 20
 export async function expireOrders(deps: Deps, cursor: Cursor): Promise<Batch> {
   const now = deps.now()
   const skip = skippedOf(cursor)
-  const due = await findMany<MallOrder>(deps.db, M.orders, { status: 'reserved', deadline: deps.db.command.lt(now), ...notSkipped(deps.db, skip) }, { orderBy: [['deadline', 'asc']], limit: ORDERS_PER_BATCH })
+  const due = await findMany<MallOrder>(
+    deps.db,
+    M.orders,
+    { status: 'reserved', deadline: deps.db.command.lt(now), ...notSkipped(deps.db, skip) },
+    { orderBy: [['deadline', 'asc']], limit: ORDERS_PER_BATCH },
+  )
   let expired = 0
   let failed = 0
   for (const o of due) {
@@ -41,7 +46,12 @@ export async function expireOrders(deps: Deps, cursor: Cursor): Promise<Batch> {
 export async function releaseStaleHolds(deps: Deps, cursor: Cursor): Promise<Batch> {
   const cutoff = new Date(deps.now().getTime() - STALE_HOLD_MS)
   const skip = skippedOf(cursor)
-  const items = await findMany<MallItem & { holds?: StockHold[] }>(deps.db, M.items, { 'holds.at': deps.db.command.lt(cutoff), ...notSkipped(deps.db, skip) }, { limit: ITEMS_PER_BATCH })
+  const items = await findMany<MallItem & { holds?: StockHold[] }>(
+    deps.db,
+    M.items,
+    { 'holds.at': deps.db.command.lt(cutoff), ...notSkipped(deps.db, skip) },
+    { limit: ITEMS_PER_BATCH },
+  )
   let released = 0
   let failed = 0
   for (const item of items) {

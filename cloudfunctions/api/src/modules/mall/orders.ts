@@ -16,7 +16,14 @@ async function orders(ctx: UserCtx, input: ActionInput<'mall.orders'>): Promise<
   const base: Record<string, unknown> = { communityId: input.communityId }
   if (input.status) base.status = input.status
   const page = await ordersPage(ctx.db, base, input.cursor, input.limit ?? 20)
-  const [items, people] = await Promise.all([itemsOf(ctx.db, page.items), getMany<User>(ctx.db, 'users', page.items.map((o) => o.userId))])
+  const [items, people] = await Promise.all([
+    itemsOf(ctx.db, page.items),
+    getMany<User>(
+      ctx.db,
+      'users',
+      page.items.map((o) => o.userId),
+    ),
+  ])
   return {
     items: page.items.map((o) => orderView(o, items.get(o.itemId) ?? null, listName(people.get(o.userId) ?? { realName: null, nickname: '' }))),
     nextCursor: page.nextCursor,

@@ -66,7 +66,14 @@ async function redeem(ctx: UserCtx, input: ActionInput<'mall.redeem'>): Promise<
   }
 }
 
-async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: number, points: number, now: Date): Promise<{ order: MallOrder; booked: boolean }> {
+async function bookOrder(
+  ctx: UserCtx,
+  item: MallItem,
+  orderId: string,
+  qty: number,
+  points: number,
+  now: Date,
+): Promise<{ order: MallOrder; booked: boolean }> {
   const { db, user } = ctx
   const quotaId = `${item._id}_${user._id}`
   for (let attempt = 0; ; attempt++) {
@@ -77,17 +84,41 @@ async function bookOrder(ctx: UserCtx, item: MallItem, orderId: string, qty: num
         const quota = await txGet<{ count: number }>(tx, M.quotas, quotaId)
         const have = quota?.count ?? 0
         if (item.perPersonLimit !== null && have + qty > item.perPersonLimit) throw overLimit(item.perPersonLimit, have)
-        await applyTransfer(db, tx, {
-          key: `order:${orderId}:redeem`, communityId: item.communityId, kind: 'redeem',
-          reason: `兑换「${item.name}」×${qty}`, cause: { type: 'order', id: orderId }, byUserId: user._id, sponsorId: item.sponsorId,
-          legs: [personLeg(item.communityId, user._id, -points), systemLeg('mall', item.communityId, points)],
-        }, now)
-        if (quota) await tx.collection(M.quotas).doc(quotaId).update({ data: { count: db.command.inc(qty), updatedAt: now } })
+        await applyTransfer(
+          db,
+          tx,
+          {
+            key: `order:${orderId}:redeem`,
+            communityId: item.communityId,
+            kind: 'redeem',
+            reason: `兑换「${item.name}」×${qty}`,
+            cause: { type: 'order', id: orderId },
+            byUserId: user._id,
+            sponsorId: item.sponsorId,
+            legs: [personLeg(item.communityId, user._id, -points), systemLeg('mall', item.communityId, points)],
+          },
+          now,
+        )
+        if (quota)
+          await tx
+            .collection(M.quotas)
+            .doc(quotaId)
+            .update({ data: { count: db.command.inc(qty), updatedAt: now } })
         else await tx.collection(M.quotas).add({ data: { _id: quotaId, count: qty, updatedAt: now } })
         const order: MallOrder = {
-          _id: orderId, communityId: item.communityId, itemId: item._id, itemName: item.name, userId: user._id,
-          quantity: qty, points, status: 'reserved', pickupCode: newPickupCode(),
-          deadline: new Date(now.getTime() + item.pickupDays * 86400_000), createdAt: now, closedAt: null, verifiedBy: null,
+          _id: orderId,
+          communityId: item.communityId,
+          itemId: item._id,
+          itemName: item.name,
+          userId: user._id,
+          quantity: qty,
+          points,
+          status: 'reserved',
+          pickupCode: newPickupCode(),
+          deadline: new Date(now.getTime() + item.pickupDays * 86400_000),
+          createdAt: now,
+          closedAt: null,
+          verifiedBy: null,
           sponsorId: item.sponsorId,
         }
         await tx.collection(M.orders).add({ data: order })

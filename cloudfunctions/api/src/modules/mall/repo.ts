@@ -29,11 +29,22 @@ export async function ordersPage(db: Db, base: Record<string, unknown>, cursor: 
   const _ = db.command
   const c = decodeCursor(cursor)
   const filter = c ? _.and([base, _.or([{ createdAt: _.lt(c.at) }, { createdAt: c.at, _id: _.lt(c.id) }])]) : base
-  const docs = await findMany<MallOrder>(db, M.orders, filter, { orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: limit + 1 })
+  const docs = await findMany<MallOrder>(db, M.orders, filter, {
+    orderBy: [
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    limit: limit + 1,
+  })
   const items = docs.slice(0, limit)
   const last = items[items.length - 1]
   return { items, nextCursor: docs.length > limit && last ? `${new Date(last.createdAt).getTime()}_${last._id}` : null }
 }
 
 /** The items of these orders, by id (for pickup place and hours). */
-export const itemsOf = (db: Db, orders: MallOrder[]) => getMany<MallItem>(db, M.items, orders.map((o) => o.itemId))
+export const itemsOf = (db: Db, orders: MallOrder[]) =>
+  getMany<MallItem>(
+    db,
+    M.items,
+    orders.map((o) => o.itemId),
+  )

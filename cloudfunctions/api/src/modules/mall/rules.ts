@@ -6,8 +6,7 @@ import { createHash, randomInt } from 'crypto'
 import type { MallOrder, OrderStatus } from '../../../../../types/points'
 
 /** The same tap (user + requestKey) always names the same order, so a retried redeem makes one order. */
-export const orderIdFor = (userId: string, requestKey: string) =>
-  'o' + createHash('sha256').update(`${userId}:${requestKey}`).digest('hex').slice(0, 23)
+export const orderIdFor = (userId: string, requestKey: string) => 'o' + createHash('sha256').update(`${userId}:${requestKey}`).digest('hex').slice(0, 23)
 
 /** 8 digits, never starting with 0 (read aloud at the counter, typed by hand). */
 export const newPickupCode = () => String(randomInt(10_000_000, 100_000_000))

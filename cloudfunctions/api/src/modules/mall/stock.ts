@@ -28,10 +28,15 @@ export async function holdStock(db: Db, itemId: string, orderId: string, qty: nu
   const _ = db.command
   const deadline = Date.now() + HOLD_WAIT_MS
   for (;;) {
-    const held = await updateWhere(db, M.items, { _id: itemId, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) }, {
-      stock: _.inc(-qty),
-      holds: _.push({ orderId, quantity: qty, at: now }),
-    })
+    const held = await updateWhere(
+      db,
+      M.items,
+      { _id: itemId, active: true, stock: _.gte(qty), 'holds.orderId': _.neq(orderId) },
+      {
+        stock: _.inc(-qty),
+        holds: _.push({ orderId, quantity: qty, at: now }),
+      },
+    )
     if (held === 1) return 'taken'
     const again = await getById<MallItem & { holds?: StockHold[] }>(db, M.items, itemId)
     if (!again || !again.active) throw notFound('这件商品')

@@ -26,9 +26,18 @@ async function upsertItem(ctx: UserCtx, input: ActionInput<'mall.upsertItem'>): 
     if (!s || s.communityId !== input.communityId) throw notFound('共建单位')
   }
   const fields = {
-    name: input.name, kind: input.kind, description: input.description, photos: input.photos, price: input.price,
-    perPersonLimit: input.perPersonLimit, pickupPlace: input.pickupPlace, pickupHours: input.pickupHours,
-    pickupDays: input.pickupDays, sponsorId: input.sponsorId, active: input.active, updatedAt: now,
+    name: input.name,
+    kind: input.kind,
+    description: input.description,
+    photos: input.photos,
+    price: input.price,
+    perPersonLimit: input.perPersonLimit,
+    pickupPlace: input.pickupPlace,
+    pickupHours: input.pickupHours,
+    pickupDays: input.pickupDays,
+    sponsorId: input.sponsorId,
+    active: input.active,
+    updatedAt: now,
   }
   const itemId = input.itemId
   if (!itemId) {
@@ -36,7 +45,11 @@ async function upsertItem(ctx: UserCtx, input: ActionInput<'mall.upsertItem'>): 
     const doc: MallItem & { holds: [] } = { _id: newId('it'), communityId: input.communityId, ...fields, stock: input.stockDelta, createdAt: now, holds: [] }
     await runTx(db, async (tx) => {
       await tx.collection(M.items).add({ data: doc })
-      await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'mall_item', id: doc._id, label: doc.name }, after: { ...fields, stock: doc.stock } })
+      await recordIn(tx, ctx, {
+        communityId: input.communityId,
+        resource: { type: 'mall_item', id: doc._id, label: doc.name },
+        after: { ...fields, stock: doc.stock },
+      })
     })
     return (await itemViews(db, ctx.user._id, [doc]))[0]
   }
@@ -44,10 +57,18 @@ async function upsertItem(ctx: UserCtx, input: ActionInput<'mall.upsertItem'>): 
     const before = await txGet<MallItem & { holds?: unknown }>(tx, M.items, itemId)
     if (!before || before.communityId !== input.communityId) throw notFound('这件商品')
     if (before.stock + input.stockDelta < 0) throw conflict(`库存只剩 ${before.stock} 件，不够减这么多`, 'SOLD_OUT')
-    await tx.collection(M.items).doc(itemId).update({ data: { ...fields, photos: _.set(input.photos), stock: _.inc(input.stockDelta) } })
+    await tx
+      .collection(M.items)
+      .doc(itemId)
+      .update({ data: { ...fields, photos: _.set(input.photos), stock: _.inc(input.stockDelta) } })
     const { holds: _holds, ...shown } = before
     const next: MallItem = { ...before, ...fields, stock: before.stock + input.stockDelta }
-    await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'mall_item', id: itemId, label: next.name }, before: shown, after: { ...fields, stock: next.stock } })
+    await recordIn(tx, ctx, {
+      communityId: input.communityId,
+      resource: { type: 'mall_item', id: itemId, label: next.name },
+      before: shown,
+      after: { ...fields, stock: next.stock },
+    })
     return next
   })
   return (await itemViews(db, ctx.user._id, [after]))[0]

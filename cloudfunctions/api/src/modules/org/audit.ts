@@ -14,7 +14,11 @@ import { listName } from './rules'
 async function auditList(ctx: UserCtx, input: ActionInput<'org.audit'>): Promise<Page<AuditEntry>> {
   const { db } = ctx
   const { page, nextCursor } = await newestFirstPage<AuditDoc>(db, AUDIT, input.communityId, input.cursor, input.limit ?? 20)
-  const actors = await getMany<User>(db, C.users, page.map((d) => d.actorId).filter((x): x is string => !!x))
+  const actors = await getMany<User>(
+    db,
+    C.users,
+    page.map((d) => d.actorId).filter((x): x is string => !!x),
+  )
   return {
     items: page.map((d) => ({
       id: d._id,

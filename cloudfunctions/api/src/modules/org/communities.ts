@@ -10,7 +10,11 @@ import { communityView } from './views'
 
 async function communities(ctx: UserCtx): Promise<CommunityView[]> {
   const list = await readAll<Community>(ctx.db, C.communities, {})
-  const streets = await getMany<Street>(ctx.db, C.streets, list.map((c) => c.streetId))
+  const streets = await getMany<Street>(
+    ctx.db,
+    C.streets,
+    list.map((c) => c.streetId),
+  )
   return list.map((c) => communityView(c, streets.get(c.streetId)))
 }
 

@@ -28,16 +28,28 @@ async function confirmHousehold(ctx: UserCtx, input: ActionInput<'org.confirmHou
   const now = ctx.now()
   const _ = db.command
   const label = await householdLabel(db, household)
-  const decision = { outcome: input.approve ? 'verified' : 'rejected', householdId: household._id, label, reason: input.approve ? null : input.reason ?? null, at: now }
+  const decision = {
+    outcome: input.approve ? 'verified' : 'rejected',
+    householdId: household._id,
+    label,
+    reason: input.approve ? null : (input.reason ?? null),
+    at: now,
+  }
   const resident = { communityId: community._id, role: 'resident' as const }
   // In one transaction with its audit entry, and only if the same declaration is still pending: a second
   // confirmer, or a person who changed their mind meanwhile, changes nothing.
   await runTx(db, async (tx) => {
     const current = await txGet<User>(tx, C.users, target._id)
-    if (!current || current.householdId !== household._id || current.householdStatus !== 'pending') throw conflict('这条住址已经处理过了，请刷新', 'STATE_CHANGED')
+    if (!current || current.householdId !== household._id || current.householdStatus !== 'pending')
+      throw conflict('这条住址已经处理过了，请刷新', 'STATE_CHANGED')
     const isResident = current.roles.some((g) => g.role === 'resident' && g.communityId === community._id)
     const data: Record<string, unknown> = input.approve
-      ? { householdStatus: 'verified', householdDecision: _.set(decision), roles: _.set(isResident ? current.roles : [...current.roles, resident]), updatedAt: now }
+      ? {
+          householdStatus: 'verified',
+          householdDecision: _.set(decision),
+          roles: _.set(isResident ? current.roles : [...current.roles, resident]),
+          updatedAt: now,
+        }
       : { householdId: null, communityId: null, buildingId: null, householdStatus: null, householdDecision: _.set(decision), updatedAt: now }
     await tx.collection(C.users).doc(target._id).update({ data })
     await recordIn(tx, ctx, {

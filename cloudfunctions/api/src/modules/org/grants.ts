@@ -33,7 +33,10 @@ export async function changeRoles(ctx: UserCtx, communityId: string, target: Use
     const current = await txGet<User>(tx, C.users, target._id)
     if (!current) throw notFound('这位居民')
     const next = change(current.roles)
-    await tx.collection(C.users).doc(target._id).update({ data: { roles: _.set(next), updatedAt: ctx.now() } })
+    await tx
+      .collection(C.users)
+      .doc(target._id)
+      .update({ data: { roles: _.set(next), updatedAt: ctx.now() } })
     await recordIn(tx, ctx, {
       communityId,
       resource: { type: 'user', id: target._id, label: listName(target) },
@@ -56,7 +59,9 @@ type Grant = { communityId: string; role: User['roles'][number]['role'] }
  * Answers whether the roles changed. NOT_FOUND for an unknown person.
  */
 export async function grantInTx(tx: Tx, ctx: Ctx, userId: string, grant: Grant): Promise<boolean> {
-  return changeInTx(tx, ctx, userId, grant.communityId, (roles) => (roles.some((g) => sameGrant(g, grant)) ? roles : [...roles, { communityId: grant.communityId, role: grant.role }]))
+  return changeInTx(tx, ctx, userId, grant.communityId, (roles) =>
+    roles.some((g) => sameGrant(g, grant)) ? roles : [...roles, { communityId: grant.communityId, role: grant.role }],
+  )
 }
 
 export async function revokeInTx(tx: Tx, ctx: Ctx, userId: string, grant: Grant): Promise<boolean> {
@@ -68,7 +73,10 @@ async function changeInTx(tx: Tx, ctx: Ctx, userId: string, communityId: string,
   if (!current) throw notFound('这位居民')
   const next = change(current.roles)
   if (next.length === current.roles.length) return false
-  await tx.collection(C.users).doc(userId).update({ data: { roles: ctx.db.command.set(next), updatedAt: ctx.now() } })
+  await tx
+    .collection(C.users)
+    .doc(userId)
+    .update({ data: { roles: ctx.db.command.set(next), updatedAt: ctx.now() } })
   await recordIn(tx, ctx, {
     communityId,
     resource: { type: 'user', id: userId, label: listName(current) },

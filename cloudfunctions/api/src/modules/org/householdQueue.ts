@@ -28,7 +28,11 @@ async function householdQueue(ctx: UserCtx, input: ActionInput<'org.householdQue
   if (input.cursor) filter._id = _.gt(input.cursor)
   const people = await findMany<User>(db, C.users, filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = people.slice(0, limit)
-  const households = await getMany<Household>(db, C.households, page.map((p) => p.householdId ?? ''))
+  const households = await getMany<Household>(
+    db,
+    C.households,
+    page.map((p) => p.householdId ?? ''),
+  )
   const items = await Promise.all(
     page.map(async (p): Promise<HouseholdClaim | null> => {
       const h = households.get(p.householdId ?? '')

@@ -20,7 +20,10 @@ async function login(ctx: Ctx, input: ActionInput<'org.login'>) {
   if (input.privacyConsentVersion !== undefined) {
     if (input.privacyConsentVersion !== PRIVACY_VERSION) throw invalid('隐私保护指引已更新，请重新阅读后同意')
     const privacy = { version: PRIVACY_VERSION, at: ctx.now() }
-    await db.collection(C.users).doc(user._id).update({ data: { privacy: db.command.set(privacy), updatedAt: ctx.now() } })
+    await db
+      .collection(C.users)
+      .doc(user._id)
+      .update({ data: { privacy: db.command.set(privacy), updatedAt: ctx.now() } })
     user = { ...user, privacy }
   }
   return meView(db, user)

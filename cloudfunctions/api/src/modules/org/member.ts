@@ -17,7 +17,11 @@ async function member(ctx: UserCtx, input: ActionInput<'org.member'>): Promise<M
   // Only people who live here (verified) or registered here (双报到, approved); a role alone is not enough,
   // since a secretary hands out roles. Anyone else is simply not found.
   if (!target || !(await belongsTo(ctx.db, target, input.communityId))) throw notFound('这位居民')
-  const proxies = await getMany<User>(ctx.db, C.users, target.proxies.map((p) => p.proxyId))
+  const proxies = await getMany<User>(
+    ctx.db,
+    C.users,
+    target.proxies.map((p) => p.proxyId),
+  )
   const detail: MemberDetail = {
     userId: target._id,
     nickname: target.nickname,

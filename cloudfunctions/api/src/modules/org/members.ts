@@ -29,7 +29,11 @@ async function members(ctx: UserCtx, input: ActionInput<'org.members'>): Promise
   }
   const users = await findMany<User>(db, C.users, where, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = users.slice(0, limit)
-  const households = await getMany<Household>(db, C.households, page.map((u) => u.householdId).filter((x): x is string => !!x))
+  const households = await getMany<Household>(
+    db,
+    C.households,
+    page.map((u) => u.householdId).filter((x): x is string => !!x),
+  )
   const items = await Promise.all(
     page.map(async (u) => {
       // Where someone lives is this community's business only if they live here.
@@ -39,7 +43,7 @@ async function members(ctx: UserCtx, input: ActionInput<'org.members'>): Promise
         name: listName(u),
         phone: maskPhone(u.phone),
         roles: rolesIn(u, input.communityId),
-        householdLabel: h ? (await householdView(db, h._id))?.label ?? null : null,
+        householdLabel: h ? ((await householdView(db, h._id))?.label ?? null) : null,
         offline: u.offline === true,
       }
     }),

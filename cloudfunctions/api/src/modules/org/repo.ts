@@ -54,9 +54,6 @@ export const findAll = readAll
 
 /** "幸福里小区 3栋 2单元 501" for a household. */
 export async function householdLabel(db: Db, h: Household): Promise<string> {
-  const [compound, building] = await Promise.all([
-    getById<Compound>(db, C.compounds, h.compoundId),
-    getById<Building>(db, C.buildings, h.buildingId),
-  ])
+  const [compound, building] = await Promise.all([getById<Compound>(db, C.compounds, h.compoundId), getById<Building>(db, C.buildings, h.buildingId)])
   return `${compound?.name ?? ''} ${building?.name ?? ''} ${h.unit}单元 ${h.room}`.trim()
 }

@@ -7,15 +7,9 @@ import type { Capability, User } from '../../../../../types/org'
 import { member, roles as anyOf, SECRETARY, type Access } from '../../platform/action'
 
 /** Does the user hold one of `roles` in the community? A street admin holds street_admin in every community of their street. */
-export function holdsRole(
-  user: Pick<User, 'roles'>,
-  community: { _id: string; streetId: string },
-  roles: readonly Role[],
-): boolean {
+export function holdsRole(user: Pick<User, 'roles'>, community: { _id: string; streetId: string }, roles: readonly Role[]): boolean {
   return user.roles.some(
-    (g) =>
-      roles.includes(g.role) &&
-      (g.communityId === community._id || (g.role === 'street_admin' && g.communityId === community.streetId)),
+    (g) => roles.includes(g.role) && (g.communityId === community._id || (g.role === 'street_admin' && g.communityId === community.streetId)),
   )
 }
 
@@ -65,23 +59,14 @@ const GRANTABLE_BY: Record<'secretary' | 'street_admin', readonly Role[]> = {
   street_admin: ['resident', 'party_member', 'volunteer', 'building_head', 'grid_worker', 'secretary'],
 }
 
-export function canGrant(
-  caller: Pick<User, 'roles'>,
-  community: { _id: string; streetId: string },
-  role: Role,
-): boolean {
+export function canGrant(caller: Pick<User, 'roles'>, community: { _id: string; streetId: string }, role: Role): boolean {
   if (holdsRole(caller, community, ['street_admin'])) return GRANTABLE_BY.street_admin.includes(role)
   if (holdsRole(caller, community, ['secretary'])) return GRANTABLE_BY.secretary.includes(role)
   return false
 }
 
 /** Nobody removes their own secretary/admin role: a community must not lock itself out by a slip. */
-export function canRevoke(
-  caller: Pick<User, '_id' | 'roles'>,
-  target: Pick<User, '_id'>,
-  community: { _id: string; streetId: string },
-  role: Role,
-): boolean {
+export function canRevoke(caller: Pick<User, '_id' | 'roles'>, target: Pick<User, '_id'>, community: { _id: string; streetId: string }, role: Role): boolean {
   if (caller._id === target._id && (role === 'secretary' || role === 'street_admin')) return false
   return canGrant(caller, community, role)
 }
@@ -127,11 +112,7 @@ export function headScope(user: Pick<User, 'roles'>, communityId: string): strin
 }
 
 /** Who may confirm a household in this building: the secretary (or street admin), or its building head. */
-export function canConfirmHousehold(
-  caller: Pick<User, 'roles'>,
-  community: { _id: string; streetId: string },
-  buildingId: string,
-): boolean {
+export function canConfirmHousehold(caller: Pick<User, 'roles'>, community: { _id: string; streetId: string }, buildingId: string): boolean {
   return holdsRole(caller, community, ['secretary', 'street_admin']) || headScope(caller, community._id).includes(buildingId)
 }
 

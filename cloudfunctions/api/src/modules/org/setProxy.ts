@@ -44,9 +44,19 @@ async function setProxy(ctx: UserCtx, input: ActionInput<'org.setProxy'>) {
   await runTx(db, async (tx) => {
     const current = (await txGet<User>(tx, C.users, resident._id)) ?? resident
     const before = current.proxies
-    const after = input.enabled ? [...before.filter((p) => !mine(p)), { proxyId, communityId: community._id, since: ctx.now() }] : before.filter((p) => !mine(p))
-    await tx.collection(C.users).doc(resident._id).update({ data: { proxies: _.set(after), updatedAt: ctx.now() } })
-    await recordIn(tx, ctx, { communityId: community._id, resource: { type: 'user', id: resident._id, label: listName(resident) }, before: { proxies: before }, after: { proxies: after } })
+    const after = input.enabled
+      ? [...before.filter((p) => !mine(p)), { proxyId, communityId: community._id, since: ctx.now() }]
+      : before.filter((p) => !mine(p))
+    await tx
+      .collection(C.users)
+      .doc(resident._id)
+      .update({ data: { proxies: _.set(after), updatedAt: ctx.now() } })
+    await recordIn(tx, ctx, {
+      communityId: community._id,
+      resource: { type: 'user', id: resident._id, label: listName(resident) },
+      before: { proxies: before },
+      after: { proxies: after },
+    })
   })
   return { residentId: resident._id, proxyId, enabled: input.enabled }
 }

@@ -25,7 +25,10 @@ async function subscribed(ctx: UserCtx, input: ActionInput<'org.subscribed'>): P
     const base: Subscription = { _id, userId: user._id, openid: user.openid, template, templateId: TEMPLATES[template].id, count: 0, updatedAt: now }
     await ensureDoc(db, MSG.subscriptions, base)
     // The openid and template id are refreshed too: ids change when the template is re-applied for.
-    await db.collection(MSG.subscriptions).doc(_id).update({ data: { count: _.inc(1), openid: user.openid, templateId: TEMPLATES[template].id, updatedAt: now } })
+    await db
+      .collection(MSG.subscriptions)
+      .doc(_id)
+      .update({ data: { count: _.inc(1), openid: user.openid, templateId: TEMPLATES[template].id, updatedAt: now } })
     counts[template] = (await getById<Subscription>(db, MSG.subscriptions, _id))?.count ?? 1
   }
   return { counts }

@@ -16,7 +16,11 @@ async function tree(ctx: UserCtx, input: ActionInput<'org.tree'>): Promise<TreeV
   const community = await getCommunity(ctx.db, input.communityId)
   if (!community) throw notFound('社区')
   const [street, parts] = await Promise.all([getStreet(ctx.db, community.streetId), communityTree(ctx.db, community._id)])
-  const workers = await getMany<User>(ctx.db, C.users, parts.grids.map((g) => g.workerId).filter((x): x is string => !!x))
+  const workers = await getMany<User>(
+    ctx.db,
+    C.users,
+    parts.grids.map((g) => g.workerId).filter((x): x is string => !!x),
+  )
   return {
     community: communityView(community, street),
     compounds: parts.compounds.sort(byName).map((cp) => ({

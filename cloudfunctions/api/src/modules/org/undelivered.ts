@@ -18,7 +18,11 @@ import { MSG } from '../messages/repo'
 async function undelivered(ctx: UserCtx, input: ActionInput<'org.undelivered'>): Promise<Page<UndeliveredItem>> {
   const { db } = ctx
   const { page, nextCursor } = await newestFirstPage<MessageFailure>(db, MSG.failures, input.communityId, input.cursor, input.limit ?? 20)
-  const people = await getMany<User>(db, C.users, page.map((d) => d.userId))
+  const people = await getMany<User>(
+    db,
+    C.users,
+    page.map((d) => d.userId),
+  )
   return {
     items: page.map((d) => {
       const person = people.get(d.userId)

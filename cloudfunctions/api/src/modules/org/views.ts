@@ -48,7 +48,11 @@ export async function accessOf(db: Db, user: User): Promise<{ access: CommunityA
   const _ = db.command
   const streetIds = user.roles.filter((g) => g.role === 'street_admin').map((g) => g.communityId)
   const [own, ofStreets, streets] = await Promise.all([
-    getMany<Community>(db, C.communities, user.roles.map((g) => g.communityId)),
+    getMany<Community>(
+      db,
+      C.communities,
+      user.roles.map((g) => g.communityId),
+    ),
     streetIds.length ? readAll<Community>(db, C.communities, { streetId: _.in(streetIds) }, 500) : Promise.resolve([] as Community[]),
     streetIds.length ? getMany<Street>(db, C.streets, streetIds) : Promise.resolve(new Map<string, Street>()),
   ])

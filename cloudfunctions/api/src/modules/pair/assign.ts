@@ -31,12 +31,21 @@ async function assign(ctx: UserCtx, input: ActionInput<'pair.assign'>) {
     if (count >= maxPerMember) throw conflict(`每位党员最多结对 ${maxPerMember} 户（可在结对设置里调整）`, 'QUOTA_REACHED')
   }
   const doc: Omit<Pair, '_id'> = {
-    communityId: input.communityId, memberId: member._id, householdId: household._id, needs: input.needs, active: input.active,
-    since: before?.since ?? ctx.now(), visits: before?.visits ?? 0, lastVisitAt: before?.lastVisitAt ?? null,
+    communityId: input.communityId,
+    memberId: member._id,
+    householdId: household._id,
+    needs: input.needs,
+    active: input.active,
+    since: before?.since ?? ctx.now(),
+    visits: before?.visits ?? 0,
+    lastVisitAt: before?.lastVisitAt ?? null,
   }
   await runTx(db, async (tx) => {
     const current = await txGet<Pair>(tx, PT.pairs, id)
-    await tx.collection(PT.pairs).doc(id).set({ data: { ...doc, visits: current?.visits ?? doc.visits, lastVisitAt: current?.lastVisitAt ?? doc.lastVisitAt } })
+    await tx
+      .collection(PT.pairs)
+      .doc(id)
+      .set({ data: { ...doc, visits: current?.visits ?? doc.visits, lastVisitAt: current?.lastVisitAt ?? doc.lastVisitAt } })
     await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'pair', id, label: listName(member) }, before: current, after: doc })
   })
   return { pairId: id, active: input.active }

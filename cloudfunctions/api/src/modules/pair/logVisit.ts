@@ -16,9 +16,20 @@ async function logVisit(ctx: UserCtx, input: ActionInput<'pair.logVisit'>) {
   if (!pair || !pair.active || pair.communityId !== input.communityId) throw forbidden('您没有和这户结对')
   if ((await ctx.openapi.checkText(ctx.openid, input.note, 2)) === 'risky') throw invalid('记录含有不适宜的内容，请修改')
   const now = ctx.now()
-  const visit: Visit = { _id: newId('v'), pairId: id, communityId: input.communityId, memberId: user._id, householdId: input.householdId, note: input.note, at: now }
+  const visit: Visit = {
+    _id: newId('v'),
+    pairId: id,
+    communityId: input.communityId,
+    memberId: user._id,
+    householdId: input.householdId,
+    note: input.note,
+    at: now,
+  }
   await db.collection(PT.visits).add({ data: visit })
-  await db.collection(PT.pairs).doc(id).update({ data: { visits: db.command.inc(1), lastVisitAt: now } })
+  await db
+    .collection(PT.pairs)
+    .doc(id)
+    .update({ data: { visits: db.command.inc(1), lastVisitAt: now } })
   return { visits: pair.visits + 1, lastVisitAt: now.toISOString() }
 }
 

@@ -16,7 +16,12 @@ async function setSettings(ctx: UserCtx, input: ActionInput<'pair.setSettings'>)
   await runTx(ctx.db, async (tx) => {
     const before = (await txGet<PairSettings>(tx, PT.pairSettings, input.communityId)) ?? { _id: input.communityId, ...DEFAULT_PAIRS }
     await tx.collection(PT.pairSettings).doc(input.communityId).set({ data: doc })
-    await recordIn(tx, ctx, { communityId: input.communityId, resource: { type: 'pair_settings', id: input.communityId, label: '结对设置' }, before, after: doc })
+    await recordIn(tx, ctx, {
+      communityId: input.communityId,
+      resource: { type: 'pair_settings', id: input.communityId, label: '结对设置' },
+      before,
+      after: doc,
+    })
   })
   return { _id: input.communityId, ...doc }
 }

@@ -42,9 +42,18 @@ export const noticeJobId = (activityId: string) => `cancel_${activityId}`
 /** Records the notice job of a cancelled activity (once: the id is the activity's). */
 export async function startCancelNotice(deps: Pick<Deps, 'db' | 'now'>, a: Activity, reason: string): Promise<NoticeJob> {
   const job: NoticeJob = {
-    _id: noticeJobId(a._id), kind: 'activity.cancel', status: 'pending', activityId: a._id, communityId: a.communityId,
-    page: `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, what: `活动取消：${a.title}`, note: reason,
-    after: null, sent: 0, createdAt: deps.now(), doneAt: null,
+    _id: noticeJobId(a._id),
+    kind: 'activity.cancel',
+    status: 'pending',
+    activityId: a._id,
+    communityId: a.communityId,
+    page: `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`,
+    what: `活动取消：${a.title}`,
+    note: reason,
+    after: null,
+    sent: 0,
+    createdAt: deps.now(),
+    doneAt: null,
   }
   await ensureDoc(deps.db, PT.noticeJobs, job)
   return (await getById<NoticeJob>(deps.db, PT.noticeJobs, job._id)) ?? job
@@ -54,21 +63,33 @@ export async function startCancelNotice(deps: Pick<Deps, 'db' | 'now'>, a: Activ
 export async function sendNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'openapi'>, job: NoticeJob): Promise<{ sent: number; finished: boolean }> {
   const _ = deps.db.command
   const now = deps.now()
-  const signups = await findMany<Signup>(deps.db, PT.signups, { activityId: job.activityId, status: 'signed', ...(job.after ? { _id: _.gt(job.after) } : {}) }, {
-    orderBy: [['_id', 'asc']],
-    limit: NOTICES_PER_BATCH,
-  })
+  const signups = await findMany<Signup>(
+    deps.db,
+    PT.signups,
+    { activityId: job.activityId, status: 'signed', ...(job.after ? { _id: _.gt(job.after) } : {}) },
+    {
+      orderBy: [['_id', 'asc']],
+      limit: NOTICES_PER_BATCH,
+    },
+  )
   let sent = 0
-  await inParallel(signups.filter((s) => !s.cancelNoticeAt), SENDS_AT_ONCE, async (s) => {
-    if ((await updateWhere(deps.db, PT.signups, { _id: s._id, cancelNoticeAt: _.exists(false) }, { cancelNoticeAt: now })) !== 1) return
-    await notifyUser(deps, job.communityId, s.userId, job.page, job.what, job.note)
-    sent++
-  })
+  await inParallel(
+    signups.filter((s) => !s.cancelNoticeAt),
+    SENDS_AT_ONCE,
+    async (s) => {
+      if ((await updateWhere(deps.db, PT.signups, { _id: s._id, cancelNoticeAt: _.exists(false) }, { cancelNoticeAt: now })) !== 1) return
+      await notifyUser(deps, job.communityId, s.userId, job.page, job.what, job.note)
+      sent++
+    },
+  )
   const finished = signups.length < NOTICES_PER_BATCH
   const after = signups.length ? signups[signups.length - 1]._id : job.after
-  await deps.db.collection(PT.noticeJobs).doc(job._id).update({
-    data: { after, sent: _.inc(sent), ...(finished ? { status: 'done', doneAt: now } : {}) },
-  })
+  await deps.db
+    .collection(PT.noticeJobs)
+    .doc(job._id)
+    .update({
+      data: { after, sent: _.inc(sent), ...(finished ? { status: 'done', doneAt: now } : {}) },
+    })
   job.after = after
   job.sent += sent
   return { sent, finished }
@@ -80,7 +101,9 @@ export async function sendNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'openapi'>
  */
 export async function sendCancelNotices(deps: Deps, cursor: Cursor): Promise<Batch> {
   const last = afterIdOf(cursor)
-  let [job] = last ? await findMany<NoticeJob>(deps.db, PT.noticeJobs, { status: 'pending', _id: deps.db.command.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 }) : []
+  let [job] = last
+    ? await findMany<NoticeJob>(deps.db, PT.noticeJobs, { status: 'pending', _id: deps.db.command.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 })
+    : []
   if (!job) [job] = await findMany<NoticeJob>(deps.db, PT.noticeJobs, { status: 'pending' }, { orderBy: [['_id', 'asc']], limit: 1 })
   if (!job) return { counts: { sent: 0 }, cursor: null, done: true }
   const { sent } = await sendNoticeBatch(deps, job)

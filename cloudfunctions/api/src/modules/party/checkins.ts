@@ -41,7 +41,11 @@ async function takeShortTry(ctx: UserCtx, activityId: string): Promise<number> {
       const minutes = Math.max(1, Math.ceil((triesResetAt(prev!).getTime() - now.getTime()) / 60_000))
       throw forbidden(`数字签到码输错次数太多了，请 ${minutes} 分钟后再试，或扫描二维码签到`, 'TOO_MANY_TRIES')
     }
-    if (prev) await tx.collection(PT.checkinTries).doc(id).update({ data: { windowStart: next.windowStart, count: next.count } })
+    if (prev)
+      await tx
+        .collection(PT.checkinTries)
+        .doc(id)
+        .update({ data: { windowStart: next.windowStart, count: next.count } })
     else await tx.collection(PT.checkinTries).add({ data: { _id: id, activityId, userId: ctx.user._id, ...next } satisfies TriesDoc })
     return SHORT_TRIES - next.count
   })
@@ -54,7 +58,8 @@ async function activityOfShortCode(ctx: UserCtx, input: CodeInput): Promise<Acti
   const left = await takeShortTry(ctx, a._id)
   const verdict = verifyShortCode(a.secret, a._id, input.token, ctx.now())
   if (verdict === 'expired') throw expired('这个数字签到码已过期，请看组织者手机上最新的 6 位数字')
-  if (verdict === 'wrong') throw invalid(left > 0 ? `数字签到码不对，请核对组织者手机上的 6 位数字（还可以试 ${left} 次）` : '数字签到码不对，输错次数太多了，请稍后再试或扫描二维码')
+  if (verdict === 'wrong')
+    throw invalid(left > 0 ? `数字签到码不对，请核对组织者手机上的 6 位数字（还可以试 ${left} 次）` : '数字签到码不对，输错次数太多了，请稍后再试或扫描二维码')
   return a
 }
 

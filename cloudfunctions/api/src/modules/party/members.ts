@@ -19,7 +19,10 @@ async function members(ctx: UserCtx, input: ActionInput<'party.members'>): Promi
   const limit = input.limit ?? 20
   const docs = await findMany<Registration>(ctx.db, PT.registrations, filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = docs.slice(0, limit)
-  return { items: await Promise.all(page.map((r) => registrationView(ctx.db, r, r.status !== 'pending'))), nextCursor: docs.length > limit ? page[page.length - 1]._id : null }
+  return {
+    items: await Promise.all(page.map((r) => registrationView(ctx.db, r, r.status !== 'pending'))),
+    nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
+  }
 }
 
 export default defineAction({ name: 'party.members', input: PartyMembersInput, access: SECRETARY, writes: false, handler: members })

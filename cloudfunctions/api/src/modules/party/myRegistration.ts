@@ -12,7 +12,10 @@ import { registrationView } from './views'
 async function myRegistration(ctx: UserCtx, _input: ActionInput<'party.myRegistration'>) {
   const all = await findMany<Registration>(ctx.db, PT.registrations, { userId: ctx.user._id }, { orderBy: [['createdAt', 'desc']], limit: 50 })
   const active = all.find((r) => r.activeKey === ctx.user._id) ?? null
-  return { current: active ? await registrationView(ctx.db, active) : null, history: await Promise.all(all.filter((r) => r !== active).map((r) => registrationView(ctx.db, r))) }
+  return {
+    current: active ? await registrationView(ctx.db, active) : null,
+    history: await Promise.all(all.filter((r) => r !== active).map((r) => registrationView(ctx.db, r))),
+  }
 }
 
 export default defineAction({ name: 'party.myRegistration', input: MyRegistrationInput, access: user, writes: false, handler: myRegistration })

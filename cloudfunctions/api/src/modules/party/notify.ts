@@ -6,6 +6,13 @@ import type { Deps } from '../../platform/context'
 import { sendMessage } from '../messages/send'
 import { thing } from '../messages/rules'
 
-export async function notifyUser(deps: Pick<Deps, 'db' | 'openapi' | 'now'>, communityId: string, userId: string, page: string, what: string, note: string): Promise<void> {
+export async function notifyUser(
+  deps: Pick<Deps, 'db' | 'openapi' | 'now'>,
+  communityId: string,
+  userId: string,
+  page: string,
+  what: string,
+  note: string,
+): Promise<void> {
   await sendMessage(deps, { communityId, userId, template: 'reminder', page, data: { thing1: thing(what), thing2: thing(note) } })
 }

@@ -14,7 +14,10 @@ async function pledge(ctx: UserCtx, input: ActionInput<'party.pledge'>) {
   const r = await myActive(ctx, input.communityId)
   if ((await ctx.openapi.checkText(ctx.openid, input.pledge, 1)) !== 'pass') throw invalid('承诺含有不适宜的内容，请修改')
   const p = { text: input.pledge, done: false, doneAt: null, doneNote: null }
-  await ctx.db.collection(PT.registrations).doc(r._id).update({ data: { pledge: ctx.db.command.set(p) } })
+  await ctx.db
+    .collection(PT.registrations)
+    .doc(r._id)
+    .update({ data: { pledge: ctx.db.command.set(p) } })
   return registrationView(ctx.db, { ...r, pledge: p })
 }
 

@@ -14,7 +14,10 @@ async function pledgeDone(ctx: UserCtx, input: ActionInput<'party.pledgeDone'>) 
   const r = await myActive(ctx, input.communityId)
   if (r.status !== 'verified') throw conflict('报到审核通过后才能记录承诺兑现')
   const p = { ...r.pledge, done: true, doneAt: ctx.now(), doneNote: input.note }
-  await ctx.db.collection(PT.registrations).doc(r._id).update({ data: { pledge: ctx.db.command.set(p) } })
+  await ctx.db
+    .collection(PT.registrations)
+    .doc(r._id)
+    .update({ data: { pledge: ctx.db.command.set(p) } })
   return registrationView(ctx.db, { ...r, pledge: p })
 }
 

@@ -26,7 +26,8 @@ async function record(ctx: UserCtx, input: ActionInput<'party.record'>): Promise
   const user = own ? ctx.user : await getById<User>(ctx.db, C.users, targetId)
   if (!user) throw notFound('这位党员')
   // The secretary reads the records of those who registered in their community, nobody else's.
-  if (!own && (await findMany<Registration>(ctx.db, PT.registrations, { userId: user._id, communityId: input.communityId }, { limit: 1 })).length === 0) throw notFound('这位党员')
+  if (!own && (await findMany<Registration>(ctx.db, PT.registrations, { userId: user._id, communityId: input.communityId }, { limit: 1 })).length === 0)
+    throw notFound('这位党员')
   return recordOf(ctx.db, user, input.communityId, input.year ?? null, { own, views: true })
 }
 

@@ -30,12 +30,23 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
     readAll<Visit>(db, PT.visits, { memberId: user._id, communityId }, 5000),
   ])
   const regs = opts.own ? allRegs : allRegs.filter((r) => r.communityId === communityId)
-  const acts = await getMany<Activity>(db, PT.activities, signups.map((s) => s.activityId))
+  const acts = await getMany<Activity>(
+    db,
+    PT.activities,
+    signups.map((s) => s.activityId),
+  )
   const activities = signups
     .filter((s) => s.status !== 'withdrawn')
     .map((s) => ({ s, a: acts.get(s.activityId) }))
     .filter((x): x is { s: Signup; a: Activity } => !!x.a && inYear(x.a.startAt, year))
-    .map(({ s, a }) => ({ id: a._id, title: a.title, startAt: new Date(a.startAt).toISOString(), hours: s.hours, confirmedHours: s.confirmedHours, status: s.status }))
+    .map(({ s, a }) => ({
+      id: a._id,
+      title: a.title,
+      startAt: new Date(a.startAt).toISOString(),
+      hours: s.hours,
+      confirmedHours: s.confirmedHours,
+      status: s.status,
+    }))
   const done = wishes.filter((w) => (w.status === 'closed' || w.status === 'fulfilled') && inYear(w.fulfilledAt, year))
   const rated = done.filter((w) => w.rating)
   const current = regs.find((r) => r.activeKey === user._id && r.communityId === communityId)

@@ -32,11 +32,26 @@ async function register(ctx: UserCtx, input: ActionInput<'party.register'>) {
   if ((await ctx.openapi.checkText(ctx.openid, `${input.pledge} ${input.skills.join(' ')}`, 1)) !== 'pass') throw invalid('承诺或特长含有不适宜的内容，请修改')
   const now = ctx.now()
   const reg: Registration = {
-    _id: newId('r'), communityId: community._id, userId: user._id, activeKey: user._id, name: input.name,
-    employerUnitId: input.employerUnitId, employerName: input.employerName, branch: input.branch, memberType: input.memberType,
-    homeCompoundId: input.homeCompoundId, homeBuildingId: input.homeBuildingId, skills: [...new Set(input.skills)],
-    pledge: { text: input.pledge, done: false, doneAt: null, doneNote: null }, status: 'pending', rejectReason: null,
-    viaScene: input.scene ?? null, createdAt: now, reviewedAt: null, reviewedBy: null, closedAt: null,
+    _id: newId('r'),
+    communityId: community._id,
+    userId: user._id,
+    activeKey: user._id,
+    name: input.name,
+    employerUnitId: input.employerUnitId,
+    employerName: input.employerName,
+    branch: input.branch,
+    memberType: input.memberType,
+    homeCompoundId: input.homeCompoundId,
+    homeBuildingId: input.homeBuildingId,
+    skills: [...new Set(input.skills)],
+    pledge: { text: input.pledge, done: false, doneAt: null, doneNote: null },
+    status: 'pending',
+    rejectReason: null,
+    viaScene: input.scene ?? null,
+    createdAt: now,
+    reviewedAt: null,
+    reviewedBy: null,
+    closedAt: null,
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -31,8 +31,16 @@ export async function moveAway(ctx: UserCtx, active: Registration): Promise<bool
   const moved = await runTx(db, async (tx) => {
     const current = await txGet<Registration>(tx, PT.registrations, active._id)
     if (!current || current.activeKey !== userId) return false
-    await tx.collection(PT.registrations).doc(active._id).update({ data: { status: 'closed', activeKey: `closed:${active._id}`, closedAt: now } })
-    await recordIn(tx, ctx, { communityId: active.communityId, resource: { type: 'party_registration', id: active._id, label: maskName(active.name) }, before: { status: current.status }, after: { status: 'closed' } })
+    await tx
+      .collection(PT.registrations)
+      .doc(active._id)
+      .update({ data: { status: 'closed', activeKey: `closed:${active._id}`, closedAt: now } })
+    await recordIn(tx, ctx, {
+      communityId: active.communityId,
+      resource: { type: 'party_registration', id: active._id, label: maskName(active.name) },
+      before: { status: current.status },
+      after: { status: 'closed' },
+    })
     await revokeInTx(tx, ctx, userId, { communityId: active.communityId, role: 'party_member' })
     return true
   })

@@ -38,16 +38,32 @@ export async function remindActivities(deps: Deps, cursor: Cursor): Promise<Batc
   const a = activity
   // Not yet its reminder time (before 08:00 the day before): move on; the next pass comes back to it.
   if (!reminderDue(a.startAt, now)) return { counts: { reminded: 0 }, cursor: { done: timeKey(a, a.startAt) }, done: false }
-  const signups = await findMany<Signup>(deps.db, PT.signups, { activityId: a._id, status: 'signed', ...(afterSignup ? { _id: _.gt(afterSignup) } : {}) }, {
-    orderBy: [['_id', 'asc']],
-    limit: SIGNUPS_PER_BATCH,
-  })
+  const signups = await findMany<Signup>(
+    deps.db,
+    PT.signups,
+    { activityId: a._id, status: 'signed', ...(afterSignup ? { _id: _.gt(afterSignup) } : {}) },
+    {
+      orderBy: [['_id', 'asc']],
+      limit: SIGNUPS_PER_BATCH,
+    },
+  )
   let reminded = 0
-  await inParallel(signups.filter((s) => !s.remindedAt), SENDS_AT_ONCE, async (s) => {
-    if ((await updateWhere(deps.db, PT.signups, { _id: s._id, remindedAt: _.exists(false) }, { remindedAt: now })) !== 1) return
-    await notifyUser(deps, a.communityId, s.userId, `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`, `活动提醒：${a.title}`, `${shortChinaTime(a.startAt)} ${a.place}`)
-    reminded++
-  })
+  await inParallel(
+    signups.filter((s) => !s.remindedAt),
+    SENDS_AT_ONCE,
+    async (s) => {
+      if ((await updateWhere(deps.db, PT.signups, { _id: s._id, remindedAt: _.exists(false) }, { remindedAt: now })) !== 1) return
+      await notifyUser(
+        deps,
+        a.communityId,
+        s.userId,
+        `packages/party/pages/activity/index?id=${a._id}&c=${a.communityId}`,
+        `活动提醒：${a.title}`,
+        `${shortChinaTime(a.startAt)} ${a.place}`,
+      )
+      reminded++
+    },
+  )
   const key = timeKey(a, a.startAt)
   if (signups.length === SIGNUPS_PER_BATCH) return { counts: { reminded }, cursor: { activity: key, after: signups[signups.length - 1]._id }, done: false }
   // This activity is done: the next batch moves on to the next one.

@@ -18,16 +18,29 @@ async function report(ctx: UserCtx, input: ActionInput<'party.report'>): Promise
   const filter: Record<string, unknown> = { communityId: input.communityId, status: 'verified' }
   if (input.employerUnitId) filter.employerUnitId = input.employerUnitId
   const regs = await readAll<Registration>(db, PT.registrations, filter, 5000)
-  const users = await getMany<User>(db, C.users, regs.map((r) => r.userId))
+  const users = await getMany<User>(
+    db,
+    C.users,
+    regs.map((r) => r.userId),
+  )
   const rows: ReportRow[] = []
   for (const r of regs) {
     const u = users.get(r.userId)
     if (!u) continue
     const rec = await recordOf(db, u, input.communityId, input.year, { own: false, views: false })
     rows.push({
-      userId: u._id, name: r.name, employerName: r.employerName, branch: r.branch, memberType: r.memberType, hours: rec.totalHours,
-      activities: rec.activities.filter((a) => a.status === 'checked_out').length, wishesFulfilled: rec.wishesFulfilled,
-      averageRating: rec.averageRating, visits: rec.visits, pledge: r.pledge.text, pledgeKept: r.pledge.done,
+      userId: u._id,
+      name: r.name,
+      employerName: r.employerName,
+      branch: r.branch,
+      memberType: r.memberType,
+      hours: rec.totalHours,
+      activities: rec.activities.filter((a) => a.status === 'checked_out').length,
+      wishesFulfilled: rec.wishesFulfilled,
+      averageRating: rec.averageRating,
+      visits: rec.visits,
+      pledge: r.pledge.text,
+      pledgeKept: r.pledge.done,
     })
   }
   rows.sort((a, b) => a.employerName.localeCompare(b.employerName, 'zh-Hans-CN') || b.hours - a.hours)
@@ -35,8 +48,32 @@ async function report(ctx: UserCtx, input: ActionInput<'party.report'>): Promise
   if (input.format === 'xlsx') {
     const community = await getCommunity(db, input.communityId)
     const sheet = xlsx(`${input.year}年双报告`, [
-      ['姓名', '工作单位', '所在支部', '党员类型', '服务时长（小时）', '参加活动（次）', '完成微心愿（个）', '居民平均评分', '结对走访（次）', '微承诺', '承诺兑现'],
-      ...rows.map((x) => [x.name, x.employerName, x.branch, x.memberType, x.hours, x.activities, x.wishesFulfilled, x.averageRating, x.visits, x.pledge, x.pledgeKept]),
+      [
+        '姓名',
+        '工作单位',
+        '所在支部',
+        '党员类型',
+        '服务时长（小时）',
+        '参加活动（次）',
+        '完成微心愿（个）',
+        '居民平均评分',
+        '结对走访（次）',
+        '微承诺',
+        '承诺兑现',
+      ],
+      ...rows.map((x) => [
+        x.name,
+        x.employerName,
+        x.branch,
+        x.memberType,
+        x.hours,
+        x.activities,
+        x.wishesFulfilled,
+        x.averageRating,
+        x.visits,
+        x.pledge,
+        x.pledgeKept,
+      ]),
     ])
     file = { name: `${community?.name ?? '社区'}-${input.year}年在职党员双报告.xlsx`, base64: sheet.toString('base64') }
   }

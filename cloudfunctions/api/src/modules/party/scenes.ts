@@ -23,7 +23,10 @@ export async function sceneView(db: Db, token: string): Promise<SceneView> {
   ])
   if (!community) throw notFound('这个二维码')
   return {
-    communityId: community._id, communityName: community.name, compoundId: compound?._id ?? null, compoundName: compound?.name ?? null,
+    communityId: community._id,
+    communityName: community.name,
+    compoundId: compound?._id ?? null,
+    compoundName: compound?.name ?? null,
     partnerUnits: units.map((u) => ({ id: u._id, name: u.name })),
   }
 }

@@ -4,8 +4,17 @@
  */
 import type { Building, Household, User } from '../../../../../types/org'
 import {
-  REG_STATUS_LABELS, type Activity, type ActivityDetail, type ActivityView, type Pair, type PairView, type Post, type PostView, type Registration,
-  type RegistrationView, type Signup,
+  REG_STATUS_LABELS,
+  type Activity,
+  type ActivityDetail,
+  type ActivityView,
+  type Pair,
+  type PairView,
+  type Post,
+  type PostView,
+  type Registration,
+  type RegistrationView,
+  type Signup,
 } from '../../../../../types/party'
 import type { UserCtx } from '../../platform/context'
 import { getById, readAll, type Db } from '../../platform/db'
@@ -25,11 +34,21 @@ export async function registrationView(db: Db, r: Registration, masked = false):
     getById<Building>(db, C.buildings, r.homeBuildingId),
   ])
   return {
-    id: r._id, userId: r.userId, communityId: r.communityId, communityName: community?.name ?? '', name: masked ? maskName(r.name) : r.name,
-    employerName: r.employerName, branch: r.branch, memberType: r.memberType,
-    home: `${compound?.name ?? ''} ${building?.name ?? ''}`.trim(), skills: r.skills,
+    id: r._id,
+    userId: r.userId,
+    communityId: r.communityId,
+    communityName: community?.name ?? '',
+    name: masked ? maskName(r.name) : r.name,
+    employerName: r.employerName,
+    branch: r.branch,
+    memberType: r.memberType,
+    home: `${compound?.name ?? ''} ${building?.name ?? ''}`.trim(),
+    skills: r.skills,
     pledge: { text: r.pledge.text, done: r.pledge.done, doneAt: iso(r.pledge.doneAt), doneNote: r.pledge.doneNote },
-    status: r.status, statusLabel: REG_STATUS_LABELS[r.status], rejectReason: r.rejectReason, createdAt: new Date(r.createdAt).toISOString(),
+    status: r.status,
+    statusLabel: REG_STATUS_LABELS[r.status],
+    rejectReason: r.rejectReason,
+    createdAt: new Date(r.createdAt).toISOString(),
   }
 }
 
@@ -37,14 +56,24 @@ export async function registrationView(db: Db, r: Registration, masked = false):
 export async function postViews(ctx: UserCtx, posts: Post[]): Promise<PostView[]> {
   const communityId = posts[0]?.communityId
   const [people, reg] = await Promise.all([
-    getMany<User>(ctx.db, C.users, posts.flatMap((p) => p.holders)),
+    getMany<User>(
+      ctx.db,
+      C.users,
+      posts.flatMap((p) => p.holders),
+    ),
     communityId ? verifiedRegistration(ctx.db, ctx.user._id, communityId) : null,
   ])
   const skills = new Set(reg?.skills ?? [])
   return posts.map((p) => ({
-    id: p._id, title: p.title, description: p.description, skills: p.skills, capacity: p.capacity,
+    id: p._id,
+    title: p.title,
+    description: p.description,
+    skills: p.skills,
+    capacity: p.capacity,
     holders: p.holders.map((id) => ({ userId: id, name: nameOf(people, id) })),
-    mine: p.holders.includes(ctx.user._id), mySkills: p.skills.filter((s) => skills.has(s)), active: p.active,
+    mine: p.holders.includes(ctx.user._id),
+    mySkills: p.skills.filter((s) => skills.has(s)),
+    active: p.active,
   }))
 }
 
@@ -55,15 +84,25 @@ export async function postView(ctx: UserCtx, postId: string): Promise<PostView> 
 
 /** Pairs with the household's needs: only for the secretary and the paired member (the callers check). */
 export async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]> {
-  const members = await getMany<User>(ctx.db, C.users, pairs.map((p) => p.memberId))
+  const members = await getMany<User>(
+    ctx.db,
+    C.users,
+    pairs.map((p) => p.memberId),
+  )
   return Promise.all(
     pairs.map(async (p) => {
       const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
       const residents = (await readAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)).filter((r) => r.householdStatus === 'verified')
       return {
-        householdId: p.householdId, household: await householdLabel(ctx.db, h), residents: residents.map((r) => r.realName || r.nickname),
-        needs: p.needs, since: new Date(p.since).toISOString(), visits: p.visits, lastVisitAt: iso(p.lastVisitAt),
-        memberId: p.memberId, memberName: nameOf(members, p.memberId),
+        householdId: p.householdId,
+        household: await householdLabel(ctx.db, h),
+        residents: residents.map((r) => r.realName || r.nickname),
+        needs: p.needs,
+        since: new Date(p.since).toISOString(),
+        visits: p.visits,
+        lastVisitAt: iso(p.lastVisitAt),
+        memberId: p.memberId,
+        memberName: nameOf(members, p.memberId),
       }
     }),
   )
@@ -71,17 +110,37 @@ export async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]
 
 export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<ActivityView[]> {
   const [organisers, signups] = await Promise.all([
-    getMany<User>(ctx.db, C.users, list.map((a) => a.organiserId)),
-    getMany<Signup>(ctx.db, PT.signups, list.map((a) => `${a._id}_${ctx.user._id}`)),
+    getMany<User>(
+      ctx.db,
+      C.users,
+      list.map((a) => a.organiserId),
+    ),
+    getMany<Signup>(
+      ctx.db,
+      PT.signups,
+      list.map((a) => `${a._id}_${ctx.user._id}`),
+    ),
   ])
   return Promise.all(
     list.map(async (a) => {
       const s = signups.get(`${a._id}_${ctx.user._id}`)
       return {
-        id: a._id, title: a.title, description: a.description, place: a.place, startAt: iso(a.startAt)!, endAt: iso(a.endAt)!,
-        capacity: a.capacity, signedUp: a.signedUp, pointsPerHour: a.pointsPerHour, status: a.status,
-        organiserName: nameOf(organisers, a.organiserId), hasLocation: !!a.location,
-        mySignup: s && s.status !== 'withdrawn' ? { status: s.status, checkinAt: iso(s.checkinAt), checkoutAt: iso(s.checkoutAt), hours: s.hours, confirmedHours: s.confirmedHours } : null,
+        id: a._id,
+        title: a.title,
+        description: a.description,
+        place: a.place,
+        startAt: iso(a.startAt)!,
+        endAt: iso(a.endAt)!,
+        capacity: a.capacity,
+        signedUp: a.signedUp,
+        pointsPerHour: a.pointsPerHour,
+        status: a.status,
+        organiserName: nameOf(organisers, a.organiserId),
+        hasLocation: !!a.location,
+        mySignup:
+          s && s.status !== 'withdrawn'
+            ? { status: s.status, checkinAt: iso(s.checkinAt), checkoutAt: iso(s.checkoutAt), hours: s.hours, confirmedHours: s.confirmedHours }
+            : null,
         isOrganiser: await isOrganiser(ctx, a),
       }
     }),
@@ -100,7 +159,11 @@ export async function activityDetail(ctx: UserCtx, a: Activity): Promise<Activit
   if (view.isOrganiser) {
     // Everyone who signed up (capacity is at most 5,000), paged by _id so nobody is skipped or repeated.
     const all = (await readAll<Signup>(ctx.db, PT.signups, { activityId: a._id }, 5000)).filter((s) => s.status !== 'withdrawn')
-    const people = await getMany<User>(ctx.db, C.users, all.map((s) => s.userId))
+    const people = await getMany<User>(
+      ctx.db,
+      C.users,
+      all.map((s) => s.userId),
+    )
     roster = all.map((s) => ({ userId: s.userId, name: nameOf(people, s.userId), status: s.status, hours: s.hours, confirmedHours: s.confirmedHours }))
   }
   return { ...view, postId: view.isOrganiser ? a.postId : null, location: view.isOrganiser ? a.location : null, roster }

@@ -21,7 +21,12 @@ export async function expiringFor(db: Db, account: string, months: number, now: 
   // matter, so reading recent credits newest first until they cover the balance, as `recentCredits` does
   // for the timer, would do.
   const entries = await readAll<PointEntry>(db, P.entries, { accountId: account }, 100000)
-  return nextExpiry(entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })), months, chinaDay(now), warnDays)
+  return nextExpiry(
+    entries.map((e) => ({ amount: e.amount, at: new Date(e.at) })),
+    months,
+    chinaDay(now),
+    warnDays,
+  )
 }
 
 /** The smallest entry id minted at or after `at` (entry ids begin with their time: ledger.ts). */
@@ -43,11 +48,16 @@ export async function recentCredits(db: Db, account: string, since: Date, enough
   let before: string | null = null
   for (;;) {
     const ids: unknown = before ? _.and(_.gte(entryIdFloor(since)), _.lt(before)) : _.gte(entryIdFloor(since))
-    const page = await findMany<PointEntry>(db, P.entries, { accountId: account, _id: ids, at: _.gte(since), amount: _.gt(0) }, {
-      orderBy: [['_id', 'desc']],
-      limit: 100,
-      field: { _id: true, amount: true, at: true },
-    })
+    const page = await findMany<PointEntry>(
+      db,
+      P.entries,
+      { accountId: account, _id: ids, at: _.gte(since), amount: _.gt(0) },
+      {
+        orderBy: [['_id', 'desc']],
+        limit: 100,
+        field: { _id: true, amount: true, at: true },
+      },
+    )
     for (const e of page) {
       sum += e.amount
       const at = new Date(e.at)

@@ -51,7 +51,10 @@ async function addCap(db: Db, tx: Tx, id: string, used: number, amount: number, 
     const existing = await txGet(tx, P.caps, id)
     if (!existing) return tx.collection(P.caps).add({ data: { _id: id, amount, updatedAt: now } })
   }
-  return tx.collection(P.caps).doc(id).update({ data: { amount: db.command.inc(amount), updatedAt: now } })
+  return tx
+    .collection(P.caps)
+    .doc(id)
+    .update({ data: { amount: db.command.inc(amount), updatedAt: now } })
 }
 
 export async function credit(db: Db, now: Date, req: CreditRequest): Promise<CreditOutcome> {
@@ -78,8 +81,15 @@ export async function credit(db: Db, now: Date, req: CreditRequest): Promise<Cre
     if (amount === 0) {
       // Record that this cause was considered, so a replay tomorrow does not pay it after all.
       const marker: PointTransfer = {
-        _id: transferId(req.key), key: req.key, communityId: req.communityId, kind: 'earn',
-        reason: `${req.reason}（已达上限）`, cause: req.cause, entries: [], byUserId: req.byUserId, at: now,
+        _id: transferId(req.key),
+        key: req.key,
+        communityId: req.communityId,
+        kind: 'earn',
+        reason: `${req.reason}（已达上限）`,
+        cause: req.cause,
+        entries: [],
+        byUserId: req.byUserId,
+        at: now,
       }
       await tx.collection(P.transfers).add({ data: marker })
       return { credited: 0, capped: true, replayed: false, transferId: marker._id }
@@ -93,11 +103,21 @@ export async function credit(db: Db, now: Date, req: CreditRequest): Promise<Cre
       }
     }
     if (!payer) throw insufficient('sponsor')
-    const transfer = await applyTransfer(db, tx, {
-      key: req.key, communityId: req.communityId, kind: 'earn', reason: req.reason, cause: req.cause, byUserId: req.byUserId,
-      sponsorId: payer._id,
-      legs: [sponsorLeg(req.communityId, payer._id, -amount), personLeg(req.communityId, req.userId, amount)],
-    }, now)
+    const transfer = await applyTransfer(
+      db,
+      tx,
+      {
+        key: req.key,
+        communityId: req.communityId,
+        kind: 'earn',
+        reason: req.reason,
+        cause: req.cause,
+        byUserId: req.byUserId,
+        sponsorId: payer._id,
+        legs: [sponsorLeg(req.communityId, payer._id, -amount), personLeg(req.communityId, req.userId, amount)],
+      },
+      now,
+    )
     await addCap(db, tx, dayId, usedDay, amount, now)
     await addCap(db, tx, monthId, usedMonth, amount, now)
     return outcomeOf(transfer, req, false, amount < wanted)

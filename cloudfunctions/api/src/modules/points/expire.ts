@@ -42,7 +42,12 @@ async function dueAccounts(deps: Deps, now: Date, skip: string[], limit: number)
   const notSkipped = skip.length ? { _id: _.nin(skip) } : {}
   const fresh = await findMany<ExpiryAccount>(deps.db, P.accounts, { kind: 'person', expiryCheckAt: null, ...notSkipped }, { limit })
   if (fresh.length >= limit) return fresh
-  const due = await findMany<ExpiryAccount>(deps.db, P.accounts, { kind: 'person', expiryCheckAt: _.lte(now), ...notSkipped }, { orderBy: [['expiryCheckAt', 'asc']], limit: limit - fresh.length })
+  const due = await findMany<ExpiryAccount>(
+    deps.db,
+    P.accounts,
+    { kind: 'person', expiryCheckAt: _.lte(now), ...notSkipped },
+    { orderBy: [['expiryCheckAt', 'asc']], limit: limit - fresh.length },
+  )
   return [...fresh, ...due]
 }
 
@@ -72,10 +77,19 @@ export async function expirePoints(deps: Deps, cursor: Cursor): Promise<Batch> {
     const recent = await recentCredits(deps.db, acc._id, expiryCutoff(chinaDay(now), months), acc.balance)
     if (recent.covered) return setNextCheck(deps, acc, goneAt(recent.oldestAt!, months))
     const amount = acc.balance - recent.sum
-    const posted = await postTransfer(deps.db, {
-      key: `expire:${acc._id}:${chinaDay(now)}`, communityId: acc.communityId, kind: 'expire', reason: `${months} 个月前获得的积分到期`,
-      cause: null, byUserId: null, legs: [personLeg(acc.communityId, acc.ownerId!, -amount), systemLeg('expired', acc.communityId, amount)],
-    }, now).catch((err: unknown) => {
+    const posted = await postTransfer(
+      deps.db,
+      {
+        key: `expire:${acc._id}:${chinaDay(now)}`,
+        communityId: acc.communityId,
+        kind: 'expire',
+        reason: `${months} 个月前获得的积分到期`,
+        cause: null,
+        byUserId: null,
+        legs: [personLeg(acc.communityId, acc.ownerId!, -amount), systemLeg('expired', acc.communityId, amount)],
+      },
+      now,
+    ).catch((err: unknown) => {
       // The person spent between our read and the transaction: the balance check refused; nothing was
       // written. The account stays due; the next tick recomputes from the new balance.
       if (err instanceof AppError && err.code === 'CONFLICT') return null

@@ -30,8 +30,15 @@ async function grant(ctx: UserCtx, input: ActionInput<'points.grant'>) {
     if (!sponsor || sponsor.communityId !== input.communityId) throw notFound('共建单位')
   } else {
     const list = await activeSponsors(db, input.communityId)
-    const accounts = await getMany<PointAccount>(db, P.accounts, list.map((s) => accountId.sponsor(input.communityId, s._id)))
-    sponsor = input.amount > 0 ? list.find((s) => (accounts.get(accountId.sponsor(input.communityId, s._id))?.balance ?? 0) >= input.amount) ?? null : list[0] ?? null
+    const accounts = await getMany<PointAccount>(
+      db,
+      P.accounts,
+      list.map((s) => accountId.sponsor(input.communityId, s._id)),
+    )
+    sponsor =
+      input.amount > 0
+        ? (list.find((s) => (accounts.get(accountId.sponsor(input.communityId, s._id))?.balance ?? 0) >= input.amount) ?? null)
+        : (list[0] ?? null)
     if (!sponsor) throw conflict('积分预算不足，请联系社区补充共建单位预算')
   }
   const n = input.amount

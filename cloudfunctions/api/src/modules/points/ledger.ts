@@ -86,9 +86,12 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
     const acc = await txGet<PointAccount>(tx, P.accounts, leg.accountId)
     if (!acc) throw internal()
     if (!mayGoNegative(leg.kind) && acc.balance + leg.amount < 0) throw insufficient(leg.kind)
-    await tx.collection(P.accounts).doc(leg.accountId).update({
-      data: { balance: _.inc(leg.amount), updatedAt: now },
-    })
+    await tx
+      .collection(P.accounts)
+      .doc(leg.accountId)
+      .update({
+        data: { balance: _.inc(leg.amount), updatedAt: now },
+      })
   }
   const id = transferId(req.key)
   const transfer: PointTransfer = {
@@ -143,4 +146,3 @@ export async function postTransfer(
     return { transfer, replayed: false }
   })
 }
-

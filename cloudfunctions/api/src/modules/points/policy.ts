@@ -82,7 +82,12 @@ export function expiryCutoff(today: ChinaDay, months: number): Date {
  * and how many points go on that day, if that day is at most `warnDays` after `today`. A credit whose day has
  * already come (the hourly timer has not reached it yet) is reported for its own day.
  */
-export function nextExpiry(entries: { amount: number; at: Date }[], months: number, today: ChinaDay, warnDays: number): { amount: number; on: ChinaDay } | null {
+export function nextExpiry(
+  entries: { amount: number; at: Date }[],
+  months: number,
+  today: ChinaDay,
+  warnDays: number,
+): { amount: number; on: ChinaDay } | null {
   const credits = entries.filter((e) => e.amount > 0).sort((a, b) => a.at.getTime() - b.at.getTime())
   let debits = entries.reduce((s, e) => (e.amount < 0 ? s - e.amount : s), 0)
   const oldest = credits.find((c) => {

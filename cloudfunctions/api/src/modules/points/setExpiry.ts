@@ -18,7 +18,10 @@ async function setExpiry(ctx: UserCtx, input: ActionInput<'points.setExpiry'>): 
   const now = ctx.now()
   await runTx(ctx.db, async (tx) => {
     const before = await txGet<{ expireMonths: number | null }>(tx, P.settings, communityId)
-    await tx.collection(P.settings).doc(communityId).set({ data: { expireMonths, updatedAt: now } })
+    await tx
+      .collection(P.settings)
+      .doc(communityId)
+      .set({ data: { expireMonths, updatedAt: now } })
     await recordIn(tx, ctx, {
       communityId,
       resource: { type: 'point_settings', id: communityId, label: '积分有效期' },

@@ -17,7 +17,14 @@ export async function rulesView(db: Db, communityId: string): Promise<RulesView>
   return {
     rules: EARN_KINDS.map((kind) => {
       const r = byKind.get(kind)
-      return { kind, label: EARN_LABELS[kind], points: r?.points ?? 0, dailyCap: r?.dailyCap ?? null, monthlyCap: r?.monthlyCap ?? null, active: r?.active ?? false }
+      return {
+        kind,
+        label: EARN_LABELS[kind],
+        points: r?.points ?? 0,
+        dailyCap: r?.dailyCap ?? null,
+        monthlyCap: r?.monthlyCap ?? null,
+        active: r?.active ?? false,
+      }
     }),
     expireMonths: await expireMonthsOf(db, communityId),
   }
@@ -60,7 +67,11 @@ export async function sponsorFigures(db: Db, communityId: string): Promise<Map<s
 export async function sponsorViews(db: Db, communityId: string, includeInactive = true): Promise<SponsorView[]> {
   const list = (await readAll<Sponsor>(db, P.sponsors, { communityId }, MAX_SPONSORS)).filter((s) => includeInactive || s.active)
   const [accounts, figures] = await Promise.all([
-    getMany<PointAccount>(db, P.accounts, list.map((s) => accountId.sponsor(communityId, s._id))),
+    getMany<PointAccount>(
+      db,
+      P.accounts,
+      list.map((s) => accountId.sponsor(communityId, s._id)),
+    ),
     sponsorFigures(db, communityId),
   ])
   return list
@@ -69,9 +80,17 @@ export async function sponsorViews(db: Db, communityId: string, includeInactive 
       const budget = accounts.get(accountId.sponsor(communityId, s._id))?.balance ?? 0
       const f = figures.get(s._id) ?? { issued: 0, redeemed: 0 }
       return {
-        id: s._id, name: s.name, partnerUnitId: s.partnerUnitId, contact: s.contact,
-        budget, issued: f.issued, redeemed: f.redeemed, warnBelow: s.warnBelow, low: s.active && budget < s.warnBelow,
-        priority: s.priority, active: s.active,
+        id: s._id,
+        name: s.name,
+        partnerUnitId: s.partnerUnitId,
+        contact: s.contact,
+        budget,
+        issued: f.issued,
+        redeemed: f.redeemed,
+        warnBelow: s.warnBelow,
+        low: s.active && budget < s.warnBelow,
+        priority: s.priority,
+        active: s.active,
       }
     })
 }

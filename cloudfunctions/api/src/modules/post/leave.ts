@@ -13,7 +13,12 @@ import { postView } from '../party/views'
 async function leave(ctx: UserCtx, input: ActionInput<'post.leave'>) {
   const { db, user } = ctx
   const _ = db.command
-  const left = await updateWhere(db, PT.posts, { _id: input.postId, communityId: input.communityId, holders: user._id }, { holders: _.pull(user._id), holderCount: _.inc(-1) })
+  const left = await updateWhere(
+    db,
+    PT.posts,
+    { _id: input.postId, communityId: input.communityId, holders: user._id },
+    { holders: _.pull(user._id), holderCount: _.inc(-1) },
+  )
   if (left !== 1) throw conflict('您不在这个岗位上')
   return postView(ctx, input.postId)
 }

@@ -25,7 +25,10 @@ async function upsert(ctx: UserCtx, input: ActionInput<'post.upsert'>) {
       const current = await txGet<Post>(tx, PT.posts, before._id)
       if (!current) throw notFound('这个岗位')
       if (input.capacity < current.holderCount) throw conflict(`已有 ${current.holderCount} 人在岗，容量不能小于此数`)
-      await tx.collection(PT.posts).doc(before._id).update({ data: { ...after, skills: db.command.set(input.skills) } })
+      await tx
+        .collection(PT.posts)
+        .doc(before._id)
+        .update({ data: { ...after, skills: db.command.set(input.skills) } })
       await recordIn(tx, ctx, {
         communityId: input.communityId,
         resource: { type: 'post', id: before._id, label: input.title },

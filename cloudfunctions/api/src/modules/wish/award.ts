@@ -22,10 +22,17 @@ export async function awardPoints(deps: Pick<Deps, 'db' | 'now'>, wish: Wish): P
       cause: { type: 'wish', id: wish._id },
       byUserId: null,
     })
-    if (wish.pointsPending) await deps.db.collection(W.wishes).doc(wish._id).update({ data: { pointsPending: false } })
+    if (wish.pointsPending)
+      await deps.db
+        .collection(W.wishes)
+        .doc(wish._id)
+        .update({ data: { pointsPending: false } })
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err
     // No sponsor budget can pay now: the wish stays closed, the points are owed and retried by the timer.
-    await deps.db.collection(W.wishes).doc(wish._id).update({ data: { pointsPending: true } })
+    await deps.db
+      .collection(W.wishes)
+      .doc(wish._id)
+      .update({ data: { pointsPending: true } })
   }
 }

@@ -44,7 +44,15 @@ type MoveOpts = { note?: string | null; photos?: string[]; set?: Partial<Wish>; 
 /** The history entry, the update and the wish as it will be after `event`. */
 function planMove(_: Command, now: Date, wish: Wish, event: Move_, byId: string | null, opts: MoveOpts) {
   const to = TRANSITIONS[event].to
-  const entry: WishHistoryEntry = { at: now, event, byId, from: wish.status, to, note: opts.note ?? null, ...(opts.photos?.length ? { photos: opts.photos } : {}) }
+  const entry: WishHistoryEntry = {
+    at: now,
+    event,
+    byId,
+    from: wish.status,
+    to,
+    note: opts.note ?? null,
+    ...(opts.photos?.length ? { photos: opts.photos } : {}),
+  }
   const data: Record<string, unknown> = { ...opts.set, status: to, onWall: PUBLIC_STATUSES.includes(to), updatedAt: now, history: _.push(entry) }
   // Plain objects and arrays are replaced whole (the SDK would otherwise merge them field by field).
   for (const [k, v] of Object.entries(data)) if (v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype)) data[k] = _.set(v)
@@ -75,7 +83,8 @@ export async function moveAudited(ctx: UserCtx, wish: Wish, event: Move_, opts: 
   const { data, after } = planMove(ctx.db.command, ctx.now(), wish, event, ctx.user._id, opts)
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Wish>(tx, W.wishes, wish._id)
-    if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId)) throw conflict(raceMessage(event), 'STATE_CHANGED')
+    if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId))
+      throw conflict(raceMessage(event), 'STATE_CHANGED')
     await tx.collection(W.wishes).doc(wish._id).update({ data })
     await recordIn(tx, ctx, opts.audit(after))
   })
@@ -83,16 +92,28 @@ export async function moveAudited(ctx: UserCtx, wish: Wish, event: Move_, opts: 
 }
 
 /** How a wish is named in the audit log. */
-export const wishResource = (wish: Pick<Wish, '_id' | 'title'>) => ({ type: 'wish', id: wish._id, label: wish.title })
+export const wishResource = (wish: Pick<Wish, '_id' | 'title'>) => ({ type: 'wish' as const, id: wish._id, label: wish.title })
 
 /**
  * Tell someone by subscribe message; offline residents are told through the one who posted for them.
  * A refused send is recorded for the secretary (modules/messages/send.ts), never thrown.
  */
-export async function notify<N extends TemplateName>(deps: Pick<Deps, 'db' | 'openapi' | 'now'>, userId: string | null, template: N, wish: Wish, data: TemplateData<N>): Promise<void> {
+export async function notify<N extends TemplateName>(
+  deps: Pick<Deps, 'db' | 'openapi' | 'now'>,
+  userId: string | null,
+  template: N,
+  wish: Wish,
+  data: TemplateData<N>,
+): Promise<void> {
   if (!userId) return
   let user = await getById<User>(deps.db, 'users', userId)
   if (user?.offline && wish.onBehalf && wish.postedById !== userId) user = await getById<User>(deps.db, 'users', wish.postedById)
   if (!user || user.offline) return
-  await sendMessage(deps, { communityId: wish.communityId, userId: user._id, template, page: `packages/wish/pages/detail/index?id=${wish._id}&c=${wish.communityId}`, data })
+  await sendMessage(deps, {
+    communityId: wish.communityId,
+    userId: user._id,
+    template,
+    page: `packages/wish/pages/detail/index?id=${wish._id}&c=${wish.communityId}`,
+    data,
+  })
 }

@@ -28,7 +28,12 @@ async function dispatch(ctx: UserCtx, input: ActionInput<'wish.dispatch'>) {
   const after = await moveAudited(ctx, wish, 'dispatch', {
     note: input.note ? `派给${listName(member)}：${input.note}` : `派给${listName(member)}`,
     set: { claimerId: member._id, claimVia: 'dispatch', claimedAt: now, lastProgressAt: now },
-    audit: (a) => ({ communityId: input.communityId, resource: wishResource(wish), before: { status: wish.status }, after: { status: a.status, claimerId: member._id } }),
+    audit: (a) => ({
+      communityId: input.communityId,
+      resource: wishResource(wish),
+      before: { status: wish.status },
+      after: { status: a.status, claimerId: member._id },
+    }),
   })
   await notify(ctx, wish.wisherId, 'wishClaimed', after, { thing1: thing(wish.title), thing2: thing(listName(member)), time3: timeValue(now) })
   await notify(ctx, member._id, 'reminder', after, { thing1: thing(`社区派单：${wish.title}`), thing2: '请尽快联系许愿人' })

@@ -9,7 +9,9 @@ import type { UserCtx } from '../../platform/context'
 import { wishPage } from './paging'
 
 async function list(ctx: UserCtx, input: ActionInput<'wish.list'>) {
-  const filter: Record<string, unknown> = input.status ? { communityId: input.communityId, status: input.status } : { communityId: input.communityId, onWall: true }
+  const filter: Record<string, unknown> = input.status
+    ? { communityId: input.communityId, status: input.status }
+    : { communityId: input.communityId, onWall: true }
   if (input.category) filter.category = input.category
   if (input.buildingId) filter.buildingId = input.buildingId
   else if (input.compoundId) filter.compoundId = input.compoundId

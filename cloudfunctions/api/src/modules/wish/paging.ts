@@ -13,7 +13,13 @@ export function checkCursor(c: string | undefined): string | undefined {
   return c
 }
 
-export async function wishPage(db: Db, filter: Record<string, unknown>, cursor: string | undefined, limit: number, dir: 'asc' | 'desc' = 'desc'): Promise<Page<WishCard>> {
+export async function wishPage(
+  db: Db,
+  filter: Record<string, unknown>,
+  cursor: string | undefined,
+  limit: number,
+  dir: 'asc' | 'desc' = 'desc',
+): Promise<Page<WishCard>> {
   const _ = db.command
   const c = checkCursor(cursor)
   const where = c ? { ...filter, _id: dir === 'desc' ? _.lt(c) : _.gt(c) } : filter

@@ -13,7 +13,12 @@ async function progress(ctx: UserCtx, input: ActionInput<'wish.progress'>) {
   const { wish, relations } = await loadWish(ctx, input.communityId, input.wishId)
   ensureCan('progress', wish, relations)
   await checkText(ctx, input.note)
-  const after = await move(ctx, wish, 'progress', ctx.user._id, { note: input.note, photos: input.photos, requireClaimer: true, set: { lastProgressAt: ctx.now() } })
+  const after = await move(ctx, wish, 'progress', ctx.user._id, {
+    note: input.note,
+    photos: input.photos,
+    requireClaimer: true,
+    set: { lastProgressAt: ctx.now() },
+  })
   return detail(ctx.db, after, ctx.user._id, relations)
 }
 

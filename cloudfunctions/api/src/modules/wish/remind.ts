@@ -19,7 +19,12 @@ async function remind(ctx: UserCtx, input: ActionInput<'wish.remind'>) {
   const now = ctx.now()
   const entry: WishHistoryEntry = { at: now, event: 'remind', byId: ctx.user._id, from: 'claimed', to: 'claimed', note: '社区提醒认领人跟进' }
   const _ = ctx.db.command
-  const updated = await updateWhere(ctx.db, W.wishes, { _id: wish._id, status: 'claimed', claimerId: wish.claimerId }, { remindedAt: now, history: _.push(entry) })
+  const updated = await updateWhere(
+    ctx.db,
+    W.wishes,
+    { _id: wish._id, status: 'claimed', claimerId: wish.claimerId },
+    { remindedAt: now, history: _.push(entry) },
+  )
   if (updated !== 1) throw conflict('心愿状态刚刚变了，请刷新后再试', 'STATE_CHANGED')
   await notify(ctx, wish.claimerId, 'reminder', wish, { thing1: thing(`心愿待跟进：${wish.title}`), thing2: thing('社区提醒您尽快联系许愿人') })
   const after: Wish = { ...wish, remindedAt: now, history: [...wish.history, entry] }

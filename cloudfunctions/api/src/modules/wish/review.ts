@@ -22,7 +22,12 @@ async function review(ctx: UserCtx, input: ActionInput<'wish.review'>) {
   const after = await moveAudited(ctx, wish, event, {
     note: input.approve ? null : input.reason,
     set: input.approve ? { openedAt: now } : { rejectReason: input.reason ?? null },
-    audit: (a) => ({ communityId: input.communityId, resource: wishResource(wish), before: { status: wish.status }, after: { status: a.status, reason: input.reason ?? null } }),
+    audit: (a) => ({
+      communityId: input.communityId,
+      resource: wishResource(wish),
+      before: { status: wish.status },
+      after: { status: a.status, reason: input.reason ?? null },
+    }),
   })
   await notify(ctx, wish.wisherId, 'wishReviewed', after, {
     thing1: thing(wish.title),

@@ -105,7 +105,8 @@ export const takesWishes = (roles: readonly RoleGrant[], communityId: string) =>
  * Does a new wish go on the wall at once? Only clean text (verdict `pass`), in a community with
  * auto-approval, without photos (no automated image check yet); anything else waits for the secretary.
  */
-export const opensAtOnce = (verdict: 'pass' | 'review' | 'risky', autoApprove: boolean, photoCount: number) => verdict === 'pass' && autoApprove && photoCount === 0
+export const opensAtOnce = (verdict: 'pass' | 'review' | 'risky', autoApprove: boolean, photoCount: number) =>
+  verdict === 'pass' && autoApprove && photoCount === 0
 
 /** A wall cursor is a wish id: `w`, 9 base-36 time digits, 12 hex (repo.ts newWishId). */
 export const isWishCursor = (c: string) => /^w[0-9a-z]{9}[0-9a-f]{12}$/.test(c)

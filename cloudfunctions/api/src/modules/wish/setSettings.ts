@@ -16,7 +16,12 @@ async function setSettings(ctx: UserCtx, input: ActionInput<'wish.setSettings'>)
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<WishSettings>(tx, W.settings, id)
     await tx.collection(W.settings).doc(id).set({ data: doc })
-    await recordIn(tx, ctx, { communityId: id, resource: { type: 'wish_settings', id, label: '微心愿设置' }, before: current ?? defaultSettings(id), after: doc })
+    await recordIn(tx, ctx, {
+      communityId: id,
+      resource: { type: 'wish_settings', id, label: '微心愿设置' },
+      before: current ?? defaultSettings(id),
+      after: doc,
+    })
   })
   return { _id: id, ...doc }
 }

@@ -12,7 +12,10 @@ import { overdueWishes, settingsOf, W } from './repo'
 import { summarize } from './rules'
 
 async function stats(ctx: UserCtx, input: ActionInput<'wish.stats'>): Promise<WishStats> {
-  const [wishes, settings] = await Promise.all([readAll<Wish>(ctx.db, W.wishes, { communityId: input.communityId }, 20000), settingsOf(ctx.db, input.communityId)])
+  const [wishes, settings] = await Promise.all([
+    readAll<Wish>(ctx.db, W.wishes, { communityId: input.communityId }, 20000),
+    settingsOf(ctx.db, input.communityId),
+  ])
   const overdue = await overdueWishes(ctx.db, input.communityId, ctx.now(), settings.overdueDays)
   return { ...summarize(wishes, WISH_STATUSES), overdue: overdue.length }
 }

@@ -51,10 +51,15 @@ async function walk(
   const _ = deps.db.command
   const after = afterIdOf(cursor)
   const oldest = new Date(deps.now().getTime() - MIN_DAYS * 86400_000)
-  const page = await findMany<Wish>(deps.db, W.wishes, { status, ...(after ? { _id: _.gt(after) } : {}), [field]: _.lt(oldest) }, {
-    orderBy: [['_id', 'asc']],
-    limit: WISHES_READ_PER_BATCH,
-  })
+  const page = await findMany<Wish>(
+    deps.db,
+    W.wishes,
+    { status, ...(after ? { _id: _.gt(after) } : {}), [field]: _.lt(oldest) },
+    {
+      orderBy: [['_id', 'asc']],
+      limit: WISHES_READ_PER_BATCH,
+    },
+  )
   let acted = 0
   for (let i = 0; i < page.length; i++) {
     if (await act(page[i])) acted++
@@ -84,7 +89,12 @@ export async function autoClose(deps: Deps, cursor: Cursor): Promise<Batch> {
 
 export async function payOwed(deps: Deps, cursor: Cursor): Promise<Batch> {
   const after = afterIdOf(cursor)
-  const owed = await findMany<Wish>(deps.db, W.wishes, { pointsPending: true, ...(after ? { _id: deps.db.command.gt(after) } : {}) }, { orderBy: [['_id', 'asc']], limit: PAYS_PER_BATCH })
+  const owed = await findMany<Wish>(
+    deps.db,
+    W.wishes,
+    { pointsPending: true, ...(after ? { _id: deps.db.command.gt(after) } : {}) },
+    { orderBy: [['_id', 'asc']], limit: PAYS_PER_BATCH },
+  )
   for (const w of owed) await awardPoints(deps, w)
   const done = owed.length < PAYS_PER_BATCH
   return { counts: { retried: owed.length }, cursor: done ? null : { after: owed[owed.length - 1]._id }, done }
@@ -99,7 +109,8 @@ export async function remindOverdue(deps: Deps, cursor: Cursor): Promise<Batch> 
     if (!w.claimerId || !w.lastProgressAt || new Date(w.lastProgressAt).getTime() >= cutoff) return false
     if (w.remindedAt && new Date(w.remindedAt).getTime() > cutoff) return false
     // Claimed once: a racing tick finds remindedAt set and sends nothing.
-    if ((await updateWhere(deps.db, W.wishes, { _id: w._id, remindedAt: w.remindedAt ? new Date(w.remindedAt) : null }, { remindedAt: now })) !== 1) return false
+    if ((await updateWhere(deps.db, W.wishes, { _id: w._id, remindedAt: w.remindedAt ? new Date(w.remindedAt) : null }, { remindedAt: now })) !== 1)
+      return false
     await notify(deps, w.claimerId, 'reminder', w, { thing1: thing(`心愿待跟进：${w.title}`), thing2: thing('许愿人在等您的消息') })
     return true
   })

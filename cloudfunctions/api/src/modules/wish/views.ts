@@ -9,9 +9,21 @@ import { chinaDay } from '../../platform/chinaTime'
 
 export async function cards(db: Db, wishes: Wish[]): Promise<WishCard[]> {
   const [people, compounds, buildings] = await Promise.all([
-    getMany<User>(db, C.users, wishes.flatMap((w) => [w.wisherId, ...(w.claimerId ? [w.claimerId] : [])])),
-    getMany<Compound>(db, C.compounds, wishes.map((w) => w.compoundId)),
-    getMany<Building>(db, C.buildings, wishes.map((w) => w.buildingId)),
+    getMany<User>(
+      db,
+      C.users,
+      wishes.flatMap((w) => [w.wisherId, ...(w.claimerId ? [w.claimerId] : [])]),
+    ),
+    getMany<Compound>(
+      db,
+      C.compounds,
+      wishes.map((w) => w.compoundId),
+    ),
+    getMany<Building>(
+      db,
+      C.buildings,
+      wishes.map((w) => w.buildingId),
+    ),
   ])
   const nameOf = (id: string | null) => (id ? listName(people.get(id) ?? { realName: null, nickname: '' }) : null)
   return wishes.map((w) => ({
@@ -32,7 +44,11 @@ export async function cards(db: Db, wishes: Wish[]): Promise<WishCard[]> {
 
 export async function detail(db: Db, w: Wish, viewerId: string, relations: Set<Relation>): Promise<WishDetail> {
   const [card] = await cards(db, [w])
-  const people = await getMany<User>(db, C.users, w.history.map((h) => h.byId).filter((x): x is string => !!x))
+  const people = await getMany<User>(
+    db,
+    C.users,
+    w.history.map((h) => h.byId).filter((x): x is string => !!x),
+  )
   let contact: WishDetail['contact'] = null
   if (seesContact(relations)) {
     const [wisher] = (await getMany<User>(db, C.users, [w.wisherId])).values()

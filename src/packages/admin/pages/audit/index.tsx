@@ -1,6 +1,7 @@
 /**
- * 操作记录 (secretary): the append-only action log of the community — who did what, when,
- * including every opening of a member's full details.
+ * 操作记录 (secretary): the append-only action log of the community — who did what, to which thing, and
+ * what changed, in words (src/features/audit/describe.ts): 刘*芳 审核心愿 心愿「帮忙修水管」 状态 审核中 → 待认领.
+ * Includes every opening of a member's full details.
  */
 import { View, Text } from '@tarojs/components'
 import type { AuditEntry } from '@contract/org'
@@ -11,51 +12,31 @@ import { usePaged } from '../../../../hooks/useQuery'
 import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import { call } from '../../../../services/api'
 import { dateTime } from '../../../../services/time'
-import { ROLE_LABELS } from '../../../../constants'
+import { describeAudit } from '../../../../features/audit/describe'
 import { NOT_SECRETARY } from '../../shared'
 import '../../admin.scss'
 
-const ACTION_LABELS: Record<string, string> = {
-  'org.assignRole': '授予角色',
-  'org.revokeRole': '撤销角色',
-  'org.member': '查看成员完整信息',
-  'org.setProxy': '设置代办',
-  'org.updateProfile': '修改资料',
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return ROLE_LABELS[value as keyof typeof ROLE_LABELS] ?? value
-  if (Array.isArray(value)) return value.map(describe).join('、')
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>
-    if ('role' in o) return describe(o.role)
-    if ('roles' in o) return describe(o.roles)
-    return Object.entries(o)
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-      .join('，')
-      .slice(0, 80)
-  }
-  return String(value)
-}
-
 function Entry({ a }: { a: AuditEntry }) {
-  const before = describe(a.before)
-  const after = describe(a.after)
+  const d = describeAudit(a)
   return (
-    <View className='audit'>
+    <View className='audit audit--entry'>
+      <View className='audit__head'>
+        <Text className='audit__who'>{d.who}</Text>
+        <Text className='note audit__when'>{dateTime(a.at)}</Text>
+      </View>
       <Text className='audit__what'>
-        {a.actorName} {ACTION_LABELS[a.action] ?? a.action}
+        {d.what}
+        <Text className='audit__object'> {d.object}</Text>
       </Text>
-      <Text className='note audit__detail'>
-        {dateTime(a.at)} · {a.resource.type} {a.resource.id}
-      </Text>
-      {(before || after) && (
-        <Text className='note audit__detail'>
-          {before ? `原来：${before}` : ''}
-          {before && after ? ' → ' : ''}
-          {after ? `现在：${after}` : ''}
-        </Text>
+      {d.changes.length > 0 && (
+        <View className='audit__changes'>
+          {d.changes.map((c, i) => (
+            <View className='audit__change' key={`${i}-${c.label}`}>
+              <Text className='audit__label'>{c.label}</Text>
+              <Text className='audit__value'>{c.text}</Text>
+            </View>
+          ))}
+        </View>
       )}
     </View>
   )
@@ -64,10 +45,12 @@ function Entry({ a }: { a: AuditEntry }) {
 export default function Audit() {
   const { me } = useSession()
   const communityId = useSecretaryCommunity(me)
-  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) => call('org.audit', { communityId: communityId!, cursor, limit: 20 }))
+  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) =>
+    call('org.audit', { communityId: communityId!, cursor, limit: 20 }),
+  )
 
   return (
-    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin'>
+    <Guard communityId={communityId} noCommunity={NOT_SECRETARY('查看操作记录')} className='admin' pick='administer'>
       <PagedList list={list} id='audit-list' empty='还没有操作记录' itemKey={(a) => a.id} renderItem={(a) => <Entry a={a} />} />
     </Guard>
   )

@@ -2,109 +2,90 @@
  * 积分报表 (secretary): budget vs issued vs redeemed vs outstanding, the warnings (low budgets...),
  * each sponsor's account and month by month movement — the 公示 of where the points came from.
  */
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
-import { PageShell } from '../../../../components/PageShell'
-import { Loading } from '../../../../components/Loading'
-import { ErrorState } from '../../../../components/ErrorState'
-import { useSession } from '../../../../hooks/useSession'
+import type { ReportView } from '@contract/points'
+import { Guard, Loaded } from '../../../../components/Guard'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
-import { isSecretaryOf, useSecretaryCommunity } from '../../shared'
-import { guard } from '../../components/Guard'
+import { useSecretaryPoints } from '../../shared'
 import '../../points.scss'
 
-export default function AdminReport() {
-  const session = useSession()
-  const { me } = session
-  const communityId = useSecretaryCommunity(me)
-  const allowed = isSecretaryOf(me, communityId)
-  const report = useQuery(me && communityId && allowed ? `${me.userId}|${communityId}` : null, () => call('points.report', { communityId: communityId!, months: 12 }))
-  usePullDownRefresh(() => {
-    report.reload()
-    stopPullDownRefresh()
-  })
-
-  const blocked = guard(session, communityId, { secretary: true, allowed })
-  if (blocked) return blocked
-  if (report.error) return <PageShell><ErrorState error={report.error} onRetry={report.reload} /></PageShell>
-  if (!report.data) return <PageShell><Loading /></PageShell>
-  const r = report.data
-
+/** A titled table: its head row, then one row per entry (or what to say when there is none). */
+function Table({ title, id, head, rows, empty }: { title: string; id: string; head: string[]; rows: { key: string; cells: ReactNode[] }[]; empty: string }) {
   return (
-    <PageShell>
+    <>
+      <View className='section-title'>{title}</View>
+      <View className='card' id={id}>
+        <View className='table-row table-row--head'>
+          {head.map((h) => (
+            <Text key={h}>{h}</Text>
+          ))}
+        </View>
+        {rows.length === 0 ? (
+          <Text className='muted'>{empty}</Text>
+        ) : (
+          rows.map((r) => (
+            <View key={r.key} className='table-row'>
+              {r.cells.map((c, i) => (
+                <Text key={i}>{c}</Text>
+              ))}
+            </View>
+          ))
+        )}
+      </View>
+    </>
+  )
+}
+
+function Report({ r }: { r: ReportView }) {
+  const totals: [number, string][] = [
+    [r.totals.budget, '剩余预算'],
+    [r.totals.issued, '已发出'],
+    [r.totals.redeemed, '已兑换'],
+    [r.totals.outstanding, '居民手里未用'],
+  ]
+  const low = (s: { low: boolean }, v: ReactNode) => (s.low ? <Text className='sponsor-low'>{v}</Text> : v)
+  return (
+    <>
       {r.warnings.map((w) => (
-        <Text key={w} className='pts-warn pts-warn--red report-warning'>
+        <Text key={w} className='warn warn--red report-warning'>
           ⚠ {w}
         </Text>
       ))}
       <View className='stat-grid' id='report-totals'>
-        <View className='stat'>
-          <Text className='stat__num'>{r.totals.budget}</Text>
-          <Text className='note'>剩余预算</Text>
-        </View>
-        <View className='stat'>
-          <Text className='stat__num'>{r.totals.issued}</Text>
-          <Text className='note'>已发出</Text>
-        </View>
-        <View className='stat'>
-          <Text className='stat__num'>{r.totals.redeemed}</Text>
-          <Text className='note'>已兑换</Text>
-        </View>
-        <View className='stat'>
-          <Text className='stat__num'>{r.totals.outstanding}</Text>
-          <Text className='note'>居民手里未用</Text>
-        </View>
+        {totals.map(([n, label]) => (
+          <View key={label} className='stat'>
+            <Text className='stat__num'>{n}</Text>
+            <Text className='note'>{label}</Text>
+          </View>
+        ))}
       </View>
+      <Table
+        title='各共建单位'
+        id='report-sponsors'
+        head={['单位', '剩余', '发出', '兑换']}
+        empty='还没有共建单位'
+        rows={r.sponsors.map((s) => ({ key: s.id, cells: [low(s, `${s.low ? '⚠ ' : ''}${s.name}`), low(s, s.budget), s.issued, s.redeemed] }))}
+      />
+      <Table
+        title='按月'
+        id='report-months'
+        head={['月份', '发出', '兑换', '退回', '过期']}
+        empty='还没有积分往来'
+        rows={r.months.map((m) => ({ key: m.month, cells: [m.month, m.issued, m.redeemed, m.refunded, m.expired] }))}
+      />
+    </>
+  )
+}
 
-      <View className='section-title'>各共建单位</View>
-      <View className='card' id='report-sponsors'>
-        <View className='table-row table-row--head'>
-          <Text>单位</Text>
-          <Text>剩余</Text>
-          <Text>发出</Text>
-          <Text>兑换</Text>
-        </View>
-        {r.sponsors.length === 0 ? (
-          <Text className='muted'>还没有共建单位</Text>
-        ) : (
-          r.sponsors.map((s) => (
-            <View key={s.id} className='table-row'>
-              <Text className={s.low ? 'sponsor-low' : ''}>
-                {s.low ? '⚠ ' : ''}
-                {s.name}
-              </Text>
-              <Text className={s.low ? 'sponsor-low' : ''}>{s.budget}</Text>
-              <Text>{s.issued}</Text>
-              <Text>{s.redeemed}</Text>
-            </View>
-          ))
-        )}
-      </View>
+export default function AdminReport() {
+  const { communityId, key, guard } = useSecretaryPoints()
+  const report = useQuery(key, () => call('points.report', { communityId: communityId!, months: 12 }))
 
-      <View className='section-title'>按月</View>
-      <View className='card' id='report-months'>
-        <View className='table-row table-row--head'>
-          <Text>月份</Text>
-          <Text>发出</Text>
-          <Text>兑换</Text>
-          <Text>退回</Text>
-          <Text>过期</Text>
-        </View>
-        {r.months.length === 0 ? (
-          <Text className='muted'>还没有积分往来</Text>
-        ) : (
-          r.months.map((m) => (
-            <View key={m.month} className='table-row'>
-              <Text>{m.month}</Text>
-              <Text>{m.issued}</Text>
-              <Text>{m.redeemed}</Text>
-              <Text>{m.refunded}</Text>
-              <Text>{m.expired}</Text>
-            </View>
-          ))
-        )}
-      </View>
-    </PageShell>
+  return (
+    <Guard {...guard}>
+      <Loaded query={report}>{(r) => <Report r={r} />}</Loaded>
+    </Guard>
   )
 }

@@ -7,73 +7,66 @@ import { useState } from 'react'
 import { View, Text, Input, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OrderView } from '@contract/points'
-import { useSession } from '../../../../hooks/useSession'
-import { PageShell } from '../../../../components/PageShell'
-import { call, toApiError, type ApiCallError } from '../../../../services/api'
+import { Guard } from '../../../../components/Guard'
+import { useAction } from '../../../../hooks/useAction'
+import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { isSecretaryOf, useSecretaryCommunity } from '../../shared'
-import { guard } from '../../components/Guard'
+import { invalid, useSecretaryPoints } from '../../shared'
 import '../../points.scss'
 
 /** A scanned QR holds the code itself; be lenient about spaces or a longer payload ending in it. */
 function codeFrom(text: string): string | null {
-  const digits = text.replace(/\s+/g, '')
-  const m = /(\d{8})$/.exec(digits)
+  const m = /(\d{8})$/.exec(text.replace(/\s+/g, ''))
   return m ? m[1] : null
 }
 
+function Handed({ order }: { order: OrderView }) {
+  return (
+    <View className='verify-ok' id='verify-result'>
+      <Text className='verify-ok__title'>✓ 核销成功，请交给居民</Text>
+      <Text className='verify-ok__what'>
+        {order.itemName} × {order.quantity}
+      </Text>
+      {order.userName && <Text className='verify-ok__who'>兑换人：{order.userName}</Text>}
+      <Text className='verify-ok__who'>{order.points} 积分</Text>
+    </View>
+  )
+}
+
 export default function Verify() {
-  const session = useSession()
-  const { me } = session
-  const communityId = useSecretaryCommunity(me)
+  const { communityId, guard } = useSecretaryPoints()
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<OrderView | null>(null)
-  const [error, setError] = useState<ApiCallError | null>(null)
-
-  const blocked = guard(session, communityId, { secretary: true, allowed: isSecretaryOf(me, communityId) })
-  if (blocked) return blocked
-
-  async function verify(raw: string) {
-    const c = raw.replace(/\s+/g, '')
-    setDone(null)
-    setError(null)
-    if (!/^\d{8}$/.test(c)) {
-      setError({ code: 'INVALID_INPUT', message: '取货码是 8 位数字，请再核对一下' } as ApiCallError)
-      return
-    }
-    setBusy(true)
-    try {
-      const order = await call('mall.verify', { communityId: communityId!, code: c })
-      setDone(order)
-      setCode('')
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  // raw null: a scanned QR that holds no pickup code
+  const verify = useAction(
+    async (raw: string | null) => {
+      setDone(null)
+      if (raw === null) throw invalid('这不是取货码，请让居民打开“我的兑换”里的取货码')
+      const c = raw.replace(/\s+/g, '')
+      if (!/^\d{8}$/.test(c)) throw invalid('取货码是 8 位数字，请再核对一下')
+      return call('mall.verify', { communityId: communityId!, code: c })
+    },
+    {
+      showError: 'keep',
+      onSuccess: (order) => {
+        setDone(order)
+        setCode('')
+      },
+    },
+  )
 
   async function scan() {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      const c = codeFrom(res.result ?? '')
-      if (!c) {
-        setDone(null)
-        setError({ code: 'INVALID_INPUT', message: '这不是取货码，请让居民打开“我的兑换”里的取货码' } as ApiCallError)
-        return
-      }
-      setCode(c)
-      verify(c)
-    } catch {
-      /* cancelled the scan */
-    }
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).catch(() => null) // null: the scan was cancelled
+    if (!res) return
+    const c = codeFrom(res.result ?? '')
+    if (c) setCode(c)
+    verify.run(c)
   }
 
   return (
-    <PageShell className='verify'>
+    <Guard {...guard} className='verify'>
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='btn btn--primary btn--block' id='verify-scan' onClick={scan} disabled={busy}>
+        <Button className='btn btn--primary btn--block' id='verify-scan' onClick={scan} disabled={verify.busy}>
           扫码核销
         </Button>
       )}
@@ -87,32 +80,29 @@ export default function Verify() {
           value={code}
           placeholder='8 位数字'
           onInput={(e) => setCode(e.detail.value.replace(/\D/g, '').slice(0, 8))}
-          onConfirm={(e) => verify(e.detail.value)}
+          onConfirm={(e) => verify.run(e.detail.value)}
         />
-        <Button className='btn btn--primary btn--block' id='verify-submit' loading={busy} disabled={busy || code.length !== 8} onClick={() => verify(code)}>
+        <Button
+          className='btn btn--primary btn--block'
+          id='verify-submit'
+          loading={verify.busy}
+          disabled={verify.busy || code.length !== 8}
+          onClick={() => verify.run(code)}
+        >
           核销
         </Button>
       </View>
 
-      {done && (
-        <View className='verify-ok' id='verify-result'>
-          <Text className='verify-ok__title'>✓ 核销成功，请交给居民</Text>
-          <Text className='verify-ok__what'>
-            {done.itemName} × {done.quantity}
-          </Text>
-          {done.userName && <Text className='verify-ok__who'>兑换人：{done.userName}</Text>}
-          <Text className='verify-ok__who'>{done.points} 积分</Text>
-        </View>
-      )}
-      {error && (
+      {done && <Handed order={done} />}
+      {verify.error && (
         <View className='verify-bad' id='verify-error'>
-          <Text>✗ {error.message}</Text>
+          <Text>✗ {verify.error.message}</Text>
         </View>
       )}
 
       <Button className='btn btn--block' onClick={() => go('points.adminOrders', { communityId: communityId! })}>
         查看兑换订单
       </Button>
-    </PageShell>
+    </Guard>
   )
 }
