@@ -5,7 +5,7 @@
 import { View, Text, Button, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActivityDetail, PostView } from '@contract/party'
-import { Area, Chip, Field, intOrNull } from '../../../components/Field'
+import { Area, Chip, Field, FormRow, intOrNull } from '../../../components/Field'
 import { chinaIso, clock, isoDay } from '../../../services/time'
 
 export interface ActivityDraft {
@@ -101,16 +101,14 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
         onChange={(description) => set({ description })}
       />
       <Field label='地点' id='act-place' value={f.place} maxlength={50} placeholder='如：幸福里小区南门' onChange={(place) => set({ place })} />
-      <View className='form-row'>
-        <Text className='form-label'>日期</Text>
+      <FormRow label='日期'>
         <Picker mode='date' value={f.date} onChange={(e) => set({ date: e.detail.value })}>
           <View className='form-picker' id='act-date'>
             {f.date}
           </View>
         </Picker>
-      </View>
-      <View className='form-row'>
-        <Text className='form-label'>时间</Text>
+      </FormRow>
+      <FormRow label='时间'>
         <View className='btn-row'>
           <Picker mode='time' value={f.start} onChange={(e) => set({ start: e.detail.value })}>
             <View className='form-picker' id='act-start'>
@@ -123,7 +121,7 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
             </View>
           </Picker>
         </View>
-      </View>
+      </FormRow>
       <Field label='名额（人）' id='act-capacity' type='number' value={f.capacity} onChange={(capacity) => set({ capacity })} />
       <Field
         label='每小时积分'
@@ -134,8 +132,7 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
         onChange={(pointsPerHour) => set({ pointsPerHour })}
       />
       {posts && posts.length > 0 && (
-        <View className='form-row'>
-          <Text className='form-label'>所属岗位（选填）</Text>
+        <FormRow label='所属岗位（选填）'>
           <View className='seg'>
             {[{ id: null, title: '不属于岗位' }, ...posts].map((p) => (
               <Chip key={p.id ?? ''} on={f.postId === p.id} onClick={() => set({ postId: p.id, postTouched: true })}>
@@ -143,10 +140,9 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
               </Chip>
             ))}
           </View>
-        </View>
+        </FormRow>
       )}
-      <View className='form-row'>
-        <Text className='form-label'>定位签到（选填）</Text>
+      <FormRow label='定位签到（选填）'>
         <Text className='note'>{f.location ? `已设置：在该位置 ${f.radius || '?'} 米内才能签到` : '不设置时，只要扫到现场的签到码就能签到'}</Text>
         {process.env.TARO_ENV === 'weapp' && (
           <View className='btn-row' style={{ marginTop: '12px' }}>
@@ -161,7 +157,7 @@ export function ActivityFields({ f, set, posts }: { f: ActivityDraft; set: (patc
           </View>
         )}
         {f.location && <Field label='签到范围（米）' type='number' value={f.radius} onChange={(radius) => set({ radius })} />}
-      </View>
+      </FormRow>
     </View>
   )
 }

@@ -13,6 +13,7 @@ import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import { SIGNUP_LABELS, hoursText } from '../shared'
 import { Warn } from './bits'
+import { useDraft } from './useDraft'
 
 type Fix = { hours: string; reason: string }
 type Row = NonNullable<ActivityDetail['roster']>[number]
@@ -80,7 +81,6 @@ export function OrganiserPanel(props: {
   const cancelled = a.status === 'cancelled'
   const [fixes, setFixes] = useState<Record<string, Fix>>({})
   const [problem, setProblem] = useState<string | null>(null)
-  const [cancelling, setCancelling] = useState<string | null>(null)
   const [done, setDone] = useState<{ confirmed: number; noShows: number; credited: number; stillIn: number } | null>(null)
   const ids = { communityId, activityId: a.id }
   const confirm = useAction((list: Correction[]) => call('activity.confirmHours', { ...ids, ...(list.length ? { corrections: list } : {}) }), {
@@ -100,7 +100,7 @@ export function OrganiserPanel(props: {
   const cancel = useAction((reason: string) => call('activity.cancel', { ...ids, reason }), {
     success: '活动已取消',
     onSuccess: () => {
-      setCancelling(null)
+      cancelling.close()
       props.reload()
     },
     reload: props.reload,
@@ -111,16 +111,16 @@ export function OrganiserPanel(props: {
     setProblem(typeof list === 'string' ? list : null)
     if (typeof list !== 'string') confirm.run(list)
   }
-  const submitCancel = () => {
-    const reason = (cancelling ?? '').trim()
-    setProblem(reason ? null : '请写明取消的原因，报名的人会收到通知')
-    if (reason) cancel.run(reason)
-  }
+  const cancelling = useDraft(
+    cancel,
+    (d: { reason: string }) => (d.reason.trim() ? null : '请写明取消的原因，报名的人会收到通知'),
+    (d) => cancel.run(d.reason.trim()),
+  )
 
   const roster = a.roster ?? []
   const toConfirm = roster.filter((r) => r.status !== 'withdrawn' && r.confirmedHours === null)
   const settling = ended && !cancelled && toConfirm.length > 0
-  const shown = cancelling === null ? (problem ?? confirm.error?.message) : null
+  const shown = problem ?? confirm.error?.message
   return (
     <>
       {((!cancelled && !ended) || !!done || settling) && <View className='section-title'>组织者</View>}
@@ -175,21 +175,19 @@ export function OrganiserPanel(props: {
         </Button>
       )}
       {!cancelled && !ended && (
-        <Button className='btn btn--block' id='activity-cancel-open' onClick={() => (setProblem(null), cancel.clearError(), setCancelling(''))}>
+        <Button className='btn btn--block' id='activity-cancel-open' onClick={() => cancelling.open({ reason: '' })}>
           取消活动
         </Button>
       )}
-      {cancelling !== null && (
-        <Sheet
-          title='取消活动'
-          submitText='确认取消'
-          cancelText='不取消'
-          busy={cancel.busy}
-          error={problem ?? cancel.error?.message}
-          onSubmit={submitCancel}
-          onClose={() => setCancelling(null)}
-        >
-          <Area label='原因（报名的人会收到通知）' value={cancelling} maxlength={200} placeholder='写明原因，如：下雨改期' onChange={setCancelling} />
+      {cancelling.draft && (
+        <Sheet title='取消活动' submitText='确认取消' cancelText='不取消' {...cancelling.sheet}>
+          <Area
+            label='原因（报名的人会收到通知）'
+            value={cancelling.draft.reason}
+            maxlength={200}
+            placeholder='写明原因，如：下雨改期'
+            onChange={(reason) => cancelling.set({ reason })}
+          />
         </Sheet>
       )}
     </>

@@ -1,5 +1,4 @@
 /** 我的微承诺 on the 党员 home: the pledge, whether it was kept and how; 修改承诺 and 标记已兑现 in a sheet. */
-import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { RegistrationView } from '@contract/party'
 import { Sheet } from '../../../components/Sheet'
@@ -7,12 +6,11 @@ import { Area } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { isoDay } from '../../../services/time'
+import { useDraft } from './useDraft'
 
 type Edit = { kind: 'text' | 'done'; value: string }
 
 export function PledgeCard({ reg, onChange }: { reg: RegistrationView; onChange: (r: RegistrationView) => void }) {
-  const [edit, setEdit] = useState<Edit | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   const save = useAction(
     (e: Edit, v: string) =>
       e.kind === 'text'
@@ -22,21 +20,16 @@ export function PledgeCard({ reg, onChange }: { reg: RegistrationView; onChange:
       success: '已保存',
       onSuccess: (r) => {
         onChange(r)
-        setEdit(null)
+        edit.close()
       },
       showError: 'keep',
     },
   )
-  const submit = () => {
-    const v = edit?.value.trim()
-    setProblem(v ? null : edit?.kind === 'text' ? '请写一句承诺' : '请写一句怎么兑现的，如“10 月为 3 位老人理了发”')
-    if (edit && v) save.run(edit, v)
-  }
-  const open = (e: Edit) => {
-    setProblem(null)
-    save.clearError()
-    setEdit(e)
-  }
+  const edit = useDraft(
+    save,
+    (e: Edit) => (e.value.trim() ? null : e.kind === 'text' ? '请写一句承诺' : '请写一句怎么兑现的，如“10 月为 3 位老人理了发”'),
+    (e) => save.run(e, e.value.trim()),
+  )
 
   return (
     <View className='card' id='my-pledge'>
@@ -51,31 +44,23 @@ export function PledgeCard({ reg, onChange }: { reg: RegistrationView; onChange:
         </Text>
       )}
       <View className='btn-row' style={{ marginTop: '16px' }}>
-        <Button className='btn btn--small' onClick={() => open({ kind: 'text', value: reg.pledge.text })}>
+        <Button className='btn btn--small' onClick={() => edit.open({ kind: 'text', value: reg.pledge.text })}>
           修改承诺
         </Button>
         {reg.status === 'verified' && !reg.pledge.done && (
-          <Button className='btn btn--small btn--primary' onClick={() => open({ kind: 'done', value: '' })}>
+          <Button className='btn btn--small btn--primary' onClick={() => edit.open({ kind: 'done', value: '' })}>
             标记已兑现
           </Button>
         )}
       </View>
-      {edit && (
-        <Sheet
-          title={edit.kind === 'text' ? '修改承诺' : '标记已兑现'}
-          submitText='保存'
-          cancelText='取消'
-          busy={save.busy}
-          error={problem ?? save.error?.message}
-          onSubmit={submit}
-          onClose={() => setEdit(null)}
-        >
+      {edit.draft && (
+        <Sheet title={edit.draft.kind === 'text' ? '修改承诺' : '标记已兑现'} submitText='保存' cancelText='取消' {...edit.sheet}>
           <Area
-            label={edit.kind === 'text' ? '微承诺' : '怎么兑现的'}
-            value={edit.value}
-            maxlength={edit.kind === 'text' ? 100 : 200}
-            placeholder={edit.kind === 'text' ? '一句话，为邻居做一件实事' : '怎么兑现的？如“10 月为 3 位老人理了发”'}
-            onChange={(value) => setEdit({ ...edit, value })}
+            label={edit.draft.kind === 'text' ? '微承诺' : '怎么兑现的'}
+            value={edit.draft.value}
+            maxlength={edit.draft.kind === 'text' ? 100 : 200}
+            placeholder={edit.draft.kind === 'text' ? '一句话，为邻居做一件实事' : '怎么兑现的？如“10 月为 3 位老人理了发”'}
+            onChange={(value) => edit.set({ value })}
           />
         </Sheet>
       )}

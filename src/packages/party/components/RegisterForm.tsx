@@ -9,7 +9,7 @@ import type { Me, TreeView } from '@contract/org'
 import type { RegistrationView, SceneView } from '@contract/party'
 import { MEMBER_TYPES } from '@contract/vocabulary'
 import { Loaded } from '../../../components/Guard'
-import { Area, Choice, Chip, Field, Tags } from '../../../components/Field'
+import { Area, Choice, Chip, Field, FormRow, Tags } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import type { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
@@ -120,8 +120,7 @@ export function RegisterForm({
     <>
       <View className='card' id='register-form'>
         <Field label='您的姓名' id='reg-name' value={f.name} maxlength={20} placeholder='请填写真实姓名' onChange={(name) => set({ name })} />
-        <View className='form-row' id='reg-unit'>
-          <Text className='form-label'>工作单位</Text>
+        <FormRow label='工作单位' id='reg-unit'>
           <Loaded query={{ data: units.length || !tree.error ? units : null, error: units.length ? null : tree.error, reload: tree.reload }}>
             {(list) => (
               <View className='seg'>
@@ -143,7 +142,7 @@ export function RegisterForm({
               onChange={(unitName) => set({ unitName })}
             />
           )}
-        </View>
+        </FormRow>
         <Field label='所在党支部' id='reg-branch' value={f.branch} maxlength={40} placeholder='如：区教育局第二党支部' onChange={(branch) => set({ branch })} />
         <Choice
           label='党员类型'
@@ -153,8 +152,7 @@ export function RegisterForm({
           options={MEMBER_TYPES.map((m) => ({ value: m, text: m, hint: MEMBER_TYPE_HINTS[m] }))}
           onChange={(memberType) => set({ memberType })}
         />
-        <View className='form-row' id='reg-home'>
-          <Text className='form-label'>居住小区</Text>
+        <FormRow label='居住小区' id='reg-home'>
           <Loaded query={tree}>
             {(t) => (
               <PlacePicker
@@ -166,7 +164,7 @@ export function RegisterForm({
               />
             )}
           </Loaded>
-        </View>
+        </FormRow>
         <Tags label='特长（可多选）' id='reg-skills' value={f.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => set({ skills })} />
         <Area
           label='微承诺（一句话，为邻居做一件实事）'

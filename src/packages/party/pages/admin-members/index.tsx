@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { RegStatus, RegistrationView } from '@contract/party'
+import { REG_STATUS_LABELS } from '@contract/vocabulary'
 import { Guard } from '../../../../components/Guard'
 import { PagedList } from '../../../../components/PagedList'
 import { Sheet } from '../../../../components/Sheet'
@@ -20,13 +21,10 @@ import { go } from '../../../../services/nav'
 import { isoDay } from '../../../../services/time'
 import { notSecretary } from '../../shared'
 import { Fact, TagList, Tabs, Warn } from '../../components/bits'
+import { useDraft } from '../../components/useDraft'
 import '../../party.scss'
 
-const TABS: { value: RegStatus; text: string }[] = [
-  { value: 'pending', text: '待审核' },
-  { value: 'verified', text: '已报到' },
-  { value: 'rejected', text: '未通过' },
-]
+const TABS = (['pending', 'verified', 'rejected'] as const).map((value) => ({ value, text: REG_STATUS_LABELS[value] }))
 const EMPTY: Record<RegStatus, string> = {
   pending: '没有待审核的报到。把报到二维码贴在党群服务中心，党员扫码就能报到。',
   verified: '还没有审核通过的报到',
@@ -65,8 +63,6 @@ export default function AdminMembers() {
   const list = usePaged(me && communityId && allowed ? `${me.userId}|${communityId}|${status}` : null, (cursor) =>
     call('party.members', { communityId: communityId!, status, cursor, limit: 20 }),
   )
-  const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   // reason null: 通过; a reason: 不通过, and why.
   const review = useAction(
     (id: string, reason: string | null) =>
@@ -75,27 +71,22 @@ export default function AdminMembers() {
       success: (_, __, reason) => (reason === null ? '已通过' : '已退回'),
       onSuccess: (_, id) => {
         list.setItems((items) => items.filter((r) => r.id !== id))
-        setRejecting(null)
+        rejecting.close()
       },
       reload: list.reload,
       showError: 'keep',
     },
   )
-  const reject = () => {
-    const reason = rejecting?.reason.trim()
-    setProblem(reason ? null : '请写明不通过的原因，党员会看到')
-    if (rejecting && reason) review.run(rejecting.id, reason)
-  }
-  const open = (id: string) => {
-    setProblem(null)
-    review.clearError()
-    setRejecting({ id, reason: '' })
-  }
+  const rejecting = useDraft(
+    review,
+    (d: { id: string; reason: string }) => (d.reason.trim() ? null : '请写明不通过的原因，党员会看到'),
+    (d) => review.run(d.id, d.reason.trim()),
+  )
 
   return (
     <Guard communityId={communityId} allowed={allowed} {...notSecretary('审核党员报到')} className='admin-members' pick='administer'>
       <Tabs options={TABS} value={status} onChange={setStatus} />
-      {review.error && !rejecting && <Warn bad>{review.error.message}</Warn>}
+      {review.error && !rejecting.draft && <Warn bad>{review.error.message}</Warn>}
       <PagedList
         list={list}
         id='reg-list'
@@ -108,7 +99,7 @@ export default function AdminMembers() {
             <Registration r={r} />
             {r.status === 'pending' && (
               <View className='btn-row' style={{ marginTop: '16px' }}>
-                <Button className='btn reg-reject' disabled={review.busy} onClick={() => open(r.id)}>
+                <Button className='btn reg-reject' disabled={review.busy} onClick={() => rejecting.open({ id: r.id, reason: '' })}>
                   不通过
                 </Button>
                 <Button
@@ -124,23 +115,15 @@ export default function AdminMembers() {
           </View>
         )}
       />
-      {rejecting && (
-        <Sheet
-          title='不通过'
-          submitText='确认不通过'
-          cancelText='先不退回'
-          busy={review.busy}
-          error={problem ?? review.error?.message}
-          onSubmit={reject}
-          onClose={() => setRejecting(null)}
-        >
+      {rejecting.draft && (
+        <Sheet title='不通过' submitText='确认不通过' cancelText='先不退回' {...rejecting.sheet}>
           <Area
             label='原因（党员会看到）'
             id='reject-reason'
-            value={rejecting.reason}
+            value={rejecting.draft.reason}
             maxlength={200}
             placeholder='写明原因，如：住址不在本社区，请到居住地社区报到'
-            onChange={(reason) => setRejecting({ ...rejecting, reason })}
+            onChange={(reason) => rejecting.set({ reason })}
           />
         </Sheet>
       )}

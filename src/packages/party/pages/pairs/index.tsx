@@ -2,7 +2,6 @@
  * 爱心服务卡 (member): the households I am paired with — who lives there, what they need (sensitive:
  * only the secretary and I see it), how often I visited — and 记录走访 with a short note.
  */
-import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { PairView } from '@contract/party'
 import { Guard, Loaded } from '../../../../components/Guard'
@@ -19,33 +18,27 @@ import { go } from '../../../../services/nav'
 import { isoDay } from '../../../../services/time'
 import { NO_COMMUNITY } from '../../shared'
 import { TagList } from '../../components/bits'
+import { useDraft } from '../../components/useDraft'
 import '../../party.scss'
 
 export default function Pairs() {
   const { me } = useSession()
   const communityId = useHomeCommunity(me)
   const list = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => call('pair.mine', { communityId: communityId! }))
-  const [visit, setVisit] = useState<{ pair: PairView; note: string } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   usePullDown(list.reload)
   const log = useAction((householdId: string, note: string) => call('pair.logVisit', { communityId: communityId!, householdId, note }), {
     success: '走访已记录',
     onSuccess: (res, householdId) => {
       list.setData((list.data ?? []).map((p) => (p.householdId === householdId ? { ...p, visits: res.visits, lastVisitAt: res.lastVisitAt } : p)))
-      setVisit(null)
+      visit.close()
     },
     showError: 'keep',
   })
-  const save = () => {
-    const note = visit?.note.trim()
-    setProblem(note ? null : '请写一句走访情况，如“老人身体好，帮忙换了灯泡”')
-    if (visit && note) log.run(visit.pair.householdId, note)
-  }
-  const open = (pair: PairView) => {
-    setProblem(null)
-    log.clearError()
-    setVisit({ pair, note: '' })
-  }
+  const visit = useDraft(
+    log,
+    (v: { pair: PairView; note: string }) => (v.note.trim() ? null : '请写一句走访情况，如“老人身体好，帮忙换了灯泡”'),
+    (v) => log.run(v.pair.householdId, v.note.trim()),
+  )
 
   return (
     <Guard communityId={communityId} noCommunity={NO_COMMUNITY} className='pairs'>
@@ -69,7 +62,7 @@ export default function Pairs() {
                 <Text className='muted' style={{ display: 'block' }}>
                   {isoDay(p.since)} 起结对 · 走访 {p.visits} 次{p.lastVisitAt ? ` · 最近 ${isoDay(p.lastVisitAt)}` : ''}
                 </Text>
-                <Button className='btn btn--primary btn--block' onClick={() => open(p)}>
+                <Button className='btn btn--primary btn--block' onClick={() => visit.open({ pair: p, note: '' })}>
                   记录走访
                 </Button>
               </View>
@@ -77,22 +70,14 @@ export default function Pairs() {
           )
         }
       </Loaded>
-      {visit && (
-        <Sheet
-          title={`记录走访：${visit.pair.household}`}
-          submitText='保存走访'
-          cancelText='取消'
-          busy={log.busy}
-          error={problem ?? log.error?.message}
-          onSubmit={save}
-          onClose={() => setVisit(null)}
-        >
+      {visit.draft && (
+        <Sheet title={`记录走访：${visit.draft.pair.household}`} submitText='保存走访' cancelText='取消' {...visit.sheet}>
           <Area
             label='这次走访'
-            value={visit.note}
+            value={visit.draft.note}
             maxlength={300}
             placeholder='这次走访做了什么、老人有什么需要'
-            onChange={(note) => setVisit({ ...visit, note })}
+            onChange={(note) => visit.set({ note })}
           />
         </Sheet>
       )}

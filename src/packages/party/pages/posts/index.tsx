@@ -2,7 +2,6 @@
  * 岗位责任卡: the community's service posts — what each is, the skills it wants, who holds it (masked)
  * and how many places are left. A verified member 认领 a post or 退出 one. Secretaries add and edit posts.
  */
-import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { PostView } from '@contract/party'
 import { Guard, Loaded } from '../../../../components/Guard'
@@ -19,6 +18,7 @@ import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { NO_COMMUNITY, SKILL_SUGGESTIONS } from '../../shared'
 import { PostCard } from '../../components/PostCard'
+import { useDraft } from '../../components/useDraft'
 import '../../party.scss'
 
 type Edit = { postId?: string; title: string; description: string; skills: string[]; capacity: string; active: boolean }
@@ -35,8 +35,6 @@ export default function Posts() {
   const { me } = useSession()
   const communityId = useHomeCommunity(me)
   const list = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => call('post.list', { communityId: communityId! }))
-  const [edit, setEdit] = useState<Edit | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   usePullDown(list.reload)
   const secretary = isSecretaryOf(me, communityId)
   // a changed post in its place, a new one last
@@ -71,23 +69,17 @@ export default function Posts() {
       success: '已保存',
       onSuccess: (saved) => {
         put(saved)
-        setEdit(null)
+        edit.close()
       },
       showError: 'keep',
     },
   )
-  const submit = () => {
-    if (!edit) return
-    const capacity = intOrNull(edit.capacity)
-    const bad = !edit.title.trim() ? '请填写岗位名称' : capacity === null || !(capacity >= 1 && capacity <= 100) ? '人数要填 1 到 100' : null
-    setProblem(bad)
-    if (!bad) save.run(edit, capacity!)
-  }
-  const open = (e: Edit) => {
-    setProblem(null)
-    save.clearError()
-    setEdit(e)
-  }
+  const capacityOf = (e: Edit) => intOrNull(e.capacity) ?? NaN
+  const edit = useDraft(
+    save,
+    (e: Edit) => (!e.title.trim() ? '请填写岗位名称' : !(capacityOf(e) >= 1 && capacityOf(e) <= 100) ? '人数要填 1 到 100' : null),
+    (e) => save.run(e, capacityOf(e)),
+  )
 
   return (
     <Guard communityId={communityId} noCommunity={NO_COMMUNITY} className='posts'>
@@ -98,7 +90,7 @@ export default function Posts() {
         <Button
           className='btn btn--primary btn--block'
           style={{ marginBottom: '24px' }}
-          onClick={() => open({ title: '', description: '', skills: [], capacity: '5', active: true })}
+          onClick={() => edit.open({ title: '', description: '', skills: [], capacity: '5', active: true })}
         >
           ＋ 新增岗位
         </Button>
@@ -121,7 +113,7 @@ export default function Posts() {
             posts.map((p) => (
               <PostCard key={p.id} p={p}>
                 {secretary && (
-                  <Button className='btn btn--small' onClick={() => open(editOf(p))}>
+                  <Button className='btn btn--small' onClick={() => edit.open(editOf(p))}>
                     修改
                   </Button>
                 )}
@@ -140,20 +132,12 @@ export default function Posts() {
           )
         }
       </Loaded>
-      {edit && (
-        <Sheet
-          title={edit.postId ? '修改岗位' : '新增岗位'}
-          submitText='保存'
-          cancelText='取消'
-          busy={save.busy}
-          error={problem ?? save.error?.message}
-          onSubmit={submit}
-          onClose={() => setEdit(null)}
-        >
-          <Field label='岗位名称' value={edit.title} maxlength={20} placeholder='如：楼道文明监督员' onChange={(title) => setEdit({ ...edit, title })} />
-          <Area label='做什么' value={edit.description} maxlength={300} onChange={(description) => setEdit({ ...edit, description })} />
-          <Tags label='需要的特长' value={edit.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => setEdit({ ...edit, skills })} />
-          <Field label='需要几人' type='number' value={edit.capacity} onChange={(capacity) => setEdit({ ...edit, capacity })} />
+      {edit.draft && (
+        <Sheet title={edit.draft.postId ? '修改岗位' : '新增岗位'} submitText='保存' cancelText='取消' {...edit.sheet}>
+          <Field label='岗位名称' value={edit.draft.title} maxlength={20} placeholder='如：楼道文明监督员' onChange={(title) => edit.set({ title })} />
+          <Area label='做什么' value={edit.draft.description} maxlength={300} onChange={(description) => edit.set({ description })} />
+          <Tags label='需要的特长' value={edit.draft.skills} suggestions={SKILL_SUGGESTIONS} onChange={(skills) => edit.set({ skills })} />
+          <Field label='需要几人' type='number' value={edit.draft.capacity} onChange={(capacity) => edit.set({ capacity })} />
         </Sheet>
       )}
     </Guard>
