@@ -20,7 +20,7 @@ function docs() {
 
 export async function benchEngine(): Promise<Record<string, string | number>> {
   const manifest = loadDatabaseManifest()
-   
+
   const cloud = require('wx-server-sdk')
   const result: Record<string, string | number> = { documents: N }
 

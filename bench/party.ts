@@ -15,7 +15,7 @@ export const checkinSection: Section = {
     const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
-     
+
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
     const ok = async (openid: string, action: string, data: object) => {
       const res = await runAsCaller({ OPENID: openid }, () => main({ action, data }))

@@ -18,9 +18,9 @@ async function open() {
   const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
-   
+
   const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
-   
+
   const { resetRateLimits } = require('../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
   const call = async (openid: string, action: string, data: object) => {
     const res = await runAsCaller({ OPENID: openid }, () => main({ action, data }))

@@ -88,7 +88,6 @@ const engineSection: Section = {
   async run() {
     let mod: { benchEngine?: () => Promise<Record<string, unknown>> | Record<string, unknown> }
     try {
-       
       mod = require('./engine')
     } catch (err) {
       return [{ figure: 'bench/engine.ts', value: `不可用：${(err as Error).message.split('\n')[0]}` }]

@@ -31,11 +31,11 @@ export const timeoutSection: Section = {
     const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [coll, docs] of Object.entries(fixtureDocs())) await engine.insertMany(coll, docs)
-     
+
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
-     
+
     const { resetRateLimits } = require('../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
-     
+
     const { limits } = require('../cloudfunctions/api/src/platform/limits') as { limits: { timeoutMs: number } }
     limits.timeoutMs = limitMs
 

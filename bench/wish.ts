@@ -15,7 +15,7 @@ export const wishListSection: Section = {
     const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
     installLocalCloud(engine)
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
-     
+
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
     const statuses = ['open', 'claimed', 'fulfilled', 'closed', 'under_review', 'withdrawn'] as const
     const categories = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他']

@@ -158,9 +158,8 @@ const MARKED = Symbol.for('local-cloud.tx-marked')
  * one query is marked; nothing else changes.
  */
 function markTransactionalQueries(databaseDir: string) {
-   
   const { Query } = require(path.join(databaseDir, 'query.js'))
-   
+
   const { CollectionReference } = require(path.join(databaseDir, 'collection.js'))
   if (Query.prototype[MARKED]) return
   Object.defineProperty(Query.prototype, MARKED, { value: true })
@@ -183,7 +182,6 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
   currentEngine = engine
   currentOpenApi = new LocalOpenApi(() => currentEngine, opts.openapi)
 
-   
   const { Db } = require(databasePath)
   const d = Object.getOwnPropertyDescriptor(Db, 'reqClass')
   if (!d || d.get !== reqClassGetter) {
@@ -191,7 +189,6 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
   }
   markTransactionalQueries(path.dirname(databasePath))
 
-   
   const { CloudBase } = require(path.join(path.dirname(nodeSdkPath), 'cloudbase.js'))
   if (!CloudBase.prototype.__localOpenApi) {
     Object.defineProperty(CloudBase.prototype, '__localOpenApi', { value: true })

@@ -17,7 +17,17 @@ export const MAIN_PAGES = {
 
 /** Subpackages: one per area, loaded on first visit so the main package stays small. */
 export const SUBPACKAGES = {
-  admin: { root: 'packages/admin', pages: { members: 'pages/members/index', member: 'pages/member/index', audit: 'pages/audit/index', households: 'pages/households/index', messages: 'pages/messages/index', street: 'pages/street/index' } },
+  admin: {
+    root: 'packages/admin',
+    pages: {
+      members: 'pages/members/index',
+      member: 'pages/member/index',
+      audit: 'pages/audit/index',
+      households: 'pages/households/index',
+      messages: 'pages/messages/index',
+      street: 'pages/street/index',
+    },
+  },
   party: {
     root: 'packages/party',
     pages: {

@@ -6,5 +6,4 @@ export const nodeSdkPath = require.resolve('@cloudbase/node-sdk', { paths: [sdkD
 export const databasePath = require.resolve('@cloudbase/database', { paths: [path.dirname(nodeSdkPath), sdkDir] })
 export const bsonPath = require.resolve('bson', { paths: [path.dirname(databasePath)] })
 
- 
 export const bson: any = require(bsonPath)

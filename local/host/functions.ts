@@ -43,7 +43,7 @@ export class FunctionRegistry {
     if (!NAME.test(name)) return null
     const dir = path.join(this.root, name, 'src')
     if (!fs.existsSync(path.join(dir, 'index.ts'))) return null
-     
+
     const mod = require(path.join(dir, 'index')) as { main?: CloudMain }
     if (typeof mod.main !== 'function') return null
     this.cache.set(name, mod.main)

@@ -28,7 +28,6 @@ export interface OpenApiStandIns {
   templates?: Record<string, TemplateSpec>
 }
 
- 
 const protobuf: any = require(require.resolve('protobufjs', { paths: [sdkDir, path.dirname(sdkDir)] }))
 
 const root = new protobuf.Root()

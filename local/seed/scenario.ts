@@ -29,9 +29,8 @@ const CONSENT_ASKED: Record<string, string[]> = {
 }
 
 export async function seedScenario(_engine: Engine): Promise<void> {
-   
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
-   
+
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
   let n = 0
   const call = async (openid: string, action: string, data: object = {}) => {

@@ -106,7 +106,6 @@ export function stageCode(fn: DesiredFunction): { root: string; cleanup: () => v
 type Manager = any
 
 export function managerNodeTarget(creds: Credentials, opts: { manager?: Manager } = {}): CloudTarget {
-   
   const CloudBase = require('@cloudbase/manager-node')
   const app: Manager =
     opts.manager ?? new CloudBase({ secretId: creds.secretId, secretKey: creds.secretKey, token: creds.token, envId: creds.envId, region: creds.region })

@@ -36,14 +36,21 @@ export function CommunityPicker({ me, capability, communityId }: { me: Me; capab
   return (
     <View className='picker-bar' id='community-picker'>
       <Text className='picker-bar__label'>当前社区</Text>
-      <Text className='picker-bar__name' id='community-picker-current'>{current?.communityName ?? '请选择社区'}</Text>
+      <Text className='picker-bar__name' id='community-picker-current'>
+        {current?.communityName ?? '请选择社区'}
+      </Text>
       <Text className='picker-bar__switch link' id='community-picker-switch' onClick={() => setOpen(true)}>
         切换社区
       </Text>
       {open && (
         <Sheet title='选择社区' id='community-sheet' onClose={() => setOpen(false)}>
           {places.map((p) => (
-            <View key={p.communityId} className={`choice ${p.communityId === communityId ? 'choice--on' : ''}`} id={`community-${p.communityId}`} onClick={() => pick(p.communityId)}>
+            <View
+              key={p.communityId}
+              className={`choice ${p.communityId === communityId ? 'choice--on' : ''}`}
+              id={`community-${p.communityId}`}
+              onClick={() => pick(p.communityId)}
+            >
               <Text className='choice__text'>{p.communityName}</Text>
             </View>
           ))}

@@ -30,7 +30,9 @@ function Row({ label, id, hint, inline, children }: Labelled & { inline?: boolea
 
 export const FormRow = Row
 
-export function Field(props: Labelled & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'digit' | 'idcard'; placeholder?: string; maxlength?: number }) {
+export function Field(
+  props: Labelled & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'digit' | 'idcard'; placeholder?: string; maxlength?: number },
+) {
   return (
     <Row label={props.label} hint={props.hint}>
       <Input
@@ -61,13 +63,20 @@ export function Area(props: Labelled & { value: string; onChange: (v: string) =>
   )
 }
 
-export function Choice<T extends string>(props: Labelled & { value: T | null; options: readonly { value: T; text: string; hint?: string }[]; onChange: (v: T) => void; big?: boolean }) {
+export function Choice<T extends string>(
+  props: Labelled & { value: T | null; options: readonly { value: T; text: string; hint?: string }[]; onChange: (v: T) => void; big?: boolean },
+) {
   return (
     <Row label={props.label} id={props.id} hint={props.hint}>
       <View className={props.big ? 'choice-grid' : 'seg'}>
         {props.options.map((o) =>
           props.big ? (
-            <View key={o.value} data-value={o.value} className={`choice${props.value === o.value ? ' choice--on' : ''}`} onClick={() => props.onChange(o.value)}>
+            <View
+              key={o.value}
+              data-value={o.value}
+              className={`choice${props.value === o.value ? ' choice--on' : ''}`}
+              onClick={() => props.onChange(o.value)}
+            >
               <Text className='choice__text'>{o.text}</Text>
               {o.hint && <Text className='choice__hint'>{o.hint}</Text>}
             </View>
@@ -98,7 +107,9 @@ export function Chip(props: { on: boolean; onClick: () => void; children: ReactN
 }
 
 /** Tags to toggle (skills, needs), plus a box to add one of your own. */
-export function Tags(props: Labelled & { value: string[]; suggestions: readonly string[]; onChange: (v: string[]) => void; max?: number; allowCustom?: boolean }) {
+export function Tags(
+  props: Labelled & { value: string[]; suggestions: readonly string[]; onChange: (v: string[]) => void; max?: number; allowCustom?: boolean },
+) {
   const max = props.max ?? 10
   const all = Array.from(new Set([...props.suggestions, ...props.value]))
   const toggle = (t: string) => props.onChange(props.value.includes(t) ? props.value.filter((x) => x !== t) : [...props.value, t].slice(0, max))
@@ -125,7 +136,15 @@ function CustomTag({ onAdd }: { onAdd: (t: string) => void }) {
   }
   return (
     <View className='tags__custom'>
-      <Input className='form-input' value={draft} placeholder='别的特长，写在这里' maxlength={10} confirmType='done' onInput={(e) => setDraft(e.detail.value)} onConfirm={add} />
+      <Input
+        className='form-input'
+        value={draft}
+        placeholder='别的特长，写在这里'
+        maxlength={10}
+        confirmType='done'
+        onInput={(e) => setDraft(e.detail.value)}
+        onConfirm={add}
+      />
       <Button className='btn btn--small' disabled={!draft.trim()} onClick={add}>
         添加
       </Button>

@@ -59,7 +59,10 @@ export function Guard(props: GuardProps) {
     return shell(<EmptyState id='guard-no-community' text={said.text} action={said.action} />, '')
   }
   if (props.allowed === false) {
-    return shell(<EmptyState id='guard-forbidden' text={props.forbidden ?? '这个页面您还不能使用'} action={{ text: '回到我的', onClick: () => go('me') }} />, '')
+    return shell(
+      <EmptyState id='guard-forbidden' text={props.forbidden ?? '这个页面您还不能使用'} action={{ text: '回到我的', onClick: () => go('me') }} />,
+      '',
+    )
   }
   const body = typeof props.children === 'function' ? props.children(me) : props.children
   return shell(
@@ -79,7 +82,15 @@ export function Guard(props: GuardProps) {
  *
  *   <Loaded query={detail}>{(m) => <MemberCard m={m} />}</Loaded>
  */
-export function Loaded<T>({ query, children, loadingText }: { query: { data: T | null; error: Parameters<typeof ErrorState>[0]['error'] | null; reload: () => void }; children: (data: T) => ReactNode; loadingText?: string }) {
+export function Loaded<T>({
+  query,
+  children,
+  loadingText,
+}: {
+  query: { data: T | null; error: Parameters<typeof ErrorState>[0]['error'] | null; reload: () => void }
+  children: (data: T) => ReactNode
+  loadingText?: string
+}) {
   if (query.error) return <ErrorState error={query.error} onRetry={query.reload} />
   if (query.data === null) return <Loading text={loadingText} />
   return <>{children(query.data)}</>

@@ -38,10 +38,14 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
     }
   }
 
-  const start = () => run(() => call('org.communities', {}), (list) => setStep({ at: 'community', list }))
+  const start = () =>
+    run(
+      () => call('org.communities', {}),
+      (list) => setStep({ at: 'community', list }),
+    )
   useEffect(() => {
     start()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load the first level once, when the picker opens
   }, [])
 
   async function save(h: HouseholdOption, label: string) {
@@ -50,7 +54,13 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
       openConsent()
       return
     }
-    const { confirm } = await Taro.showModal({ title: '登记门牌', content: `我家住在 ${label} ${h.label}，对吗？登记后由楼栋长或社区确认。`, confirmText: '对，登记', cancelText: '再看看', confirmColor: '#C8161D' })
+    const { confirm } = await Taro.showModal({
+      title: '登记门牌',
+      content: `我家住在 ${label} ${h.label}，对吗？登记后由楼栋长或社区确认。`,
+      confirmText: '对，登记',
+      cancelText: '再看看',
+      confirmColor: '#C8161D',
+    })
     if (!confirm) return
     setBusy(true)
     try {
@@ -79,7 +89,15 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
     <View className='hh' id='household-picker'>
       <View className='hh__head'>
         <Text className='hh__title'>
-          {step?.at === 'community' ? '第一步：选社区' : step?.at === 'compound' ? '第二步：选小区' : step?.at === 'building' ? '第三步：选楼栋' : step?.at === 'household' ? '最后：选门牌' : '登记我家门牌'}
+          {step?.at === 'community'
+            ? '第一步：选社区'
+            : step?.at === 'compound'
+              ? '第二步：选小区'
+              : step?.at === 'building'
+                ? '第三步：选楼栋'
+                : step?.at === 'household'
+                  ? '最后：选门牌'
+                  : '登记我家门牌'}
         </Text>
         <Text className='hh__close' onClick={onDone}>
           关闭
@@ -94,7 +112,17 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
         <View className='hh__opts'>
           {step.at === 'community' &&
             step.list.map((c) => (
-              <View key={c.id} className='hh__opt hh__opt--wide' data-id={c.id} onClick={() => run(() => call('org.tree', { communityId: c.id }), (tree) => setStep({ at: 'compound', tree }))}>
+              <View
+                key={c.id}
+                className='hh__opt hh__opt--wide'
+                data-id={c.id}
+                onClick={() =>
+                  run(
+                    () => call('org.tree', { communityId: c.id }),
+                    (tree) => setStep({ at: 'compound', tree }),
+                  )
+                }
+              >
                 {c.name}
               </View>
             ))}
@@ -111,7 +139,10 @@ export function HouseholdPicker({ onDone }: { onDone: () => void }) {
                 className='hh__opt'
                 data-id={b.id}
                 onClick={() =>
-                  run(() => call('org.households', { buildingId: b.id }), (list) => setStep({ at: 'household', tree: step.tree, compoundId: step.compoundId, buildingId: b.id, list }))
+                  run(
+                    () => call('org.households', { buildingId: b.id }),
+                    (list) => setStep({ at: 'household', tree: step.tree, compoundId: step.compoundId, buildingId: b.id, list }),
+                  )
                 }
               >
                 {b.name}

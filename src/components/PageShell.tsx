@@ -14,12 +14,12 @@ import type { RouteName } from '../routes'
 import { ConsentBanner, PrivacyConsent } from './PrivacyConsent'
 
 // Dead code in the weapp build: the require is dropped with the branch.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 const IdSwitcher: (() => JSX.Element) | null = process.env.TARO_ENV === 'h5' ? require('./IdSwitcher').default : null
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 const NavBar: ((p: { title?: string }) => JSX.Element | null) | null = process.env.TARO_ENV === 'h5' ? require('./NavBar').default : null
 // H5 only: Taro's H5 router does not render custom-tab-bar, so tab pages draw it themselves (weapp: WeChat does).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 const TabBar: ((p: { current: RouteName }) => JSX.Element) | null = process.env.TARO_ENV === 'h5' ? require('../custom-tab-bar').TabBar : null
 
 export function PageShell({ children, className = '', title }: { children: ReactNode; className?: string; title?: string }) {

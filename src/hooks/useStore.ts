@@ -8,7 +8,7 @@ export function useStore<T>(select: (s: AppState) => T): T {
     const update = () => setValue(() => select(getState()))
     update()
     return subscribe(update)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe once; select is read fresh on every update
   }, [])
   return value
 }

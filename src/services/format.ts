@@ -16,7 +16,7 @@ export function maskPhone(phone: string | null | undefined): string {
 export function initials(name: string | null | undefined): string {
   const n = (name ?? '').trim()
   if (!n) return '邻'
-  return /^[\x00-\x7f]/.test(n) ? n.slice(0, 2).toUpperCase() : n.slice(0, 1)
+  return n.charCodeAt(0) < 0x80 ? n.slice(0, 2).toUpperCase() : n.slice(0, 1)
 }
 
 /**

@@ -28,7 +28,7 @@ beforeAll(async () => {
   engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
   await seedDemo(engine)
-   
+
   main = require(OUTFILE).main
 }, 60000)
 

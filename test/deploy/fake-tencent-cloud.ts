@@ -6,7 +6,7 @@
  * Shapes follow the Tencent Cloud API docs (tcb 2018-06-08 DescribeTable/UpdateTable/ModifyDatabaseACL,
  * scf 2018-04-16 GetFunction/CreateFunction/BatchCreateTrigger); an action it does not know throws.
  */
- 
+
 const { CloudService } = require('@cloudbase/manager-node/lib/utils/cloud-api-request')
 
 export interface Call {

@@ -108,7 +108,12 @@ test('posting a wish promises the review result, and the approval sends it', asy
   await shot('n5-wish-posted')
 
   await e2e.api(secretary, 'wish.review', { communityId, wishId, approve: true })
-  const outbox = (await (await fetch(new URL('/dev/outbox.json', e2e.url))).json()) as { templateId: string; toName: string; page: string; data: Record<string, string> }[]
+  const outbox = (await (await fetch(new URL('/dev/outbox.json', e2e.url))).json()) as {
+    templateId: string
+    toName: string
+    page: string
+    data: Record<string, string>
+  }[]
   const told = outbox.filter((m) => m.templateId === 'local-tpl-wish-reviewed' && m.page.includes(wishId))
   expect(told).toEqual([expect.objectContaining({ toName: '王秀英', data: expect.objectContaining({ thing1: '想请人帮忙修一下门锁', phrase2: '已通过' }) })])
 })

@@ -88,7 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await e2e?.close()
-  // eslint-disable-next-line no-console
+
   console.log('party-admin e2e timings (ms):', JSON.stringify(timings))
 })
 
@@ -153,9 +153,17 @@ test('the party secretary prints codes, publishes an activity, pairs a household
     await expectContains(page.locator('#pair-member-count:visible'), '已结对 1 户')
     // the secretary narrows the range to 3–10
     await page.locator('#pair-range-min .seg__opt[data-value="3"]:visible').click()
-    await until(() => apiAs<{ minPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }), (r) => r.minPerMember === 3, 'at least 3')
+    await until(
+      () => apiAs<{ minPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }),
+      (r) => r.minPerMember === 3,
+      'at least 3',
+    )
     await page.locator('#pair-range-max .seg__opt[data-value="10"]:visible').click()
-    await until(() => apiAs<{ minPerMember: number; maxPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }), (r) => r.minPerMember === 3 && r.maxPerMember === 10, '3–10')
+    await until(
+      () => apiAs<{ minPerMember: number; maxPerMember: number }>(SECRETARY, 'pair.settings', { communityId: C }),
+      (r) => r.minPerMember === 3 && r.maxPerMember === 10,
+      '3–10',
+    )
     await expectContains(page.locator('#pair-range-max .seg__opt--on:visible'), '10 户')
   })
 

@@ -31,7 +31,7 @@ const openPages: Page[] = []
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
   openPages.push(page)
-  // eslint-disable-next-line no-console
+
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`))
   page.setDefaultTimeout(15_000)
   return page
@@ -52,9 +52,13 @@ const open = (page: Page, route: string) => openRoute(page, e2e.url, route)
 
 async function expectContains(locator: ReturnType<Page['locator']>, text: string) {
   const deadline = Date.now() + 15_000
-  let last = ''
+  let last: string
   for (;;) {
-    last = (await locator.first().textContent().catch(() => '')) ?? ''
+    last =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? ''
     if (last.includes(text)) return
     if (Date.now() > deadline) {
       // leave evidence: what each person's screen showed
@@ -104,7 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await e2e?.close()
-  // eslint-disable-next-line no-console
+
   console.log('party e2e timings (ms):', JSON.stringify(timings))
 })
 
@@ -133,7 +137,13 @@ test('a party member registers by scene, is approved, checks in and out of an ac
   })
   const sponsors = await apiAs<SponsorView[]>(secretary.openid, 'points.setSponsor', { communityId: COMMUNITY, name: '青山区城管局', warnBelow: 100 })
   const sponsor = sponsors.find((s) => s.name === '青山区城管局')!
-  await apiAs(secretary.openid, 'points.fundSponsor', { communityId: COMMUNITY, sponsorId: sponsor.id, amount: 1000, note: '2026 年志愿服务积分', requestKey: 'e2e-party-fund-0001' })
+  await apiAs(secretary.openid, 'points.fundSponsor', {
+    communityId: COMMUNITY,
+    sponsorId: sponsor.id,
+    amount: 1000,
+    note: '2026 年志愿服务积分',
+    requestKey: 'e2e-party-fund-0001',
+  })
   const before = await apiAs<BalanceView>(MEMBER_OPENID, 'points.balance', { communityId: COMMUNITY })
   // many members read with big text: the member uses elder mode
   await apiAs(MEMBER_OPENID, 'org.updateProfile', { elderMode: true })
@@ -232,9 +242,12 @@ test('a party member registers by scene, is approved, checks in and out of an ac
   await shot(member, 'party6-checked-in')
 
   // an hour of service: move the check-in an hour back (the stack runs in this process)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+
   const db = require('wx-server-sdk').database()
-  await db.collection('activity_signups').doc(`${activity.id}_${memberMe.userId}`).update({ data: { checkinAt: new Date(Date.now() - 60 * 60_000) } })
+  await db
+    .collection('activity_signups')
+    .doc(`${activity.id}_${memberMe.userId}`)
+    .update({ data: { checkinAt: new Date(Date.now() - 60 * 60_000) } })
 
   await member.locator('#scan-back:visible').click()
   await member.locator('#activity-checkout:visible').click()
@@ -246,7 +259,10 @@ test('a party member registers by scene, is approved, checks in and out of an ac
 
   // ---- the activity ends; the organiser confirms hours ----
   t = Date.now()
-  await db.collection('activities').doc(activity.id).update({ data: { startAt: new Date(Date.now() - 70 * 60_000), endAt: new Date(Date.now() - 60_000) } })
+  await db
+    .collection('activities')
+    .doc(activity.id)
+    .update({ data: { startAt: new Date(Date.now() - 70 * 60_000), endAt: new Date(Date.now() - 60_000) } })
   await open(sec, `/packages/party/pages/activity/index?id=${activity.id}&c=${COMMUNITY}`)
   const row = sec.locator(`#activity-roster:visible [data-user="${memberMe.userId}"]`)
   await expectContains(row, '已签退')

@@ -69,7 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await e2e?.close()
-  // eslint-disable-next-line no-console
+
   console.log('points-admin e2e timings (ms):', JSON.stringify(timings))
 })
 
@@ -98,7 +98,11 @@ test('the secretary runs the points supermarket from her pages', async () => {
     expect(rules.rules.find((x) => x.kind === 'volunteer_hour')!.monthlyCap).toBeNull()
     await fill('#expiry-months', '24')
     await page.locator('#expiry-save:visible').click()
-    await until(() => apiAs<RulesView>(SECRETARY, 'points.rules', { communityId: C }), (r) => r.expireMonths === 24, 'points valid 24 months')
+    await until(
+      () => apiAs<RulesView>(SECRETARY, 'points.rules', { communityId: C }),
+      (r) => r.expireMonths === 24,
+      'points valid 24 months',
+    )
     await card.scrollIntoViewIfNeeded()
     await shot(page, 'tour-p1-rules')
   })
@@ -161,7 +165,14 @@ test('the secretary runs the points supermarket from her pages', async () => {
   await timed('orders', async () => {
     // a resident earns points and redeems one, through the function
     await apiAs(RESIDENT, 'org.login')
-    await apiAs(SECRETARY, 'points.grant', { communityId: C, userId: RESIDENT_ID, amount: 100, reason: '重阳节志愿服务', sponsorId: sponsor.id, requestKey: 'tour-grant-0001' })
+    await apiAs(SECRETARY, 'points.grant', {
+      communityId: C,
+      userId: RESIDENT_ID,
+      amount: 100,
+      reason: '重阳节志愿服务',
+      sponsorId: sponsor.id,
+      requestKey: 'tour-grant-0001',
+    })
     const order = await apiAs<OrderView>(RESIDENT, 'mall.redeem', { communityId: C, itemId: item.id, quantity: 1, requestKey: 'tour-redeem-0001' })
     await open(`/packages/points/pages/admin-orders/index?communityId=${C}`)
     const row = page.locator(`.order-row[data-id="${order.id}"]:visible`)
@@ -237,7 +248,11 @@ test('a resident registers her door step by step, and the secretary names a buil
     await expectContains(page.locator('.taro__modal').last(), '锦绣花园')
     await confirmModal()
     await page.locator('#household-picker').waitFor({ state: 'detached' })
-    const after = await until(() => apiAs<Me>(MOVER, 'org.me'), (m) => m.household?.id === 'h-jinxiu-2-1-502', 'the new door')
+    const after = await until(
+      () => apiAs<Me>(MOVER, 'org.me'),
+      (m) => m.household?.id === 'h-jinxiu-2-1-502',
+      'the new door',
+    )
     expect(after.household!.label).toContain('502')
     expect([after.householdStatus, after.roles]).toEqual(['pending', []])
     await expectContains(page.locator('#me-household:visible'), after.household!.label)

@@ -9,7 +9,6 @@
 import type { Page } from 'playwright-core'
 import { agreeIfAsked as agree, expectContains, measure as measureOf, phoneContext, shot as shotOf, startE2E, type DevPerson, type E2E } from '../support/e2e'
 import type { Me } from '../../types/org'
-import type { Role } from '../../types/common'
 import type { BalanceView, ItemView, OrderView, SponsorView } from '../../types/points'
 import type { Page as ApiPage } from '../../types/common'
 
@@ -46,8 +45,21 @@ test('a resident redeems an item and the secretary hands it over at the counter'
   // ---- the secretary stocks the supermarket, through the function ----
   const sponsors = await apiAs<SponsorView[]>(secretary.openid, 'points.setSponsor', { communityId, name: '工商银行青山支行', warnBelow: 100 })
   const sponsor = sponsors.find((s) => s.name === '工商银行青山支行')!
-  await apiAs(secretary.openid, 'points.fundSponsor', { communityId, sponsorId: sponsor.id, amount: 1000, note: '2026 年爱心积分', requestKey: 'e2e-fund-0001' })
-  await apiAs(secretary.openid, 'points.grant', { communityId, userId: residentMe.userId, amount: 100, reason: '重阳节志愿服务', sponsorId: sponsor.id, requestKey: 'e2e-grant-0001' })
+  await apiAs(secretary.openid, 'points.fundSponsor', {
+    communityId,
+    sponsorId: sponsor.id,
+    amount: 1000,
+    note: '2026 年爱心积分',
+    requestKey: 'e2e-fund-0001',
+  })
+  await apiAs(secretary.openid, 'points.grant', {
+    communityId,
+    userId: residentMe.userId,
+    amount: 100,
+    reason: '重阳节志愿服务',
+    sponsorId: sponsor.id,
+    requestKey: 'e2e-grant-0001',
+  })
   const item = await apiAs<ItemView>(secretary.openid, 'mall.upsertItem', {
     communityId,
     name: '洗衣液',

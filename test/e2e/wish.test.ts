@@ -33,7 +33,10 @@ async function tab(label: string) {
 }
 
 async function fontSize(selector: string) {
-  return page.locator(`${selector} >> visible=true`).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  return page
+    .locator(`${selector} >> visible=true`)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 }
 
 async function switchTo(person: DevPerson) {

@@ -161,25 +161,23 @@ describe('writes', () => {
 
   test('update operators', async () => {
     const c = db.collection('ops')
-    await c
-      .doc('d')
-      .set({
-        data: {
-          n: 1,
-          m: 3,
-          lo: 5,
-          hi: 5,
-          gone: 1,
-          old: 'v',
-          arr: [3, 1],
-          s: [1, 2, 3, 4],
-          set: [1],
-          pl: [1, 5, 9],
-          pa: [1, 2, 1, 3],
-          q: [1, 2],
-          obj: { a: 1, b: 2 },
-        },
-      })
+    await c.doc('d').set({
+      data: {
+        n: 1,
+        m: 3,
+        lo: 5,
+        hi: 5,
+        gone: 1,
+        old: 'v',
+        arr: [3, 1],
+        s: [1, 2, 3, 4],
+        set: [1],
+        pl: [1, 5, 9],
+        pa: [1, 2, 1, 3],
+        q: [1, 2],
+        obj: { a: 1, b: 2 },
+      },
+    })
     await c.doc('d').update({
       data: {
         n: _.inc(2),

@@ -14,7 +14,7 @@ export const testManifest = (...more: string[]) => withCollections(loadDatabaseM
 export async function setupCloud(opts: Partial<EngineOptions> = {}) {
   const engine = await Engine.open({ dataDir: null, manifest: testManifest(), ...opts })
   installLocalCloud(engine)
-   
+
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local' })
   const db = cloud.database()

@@ -40,7 +40,7 @@ beforeAll(async () => {
   // ~1.5 s alone; generous bound because jest runs suites in parallel on 2 cores
   expect(Date.now() - t).toBeLessThan(20000)
   installLocalCloud(engine)
-   
+
   const cloud = require('wx-server-sdk')
   cloud.init({ env: 'local' })
   db = cloud.database()

@@ -26,7 +26,6 @@ const user = async (id: string) => (await tc.engine.find('users', { _id: id }))[
 
 /** Data as older code or a hand edit could leave it, written through the real SDK on the local cloud. */
 async function patch(collection: string, id: string, data: object) {
-   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   await cloud.database().collection(collection).doc(id).update({ data })
 }
@@ -292,7 +291,7 @@ describe('residence read elsewhere', () => {
 describe('importing places', () => {
   test('communities imported without any scene token do not collide; each gets its own registration code', async () => {
     // As a deployer imports them from the console: plain documents, nothing unique but their ids.
-     
+
     const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
     const db = cloud.database()
     for (const id of ['c-new-1', 'c-new-2', 'c-new-3']) {

@@ -81,9 +81,9 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
   const clock = testClock()
   const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest(), now: clock.now })
   installLocalCloud(engine)
-   
+
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
-   
+
   const { limits } = require('../../cloudfunctions/api/src/platform/limits') as { limits: { timeoutMs: number } }
   const configured = functionTimeoutMs('api')
   const setTimeoutMs = (ms: number | null) => {
@@ -106,7 +106,7 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
     if (!res.ok) throw new Error(`${action} failed: ${res.error.code} ${res.error.message}`)
     return res.data
   }) as TestCloud['ok']
-   
+
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
   const tick = () => raw(null, { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }) as Promise<ApiResult<Record<string, any>>>
   return {

@@ -14,7 +14,16 @@ import type { Role } from '../../types/common'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const SHOTS = path.join(os.tmpdir(), 'community-e2e')
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export interface DevPerson {
   openid: string
@@ -109,19 +118,26 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
 
 /** Computed font size and rendered height of the first visible match. */
 export async function measure(page: Page, selector: string): Promise<{ fontSize: number; height: number }> {
-  return page.locator(`${selector} >> visible=true`).first().evaluate((el) => {
-    const cs = getComputedStyle(el)
-    const box = el.getBoundingClientRect()
-    return { fontSize: parseFloat(cs.fontSize), height: box.height }
-  })
+  return page
+    .locator(`${selector} >> visible=true`)
+    .first()
+    .evaluate((el) => {
+      const cs = getComputedStyle(el)
+      const box = el.getBoundingClientRect()
+      return { fontSize: parseFloat(cs.fontSize), height: box.height }
+    })
 }
 
 /** Wait (up to 15 s) until the first match's text contains `text`; fail showing what it shows. */
 export async function expectContains(locator: Locator, text: string): Promise<void> {
   const deadline = Date.now() + 15_000
-  let last = ''
+  let last: string
   for (;;) {
-    last = (await locator.first().textContent().catch(() => '')) ?? ''
+    last =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? ''
     if (last.includes(text)) return
     if (Date.now() > deadline) throw new Error(`expected ${locator} to contain "${text}", it shows "${last.slice(0, 300)}"`)
     await new Promise((r) => setTimeout(r, 100))

@@ -10,7 +10,7 @@
 import path from 'node:path'
 
 // jsdom comes with miniprogram-simulate's toolchain; typed loosely here (no @types/jsdom installed).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options?: object) => { window: any } }
 
 export interface CallFunctionArgs {
@@ -51,12 +51,14 @@ export function startWeapp(dist: string, callFunction: (args: CallFunctionArgs) 
   const toasts: string[] = []
   const ok = (extra: object = {}) => ({ errMsg: 'ok', ...extra })
   /** Calls `success`/`complete` callbacks the way wx does, and returns the result too. */
-  const withCallbacks = (fn: (o: any) => any) => (o: any = {}) => {
-    const r = fn(o)
-    o.success?.(r)
-    o.complete?.(r)
-    return r
-  }
+  const withCallbacks =
+    (fn: (o: any) => any) =>
+    (o: any = {}) => {
+      const r = fn(o)
+      o.success?.(r)
+      o.complete?.(r)
+      return r
+    }
 
   g.wx = {
     cloud: {
@@ -97,7 +99,6 @@ export function startWeapp(dist: string, callFunction: (args: CallFunctionArgs) 
   g.getApp = () => app
   g.getCurrentPages = () => pages
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate')
   g.Page = (opts: Record<string, unknown>) => {
     const methods: Record<string, AnyFn> = {}
@@ -126,7 +127,6 @@ export function startWeapp(dist: string, callFunction: (args: CallFunctionArgs) 
     })
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(path.join(dist, 'app.js'))
   if (!app) throw new Error('dist/weapp/app.js did not call App()')
   app.onLaunch?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 })

@@ -71,9 +71,13 @@ describe('app.json', () => {
 
   test('no zod and no local-only identity switcher in the mini-program', () => {
     const files: string[] = []
-    const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name))))
+    const walk = (d: string) =>
+      fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name))))
     walk(dist)
-    const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const js = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
     expect(js).not.toMatch(/ZodError|zod\.dev/)
     expect(js).not.toContain('/dev/people')
   })

@@ -18,7 +18,13 @@ beforeAll(async () => {
   await seedFixtures(cloud.engine)
   const c = T.c1
   await cloud.ok(P.secretary.openid, 'wish.setSettings', { communityId: c, categories: ['生活帮扶'], autoApprove: true, autoCloseDays: 7, overdueDays: 7 })
-  const w = await cloud.ok(P.resident.openid, 'wish.create', { communityId: c, title: '想请人帮忙换个灯泡', description: '厨房灯坏了，够不着。', category: '生活帮扶', buildingId: T.b1 })
+  const w = await cloud.ok(P.resident.openid, 'wish.create', {
+    communityId: c,
+    title: '想请人帮忙换个灯泡',
+    description: '厨房灯坏了，够不着。',
+    category: '生活帮扶',
+    buildingId: T.b1,
+  })
   await cloud.ok(P.member.openid, 'wish.claim', { communityId: c, wishId: w.id })
 }, 400_000)
 afterAll(async () => {

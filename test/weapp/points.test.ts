@@ -27,7 +27,17 @@ beforeAll(async () => {
   const sponsorId = sponsors.find((s) => s.name === '安居物业')!.id
   await cloud.ok(sec, 'points.fundSponsor', { communityId, sponsorId, amount: 500, note: '年度爱心积分', requestKey: 'weapp-fund-01' })
   await cloud.ok(sec, 'points.grant', { communityId, userId: DEMO.defaultResident.id, amount: 100, reason: '志愿服务', requestKey: 'weapp-grant-01' })
-  const base = { communityId, description: '', photos: [], perPersonLimit: null, pickupPlace: '党群服务中心', pickupHours: '工作日 9:00-17:00', pickupDays: 7, sponsorId, active: true }
+  const base = {
+    communityId,
+    description: '',
+    photos: [],
+    perPersonLimit: null,
+    pickupPlace: '党群服务中心',
+    pickupHours: '工作日 9:00-17:00',
+    pickupDays: 7,
+    sponsorId,
+    active: true,
+  }
   await cloud.ok(sec, 'mall.upsertItem', { ...base, name: '理发服务', kind: 'service', price: 30, stockDelta: 3, perPersonLimit: 1 })
   const gone = await cloud.ok(sec, 'mall.upsertItem', { ...base, name: '挂面礼盒', kind: 'goods', price: 20, stockDelta: 1 })
   await cloud.ok(sec, 'mall.upsertItem', { ...base, itemId: gone.id, name: '挂面礼盒', kind: 'goods', price: 20, stockDelta: -1 })
@@ -44,7 +54,9 @@ afterAll(async () => {
 test('the points subpackage holds the resident and secretary pages', () => {
   const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
   const points = app.subPackages.find((p: { root: string }) => p.root === 'packages/points')
-  expect(points.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/mine/index', 'pages/item/index', 'pages/order/index', 'pages/admin-verify/index']))
+  expect(points.pages).toEqual(
+    expect.arrayContaining(['pages/index/index', 'pages/mine/index', 'pages/item/index', 'pages/order/index', 'pages/admin-verify/index']),
+  )
   // Taro moves enableShareAppMessage from the page json into the page's config (it adds onShareAppMessage)
   const js = fs.readFileSync(path.join(dist, 'packages/points/pages/index/index.js'), 'utf8')
   expect(js).toContain('enableShareAppMessage:!0')

@@ -16,7 +16,16 @@ import { startWeapp } from './harness'
 jest.setTimeout(120_000)
 
 /** The APIs WeChat wants declared in requiredPrivateInfos. */
-const PRIVATE_APIS = ['getFuzzyLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress']
+const PRIVATE_APIS = [
+  'getFuzzyLocation',
+  'getLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+]
 /** getFuzzyLocation cannot be declared together with any of these (the build tool refuses it). */
 const PRECISE = ['getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground']
 /** The permission scope whose purpose (desc) WeChat shows when asking. */

@@ -52,7 +52,7 @@ test('under 我的, as someone in elder mode: four tabs with icons, 我的 marke
   // WeChat creates the tab bar with its tab page; the page is the last of getCurrentPages by then.
   const me = weapp.openPage('pages/me/index')
   await me.waitForText(['长辈模式'])
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const simulate = require('miniprogram-simulate')
   const bar = simulate.render(simulate.load(path.join(dist, 'custom-tab-bar/index'), 'custom-tab-bar', { rootPath: dist }))
   const parent = document.createElement('parent-wrapper')

@@ -91,6 +91,17 @@ test('心愿墙 shows the wishes with their titles and status labels', async () 
 
 test('a share-card path opens the wish with its story', async () => {
   const detail = weapp.openPage('packages/wish/pages/detail/index', { id: ids.closed, c: DEMO.xingfuli })
-  await detail.waitForText(['阳台晾衣架坏了想请人修', '已圆梦', '心愿进展', '发布了心愿', '审核通过', '认领了心愿', '完成了心愿', '确认并评价', '换了新的晾衣架螺丝', '谢谢小张'])
+  await detail.waitForText([
+    '阳台晾衣架坏了想请人修',
+    '已圆梦',
+    '心愿进展',
+    '发布了心愿',
+    '审核通过',
+    '认领了心愿',
+    '完成了心愿',
+    '确认并评价',
+    '换了新的晾衣架螺丝',
+    '谢谢小张',
+  ])
   detail.detach()
 })

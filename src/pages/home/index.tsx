@@ -74,7 +74,13 @@ export default function Home() {
 
       <View className='home__grid'>
         {ENTRIES.map((e) => (
-          <View key={e.text} className={`home__entry${e.soon ? ' home__entry--soon' : ''}`} hoverClass='home__entry--hover' data-route={e.route} onClick={() => go(e.route)}>
+          <View
+            key={e.text}
+            className={`home__entry${e.soon ? ' home__entry--soon' : ''}`}
+            hoverClass='home__entry--hover'
+            data-route={e.route}
+            onClick={() => go(e.route)}
+          >
             <View className='home__mark'>{e.mark}</View>
             <Text className='home__entry-text'>{e.text}</Text>
             {e.soon ? <Text className='home__entry-soon'>即将开放</Text> : <Text className='home__entry-hint'>{e.hint}</Text>}

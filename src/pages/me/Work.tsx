@@ -66,7 +66,12 @@ export function Work({ me }: { me: Me }) {
               <Row key={s.id} id='entry-street' text={`街道工作台（${s.name} · ${s.communityCount} 个社区）`} onClick={() => go('admin.street')} />
             ))}
             {me.streets.map((s) => (
-              <Row key={`cov-${s.id}`} id='entry-party-coverage' text={`党员报到分布${me.streets.length > 1 ? `（${s.name}）` : ''}`} onClick={() => go('party.coverage', { streetId: s.id })} />
+              <Row
+                key={`cov-${s.id}`}
+                id='entry-party-coverage'
+                text={`党员报到分布${me.streets.length > 1 ? `（${s.name}）` : ''}`}
+                onClick={() => go('party.coverage', { streetId: s.id })}
+              />
             ))}
           </View>
         </>

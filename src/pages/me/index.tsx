@@ -226,7 +226,13 @@ export default function MePage() {
             {me.roles
               .filter((r) => r.role === 'building_head')
               .map((r) => (
-                <View key={r.communityId} className='row' id='entry-head-households' hoverClass='row--hover' onClick={() => go('admin.households', { communityId: r.communityId })}>
+                <View
+                  key={r.communityId}
+                  className='row'
+                  id='entry-head-households'
+                  hoverClass='row--hover'
+                  onClick={() => go('admin.households', { communityId: r.communityId })}
+                >
                   <Text>确认住址（{r.buildings?.map((b) => b.name).join('、') || r.communityName}）</Text>
                   <Text className='row__arrow'>›</Text>
                 </View>
@@ -238,7 +244,13 @@ export default function MePage() {
               <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
             ) : (
               me.proxyFor.map((p) => (
-                <View key={p.userId} className='row' data-id={p.userId} hoverClass='row--hover' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })}>
+                <View
+                  key={p.userId}
+                  className='row'
+                  data-id={p.userId}
+                  hoverClass='row--hover'
+                  onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })}
+                >
                   <Text>{p.name}</Text>
                   <Text className='row__arrow'>替TA发心愿 ›</Text>
                 </View>

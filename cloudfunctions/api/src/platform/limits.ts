@@ -16,7 +16,7 @@
  * `limits.timeoutMs` is mutable only so the test harness can run the function "deployed" with a short
  * timeout (test/support/cloud.ts), enforcing the same number it sets here.
  */
- 
+
 const config = require('../../config.json') as { timeout?: number }
 
 /** The platform's default when config.json says nothing. */

@@ -8,7 +8,7 @@ import { crc32 } from './crc32'
 import { deflateSync } from 'zlib'
 
 // The core module only (lib/index.js would pull in every renderer and pngjs).
- 
+
 const core = require('qrcode/lib/core/qrcode') as {
   create(text: string, opts?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): { modules: { size: number; get(row: number, col: number): number | boolean } }
 }

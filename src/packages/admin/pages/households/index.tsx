@@ -38,14 +38,21 @@ export default function Households() {
   const { me } = useSession()
   const { params } = useRouter()
   const communityId = confirmCommunity(me, params.communityId)
-  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) => call('org.householdQueue', { communityId: communityId!, cursor, limit: 20 }))
+  const list = usePaged(me && communityId ? `${me.userId}|${communityId}` : null, (cursor) =>
+    call('org.householdQueue', { communityId: communityId!, cursor, limit: 20 }),
+  )
   // reason null: 是本户; a reason: 不是, and why.
-  const decide = useAction((c: HouseholdClaim, reason: string | null) => call('org.confirmHousehold', { communityId: communityId!, userId: c.userId, approve: reason === null, reason: reason ?? undefined }), {
-    confirm: (c, reason) => (reason === null ? { title: '确认住址', content: `${c.name}住在${c.household.label}，对吗？`, confirmText: '是本户', cancelText: '再想想' } : null),
-    success: (_, __, reason) => (reason === null ? '已确认，TA现在是本社区居民了' : '已退回，TA会看到原因'),
-    onSuccess: (_, c) => list.setItems((items) => items.filter((x) => x.userId !== c.userId)),
-    reload: list.reload,
-  })
+  const decide = useAction(
+    (c: HouseholdClaim, reason: string | null) =>
+      call('org.confirmHousehold', { communityId: communityId!, userId: c.userId, approve: reason === null, reason: reason ?? undefined }),
+    {
+      confirm: (c, reason) =>
+        reason === null ? { title: '确认住址', content: `${c.name}住在${c.household.label}，对吗？`, confirmText: '是本户', cancelText: '再想想' } : null,
+      success: (_, __, reason) => (reason === null ? '已确认，TA现在是本社区居民了' : '已退回，TA会看到原因'),
+      onSuccess: (_, c) => list.setItems((items) => items.filter((x) => x.userId !== c.userId)),
+      reload: list.reload,
+    },
+  )
   const reject = async (c: HouseholdClaim) => {
     const reason = decide.busy ? null : await askReason()
     if (reason) await decide.run(c, reason)
@@ -70,7 +77,12 @@ export default function Households() {
               {c.phone ?? '未留手机号'} · {dateTime(c.declaredAt)} 登记
             </Text>
             <View className='household-claim__actions'>
-              <Button className='btn btn--primary household-approve' loading={decide.pending?.[0] === c} disabled={decide.busy} onClick={() => decide.run(c, null)}>
+              <Button
+                className='btn btn--primary household-approve'
+                loading={decide.pending?.[0] === c}
+                disabled={decide.busy}
+                onClick={() => decide.run(c, null)}
+              >
                 是本户
               </Button>
               <Button className='btn household-reject' disabled={decide.busy} onClick={() => reject(c)}>

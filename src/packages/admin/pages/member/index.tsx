@@ -21,7 +21,10 @@ import '../../admin.scss'
 function buildingNames(tree: TreeView | null, ids: string[]): string {
   if (!tree) return ''
   const names = new Map(tree.compounds.flatMap((c) => c.buildings.map((b) => [b.id, `${c.name}${b.name}`] as const)))
-  return ids.map((id) => names.get(id) ?? '').filter(Boolean).join('、')
+  return ids
+    .map((id) => names.get(id) ?? '')
+    .filter(Boolean)
+    .join('、')
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -57,7 +60,9 @@ export default function Member() {
   const userId = decodeURIComponent(params.userId ?? '')
   const detail = useQuery(me && communityId && userId ? `${me.userId}|${communityId}|${userId}` : null, () => call('org.member', { communityId, userId }))
   // Building heads who could act for this person (代办), masked as in every list.
-  const heads = useQuery(me && communityId ? `${me.userId}|${communityId}|heads` : null, () => call('org.members', { communityId, role: 'building_head', limit: 50 }))
+  const heads = useQuery(me && communityId ? `${me.userId}|${communityId}|heads` : null, () =>
+    call('org.members', { communityId, role: 'building_head', limit: 50 }),
+  )
   // Appointing a building head means choosing the buildings they look after.
   const [scope, setScope] = useState<string[] | null>(null)
   const needTree = scope !== null || !!detail.data?.roles.includes('building_head')
@@ -87,15 +92,18 @@ export default function Member() {
     },
     reload: detail.reload,
   })
-  const setProxy = useAction((proxyId: string, proxyName: string, enabled: boolean) => call('org.setProxy', { communityId, residentId: userId, proxyId, enabled }), {
-    confirm: (_, proxyName, enabled) => ({
-      title: enabled ? '设为代办人' : '取消代办',
-      content: enabled ? `让楼栋长${proxyName}代${name}发布心愿、报修和预约吗？` : `不再由${proxyName}代${name}办事了吗？`,
-    }),
-    success: (_, __, ___, enabled) => (enabled ? '已设为代办人' : '已取消代办'),
-    onSuccess: () => detail.reload(),
-    reload: detail.reload,
-  })
+  const setProxy = useAction(
+    (proxyId: string, proxyName: string, enabled: boolean) => call('org.setProxy', { communityId, residentId: userId, proxyId, enabled }),
+    {
+      confirm: (_, proxyName, enabled) => ({
+        title: enabled ? '设为代办人' : '取消代办',
+        content: enabled ? `让楼栋长${proxyName}代${name}发布心愿、报修和预约吗？` : `不再由${proxyName}代${name}办事了吗？`,
+      }),
+      success: (_, __, ___, enabled) => (enabled ? '已设为代办人' : '已取消代办'),
+      onSuccess: () => detail.reload(),
+      reload: detail.reload,
+    },
+  )
 
   function tapRole(role: Role, has: boolean) {
     // A new building head first chooses the buildings they look after.
@@ -116,7 +124,14 @@ export default function Member() {
             <View className='section-title'>角色（点一下授予或撤销）</View>
             <View className='card seg admin__filters' id='member-roles'>
               {ROLE_ORDER.filter((r) => r !== 'street_admin').map((r) => (
-                <Chip key={r} value={r} on={m.roles.includes(r)} check disabled={toggleRole.busy || saveScope.busy} onClick={() => tapRole(r, m.roles.includes(r))}>
+                <Chip
+                  key={r}
+                  value={r}
+                  on={m.roles.includes(r)}
+                  check
+                  disabled={toggleRole.busy || saveScope.busy}
+                  onClick={() => tapRole(r, m.roles.includes(r))}
+                >
                   {ROLE_LABELS[r]}
                 </Chip>
               ))}
@@ -140,7 +155,13 @@ export default function Member() {
                               <Text className='note'>{c.name}</Text>
                               <View className='seg building-picker'>
                                 {c.buildings.map((b) => (
-                                  <Chip key={b.id} value={b.id} on={scope.includes(b.id)} check onClick={() => setScope(scope.includes(b.id) ? scope.filter((x) => x !== b.id) : [...scope, b.id])}>
+                                  <Chip
+                                    key={b.id}
+                                    value={b.id}
+                                    on={scope.includes(b.id)}
+                                    check
+                                    onClick={() => setScope(scope.includes(b.id) ? scope.filter((x) => x !== b.id) : [...scope, b.id])}
+                                  >
                                     {b.name}
                                   </Chip>
                                 ))}
@@ -148,7 +169,13 @@ export default function Member() {
                             </View>
                           ))}
                           <View className='household-claim__actions'>
-                            <Button className='btn btn--primary' id='member-scope-save' loading={saveScope.busy} disabled={scope.length === 0} onClick={() => saveScope.run(scope)}>
+                            <Button
+                              className='btn btn--primary'
+                              id='member-scope-save'
+                              loading={saveScope.busy}
+                              disabled={scope.length === 0}
+                              onClick={() => saveScope.run(scope)}
+                            >
                               {scope.length === 0 ? '请至少选一栋楼' : m.roles.includes('building_head') ? '保存' : '设为这些楼的楼栋长'}
                             </Button>
                             <Button className='btn' onClick={() => setScope(null)}>
