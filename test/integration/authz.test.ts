@@ -691,6 +691,13 @@ const TABLE: Record<string, Case[]> = {
     allow: ['streetAdmin'],
     other: { allow: ['farAdmin'] },
   }),
+  // The street home: only the admin of that street, whoever else asks (a secretary of one of its communities included).
+  'org.street': one({
+    gate: 'user',
+    input: (_w, communityId) => ({ streetId: communityId === c1 ? T.street : T2.street }),
+    allow: ['streetAdmin'],
+    other: { allow: ['farAdmin'] },
+  }),
   ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
 }
 
