@@ -53,7 +53,7 @@ test('the secretary approves a wish and grants a role; 操作记录 says both in
 
   // the secretary approves it in 心愿审核, in the browser
   await switchTo(page, e2e.url, SECRETARY)
-  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click()
+  await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
   await page.locator('#entry-wish-review:visible').click()
   const queued = page.locator(`.wish-card[data-id="${wish.id}"]:visible`)
   await expectContains(queued, TITLE)
