@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { devPeople, storedDevOpenid, switchDevIdentity, type DevPerson } from '../services/devIdentity'
-import { ROLE_LABELS } from '../constants'
+import { ROLE_LABELS } from '@contract/vocabulary'
 import './IdSwitcher.scss'
 
 export default function IdSwitcher() {

@@ -16,20 +16,11 @@
  * A refusal or an error changes nothing: the action goes ahead.
  */
 import Taro from '@tarojs/taro'
-import type { TemplateName } from '@contract/templates'
+import { TEMPLATES, type TemplateName } from '@contract/templates'
 import { call } from './api'
 
-/**
- * Keep in step with types/templates.ts TEMPLATES[*].id (the client imports only types from the contract;
- * test/weapp/wish.test.ts checks the two agree).
- */
-export const TEMPLATE_IDS: Record<TemplateName, string> = {
-  wishReviewed: 'local-tpl-wish-reviewed',
-  wishClaimed: 'local-tpl-wish-claimed',
-  wishFulfilled: 'local-tpl-wish-fulfilled',
-  wishConfirmed: 'local-tpl-wish-confirmed',
-  reminder: 'local-tpl-reminder',
-}
+/** Each template's id, from the contract itself (types/templates.ts is plain data: no copy to keep in step). */
+export const TEMPLATE_IDS = Object.fromEntries(Object.entries(TEMPLATES).map(([name, t]) => [name, t.id])) as Record<TemplateName, string>
 
 /** WeChat's limit per requestSubscribeMessage call. */
 export const MAX_TEMPLATES_PER_ASK = 3

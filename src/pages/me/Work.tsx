@@ -6,6 +6,7 @@
 import { View, Text } from '@tarojs/components'
 import type { CommunityAccess, Me } from '@contract/org'
 import { go } from '../../services/nav'
+import { ROLE_LABELS } from '@contract/vocabulary'
 
 /** Secretary duties for the points supermarket, one row each. */
 const POINTS_DUTIES = [
@@ -89,6 +90,78 @@ export function Work({ me }: { me: Me }) {
                   onClick={() => go(d.route, { communityId: c.communityId })}
                 />
               )),
+            )}
+          </View>
+        </>
+      )}
+    </>
+  )
+}
+
+/** 我的身份: the roles a person holds, where, and a building head's buildings. */
+export function Roles({ me }: { me: Me }) {
+  return (
+    <>
+      <View className='section-title'>我的身份</View>
+      <View className='card' id='me-roles'>
+        {me.roles.length === 0 ? (
+          <Text className='muted'>还没有身份。登记门牌、经楼栋长或社区确认后就是社区居民了。</Text>
+        ) : (
+          me.roles.map((r) => (
+            <View key={`${r.communityId}-${r.role}`} className='row me__role'>
+              <Text>
+                {r.communityName} · {ROLE_LABELS[r.role] ?? r.role}
+                {r.buildings?.length ? `（负责 ${r.buildings.map((b) => b.name).join('、')}）` : ''}
+              </Text>
+            </View>
+          ))
+        )}
+      </View>
+    </>
+  )
+}
+
+/** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿). */
+export function HeadWork({ me }: { me: Me }) {
+  const isBuildingHead = me.roles.some((r) => r.role === 'building_head')
+  return (
+    <>
+      {isBuildingHead && (
+        <>
+          <View className='section-title'>楼栋长工作</View>
+          <View className='card' id='me-head-work'>
+            {me.roles
+              .filter((r) => r.role === 'building_head')
+              .map((r) => (
+                <View
+                  key={r.communityId}
+                  className='row'
+                  id='entry-head-households'
+                  hoverClass='row--hover'
+                  onClick={() => go('admin.households', { communityId: r.communityId })}
+                >
+                  <Text>确认住址（{r.buildings?.map((b) => b.name).join('、') || r.communityName}）</Text>
+                  <Text className='row__arrow'>›</Text>
+                </View>
+              ))}
+          </View>
+          <View className='section-title'>我代办的居民</View>
+          <View className='card' id='me-proxy'>
+            {me.proxyFor.length === 0 ? (
+              <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
+            ) : (
+              me.proxyFor.map((p) => (
+                <View
+                  key={p.userId}
+                  className='row'
+                  data-id={p.userId}
+                  hoverClass='row--hover'
+                  onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })}
+                >
+                  <Text>{p.name}</Text>
+                  <Text className='row__arrow'>替TA发心愿 ›</Text>
+                </View>
+              ))
             )}
           </View>
         </>

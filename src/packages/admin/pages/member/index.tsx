@@ -14,7 +14,8 @@ import { useQuery } from '../../../../hooks/useQuery'
 import { useAction } from '../../../../hooks/useAction'
 import { go } from '../../../../services/nav'
 import { call } from '../../../../services/api'
-import { ROLE_LABELS, ROLE_ORDER } from '../../../../constants'
+import { ROLE_LABELS } from '@contract/vocabulary'
+import { ROLE_ORDER } from '../../../../constants'
 import '../../admin.scss'
 
 /** 1栋、3栋 from the community tree (empty until it is loaded). */
