@@ -27,7 +27,7 @@
  */
 import type { Deps } from './platform/context'
 import { addCounts, type Batch, type Cursor } from './platform/batches'
-import { ensureDoc, findMany } from './platform/db'
+import { ensureDoc, findMany, updateWhere } from './platform/db'
 import { timerBudgetMs } from './platform/limits'
 import { expireOrders, releaseStaleHolds } from './modules/mall/expire'
 import { expirePoints } from './modules/points/expire'
@@ -130,11 +130,7 @@ async function saveState(deps: Deps, s: JobState): Promise<void> {
 async function takeLease(deps: Deps, now: Date, until: Date): Promise<TickState | null> {
   const _ = deps.db.command
   await ensureDoc(deps.db, TIMER_STATE, { _id: TICK, next: 0, leaseUntil: new Date(0), lastTickAt: null } as TickState)
-  const res = (await deps.db
-    .collection(TIMER_STATE)
-    .where({ _id: TICK, leaseUntil: _.lte(now) })
-    .update({ data: { leaseUntil: until, lastTickAt: now } })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) return null
+  if ((await updateWhere(deps.db, TIMER_STATE, { _id: TICK, leaseUntil: _.lte(now) }, { leaseUntil: until, lastTickAt: now })) !== 1) return null
   const [tick] = await findMany<TickState>(deps.db, TIMER_STATE, { _id: TICK }, { limit: 1 })
   return tick
 }
