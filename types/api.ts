@@ -3,7 +3,7 @@
  * The cloud function validates inputs with these schemas; the client imports only the types
  * (`import type`), so none of zod reaches the mini-program bundle.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import * as org from './org'
 import * as points from './points'
 import * as wish from './wish'

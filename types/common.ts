@@ -2,7 +2,7 @@
  * The contract's shared vocabulary: ids, roles, the error codes and the envelope of every answer.
  * Imported by the cloud function (runtime validation) and by the client (types only).
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ROLES, ROLE_LABELS } from './vocabulary'
 
 /** The one small set of error codes every action answers with. */
@@ -47,11 +47,7 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 
 /** Document ids: short, URL- and scene-safe. */
-export const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确')
+export const Id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'id 格式不正确'))
 
 /** Roles a person holds in a community. street_admin is held at a street (its scope id is the street's id). */
 export { ROLES, ROLE_LABELS }
@@ -63,17 +59,15 @@ export type Role = z.infer<typeof Role>
  * A building head's grant carries the buildings the secretary appointed them to (their scope): they
  * confirm households and act for residents there only, whatever their own household is.
  */
-export const RoleGrant = z.object({ communityId: Id, role: Role, buildingIds: z.array(Id).max(50).optional() }).strict()
+export const RoleGrant = z.strictObject({ communityId: Id, role: Role, buildingIds: z.optional(z.array(Id).check(z.maxLength(50))) })
 export type RoleGrant = z.infer<typeof RoleGrant>
 
 /** The event a client sends to the `api` cloud function. */
-export const ApiEvent = z
-  .object({
-    action: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/, 'action 应为 area.verb 形式'),
-    data: z.record(z.string(), z.unknown()).optional(),
-    requestId: z.string().min(1).max(64).optional(),
-  })
-  .strict()
+export const ApiEvent = z.strictObject({
+  action: z.string().check(z.regex(/^[a-z]+\.[a-zA-Z]+$/, 'action 应为 area.verb 形式')),
+  data: z.optional(z.record(z.string(), z.unknown())),
+  requestId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+})
 export type ApiEvent = z.infer<typeof ApiEvent>
 
 /** Largest serialized event the function accepts (WeChat allows 6 MB; nothing we do needs more than this). */
@@ -81,8 +75,8 @@ export const MAX_EVENT_BYTES = 64 * 1024
 
 /** Cursor paging: an opaque cursor string and a page size. */
 export const PageInput = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(50).optional(),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
 })
 export interface Page<T> {
   items: T[]
@@ -90,4 +84,4 @@ export interface Page<T> {
 }
 
 /** Trimmed, non-empty, bounded human text. */
-export const Text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`)
+export const Text = (max: number) => z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(max, `不能超过 ${max} 个字`))

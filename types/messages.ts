@@ -7,24 +7,22 @@
  * - org.undelivered: a secretary (or street admin) lists the messages of their community that WeChat refused,
  *   newest first, cursor-paged, names masked.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Id, PageInput } from './common'
 import { TEMPLATE_NAMES, type TemplateName } from './templates'
 
 export const TemplateNameSchema = z.enum(TEMPLATE_NAMES as [TemplateName, ...TemplateName[]], { message: '没有这个消息模板' })
 
 /** WeChat asks for at most 3 templates at once, so at most 3 are accepted at once. */
-export const SubscribedInput = z
-  .object({
-    templates: z
-      .array(TemplateNameSchema)
-      .min(1)
-      .max(3)
-      .refine((t) => new Set(t).size === t.length, '模板不能重复'),
-  })
-  .strict()
+export const SubscribedInput = z.strictObject({
+  templates: z.array(TemplateNameSchema).check(
+    z.minLength(1),
+    z.maxLength(3),
+    z.refine((t) => new Set(t).size === t.length, '模板不能重复'),
+  ),
+})
 
-export const UndeliveredInput = PageInput.extend({ communityId: Id }).strict()
+export const UndeliveredInput = z.strictObject({ ...PageInput.shape, communityId: Id })
 
 /** Stored: one document per user and template (`_id` `<userId>_<template>`). */
 export interface Subscription {

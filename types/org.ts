@@ -2,7 +2,7 @@
  * People and places (module `org`): street → community → compound 小区 → building 楼栋 → household 户;
  * grids 网格 over compounds; partner units 共建单位; users with roles per community.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Id, PageInput, Role, RoleGrant, Text } from './common'
 
 // ---------- Entities (as stored; `_id` is the document id) ----------
@@ -16,15 +16,15 @@ export const Community = z.object({
   name: z.string(),
   address: z.string(),
   /** Households and residents living here: the "size" coverage is measured against. */
-  householdCount: z.number().int().nonnegative(),
-  population: z.number().int().nonnegative(),
+  householdCount: z.number().check(z.int(), z.nonnegative()),
+  population: z.number().check(z.int(), z.nonnegative()),
 })
 export type Community = z.infer<typeof Community>
 
-export const Compound = z.object({ _id: Id, communityId: Id, name: z.string(), address: z.string(), gridId: Id.nullable() })
+export const Compound = z.object({ _id: Id, communityId: Id, name: z.string(), address: z.string(), gridId: z.nullable(Id) })
 export type Compound = z.infer<typeof Compound>
 
-export const Building = z.object({ _id: Id, communityId: Id, compoundId: Id, name: z.string(), units: z.number().int().positive() })
+export const Building = z.object({ _id: Id, communityId: Id, compoundId: Id, name: z.string(), units: z.number().check(z.int(), z.positive()) })
 export type Building = z.infer<typeof Building>
 
 export const Household = z.object({
@@ -32,12 +32,12 @@ export const Household = z.object({
   communityId: Id,
   compoundId: Id,
   buildingId: Id,
-  unit: z.number().int().positive(),
+  unit: z.number().check(z.int(), z.positive()),
   room: z.string(),
 })
 export type Household = z.infer<typeof Household>
 
-export const Grid = z.object({ _id: Id, communityId: Id, name: z.string(), compoundIds: z.array(Id), workerId: Id.nullable() })
+export const Grid = z.object({ _id: Id, communityId: Id, name: z.string(), compoundIds: z.array(Id), workerId: z.nullable(Id) })
 export type Grid = z.infer<typeof Grid>
 
 export const PARTNER_KINDS = ['机关', '事业单位', '企业', '学校', '社会组织'] as const
@@ -58,32 +58,31 @@ export const User = z.object({
   /** A resident without a smartphone, represented by a proxy (楼栋长). */
   offline: z.boolean(),
   nickname: z.string(),
-  avatarUrl: z.string().nullable(),
+  avatarUrl: z.nullable(z.string()),
   /** Personal fields: masked in every list; full only to the person and their community's secretary (audited). */
-  realName: z.string().nullable(),
-  phone: z.string().nullable(),
+  realName: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
   /** The household the person declared (申报的住址): pending until confirmed, then verified. */
-  householdId: Id.nullable(),
+  householdId: z.nullable(Id),
   /** The community and building of that household (denormalised for queries). */
-  communityId: Id.nullable(),
-  buildingId: Id.nullable().optional(),
+  communityId: z.nullable(Id),
+  buildingId: z.optional(z.nullable(Id)),
   /**
    * A declared household is `pending` until the building head of its building or the secretary confirms
    * it (`verified`). Residence decides who may act for whom, vote, be dispatched and answer surveys:
    * all of that reads verified households only. The resident role (居民) comes with verification.
    */
-  householdStatus: z.enum(['pending', 'verified']).nullable().optional(),
-  householdDeclaredAt: z.date().nullable().optional(),
+  householdStatus: z.optional(z.nullable(z.enum(['pending', 'verified']))),
+  householdDeclaredAt: z.optional(z.nullable(z.date())),
   /** The last decision on a declared household, so the person sees what happened and why. */
-  householdDecision: z
-    .object({ outcome: z.enum(['verified', 'rejected']), householdId: Id, label: z.string(), reason: z.string().nullable(), at: z.date() })
-    .nullable()
-    .optional(),
+  householdDecision: z.optional(
+    z.nullable(z.object({ outcome: z.enum(['verified', 'rejected']), householdId: Id, label: z.string(), reason: z.nullable(z.string()), at: z.date() })),
+  ),
   roles: z.array(RoleGrant),
   proxies: z.array(ProxyGrant),
-  privacy: z.object({ version: z.string(), at: z.date() }).nullable(),
-  elderMode: z.boolean().nullable(),
-  birthYear: z.number().int().nullable(),
+  privacy: z.nullable(z.object({ version: z.string(), at: z.date() })),
+  elderMode: z.nullable(z.boolean()),
+  birthYear: z.nullable(z.number().check(z.int())),
   createdAt: z.date(),
   updatedAt: z.date(),
 })
@@ -94,69 +93,62 @@ export type User = z.infer<typeof User>
 /** The version of the privacy guide (用户隐私保护指引) the client shows; bump it when the text changes. */
 export const PRIVACY_VERSION = '2026-11-30'
 
-export const LoginInput = z.object({ privacyConsentVersion: z.string().max(20).optional() }).strict()
-export const MeInput = z.object({}).strict()
+export const LoginInput = z.strictObject({ privacyConsentVersion: z.optional(z.string().check(z.maxLength(20))) })
+export const MeInput = z.strictObject({})
 /** The street admin's home: one street they administer. */
-export const StreetInput = z.object({ streetId: Id }).strict()
-export const UpdateProfileInput = z
-  .object({
-    nickname: Text(20).optional(),
-    avatarUrl: z
-      .string()
-      .max(500)
-      .regex(/^(cloud:\/\/|https?:\/\/|\/)/, '头像地址不正确')
-      .optional(),
-    realName: Text(20).optional(),
-    /** getPhoneNumber code (single use, 5 minutes); exchanged on the server, never trusted as a number. */
-    phoneCode: z.string().min(1).max(128).optional(),
-    /** The household the person lives in (pending until confirmed); null = moved away. */
-    householdId: Id.nullable().optional(),
-    elderMode: z.boolean().optional(),
-  })
-  .strict()
-export const CommunitiesInput = z.object({}).strict()
-export const TreeInput = z.object({ communityId: Id }).strict()
-export const HouseholdsInput = z.object({ buildingId: Id }).strict()
+export const StreetInput = z.strictObject({ streetId: Id })
+export const UpdateProfileInput = z.strictObject({
+  nickname: z.optional(Text(20)),
+  avatarUrl: z.optional(z.string().check(z.maxLength(500), z.regex(/^(cloud:\/\/|https?:\/\/|\/)/, '头像地址不正确'))),
+  realName: z.optional(Text(20)),
+  /** getPhoneNumber code (single use, 5 minutes); exchanged on the server, never trusted as a number. */
+  phoneCode: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  /** The household the person lives in (pending until confirmed); null = moved away. */
+  householdId: z.optional(z.nullable(Id)),
+  elderMode: z.optional(z.boolean()),
+})
+export const CommunitiesInput = z.strictObject({})
+export const TreeInput = z.strictObject({ communityId: Id })
+export const HouseholdsInput = z.strictObject({ buildingId: Id })
 export const AssignRoleInput = z
-  .object({
+  .strictObject({
     communityId: Id,
     userId: Id,
     role: Role,
     /** For building_head (required): the buildings of this community they look after. Re-assigning changes them. */
-    buildingIds: z.array(Id).min(1).max(50).optional(),
+    buildingIds: z.optional(z.array(Id).check(z.minLength(1), z.maxLength(50))),
   })
-  .strict()
-  .refine((v) => v.role !== 'building_head' || (v.buildingIds?.length ?? 0) > 0, { message: '请选择楼栋长负责的楼栋', path: ['buildingIds'] })
-  .refine((v) => v.role === 'building_head' || v.buildingIds === undefined, { message: '只有楼栋长需要选择楼栋', path: ['buildingIds'] })
-export const RevokeRoleInput = z.object({ communityId: Id, userId: Id, role: Role }).strict()
-export const MembersInput = PageInput.extend({
+  .check(
+    z.refine((v) => v.role !== 'building_head' || (v.buildingIds?.length ?? 0) > 0, { message: '请选择楼栋长负责的楼栋', path: ['buildingIds'] }),
+    z.refine((v) => v.role === 'building_head' || v.buildingIds === undefined, { message: '只有楼栋长需要选择楼栋', path: ['buildingIds'] }),
+  )
+export const RevokeRoleInput = z.strictObject({ communityId: Id, userId: Id, role: Role })
+export const MembersInput = z.strictObject({
+  ...PageInput.shape,
   communityId: Id,
-  role: Role.optional(),
-  keyword: z.string().trim().max(20).optional(),
-}).strict()
-export const MemberInput = z.object({ communityId: Id, userId: Id }).strict()
-export const SetProxyInput = z
-  .object({
-    communityId: Id,
-    residentId: Id,
-    /** The building head; defaults to the caller when the caller is a building head. */
-    proxyId: Id.optional(),
-    enabled: z.boolean(),
-  })
-  .strict()
-export const AuditInput = PageInput.extend({ communityId: Id }).strict()
+  role: z.optional(Role),
+  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+})
+export const MemberInput = z.strictObject({ communityId: Id, userId: Id })
+export const SetProxyInput = z.strictObject({
+  communityId: Id,
+  residentId: Id,
+  /** The building head; defaults to the caller when the caller is a building head. */
+  proxyId: z.optional(Id),
+  enabled: z.boolean(),
+})
+export const AuditInput = z.strictObject({ ...PageInput.shape, communityId: Id })
 /** Households waiting to be confirmed: a building head sees their buildings', a secretary the community's. */
-export const HouseholdQueueInput = PageInput.extend({ communityId: Id }).strict()
+export const HouseholdQueueInput = z.strictObject({ ...PageInput.shape, communityId: Id })
 export const ConfirmHouseholdInput = z
-  .object({
+  .strictObject({
     communityId: Id,
     userId: Id,
     approve: z.boolean(),
     /** Why not (shown to the person): required when refusing. */
-    reason: Text(60).optional(),
+    reason: z.optional(Text(60)),
   })
-  .strict()
-  .refine((v) => v.approve || !!v.reason, { message: '请写明原因，居民会看到', path: ['reason'] })
+  .check(z.refine((v) => v.approve || !!v.reason, { message: '请写明原因，居民会看到', path: ['reason'] }))
 
 // ---------- Action outputs (projected: never raw documents, never openids) ----------
 

@@ -3,7 +3,7 @@
  * (岗位责任卡 posts, 爱心服务卡 pairing with households, 活动记录卡 activities with proven presence), and the
  * yearly report 双报告 built from outcomes, not headcounts.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Id, PageInput, Text } from './common'
 import { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS } from './vocabulary'
 
@@ -131,105 +131,98 @@ export interface Signup {
 // ---------- Inputs ----------
 
 const C = { communityId: Id }
-const Skills = z.array(Text(10)).max(10)
-const Point = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict()
-const IsoTime = z.string().datetime({ offset: true, message: '时间格式不正确' })
+const Skills = z.array(Text(10)).check(z.maxLength(10))
+const Point = z.strictObject({ lat: z.number().check(z.gte(-90), z.lte(90)), lng: z.number().check(z.gte(-180), z.lte(180)) })
+const IsoTime = z.string().check(z.iso.datetime({ offset: true, message: '时间格式不正确' }))
 
-export const RegisterCodeInput = z.object({ ...C, compoundId: Id.optional() }).strict()
-export const ResolveSceneInput = z.object({ scene: z.string().min(1).max(32) }).strict()
-export const RegisterInput = z
-  .object({
-    ...C,
-    scene: z.string().max(32).optional(),
-    name: Text(20),
-    employerUnitId: Id.nullable(),
-    employerName: Text(40),
-    branch: Text(40),
-    memberType: MemberType,
-    homeCompoundId: Id,
-    homeBuildingId: Id,
-    skills: Skills,
-    pledge: Text(100),
-  })
-  .strict()
-export const MyRegistrationInput = z.object({}).strict()
-export const PartyReviewInput = z.object({ ...C, registrationId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() }).strict()
-export const PartyMembersInput = PageInput.extend({ ...C, status: z.enum(REG_STATUSES).optional() }).strict()
-export const PledgeInput = z.object({ ...C, pledge: Text(100) }).strict()
-export const PledgeDoneInput = z.object({ ...C, note: Text(200) }).strict()
-export const PostListInput = z.object(C).strict()
-export const PostUpsertInput = z
-  .object({
-    ...C,
-    postId: Id.optional(),
-    title: Text(20),
-    description: z.string().trim().max(300),
-    skills: Skills,
-    capacity: z.number().int().min(1).max(100),
-    active: z.boolean(),
-  })
-  .strict()
-export const PostClaimInput = z.object({ ...C, postId: Id }).strict()
-export const PairAssignInput = z.object({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).max(6), active: z.boolean() }).strict()
-export const PairMineInput = z.object(C).strict()
-export const PairListInput = z.object({ ...C, memberId: Id.optional() }).strict()
+export const RegisterCodeInput = z.strictObject({ ...C, compoundId: z.optional(Id) })
+export const ResolveSceneInput = z.strictObject({ scene: z.string().check(z.minLength(1), z.maxLength(32)) })
+export const RegisterInput = z.strictObject({
+  ...C,
+  scene: z.optional(z.string().check(z.maxLength(32))),
+  name: Text(20),
+  employerUnitId: z.nullable(Id),
+  employerName: Text(40),
+  branch: Text(40),
+  memberType: MemberType,
+  homeCompoundId: Id,
+  homeBuildingId: Id,
+  skills: Skills,
+  pledge: Text(100),
+})
+export const MyRegistrationInput = z.strictObject({})
+export const PartyReviewInput = z.strictObject({
+  ...C,
+  registrationId: Id,
+  approve: z.boolean(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+})
+export const PartyMembersInput = z.strictObject({ ...PageInput.shape, ...C, status: z.optional(z.enum(REG_STATUSES)) })
+export const PledgeInput = z.strictObject({ ...C, pledge: Text(100) })
+export const PledgeDoneInput = z.strictObject({ ...C, note: Text(200) })
+export const PostListInput = z.strictObject(C)
+export const PostUpsertInput = z.strictObject({
+  ...C,
+  postId: z.optional(Id),
+  title: Text(20),
+  description: z.string().check(z.trim(), z.maxLength(300)),
+  skills: Skills,
+  capacity: z.number().check(z.int(), z.gte(1), z.lte(100)),
+  active: z.boolean(),
+})
+export const PostClaimInput = z.strictObject({ ...C, postId: Id })
+export const PairAssignInput = z.strictObject({ ...C, memberId: Id, householdId: Id, needs: z.array(Text(10)).check(z.maxLength(6)), active: z.boolean() })
+export const PairMineInput = z.strictObject(C)
+export const PairListInput = z.strictObject({ ...C, memberId: z.optional(Id) })
 /** 1+N 结对: how many households each member pairs with, set by the community (default 5–15). */
 export interface PairSettings {
   _id: string
   minPerMember: number
   maxPerMember: number
 }
-export const PairSettingsInput = z.object(C).strict()
+export const PairSettingsInput = z.strictObject(C)
 export const PairSetSettingsInput = z
-  .object({ ...C, minPerMember: z.number().int().min(1).max(15), maxPerMember: z.number().int().min(1).max(15) })
-  .strict()
-  .refine((x) => x.minPerMember <= x.maxPerMember, { message: '最少户数不能多于最多户数', path: ['minPerMember'] })
-export const PairLogVisitInput = z.object({ ...C, householdId: Id, note: Text(300) }).strict()
-export const ActivityListInput = PageInput.extend({ ...C, scope: z.enum(['upcoming', 'past', 'mine']).optional() }).strict()
-export const ActivityGetInput = z.object({ ...C, activityId: Id }).strict()
-export const ActivityUpsertInput = z
-  .object({
-    ...C,
-    activityId: Id.optional(),
-    title: Text(30),
-    description: z.string().trim().max(1000),
-    place: Text(50),
-    startAt: IsoTime,
-    endAt: IsoTime,
-    capacity: z.number().int().min(1).max(5000),
-    pointsPerHour: z.number().int().min(0).max(100),
-    postId: Id.nullable().optional(),
-    location: Point.extend({ radius: z.number().int().min(50).max(5000) })
-      .nullable()
-      .optional(),
-  })
-  .strict()
-export const ActivityCancelInput = z.object({ ...C, activityId: Id, reason: Text(200) }).strict()
-export const ActivitySignUpInput = z.object({ ...C, activityId: Id }).strict()
-export const ActivityCodeInput = z.object({ ...C, activityId: Id }).strict()
+  .strictObject({ ...C, minPerMember: z.number().check(z.int(), z.gte(1), z.lte(15)), maxPerMember: z.number().check(z.int(), z.gte(1), z.lte(15)) })
+  .check(z.refine((x) => x.minPerMember <= x.maxPerMember, { message: '最少户数不能多于最多户数', path: ['minPerMember'] }))
+export const PairLogVisitInput = z.strictObject({ ...C, householdId: Id, note: Text(300) })
+export const ActivityListInput = z.strictObject({ ...PageInput.shape, ...C, scope: z.optional(z.enum(['upcoming', 'past', 'mine'])) })
+export const ActivityGetInput = z.strictObject({ ...C, activityId: Id })
+export const ActivityUpsertInput = z.strictObject({
+  ...C,
+  activityId: z.optional(Id),
+  title: Text(30),
+  description: z.string().check(z.trim(), z.maxLength(1000)),
+  place: Text(50),
+  startAt: IsoTime,
+  endAt: IsoTime,
+  capacity: z.number().check(z.int(), z.gte(1), z.lte(5000)),
+  pointsPerHour: z.number().check(z.int(), z.gte(0), z.lte(100)),
+  postId: z.optional(z.nullable(Id)),
+  location: z.optional(z.nullable(z.extend(Point, { radius: z.number().check(z.int(), z.gte(50), z.lte(5000)) }))),
+})
+export const ActivityCancelInput = z.strictObject({ ...C, activityId: Id, reason: Text(200) })
+export const ActivitySignUpInput = z.strictObject({ ...C, activityId: Id })
+export const ActivityCodeInput = z.strictObject({ ...C, activityId: Id })
 /**
  * `token`: the QR's long code, or the 6-digit short code (then `activityId` says whose: the digits alone do
  * not name the activity).
  */
 export const ActivityCheckInput = z
-  .object({ ...C, token: z.string().trim().min(6).max(120), activityId: Id.optional(), location: Point.optional() })
-  .strict()
-  .refine((v) => !/^\d{6}$/.test(v.token) || !!v.activityId, { message: '输入 6 位数字签到码时，请从活动页进入签到', path: ['activityId'] })
-export const ConfirmHoursInput = z
-  .object({
-    ...C,
-    activityId: Id,
-    corrections: z
-      .array(z.object({ userId: Id, hours: z.number().min(0).max(24), reason: Text(100) }).strict())
-      .max(500)
-      .optional(),
-  })
-  .strict()
-export const PartyRecordInput = z.object({ ...C, userId: Id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
-export const PartyReportInput = z
-  .object({ ...C, year: z.number().int().min(2000).max(2100), employerUnitId: Id.optional(), format: z.enum(['json', 'xlsx']).optional() })
-  .strict()
-export const CoverageInput = z.object({ streetId: Id }).strict()
+  .strictObject({ ...C, token: z.string().check(z.trim(), z.minLength(6), z.maxLength(120)), activityId: z.optional(Id), location: z.optional(Point) })
+  .check(z.refine((v) => !/^\d{6}$/.test(v.token) || !!v.activityId, { message: '输入 6 位数字签到码时，请从活动页进入签到', path: ['activityId'] }))
+export const ConfirmHoursInput = z.strictObject({
+  ...C,
+  activityId: Id,
+  corrections: z.optional(z.array(z.strictObject({ userId: Id, hours: z.number().check(z.gte(0), z.lte(24)), reason: Text(100) })).check(z.maxLength(500))),
+})
+export const PartyRecordInput = z.strictObject({ ...C, userId: z.optional(Id), year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))) })
+export const PartyReportInput = z.strictObject({
+  ...C,
+  year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
+  employerUnitId: z.optional(Id),
+  format: z.optional(z.enum(['json', 'xlsx'])),
+})
+export const CoverageInput = z.strictObject({ streetId: Id })
 
 // ---------- Outputs ----------
 

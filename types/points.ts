@@ -4,7 +4,7 @@
  * accounts (people, sponsor budgets 共建单位, the supermarket, expiry). Balances are cached on the
  * account document and always equal the sum of its entries.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Id, PageInput, Text } from './common'
 import { EARN_KINDS, EARN_LABELS, ITEM_KINDS, ITEM_KIND_LABELS } from './vocabulary'
 
@@ -143,121 +143,92 @@ export interface MallOrder {
 
 // ---------- Inputs ----------
 
-const Points = z.number().int('积分必须是整数').min(1, '积分至少为 1').max(1_000_000, '积分数额过大')
+const Points = z.number().check(z.int('积分必须是整数'), z.gte(1, '积分至少为 1'), z.lte(1_000_000, '积分数额过大'))
 const Community = { communityId: Id }
 
-export const BalanceInput = z.object(Community).strict()
-export const StatementInput = PageInput.extend(Community).strict()
-export const RulesInput = z.object(Community).strict()
-export const SetRuleInput = z
-  .object({
-    ...Community,
-    kind: EarnKind,
-    points: z.number().int().min(0).max(10_000),
-    dailyCap: z.number().int().min(1).max(100_000).nullable(),
-    monthlyCap: z.number().int().min(1).max(1_000_000).nullable(),
-    active: z.boolean(),
-  })
-  .strict()
-export const GrantInput = z
-  .object({
-    ...Community,
-    userId: Id,
-    /** Positive to grant, negative to correct downwards. A correction is a new entry, never an edit. */
-    amount: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((n) => n !== 0, '数额不能为 0'),
-    reason: Text(100),
-    /** Whose budget pays (or takes back); defaults to the first funded sponsor by priority. */
-    sponsorId: Id.optional(),
-    /** Client-generated key so a retried tap grants once. */
-    requestKey: z
-      .string()
-      .min(8)
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/),
-  })
-  .strict()
-export const SponsorsInput = z.object(Community).strict()
-export const SetSponsorInput = z
-  .object({
-    ...Community,
-    sponsorId: Id.optional(),
-    name: Text(40),
-    partnerUnitId: Id.nullable().optional(),
-    contact: z.string().trim().max(40).nullable().optional(),
-    warnBelow: z.number().int().min(0).max(10_000_000),
-    priority: z.number().int().min(0).max(1000).optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
-export const FundSponsorInput = z
-  .object({
-    ...Community,
-    sponsorId: Id,
-    amount: Points,
-    note: Text(100),
-    requestKey: z
-      .string()
-      .min(8)
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/),
-  })
-  .strict()
-export const SetExpiryInput = z.object({ ...Community, expireMonths: z.number().int().min(1).max(120).nullable() }).strict()
-export const ReportInput = z.object({ ...Community, months: z.number().int().min(1).max(24).optional() }).strict()
+export const BalanceInput = z.strictObject(Community)
+export const StatementInput = z.strictObject({ ...PageInput.shape, ...Community })
+export const RulesInput = z.strictObject(Community)
+export const SetRuleInput = z.strictObject({
+  ...Community,
+  kind: EarnKind,
+  points: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
+  dailyCap: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
+  monthlyCap: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
+  active: z.boolean(),
+})
+export const GrantInput = z.strictObject({
+  ...Community,
+  userId: Id,
+  /** Positive to grant, negative to correct downwards. A correction is a new entry, never an edit. */
+  amount: z.number().check(
+    z.int(),
+    z.gte(-1_000_000),
+    z.lte(1_000_000),
+    z.refine((n) => n !== 0, '数额不能为 0'),
+  ),
+  reason: Text(100),
+  /** Whose budget pays (or takes back); defaults to the first funded sponsor by priority. */
+  sponsorId: z.optional(Id),
+  /** Client-generated key so a retried tap grants once. */
+  requestKey: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)),
+})
+export const SponsorsInput = z.strictObject(Community)
+export const SetSponsorInput = z.strictObject({
+  ...Community,
+  sponsorId: z.optional(Id),
+  name: Text(40),
+  partnerUnitId: z.optional(z.nullable(Id)),
+  contact: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(40)))),
+  warnBelow: z.number().check(z.int(), z.gte(0), z.lte(10_000_000)),
+  priority: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+  active: z.optional(z.boolean()),
+})
+export const FundSponsorInput = z.strictObject({
+  ...Community,
+  sponsorId: Id,
+  amount: Points,
+  note: Text(100),
+  requestKey: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)),
+})
+export const SetExpiryInput = z.strictObject({ ...Community, expireMonths: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(120))) })
+export const ReportInput = z.strictObject({ ...Community, months: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24))) })
 
-export const ItemsInput = PageInput.extend({ ...Community, kind: ItemKind.optional(), includeInactive: z.boolean().optional() }).strict()
-export const ItemInput = z.object({ ...Community, itemId: Id }).strict()
-export const UpsertItemInput = z
-  .object({
-    ...Community,
-    itemId: Id.optional(),
-    name: Text(30),
-    kind: ItemKind,
-    description: z.string().trim().max(500),
-    photos: z.array(z.string().max(500)).max(6),
-    price: Points,
-    /** Units to add to stock (negative to remove), never a raw overwrite: concurrent sales stay counted. */
-    stockDelta: z.number().int().min(-100_000).max(100_000),
-    perPersonLimit: z.number().int().min(1).max(1000).nullable(),
-    pickupPlace: Text(50),
-    pickupHours: Text(50),
-    pickupDays: z.number().int().min(1).max(60),
-    sponsorId: Id.nullable(),
-    active: z.boolean(),
-  })
-  .strict()
-export const RedeemInput = z
-  .object({
-    ...Community,
-    itemId: Id,
-    quantity: z.number().int('数量必须是整数').min(1, '数量至少为 1').max(20, '一次最多兑换 20 件'),
-    /** Client-generated per tap: a retried redeem makes one order. */
-    requestKey: z
-      .string()
-      .min(8)
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/),
-  })
-  .strict()
-export const CancelInput = z.object({ ...Community, orderId: Id }).strict()
-export const PickupQrInput = z.object({ ...Community, orderId: Id }).strict()
-export const OrderInput = z.object({ ...Community, orderId: Id }).strict()
-export const MyOrdersInput = PageInput.extend(Community).strict()
-export const VerifyInput = z
-  .object({
-    ...Community,
-    code: z
-      .string()
-      .trim()
-      .regex(/^\d{8}$/, '取货码是 8 位数字'),
-  })
-  .strict()
-export const OrdersInput = PageInput.extend({ ...Community, status: z.enum(ORDER_STATUSES).optional() }).strict()
+export const ItemsInput = z.strictObject({ ...PageInput.shape, ...Community, kind: z.optional(ItemKind), includeInactive: z.optional(z.boolean()) })
+export const ItemInput = z.strictObject({ ...Community, itemId: Id })
+export const UpsertItemInput = z.strictObject({
+  ...Community,
+  itemId: z.optional(Id),
+  name: Text(30),
+  kind: ItemKind,
+  description: z.string().check(z.trim(), z.maxLength(500)),
+  photos: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(6)),
+  price: Points,
+  /** Units to add to stock (negative to remove), never a raw overwrite: concurrent sales stay counted. */
+  stockDelta: z.number().check(z.int(), z.gte(-100_000), z.lte(100_000)),
+  perPersonLimit: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(1000))),
+  pickupPlace: Text(50),
+  pickupHours: Text(50),
+  pickupDays: z.number().check(z.int(), z.gte(1), z.lte(60)),
+  sponsorId: z.nullable(Id),
+  active: z.boolean(),
+})
+export const RedeemInput = z.strictObject({
+  ...Community,
+  itemId: Id,
+  quantity: z.number().check(z.int('数量必须是整数'), z.gte(1, '数量至少为 1'), z.lte(20, '一次最多兑换 20 件')),
+  /** Client-generated per tap: a retried redeem makes one order. */
+  requestKey: z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)),
+})
+export const CancelInput = z.strictObject({ ...Community, orderId: Id })
+export const PickupQrInput = z.strictObject({ ...Community, orderId: Id })
+export const OrderInput = z.strictObject({ ...Community, orderId: Id })
+export const MyOrdersInput = z.strictObject({ ...PageInput.shape, ...Community })
+export const VerifyInput = z.strictObject({
+  ...Community,
+  code: z.string().check(z.trim(), z.regex(/^\d{8}$/, '取货码是 8 位数字')),
+})
+export const OrdersInput = z.strictObject({ ...PageInput.shape, ...Community, status: z.optional(z.enum(ORDER_STATUSES)) })
 
 // ---------- Outputs ----------
 

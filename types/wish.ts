@@ -2,7 +2,7 @@
  * Micro-wishes 微心愿: a resident's small wish, from posting to a fulfilled, rated, shared story.
  * Every transition is recorded in the wish's history, so the wisher always hears back.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { Id, PageInput, Text } from './common'
 import { WISH_STATUSES, WISH_STATUS_LABELS } from './vocabulary'
 
@@ -87,65 +87,59 @@ export interface WishSettings {
 }
 
 const Community = { communityId: Id }
-const Photos = z
-  .array(
-    z
-      .string()
-      .max(500)
-      .regex(/^(cloud:\/\/|https?:\/\/|\/)/, '图片地址不正确'),
-  )
-  .max(6, '最多 6 张图片')
+const Photos = z.array(z.string().check(z.maxLength(500), z.regex(/^(cloud:\/\/|https?:\/\/|\/)/, '图片地址不正确'))).check(z.maxLength(6, '最多 6 张图片'))
 const Reason = Text(200)
 
-export const WishCreateInput = z
-  .object({
-    ...Community,
-    title: Text(30),
-    description: Text(500),
-    category: Text(10),
-    buildingId: Id,
-    photos: Photos.optional(),
-    wishedBy: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01')
-      .nullable()
-      .optional(),
-    /** A building head posting for a resident they act for. */
-    onBehalfOf: Id.optional(),
-  })
-  .strict()
-export const WishListInput = PageInput.extend({
+export const WishCreateInput = z.strictObject({
   ...Community,
-  status: z.enum(['open', 'claimed', 'fulfilled', 'closed']).optional(),
-  category: z.string().max(10).optional(),
-  compoundId: Id.optional(),
-  buildingId: Id.optional(),
-}).strict()
-export const WishGetInput = z.object({ ...Community, wishId: Id }).strict()
-export const WishMineInput = PageInput.extend({ ...Community, as: z.enum(['wisher', 'claimer']) }).strict()
-export const WishReviewInput = z.object({ ...Community, wishId: Id, approve: z.boolean(), reason: z.string().trim().max(200).optional() }).strict()
-export const WishClaimInput = z.object({ ...Community, wishId: Id }).strict()
-export const WishRemindInput = z.object({ ...Community, wishId: Id }).strict()
-export const WishDispatchInput = z.object({ ...Community, wishId: Id, memberId: Id, note: z.string().trim().max(200).optional() }).strict()
-export const WishReleaseInput = z.object({ ...Community, wishId: Id, reason: Reason }).strict()
-export const WishProgressInput = z.object({ ...Community, wishId: Id, note: Reason, photos: Photos.optional() }).strict()
-export const WishFulfilInput = z.object({ ...Community, wishId: Id, proof: Text(500), photos: Photos.optional() }).strict()
-export const WishConfirmInput = z
-  .object({ ...Community, wishId: Id, stars: z.number().int().min(1, '请打 1-5 星').max(5, '请打 1-5 星'), thanks: z.string().trim().max(200) })
-  .strict()
-export const WishWithdrawInput = z.object({ ...Community, wishId: Id, reason: z.string().trim().max(200).optional() }).strict()
-export const WishQueueInput = PageInput.extend(Community).strict()
-export const WishStatsInput = z.object(Community).strict()
-export const WishSettingsInput = z.object(Community).strict()
-export const WishSetSettingsInput = z
-  .object({
-    ...Community,
-    categories: z.array(Text(10)).min(1).max(12),
-    autoApprove: z.boolean(),
-    autoCloseDays: z.number().int().min(1).max(60),
-    overdueDays: z.number().int().min(1).max(60),
-  })
-  .strict()
+  title: Text(30),
+  description: Text(500),
+  category: Text(10),
+  buildingId: Id,
+  photos: z.optional(Photos),
+  wishedBy: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01')))),
+  /** A building head posting for a resident they act for. */
+  onBehalfOf: z.optional(Id),
+})
+export const WishListInput = z.strictObject({
+  ...PageInput.shape,
+  ...Community,
+  status: z.optional(z.enum(['open', 'claimed', 'fulfilled', 'closed'])),
+  category: z.optional(z.string().check(z.maxLength(10))),
+  compoundId: z.optional(Id),
+  buildingId: z.optional(Id),
+})
+export const WishGetInput = z.strictObject({ ...Community, wishId: Id })
+export const WishMineInput = z.strictObject({ ...PageInput.shape, ...Community, as: z.enum(['wisher', 'claimer']) })
+export const WishReviewInput = z.strictObject({
+  ...Community,
+  wishId: Id,
+  approve: z.boolean(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+})
+export const WishClaimInput = z.strictObject({ ...Community, wishId: Id })
+export const WishRemindInput = z.strictObject({ ...Community, wishId: Id })
+export const WishDispatchInput = z.strictObject({ ...Community, wishId: Id, memberId: Id, note: z.optional(z.string().check(z.trim(), z.maxLength(200))) })
+export const WishReleaseInput = z.strictObject({ ...Community, wishId: Id, reason: Reason })
+export const WishProgressInput = z.strictObject({ ...Community, wishId: Id, note: Reason, photos: z.optional(Photos) })
+export const WishFulfilInput = z.strictObject({ ...Community, wishId: Id, proof: Text(500), photos: z.optional(Photos) })
+export const WishConfirmInput = z.strictObject({
+  ...Community,
+  wishId: Id,
+  stars: z.number().check(z.int(), z.gte(1, '请打 1-5 星'), z.lte(5, '请打 1-5 星')),
+  thanks: z.string().check(z.trim(), z.maxLength(200)),
+})
+export const WishWithdrawInput = z.strictObject({ ...Community, wishId: Id, reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) })
+export const WishQueueInput = z.strictObject({ ...PageInput.shape, ...Community })
+export const WishStatsInput = z.strictObject(Community)
+export const WishSettingsInput = z.strictObject(Community)
+export const WishSetSettingsInput = z.strictObject({
+  ...Community,
+  categories: z.array(Text(10)).check(z.minLength(1), z.maxLength(12)),
+  autoApprove: z.boolean(),
+  autoCloseDays: z.number().check(z.int(), z.gte(1), z.lte(60)),
+  overdueDays: z.number().check(z.int(), z.gte(1), z.lte(60)),
+})
 
 // ---------- Outputs ----------
 

@@ -6,7 +6,7 @@
  * its first call). Thrown AppErrors become their code; anything else is INTERNAL,
  * logged with the request id, and never leaks its message.
  */
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { zhCN } from 'zod/locales'
 import { ApiEvent, MAX_EVENT_BYTES, type ApiResult, type FieldIssue } from '../../../types/common'
 import type { ActionName } from '../../../types/api'
@@ -90,7 +90,7 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
   const def = await loadAction(action)
   if (def.writes && !writeLimiter.allow(deps.openid, deps.now().getTime())) throw rateLimited()
 
-  const input = (def.input as z.ZodType).safeParse(data ?? {})
+  const input = (def.input as z.ZodMiniType).safeParse(data ?? {})
   if (!input.success) {
     const first = input.error.issues[0]
     const where = first?.path.length ? `${first.path.join('.')}：` : ''

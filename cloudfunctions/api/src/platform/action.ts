@@ -22,7 +22,7 @@
  * Finer rules (a building head acting only for their buildings, an organiser for their activity) are
  * predicates in each area's rules.ts, used by the handler.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { ActionName, ActionOutput, actionInputs } from '../../../../types/api'
 import type { Role } from '../../../../types/common'
 import type { UserCtx } from './context'
