@@ -18,7 +18,6 @@ const HELPERS: Record<string, number> = {
   getById: 1,
   findMany: 1,
   getMany: 1,
-  findAll: 1,
   readAll: 1,
   updateWhere: 1,
   countByCommunity: 1,

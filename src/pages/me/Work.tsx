@@ -44,11 +44,11 @@ const ADMIN_DUTIES = [
 ] as const
 const DUTIES = [...ADMIN_DUTIES, ...WISH_DUTIES, ...POINTS_DUTIES, ...PARTY_DUTIES]
 
-function Row({ id, text, onClick }: { id: string; text: string; onClick: () => void }) {
+function Row({ id, dataId, text, arrow = '›', onClick }: { id?: string; dataId?: string; text: string; arrow?: string; onClick: () => void }) {
   return (
-    <View className='row' id={id} hoverClass='row--hover' onClick={onClick}>
+    <View className='row' id={id} data-id={dataId} hoverClass='row--hover' onClick={onClick}>
       <Text>{text}</Text>
-      <Text className='row__arrow'>›</Text>
+      <Text className='row__arrow'>{arrow}</Text>
     </View>
   )
 }
@@ -123,49 +123,31 @@ export function Roles({ me }: { me: Me }) {
 
 /** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿). */
 export function HeadWork({ me }: { me: Me }) {
-  const isBuildingHead = me.roles.some((r) => r.role === 'building_head')
+  const heads = me.roles.filter((r) => r.role === 'building_head')
+  if (heads.length === 0) return null
   return (
     <>
-      {isBuildingHead && (
-        <>
-          <View className='section-title'>楼栋长工作</View>
-          <View className='card' id='me-head-work'>
-            {me.roles
-              .filter((r) => r.role === 'building_head')
-              .map((r) => (
-                <View
-                  key={r.communityId}
-                  className='row'
-                  id='entry-head-households'
-                  hoverClass='row--hover'
-                  onClick={() => go('admin.households', { communityId: r.communityId })}
-                >
-                  <Text>确认住址（{r.buildings?.map((b) => b.name).join('、') || r.communityName}）</Text>
-                  <Text className='row__arrow'>›</Text>
-                </View>
-              ))}
-          </View>
-          <View className='section-title'>我代办的居民</View>
-          <View className='card' id='me-proxy'>
-            {me.proxyFor.length === 0 ? (
-              <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
-            ) : (
-              me.proxyFor.map((p) => (
-                <View
-                  key={p.userId}
-                  className='row'
-                  data-id={p.userId}
-                  hoverClass='row--hover'
-                  onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })}
-                >
-                  <Text>{p.name}</Text>
-                  <Text className='row__arrow'>替TA发心愿 ›</Text>
-                </View>
-              ))
-            )}
-          </View>
-        </>
-      )}
+      <View className='section-title'>楼栋长工作</View>
+      <View className='card' id='me-head-work'>
+        {heads.map((r) => (
+          <Row
+            key={r.communityId}
+            id='entry-head-households'
+            text={`确认住址（${r.buildings?.map((b) => b.name).join('、') || r.communityName}）`}
+            onClick={() => go('admin.households', { communityId: r.communityId })}
+          />
+        ))}
+      </View>
+      <View className='section-title'>我代办的居民</View>
+      <View className='card' id='me-proxy'>
+        {me.proxyFor.length === 0 ? (
+          <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
+        ) : (
+          me.proxyFor.map((p) => (
+            <Row key={p.userId} dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
+          ))
+        )}
+      </View>
     </>
   )
 }

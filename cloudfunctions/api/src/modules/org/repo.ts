@@ -49,9 +49,6 @@ export async function communityTree(db: Db, communityId: string) {
   return { compounds, buildings, grids, partners }
 }
 
-/** Kept for the modules not yet moved to platform/db readAll (the same helper, failing loudly past its bound). */
-export const findAll = readAll
-
 /** "幸福里小区 3栋 2单元 501" for a household. */
 export async function householdLabel(db: Db, h: Household): Promise<string> {
   const [compound, building] = await Promise.all([getById<Compound>(db, C.compounds, h.compoundId), getById<Building>(db, C.buildings, h.buildingId)])

@@ -8,12 +8,23 @@ import type { Db } from '../../platform/db'
 import { findMany, readAll } from '../../platform/db'
 import { C, getHousehold, getMany, householdLabel } from './repo'
 
-export async function roleViews(db: Db, user: Pick<User, 'roles'>): Promise<RoleView[]> {
+/** The communities and streets a person's role grants name (a street admin's grant names a street). */
+interface Places {
+  communities: Map<string, Community>
+  streets: Map<string, Street>
+}
+
+async function placesOf(db: Db, user: Pick<User, 'roles'>): Promise<Places> {
   const ids = user.roles.map((r) => r.communityId)
+  const [communities, streets] = await Promise.all([getMany<Community>(db, C.communities, ids), getMany<Street>(db, C.streets, ids)])
+  return { communities, streets }
+}
+
+/** Each role with the name of where it is held; `places` when the caller has already read them. */
+export async function roleViews(db: Db, user: Pick<User, 'roles'>, places?: Places): Promise<RoleView[]> {
   const buildingIds = user.roles.flatMap((r) => r.buildingIds ?? [])
-  const [communities, streets, buildings] = await Promise.all([
-    getMany<Community>(db, C.communities, ids),
-    getMany<{ _id: string; name: string }>(db, C.streets, ids),
+  const [{ communities, streets }, buildings] = await Promise.all([
+    places ?? placesOf(db, user),
     buildingIds.length ? getMany<Building>(db, C.buildings, buildingIds) : Promise.resolve(new Map<string, Building>()),
   ])
   return user.roles.map((r) => ({
@@ -39,40 +50,33 @@ export async function householdView(db: Db, householdId: string | null): Promise
   return { id: h._id, communityId: h.communityId, compoundId: h.compoundId, buildingId: h.buildingId, label: await householdLabel(db, h) }
 }
 
-/** The caller's own view of themselves: their own personal fields in full. */
 /**
- * The communities a person may use or administer, each with its capabilities: those where they hold a role,
- * and for a street admin every community of their street (one indexed query per street, by `streetId`).
+ * The communities a person may use or administer, each with its capabilities: those where they hold a role
+ * (already read, in `places`), and for a street admin every community of their streets (one indexed query,
+ * by `streetId`).
  */
-export async function accessOf(db: Db, user: User): Promise<{ access: CommunityAccess[]; streets: Me['streets'] }> {
-  const _ = db.command
+export async function accessOf(db: Db, user: User, places: Places): Promise<{ access: CommunityAccess[]; streets: Me['streets'] }> {
   const streetIds = user.roles.filter((g) => g.role === 'street_admin').map((g) => g.communityId)
-  const [own, ofStreets, streets] = await Promise.all([
-    getMany<Community>(
-      db,
-      C.communities,
-      user.roles.map((g) => g.communityId),
-    ),
-    streetIds.length ? readAll<Community>(db, C.communities, { streetId: _.in(streetIds) }, 500) : Promise.resolve([] as Community[]),
-    streetIds.length ? getMany<Street>(db, C.streets, streetIds) : Promise.resolve(new Map<string, Street>()),
-  ])
-  const all = new Map<string, Community>([...own.values(), ...ofStreets].map((c) => [c._id, c]))
+  const ofStreets = streetIds.length ? await readAll<Community>(db, C.communities, { streetId: db.command.in(streetIds) }, 500) : []
+  const all = new Map<string, Community>([...places.communities.values(), ...ofStreets].map((c) => [c._id, c]))
   const access = [...all.values()]
     .map((c) => ({ communityId: c._id, communityName: c.name, streetId: c.streetId, roles: rolesIn(user, c._id), can: capabilitiesIn(user, c) }))
     .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh-Hans-CN'))
   return {
     access,
-    streets: streetIds.map((id) => ({ id, name: streets.get(id)?.name ?? '', communityCount: ofStreets.filter((c) => c.streetId === id).length })),
+    streets: streetIds.map((id) => ({ id, name: places.streets.get(id)?.name ?? '', communityCount: ofStreets.filter((c) => c.streetId === id).length })),
   }
 }
 
+/** The caller's own view of themselves: their own personal fields in full. */
 export async function meView(db: Db, user: User): Promise<Me> {
-  const [roles, household, proxied, reach] = await Promise.all([
-    roleViews(db, user),
+  // The places the roles name are read once, for the roles' names and for what the person may do where.
+  const [places, household, proxied] = await Promise.all([
+    placesOf(db, user),
     householdView(db, user.householdId),
     findMany<User>(db, C.users, { 'proxies.proxyId': user._id }, { limit: 100 }),
-    accessOf(db, user),
   ])
+  const [roles, reach] = await Promise.all([roleViews(db, user, places), accessOf(db, user, places)])
   return {
     userId: user._id,
     nickname: user.nickname,
