@@ -485,6 +485,12 @@ describe('queues and lists', () => {
     tc.resetLimits()
     const q = await tc.ok(sec, 'wish.overdue', { communityId: c })
     expect(q.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort())
+    // A page at a time by id, across both kinds (one open, one claimed), each once.
+    const [first, second] = [a.id, b.id].sort()
+    const p1 = await tc.ok(sec, 'wish.overdue', { communityId: c, limit: 1 })
+    expect(p1.items.map((w) => w.id)).toEqual([first])
+    const p2 = await tc.ok(sec, 'wish.overdue', { communityId: c, limit: 1, cursor: p1.nextCursor! })
+    expect([p2.items.map((w) => w.id), p2.nextCursor]).toEqual([[second], null])
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
     await tc.raw(null, { Type: 'Timer', TriggerName: 'hourly' })
     const reminders = await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' })

@@ -4,6 +4,8 @@
  * when a new wish opens at once, cursors, merging the two "mine" pages, and the figures of wish.stats.
  */
 import {
+  isOverdue,
+  overdueCutoff,
   can,
   isWishCursor,
   median,
@@ -262,5 +264,24 @@ describe('wish.stats figures', () => {
   test('a wish claimed without ever opening (no openedAt) does not count towards the medians', () => {
     const s = summarize([w('claimed', 5, null, null, false)], WISH_STATUSES)
     expect(s.medianHoursToClaim).toBeNull()
+  })
+})
+
+describe('overdue: open since before the cutoff, or claimed without progress since before it', () => {
+  const now = new Date('2026-12-01T00:00:00Z')
+  const cutoff = overdueCutoff(now, 7)
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86400_000)
+  test('the cutoff is the overdue days before now', () => expect(cutoff.toISOString()).toBe('2026-11-24T00:00:00.000Z'))
+  test.each([
+    ['open 8 days', { status: 'open', openedAt: daysAgo(8), lastProgressAt: null }, true],
+    ['open 6 days', { status: 'open', openedAt: daysAgo(6), lastProgressAt: null }, false],
+    ['open exactly at the cutoff', { status: 'open', openedAt: daysAgo(7), lastProgressAt: null }, false],
+    ['open, never opened (under review)', { status: 'open', openedAt: null, lastProgressAt: null }, false],
+    ['claimed, no progress for 8 days', { status: 'claimed', openedAt: daysAgo(20), lastProgressAt: daysAgo(8) }, true],
+    ['claimed, progress 2 days ago', { status: 'claimed', openedAt: daysAgo(20), lastProgressAt: daysAgo(2) }, false],
+    ['fulfilled long ago', { status: 'fulfilled', openedAt: daysAgo(30), lastProgressAt: daysAgo(30) }, false],
+    ['closed long ago', { status: 'closed', openedAt: daysAgo(30), lastProgressAt: daysAgo(30) }, false],
+  ] as const)('%s → %s', (_name, w, expected) => {
+    expect(isOverdue(w as Parameters<typeof isOverdue>[0], cutoff)).toBe(expected)
   })
 })

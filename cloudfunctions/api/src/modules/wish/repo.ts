@@ -4,7 +4,7 @@
  */
 import type { Wish, WishSettings } from '../../../../../types/wish'
 import { DEFAULT_WISH_CATEGORIES } from '../../../../../types/wish'
-import { getById, newId, readAll, type Db } from '../../platform/db'
+import { findMany, getById, newId, type Db } from '../../platform/db'
 
 export const W = { wishes: 'wishes', settings: 'wish_settings' } as const
 
@@ -27,16 +27,25 @@ export const defaultSettings = (communityId: string): WishSettings => ({
 })
 
 /**
- * The overdue wishes of a community at `now`: open ones older than `overdueDays`, and claimed ones without
- * progress for as long; by id. Bounded (readAll throws past it): a community with thousands overdue needs a
- * paged queue, not this.
+ * One page of a community's overdue wishes by id (open since before `cutoff`, and claimed without progress
+ * since before it): each kind is one indexed read of at most `limit + 1` after the cursor, and the two are
+ * merged, so a page costs the same however many wishes are overdue.
  */
-export async function overdueWishes(db: Db, communityId: string, now: Date, overdueDays: number): Promise<Wish[]> {
+export async function overduePage(
+  db: Db,
+  communityId: string,
+  cutoff: Date,
+  after: string | undefined,
+  limit: number,
+): Promise<{ items: Wish[]; nextCursor: string | null }> {
   const _ = db.command
-  const cutoff = new Date(now.getTime() - overdueDays * 86400_000)
+  const read = (filter: object) =>
+    findMany<Wish>(db, W.wishes, after ? { ...filter, _id: _.gt(after) } : filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const [open, stale] = await Promise.all([
-    readAll<Wish>(db, W.wishes, { communityId, status: 'open', openedAt: _.lt(cutoff) }, 2000),
-    readAll<Wish>(db, W.wishes, { communityId, status: 'claimed', lastProgressAt: _.lt(cutoff) }, 2000),
+    read({ communityId, status: 'open', openedAt: _.lt(cutoff) }),
+    read({ communityId, status: 'claimed', lastProgressAt: _.lt(cutoff) }),
   ])
-  return [...open, ...stale].sort((a, b) => (a._id < b._id ? -1 : 1))
+  const merged = [...open, ...stale].sort((a, b) => (a._id < b._id ? -1 : 1))
+  const items = merged.slice(0, limit)
+  return { items, nextCursor: merged.length > limit ? items[items.length - 1]._id : null }
 }

@@ -121,6 +121,15 @@ export function mergeNewestFirst<T extends { id: string }>(a: readonly T[], b: r
 const hoursBetween = (a: Date | null, b: Date | null) => (a && b ? (new Date(b).getTime() - new Date(a).getTime()) / 3600_000 : null)
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
 
+/** Wishes waiting since before this instant are overdue (the community's overdue days before `now`). */
+export const overdueCutoff = (now: Date, overdueDays: number) => new Date(now.getTime() - overdueDays * 86400_000)
+
+/** Overdue: open since before the cutoff, or claimed without progress since before it. The same test as the queue's queries. */
+export function isOverdue(w: Pick<Wish, 'status' | 'openedAt' | 'lastProgressAt'>, cutoff: Date): boolean {
+  const before = (d: Date | null) => d !== null && new Date(d).getTime() < cutoff.getTime()
+  return (w.status === 'open' && before(w.openedAt)) || (w.status === 'claimed' && before(w.lastProgressAt))
+}
+
 /** The figures of wish.stats from a community's wishes (all but the overdue count). */
 export function summarize(
   wishes: readonly Pick<Wish, 'status' | 'openedAt' | 'claimedAt' | 'fulfilledAt' | 'rating'>[],
