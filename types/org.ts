@@ -295,7 +295,9 @@ export interface StreetCommunity {
   pendingRegistrations: number
   /** 已报到的党员 (approved 双报到 registrations) */
   registeredMembers: number
-  /** Something waits for the community's staff (pending households, wishes or registrations). */
+  /** How many things wait for the community's staff: pending households + wishes under review + registrations to review. */
+  waiting: number
+  /** waiting > 0 */
   needsAttention: boolean
 }
 export interface StreetView {

@@ -18,7 +18,6 @@ export function StreetCard({ me }: { me: Me }) {
   if (view.error) return <ErrorState error={view.error} onRetry={view.reload} />
   if (!view.data) return <Loading />
   const s = view.data
-  const waiting = s.totals.pendingHouseholds + s.totals.wishesUnderReview + s.totals.pendingRegistrations
   return (
     <View className='card home__community' id='home-street'>
       <View className='card-title'>{s.name}</View>
@@ -26,7 +25,7 @@ export function StreetCard({ me }: { me: Me }) {
         {s.communities.length} 个社区 · {s.totals.households} 户 · 已报到党员 {s.totals.registeredMembers} 名
       </View>
       <View className='home__line' id='home-street-waiting'>
-        {waiting > 0 ? `有 ${waiting} 件事等着各社区处理` : '各社区暂时没有待办的事'}
+        {s.totals.waiting > 0 ? `有 ${s.totals.waiting} 件事等着各社区处理` : '各社区暂时没有待办的事'}
       </View>
       {s.communities.map((c) => (
         <View

@@ -41,7 +41,8 @@ async function street(ctx: UserCtx, input: ActionInput<'org.street'>): Promise<S
         pendingRegistrations: pendingRegs.get(c._id) ?? 0,
         registeredMembers: verifiedRegs.get(c._id) ?? 0,
       }
-      return { ...row, needsAttention: row.pendingHouseholds + row.wishesUnderReview + row.pendingRegistrations > 0 }
+      const waiting = row.pendingHouseholds + row.wishesUnderReview + row.pendingRegistrations
+      return { ...row, waiting, needsAttention: waiting > 0 }
     })
     .sort((a, b) => Number(b.needsAttention) - Number(a.needsAttention) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
   const sum = (k: keyof StreetView['totals']) => rows.reduce((n, r) => n + r[k], 0)
@@ -57,6 +58,7 @@ async function street(ctx: UserCtx, input: ActionInput<'org.street'>): Promise<S
       openWishes: sum('openWishes'),
       pendingRegistrations: sum('pendingRegistrations'),
       registeredMembers: sum('registeredMembers'),
+      waiting: sum('waiting'),
     },
   }
 }

@@ -84,7 +84,7 @@ export default function Street() {
                 </View>
                 <View className='stat'>
                   <Text className='stat__num' id='street-waiting'>
-                    {s.totals.pendingHouseholds + s.totals.wishesUnderReview + s.totals.pendingRegistrations}
+                    {s.totals.waiting}
                   </Text>
                   <Text className='note'>件事等着处理</Text>
                 </View>
