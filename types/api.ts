@@ -9,6 +9,7 @@ import * as points from './points'
 import * as wish from './wish'
 import * as party from './party'
 import * as messages from './messages'
+import * as council from './council'
 import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type {
@@ -26,6 +27,7 @@ import type {
 } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
+import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
 export const actionInputs = {
@@ -115,6 +117,34 @@ export const actionInputs = {
   'party.record': party.PartyRecordInput,
   'party.report': party.PartyReportInput,
   'party.coverage': party.CoverageInput,
+  'org.setResidency': council.SetResidencyInput,
+  'council.list': council.CouncilListInput,
+  'council.get': council.CouncilGetInput,
+  'council.upsert': council.CouncilUpsertInput,
+  'council.setSeat': council.CouncilSetSeatInput,
+  'council.stats': council.CouncilStatsInput,
+  'topic.create': council.TopicCreateInput,
+  'topic.list': council.TopicListInput,
+  'topic.get': council.TopicGetInput,
+  'topic.support': council.TopicSupportInput,
+  'topic.unsupport': council.TopicSupportInput,
+  'topic.review': council.TopicReviewInput,
+  'topic.discuss': council.TopicDiscussInput,
+  'topic.comment': council.TopicCommentInput,
+  'topic.report': council.TopicReportInput,
+  'topic.moderate': council.TopicModerateInput,
+  'topic.openVote': council.TopicOpenVoteInput,
+  'topic.vote': council.TopicVoteInput,
+  'topic.recordOfflineVotes': council.TopicRecordOfflineVotesInput,
+  'topic.close': council.TopicCloseInput,
+  'topic.addMilestone': council.TopicAddMilestoneInput,
+  'topic.feedback': council.TopicFeedbackInput,
+  'topic.withdraw': council.TopicWithdrawInput,
+  'topic.merge': council.TopicMergeInput,
+  'topic.retire': council.TopicRetireInput,
+  'topic.comments': council.TopicCommentsInput,
+  'meeting.upsert': council.MeetingUpsertInput,
+  'meeting.list': council.MeetingListInput,
 } as const
 
 export interface ActionOutputs {
@@ -210,6 +240,34 @@ export interface ActionOutputs {
   'party.record': MemberRecord
   'party.report': PartyReportView
   'party.coverage': CoverageView
+  'org.setResidency': ResidencyView
+  'council.list': CouncilView[]
+  'council.get': CouncilView
+  'council.upsert': CouncilView
+  'council.setSeat': CouncilView
+  'council.stats': CouncilStats
+  'topic.create': TopicDetail
+  'topic.list': Page<TopicCard>
+  'topic.get': TopicDetail
+  'topic.support': TopicDetail
+  'topic.unsupport': TopicDetail
+  'topic.review': TopicDetail
+  'topic.discuss': TopicDetail
+  'topic.comment': TopicDetail
+  'topic.report': { reported: boolean; hidden: boolean }
+  'topic.moderate': TopicDetail
+  'topic.openVote': TopicDetail
+  'topic.vote': TopicDetail
+  'topic.recordOfflineVotes': { recorded: number; refused: { voterId: string; why: string }[]; topic: TopicDetail }
+  'topic.close': TopicDetail
+  'topic.addMilestone': TopicDetail
+  'topic.feedback': TopicDetail
+  'topic.withdraw': TopicDetail
+  'topic.merge': TopicDetail
+  'topic.retire': TopicDetail
+  'topic.comments': Page<CommentView>
+  'meeting.upsert': MeetingView
+  'meeting.list': Page<MeetingView>
 }
 
 export type ActionName = keyof typeof actionInputs

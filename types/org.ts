@@ -83,6 +83,10 @@ export const User = z.object({
   privacy: z.nullable(z.object({ version: z.string(), at: z.date() })),
   elderMode: z.nullable(z.boolean()),
   birthYear: z.nullable(z.number().check(z.int())),
+  /** The birth year a secretary saw on an identity document (org.setResidency, audited): youth councils read only this. */
+  verifiedBirthYear: z.optional(z.nullable(z.number().check(z.int()))),
+  /** A residence permit 居住证 a secretary recorded for a community (a yes and its expiry day; no image is kept). */
+  residencePermit: z.optional(z.nullable(z.object({ communityId: Id, expiresOn: z.string(), recordedById: Id, at: z.date() }))),
   createdAt: z.date(),
   updatedAt: z.date(),
 })

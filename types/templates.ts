@@ -37,6 +37,10 @@ export const TEMPLATES = {
   wishFulfilled: { id: 'local-tpl-wish-fulfilled', title: '心愿完成通知', fields: { thing1: 'thing', thing2: 'thing', time3: 'time' } },
   /** 心愿确认通知, to the claimer: 心愿, 评价 (非常满意 … 很不满意), 确认时间. */
   wishConfirmed: { id: 'local-tpl-wish-confirmed', title: '心愿确认通知', fields: { thing1: 'thing', phrase2: 'phrase', time3: 'time' } },
+  /** 议题进展通知, to the topic's author: 议题, 当前阶段 (TOPIC_STATUS_LABELS, ≤ 5 Chinese characters), 说明, 时间. */
+  topicProgress: { id: 'local-tpl-topic-progress', title: '议题进展通知', fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' } },
+  /** 表决开始通知, to the eligible who accepted it: 议题, 截止时间, 说明. */
+  topicVote: { id: 'local-tpl-topic-vote', title: '表决开始通知', fields: { thing1: 'thing', time2: 'time', thing3: 'thing' } },
   /** 待办提醒: 事项, 说明. */
   reminder: { id: 'local-tpl-reminder', title: '待办提醒', fields: { thing1: 'thing', thing2: 'thing' } },
 } as const satisfies Record<string, TemplateSpec>

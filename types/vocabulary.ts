@@ -54,6 +54,87 @@ export const REG_STATUSES = ['pending', 'verified', 'rejected', 'closed'] as con
 export type RegStatusName = (typeof REG_STATUSES)[number]
 export const REG_STATUS_LABELS: Record<RegStatusName, string> = { pending: '待审核', verified: '已报到', rejected: '未通过', closed: '已迁出' }
 
+/** 议事: where a council sits, who votes, its seats, a topic's stages, how topics and votes come in. */
+export const COUNCIL_SCOPES = ['community', 'compound', 'building', 'youth', 'migrants'] as const
+export const COUNCIL_SCOPE_LABELS: Record<(typeof COUNCIL_SCOPES)[number], string> = {
+  community: '社区议事会',
+  compound: '小区议事会',
+  building: '楼栋议事会',
+  youth: '青年议事会',
+  migrants: '新居民议事会',
+}
+export const ELIGIBILITIES = ['household', 'resident', 'representatives'] as const
+export const ELIGIBILITY_LABELS: Record<(typeof ELIGIBILITIES)[number], string> = {
+  household: '每户一票',
+  resident: '每位居民一票',
+  representatives: '居民代表表决',
+}
+export const SEAT_KINDS = ['party_branch', 'owners_committee', 'representative', 'observer'] as const
+export const SEAT_LABELS: Record<(typeof SEAT_KINDS)[number], string> = {
+  party_branch: '党支部',
+  owners_committee: '业委会',
+  representative: '居民代表',
+  observer: '社区观察员',
+}
+export const TOPIC_STATUSES = [
+  'draft',
+  'collecting',
+  'review',
+  'discussion',
+  'opinions',
+  'voting',
+  'decided',
+  'implementing',
+  'done',
+  'withdrawn',
+  'merged',
+  'retired',
+  'hidden',
+] as const
+export type TopicStatusName = (typeof TOPIC_STATUSES)[number]
+/** Each ≤ 5 Chinese characters: the same words go into the 议题进展 subscribe message's phrase field. */
+export const TOPIC_STATUS_LABELS: Record<TopicStatusName, string> = {
+  draft: '待审核',
+  collecting: '征集附议',
+  review: '党支部审议',
+  discussion: '业委会商议',
+  opinions: '征求意见',
+  voting: '表决中',
+  decided: '已表决',
+  implementing: '落实中',
+  done: '已办结',
+  withdrawn: '已撤回',
+  merged: '已合并',
+  retired: '已终止',
+  hidden: '已隐藏',
+}
+export const TOPIC_CHANNELS = ['online', 'proxy', 'point', 'paper', 'door', 'phone'] as const
+export const TOPIC_CHANNEL_LABELS: Record<(typeof TOPIC_CHANNELS)[number], string> = {
+  online: '线上提交',
+  proxy: '楼栋长代提',
+  point: '居民说事点',
+  paper: '纸质意见',
+  door: '上门走访',
+  phone: '电话反映',
+}
+export const VOTE_CHOICES = ['yes', 'no', 'abstain'] as const
+export const VOTE_CHOICE_LABELS: Record<(typeof VOTE_CHOICES)[number], string> = { yes: '同意', no: '不同意', abstain: '弃权' }
+export const VOTE_CHANNELS = ['online', 'meeting', 'paper'] as const
+export const VOTE_CHANNEL_LABELS: Record<(typeof VOTE_CHANNELS)[number], string> = { online: '线上', meeting: '会议现场', paper: '纸质票' }
+export const RETIRE_REASONS = ['duplicate', 'out_of_scope', 'already_done', 'not_feasible'] as const
+export const RETIRE_REASON_LABELS: Record<(typeof RETIRE_REASONS)[number], string> = {
+  duplicate: '与其他议题重复',
+  out_of_scope: '不属于议事范围',
+  already_done: '已经办好了',
+  not_feasible: '暂不具备条件',
+}
+export const MEETING_KINDS = ['council_day', 'representatives', 'other'] as const
+export const MEETING_KIND_LABELS: Record<(typeof MEETING_KINDS)[number], string> = {
+  council_day: '议事日',
+  representatives: '居民代表会议',
+  other: '议事会议',
+}
+
 /** How points are earned, per community (the secretary sets a rule for each). */
 export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
 export type EarnKindName = (typeof EARN_KINDS)[number]
@@ -156,6 +237,34 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'party.record': '查看党员档案',
   'party.report': '查看报到统计',
   'party.coverage': '查看报到分布',
+  'org.setResidency': '登记出生年份和居住证',
+  'council.list': '查看议事会',
+  'council.get': '查看议事会详情',
+  'council.upsert': '设立或修改议事会',
+  'council.setSeat': '设置议事会成员',
+  'council.stats': '查看议事统计',
+  'topic.create': '提交议题',
+  'topic.list': '查看议题',
+  'topic.get': '查看议题详情',
+  'topic.support': '附议',
+  'topic.unsupport': '取消附议',
+  'topic.review': '党支部审议',
+  'topic.discuss': '业委会商议',
+  'topic.comment': '发表意见',
+  'topic.report': '举报议题或意见',
+  'topic.moderate': '处理待审内容',
+  'topic.openVote': '发起表决',
+  'topic.vote': '表决投票',
+  'topic.recordOfflineVotes': '录入线下投票',
+  'topic.close': '结束表决并公示',
+  'topic.addMilestone': '更新落实进展',
+  'topic.feedback': '回答办成了吗',
+  'topic.withdraw': '撤回议题',
+  'topic.merge': '合并议题',
+  'topic.retire': '终止议题',
+  'topic.comments': '查看议题意见',
+  'meeting.upsert': '安排议事会议',
+  'meeting.list': '查看议事会议',
 }
 
 /** Audit entries that are not actions of their own. */
@@ -183,6 +292,10 @@ export const AUDIT_RESOURCE_LABELS = {
   pair_settings: '结对设置',
   activity: '活动',
   activity_signup: '活动报名',
+  council: '议事会',
+  topic: '议题',
+  topic_comment: '议题意见',
+  topic_vote: '表决票',
 } as const
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
 
@@ -254,6 +367,20 @@ export const FIELD_LABELS: Record<string, string> = {
   autoCloseDays: '自动确认天数',
   overdueDays: '超时天数',
   minPerMember: '每人最少结对',
+  // councils and topics
+  seat: '议事会席位',
+  seats: '议事会成员',
+  settings: '议事规则',
+  scope: '议事范围',
+  birthYear: '出生年份',
+  permitExpiresOn: '居住证有效期至',
+  choice: '表决意见',
+  channel: '来源',
+  outcome: '表决结果',
+  tally: '票数',
+  mergedInto: '合并到',
+  retireReason: '终止原因',
+  milestone: '落实进展',
   maxPerMember: '每人最多结对',
 }
 
@@ -278,5 +405,6 @@ export const STATUS_VALUE_LABELS: Record<string, string> = {
 /** Where one kind of record says a status its own way (a registration 已报到 / 已迁出, an address 待确认). */
 export const STATUS_LABELS_BY_RESOURCE: Partial<Record<AuditResourceType, Record<string, string>>> = {
   party_registration: REG_STATUS_LABELS,
+  topic: TOPIC_STATUS_LABELS,
 }
 export const HOUSEHOLD_STATUS_LABELS: Record<string, string> = { pending: '待确认', verified: '已确认' }

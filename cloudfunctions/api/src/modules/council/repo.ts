@@ -1,0 +1,32 @@
+/**
+ * Collections and ids of the council area. Topic and comment ids are time-ordered (`t` / `k` + time +
+ * random), so every list pages newest-first by `_id` on a (communityId, …, _id) index of database.json.
+ * Supports, votes, feedback and reports have ids made of what must be unique (topic + person, topic +
+ * voting identity), so the database itself refuses a second one.
+ */
+import type { Council, Topic } from '../../../../../types/council'
+import { getById, newId, type Db } from '../../platform/db'
+
+export const K = {
+  councils: 'councils',
+  topics: 'topics',
+  supports: 'topic_supports',
+  votes: 'topic_votes',
+  comments: 'topic_comments',
+  feedback: 'topic_feedback',
+  reports: 'topic_reports',
+} as const
+
+const timeOrdered = (prefix: string, now: Date) => prefix + now.getTime().toString(36).padStart(9, '0') + newId().slice(0, 12)
+export const newTopicId = (now: Date) => timeOrdered('t', now)
+export const newCommentId = (now: Date) => timeOrdered('k', now)
+
+export const supportId = (topicId: string, userId: string) => `${topicId}_${userId}`
+export const voteId = (topicId: string, identity: string) => `${topicId}_${identity}`
+export const feedbackId = (topicId: string, round: number, userId: string) => `${topicId}_${round}_${userId}`
+export const reportId = (targetId: string, userId: string) => `${targetId}_${userId}`
+/** The community's default council: one per community, made on first use. */
+export const defaultCouncilId = (communityId: string) => `cc_${communityId}`
+
+export const getTopic = (db: Db, id: string) => getById<Topic>(db, K.topics, id)
+export const getCouncil = (db: Db, id: string) => getById<Council>(db, K.councils, id)
