@@ -23,6 +23,8 @@ export const ERROR_REASONS = [
   'BUSY', // too many people at once: try again shortly
   'CODE_EXPIRED', // a check-in / pickup code that is no longer valid
   'TOO_MANY_TRIES', // a short code guessed too often
+  'NOT_ELIGIBLE', // not in this council's scope / not a voter here: the message says why (您家还未确认住址 …)
+  'ALREADY_DONE', // this person (or household) already did it: voted, supported, answered, reported
 ] as const
 export type ErrorReason = (typeof ERROR_REASONS)[number]
 
