@@ -99,6 +99,14 @@ export const actions: Registry = {
   'party.record': () => import('./modules/party/record'),
   'party.report': () => import('./modules/party/report'),
   'party.coverage': () => import('./modules/party/coverage'),
+  'org.setResidency': () => import('./modules/org/setResidency'),
+  'council.list': () => import('./modules/council/list'),
+  'council.get': () => import('./modules/council/get'),
+  'council.upsert': () => import('./modules/council/upsert'),
+  'council.setSeat': () => import('./modules/council/setSeat'),
+  'council.stats': () => import('./modules/council/stats'),
+  'meeting.upsert': () => import('./modules/meeting/upsert'),
+  'meeting.list': () => import('./modules/meeting/list'),
 }
 
 /** The declaration of one action. */

@@ -29,9 +29,6 @@ export async function loadCouncil(db: Db, communityId: string, councilId: string
 /** Every council of the community, oldest first (the default council's id sorts where it sorts). */
 export const councilsOf = (db: Db, communityId: string) => readAll<Council>(db, K.councils, { communityId }, MAX_COUNCILS)
 
-export const isSecretaryOf = (user: Pick<User, 'roles'>, community: Pick<Community, '_id' | 'streetId'>) =>
-  holdsRole(user, community, ['secretary', 'street_admin'])
-
 /**
  * The place a council of this scope sits in: building councils name a building of the community (their
  * compound follows from it), compound councils a compound of the community; the others sit in the whole
@@ -61,7 +58,7 @@ export async function councilPlace(
 /** The councils as the caller sees them (one read of the places and one of the seat holders for all). */
 export async function councilViews(ctx: UserCtx, community: Pick<Community, '_id' | 'streetId'>, councils: Council[]): Promise<CouncilView[]> {
   const { db, user } = ctx
-  const secretary = isSecretaryOf(user, community)
+  const secretary = holdsRole(user, community, ['secretary', 'street_admin'])
   const [buildings, compounds, people] = await Promise.all([
     getMany<Building>(
       db,
