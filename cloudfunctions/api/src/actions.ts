@@ -105,6 +105,12 @@ export const actions: Registry = {
   'council.upsert': () => import('./modules/council/upsert'),
   'council.setSeat': () => import('./modules/council/setSeat'),
   'council.stats': () => import('./modules/council/stats'),
+  'topic.openVote': () => import('./modules/topic/openVote'),
+  'topic.vote': () => import('./modules/topic/vote'),
+  'topic.recordOfflineVotes': () => import('./modules/topic/recordOfflineVotes'),
+  'topic.close': () => import('./modules/topic/close'),
+  'topic.addMilestone': () => import('./modules/topic/addMilestone'),
+  'topic.feedback': () => import('./modules/topic/feedback'),
   'meeting.upsert': () => import('./modules/meeting/upsert'),
   'meeting.list': () => import('./modules/meeting/list'),
 }
