@@ -99,6 +99,20 @@ export const actions: Registry = {
   'party.record': () => import('./modules/party/record'),
   'party.report': () => import('./modules/party/report'),
   'party.coverage': () => import('./modules/party/coverage'),
+  'topic.create': () => import('./modules/topic/create'),
+  'topic.list': () => import('./modules/topic/list'),
+  'topic.get': () => import('./modules/topic/get'),
+  'topic.support': () => import('./modules/topic/support'),
+  'topic.unsupport': () => import('./modules/topic/unsupport'),
+  'topic.review': () => import('./modules/topic/review'),
+  'topic.discuss': () => import('./modules/topic/discuss'),
+  'topic.comment': () => import('./modules/topic/comment'),
+  'topic.comments': () => import('./modules/topic/comments'),
+  'topic.report': () => import('./modules/topic/report'),
+  'topic.moderate': () => import('./modules/topic/moderate'),
+  'topic.withdraw': () => import('./modules/topic/withdraw'),
+  'topic.merge': () => import('./modules/topic/merge'),
+  'topic.retire': () => import('./modules/topic/retire'),
 }
 
 /** The declaration of one action. */

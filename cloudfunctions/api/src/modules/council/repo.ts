@@ -30,3 +30,15 @@ export const defaultCouncilId = (communityId: string) => `cc_${communityId}`
 
 export const getTopic = (db: Db, id: string) => getById<Topic>(db, K.topics, id)
 export const getCouncil = (db: Db, id: string) => getById<Council>(db, K.councils, id)
+
+/** One report 举报 of a topic or a comment by one person (`_id` reportId(target, person)): three people hide it. */
+export interface TopicReport {
+  _id: string
+  communityId: string
+  topicId: string
+  /** The comment reported, or null when the topic itself is. */
+  commentId: string | null
+  userId: string
+  reason: string | null
+  at: Date
+}

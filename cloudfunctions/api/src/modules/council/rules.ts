@@ -248,3 +248,9 @@ export const DEFAULT_SETTINGS: CouncilSettings = {
 
 /** Topic ids are time-ordered: `t`, 9 base-36 time digits, 12 hex. */
 export const isTopicCursor = (c: string) => /^t[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+/** Comment ids are time-ordered too: `k`, 9 base-36 time digits, 12 hex. */
+export const isCommentCursor = (c: string) => /^k[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+/** Where a topic may be merged into: a public topic still open to work on (not itself merged, retired or withdrawn). */
+export const MERGE_TARGETS: readonly TopicStatus[] = ['collecting', 'review', 'discussion', 'opinions', 'voting', 'decided', 'implementing', 'done']

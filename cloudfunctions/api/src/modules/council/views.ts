@@ -82,13 +82,22 @@ export async function topicCards(db: Db, topics: Topic[], councils?: Map<string,
   return topics.map((t) => topicCard(t, byId.get(t.councilId)?.name ?? '议事会', authorNameOf(t, people)))
 }
 
-/** Comments as anyone may see them: masked author, whether it is the caller's. */
-export async function commentViews(db: Db, comments: TopicComment[], viewerId: string): Promise<CommentView[]> {
-  const people = await getMany<User>(
-    db,
-    C.users,
-    comments.map((c) => c.authorId),
-  )
+/** Comments as anyone may see them: masked author, whether it is the caller's; with `titles`, their topics' titles. */
+export async function commentViews(db: Db, comments: TopicComment[], viewerId: string, titles = false): Promise<CommentView[]> {
+  const [people, topics] = await Promise.all([
+    getMany<User>(
+      db,
+      C.users,
+      comments.map((c) => c.authorId),
+    ),
+    titles
+      ? getMany<Topic>(
+          db,
+          K.topics,
+          comments.map((c) => c.topicId),
+        )
+      : Promise.resolve(new Map<string, Topic>()),
+  ])
   return comments.map((c) => ({
     id: c._id,
     authorName: listName(people.get(c.authorId) ?? { realName: null, nickname: '' }),
@@ -96,6 +105,8 @@ export async function commentViews(db: Db, comments: TopicComment[], viewerId: s
     at: iso(c.at),
     mine: c.authorId === viewerId,
     status: c.status,
+    topicId: c.topicId,
+    ...(titles ? { topicTitle: topics.get(c.topicId)?.title ?? '' } : {}),
   }))
 }
 
@@ -246,4 +257,14 @@ export async function topicDetail(
       can,
     },
   }
+}
+
+/** The detail for the caller of a command, from what loadTopic gave it (and the topic as it is after the command). */
+export function detailFor(
+  ctx: { db: Db; user: User; now: () => Date },
+  loaded: { council: Council; relations: ReadonlySet<TopicRelation>; facts: EligibilityFacts },
+  topic: Topic,
+  extras: DetailExtras = {},
+): Promise<TopicDetail> {
+  return topicDetail(ctx.db, topic, loaded.council, { user: ctx.user, now: ctx.now(), facts: loaded.facts }, loaded.relations, extras)
 }
