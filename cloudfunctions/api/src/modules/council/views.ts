@@ -187,12 +187,12 @@ export async function topicDetail(
   const { user, now, facts } = viewer
   const participates = inScope(council, facts)
   const votes = voteStandingOf(topic, council, facts)
-  const has = (collection: string, id: string) => getById<{ _id: string }>(db, collection, id).then((d) => !!d)
+  const exists = (doc: Promise<unknown>) => doc.then((d) => !!d)
   const [supported, reported, vote, answeredFeedback, comments, people, building, merged, liveTally] = await Promise.all([
-    extras.supported ?? (topic.status === 'collecting' ? has(K.supports, supportId(topic._id, user._id)) : Promise.resolve(false)),
-    extras.reported ?? (HIDEABLE.includes(topic.status) ? has(K.reports, reportId(topic._id, user._id)) : Promise.resolve(false)),
+    extras.supported ?? (topic.status === 'collecting' ? exists(getById(db, K.supports, supportId(topic._id, user._id))) : Promise.resolve(false)),
+    extras.reported ?? (HIDEABLE.includes(topic.status) ? exists(getById(db, K.reports, reportId(topic._id, user._id))) : Promise.resolve(false)),
     extras.vote !== undefined ? extras.vote : myVote(db, topic, votes, user._id),
-    extras.answeredFeedback ?? (topic.status === 'done' ? has(K.feedback, feedbackId(topic._id, topic.feedback.round, user._id)) : Promise.resolve(false)),
+    extras.answeredFeedback ?? (topic.status === 'done' ? exists(getById(db, K.feedback, feedbackId(topic._id, topic.feedback.round, user._id))) : Promise.resolve(false)),
     extras.comments ?? (topic.comments > 0 ? recentComments(db, topic._id) : Promise.resolve([])),
     getMany<User>(db, C.users, [topic.authorId, ...topic.timeline.map((e) => e.byId).filter((x): x is string => !!x)]),
     topic.buildingId ? getById<Building>(db, C.buildings, topic.buildingId) : Promise.resolve(null),
