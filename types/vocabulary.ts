@@ -369,6 +369,7 @@ export const FIELD_LABELS: Record<string, string> = {
   minPerMember: '每人最少结对',
   // councils and topics
   seat: '议事会席位',
+  seatHolder: '成员',
   seats: '议事会成员',
   settings: '议事规则',
   scope: '议事范围',

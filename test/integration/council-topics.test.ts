@@ -41,7 +41,7 @@ const DEFAULTS: CouncilSettings = {
   youthMaxAge: null,
 }
 
-function councilDoc(over: Partial<Council> & { settings?: Partial<CouncilSettings> } = {}): Council {
+function councilDoc(over: Omit<Partial<Council>, 'settings'> & { settings?: Partial<CouncilSettings> } = {}): Council {
   const now = tc.now()
   const { settings, ...rest } = over
   return {
@@ -284,7 +284,7 @@ describe('eligibility: refusals say why, in Chinese', () => {
   const outsider = () => person('u-out', { householdId: null, communityId: null, buildingId: null, householdStatus: null, roles: [] })
 
   test('an unverified household, a non-resident, another building for a building council', async () => {
-    const building: Council = { ...councilDoc(), _id: 'cc-b1', name: '1栋议事会', scope: 'building', buildingId: T.b1, isDefault: false, seats: [] }
+    const building: Council = { ...councilDoc(), _id: 'cb_b-1', name: '1栋议事会', scope: 'building', buildingId: T.b1, isDefault: false, seats: [] }
     await setup({ people: [pendingOne(), outsider()], councils: [building] })
     const t = await create()
 
@@ -301,12 +301,12 @@ describe('eligibility: refusals say why, in Chinese', () => {
     expect([codeOf(other), reasonOf(other)]).toEqual(['FORBIDDEN', 'NOT_ELIGIBLE'])
 
     // A building council: 1栋's residents only.
-    const b2 = await tc.call(pm, 'topic.create', { communityId: c, councilId: 'cc-b1', title: '1栋楼道灯', description: '楼道灯太暗' })
+    const b2 = await tc.call(pm, 'topic.create', { communityId: c, councilId: 'cb_b-1', title: '1栋楼道灯', description: '楼道灯太暗' })
     expect([codeOf(b2), reasonOf(b2), messageOf(b2)]).toEqual(['FORBIDDEN', 'NOT_ELIGIBLE', '本议事会只由这栋楼的居民参与'])
-    const inB1 = await create(res, { councilId: 'cc-b1', title: '1栋楼道灯', description: '楼道灯太暗' })
-    expect(inB1).toMatchObject({ councilId: 'cc-b1', councilName: '1栋议事会', buildingName: '1栋' })
+    const inB1 = await create(res, { councilId: 'cb_b-1', title: '1栋楼道灯', description: '楼道灯太暗' })
+    expect(inB1).toMatchObject({ councilId: 'cb_b-1', councilName: '1栋议事会', buildingName: '1栋' })
     // A building named without a council goes to that building's council.
-    expect((await create(nb, { buildingId: T.b1 })).councilId).toBe('cc-b1')
+    expect((await create(nb, { buildingId: T.b1 })).councilId).toBe('cb_b-1')
     expect((await create(pm, { buildingId: T.b2 })).councilId).toBe(`cc_${c}`)
     const s = await support(pm, inB1.id)
     expect([codeOf(s), reasonOf(s), messageOf(s)]).toEqual(['FORBIDDEN', 'NOT_ELIGIBLE', '本议事会只由这栋楼的居民参与'])

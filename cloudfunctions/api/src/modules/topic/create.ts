@@ -23,14 +23,14 @@ import { TopicCreateInput, type Council, type TimelineEntry, type Topic, type To
 import { TOPIC_CHANNEL_LABELS } from '../../../../../types/vocabulary'
 import { defineAction, user as userAccess, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { getById, readAll } from '../../platform/db'
+import { getById } from '../../platform/db'
 import { forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getUser } from '../org/repo'
 import { actsFor, listName } from '../org/rules'
 import { PT } from '../party/repo'
 import { SCENE_RE } from '../party/rules'
 import { ensureDefaultCouncil, isSecretaryOf, notifyAuthor } from '../council/core'
-import { getCouncil, K, newTopicId } from '../council/repo'
+import { buildingCouncilId, getCouncil, K, newTopicId } from '../council/repo'
 import { inScope, topicRelations } from '../council/rules'
 import { factsFor, participation } from '../council/standing'
 import { topicDetail } from '../council/views'
@@ -42,17 +42,15 @@ export interface TalkPointToken extends Omit<SceneToken, 'kind'> {
   name: string
 }
 
-/** Councils a community has: a handful (community, youth, migrants, some compounds and buildings). */
-const MAX_COUNCILS = 200
-
 async function councilFor(ctx: UserCtx, community: { _id: string }, input: ActionInput<'topic.create'>): Promise<Council> {
   let council: Council | null = null
   if (input.councilId) {
     council = await getCouncil(ctx.db, input.councilId)
     if (!council || council.communityId !== community._id) throw notFound('这个议事会')
   } else if (input.buildingId) {
-    const all = await readAll<Council>(ctx.db, K.councils, { communityId: community._id }, MAX_COUNCILS)
-    council = all.find((c) => c.active && c.scope === 'building' && c.buildingId === input.buildingId) ?? null
+    // A building has at most one council, under an id made from the building (council.upsert).
+    const own = await getCouncil(ctx.db, buildingCouncilId(input.buildingId))
+    council = own && own.active && own.communityId === community._id ? own : null
   }
   council ??= await ensureDefaultCouncil(ctx.db, community, ctx.now())
   if (!council.active) throw invalid('这个议事会暂停接收议题了')
