@@ -455,6 +455,10 @@ export interface CommentView {
   mine: boolean
   /** Secretary only: held / removed comments are listed with their status. */
   status: TopicComment['status']
+  /** The topic it is on (the moderation queue lists comments of many topics; topic.moderate needs it). */
+  topicId?: string
+  /** In the moderation queue (topic.comments with `held` and no topic): the topic's title. */
+  topicTitle?: string
 }
 
 export interface TopicDetail extends Omit<TopicCard, 'deadline'> {

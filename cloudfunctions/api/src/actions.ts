@@ -113,6 +113,20 @@ export const actions: Registry = {
   'topic.feedback': () => import('./modules/topic/feedback'),
   'meeting.upsert': () => import('./modules/meeting/upsert'),
   'meeting.list': () => import('./modules/meeting/list'),
+  'topic.create': () => import('./modules/topic/create'),
+  'topic.list': () => import('./modules/topic/list'),
+  'topic.get': () => import('./modules/topic/get'),
+  'topic.support': () => import('./modules/topic/support'),
+  'topic.unsupport': () => import('./modules/topic/unsupport'),
+  'topic.review': () => import('./modules/topic/review'),
+  'topic.discuss': () => import('./modules/topic/discuss'),
+  'topic.comment': () => import('./modules/topic/comment'),
+  'topic.comments': () => import('./modules/topic/comments'),
+  'topic.report': () => import('./modules/topic/report'),
+  'topic.moderate': () => import('./modules/topic/moderate'),
+  'topic.withdraw': () => import('./modules/topic/withdraw'),
+  'topic.merge': () => import('./modules/topic/merge'),
+  'topic.retire': () => import('./modules/topic/retire'),
 }
 
 /** The declaration of one action. */

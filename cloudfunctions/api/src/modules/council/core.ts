@@ -18,7 +18,7 @@ import { holdsRole } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing, timeValue } from '../messages/rules'
 import { defaultCouncilId, getCouncil, getTopic, K } from './repo'
-import { DEFAULT_SETTINGS, destination, inScope, moveRefusal, PUBLIC_STATUSES, topicRelations, type EligibilityFacts, type TopicMove, type TopicRelation } from './rules'
+import { DEFAULT_SETTINGS, destination, inScope, moveRefusal, PUBLIC_STATUSES, topicRelations, type EligibilityFacts, type Standing, type TopicMove, type TopicRelation } from './rules'
 import { factsFor } from './standing'
 
 export interface LoadedTopic {
@@ -78,8 +78,11 @@ export interface MoveOpts {
 
 const RACE = '议题状态刚刚变了，请刷新后再看'
 
-/** The timeline entry, the update and the topic as it will be after `event`. */
-function planMove(_: Command, now: Date, topic: Topic, event: TopicMove, byId: string | null, opts: MoveOpts) {
+/**
+ * The timeline entry, the update and the topic as it will be after `event` — for a command that makes the
+ * move inside its own transaction (a support reaching the threshold).
+ */
+export function planMove(_: Command, now: Date, topic: Topic, event: TopicMove, byId: string | null, opts: MoveOpts) {
   const to = destination(event, topic)
   const entry: TimelineEntry = {
     at: now,
@@ -192,3 +195,11 @@ export async function ensureDefaultCouncil(db: Db, community: Pick<Community, '_
   if (!made) throw conflict('议事会刚刚建立，请稍后再试', 'BUSY')
   return made
 }
+
+/** Refuse a resident's write they are not eligible for: FORBIDDEN, reason NOT_ELIGIBLE, the why in Chinese. */
+export function ensureEligible(standing: Standing): asserts standing is { ok: true; identity: string } {
+  if (!standing.ok) throw forbidden(standing.why, 'NOT_ELIGIBLE')
+}
+
+/** What a resident is told when the topic left the support stage before their tap. */
+export const NOT_COLLECTING = '这个议题已经不在征集附议阶段了，请刷新后再看'

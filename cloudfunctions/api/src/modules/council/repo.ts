@@ -41,3 +41,15 @@ export async function countOf(db: Db, collection: string, filter: object): Promi
   const res = (await db.collection(collection).where(filter).count()) as { total: number }
   return res.total
 }
+
+/** One report 举报 of a topic or a comment by one person (`_id` reportId(target, person)): three people hide it. */
+export interface TopicReport {
+  _id: string
+  communityId: string
+  topicId: string
+  /** The comment reported, or null when the topic itself is. */
+  commentId: string | null
+  userId: string
+  reason: string | null
+  at: Date
+}

@@ -82,13 +82,22 @@ export async function topicCards(db: Db, topics: Topic[], councils?: Map<string,
   return topics.map((t) => topicCard(t, byId.get(t.councilId)?.name ?? '议事会', authorNameOf(t, people)))
 }
 
-/** Comments as anyone may see them: masked author, whether it is the caller's. */
-export async function commentViews(db: Db, comments: TopicComment[], viewerId: string): Promise<CommentView[]> {
-  const people = await getMany<User>(
-    db,
-    C.users,
-    comments.map((c) => c.authorId),
-  )
+/** Comments as anyone may see them: masked author, whether it is the caller's; with `titles`, their topics' titles. */
+export async function commentViews(db: Db, comments: TopicComment[], viewerId: string, titles = false): Promise<CommentView[]> {
+  const [people, topics] = await Promise.all([
+    getMany<User>(
+      db,
+      C.users,
+      comments.map((c) => c.authorId),
+    ),
+    titles
+      ? getMany<Topic>(
+          db,
+          K.topics,
+          comments.map((c) => c.topicId),
+        )
+      : Promise.resolve(new Map<string, Topic>()),
+  ])
   return comments.map((c) => ({
     id: c._id,
     authorName: listName(people.get(c.authorId) ?? { realName: null, nickname: '' }),
@@ -96,6 +105,8 @@ export async function commentViews(db: Db, comments: TopicComment[], viewerId: s
     at: iso(c.at),
     mine: c.authorId === viewerId,
     status: c.status,
+    topicId: c.topicId,
+    ...(titles ? { topicTitle: topics.get(c.topicId)?.title ?? '' } : {}),
   }))
 }
 
@@ -176,12 +187,12 @@ export async function topicDetail(
   const { user, now, facts } = viewer
   const participates = inScope(council, facts)
   const votes = voteStandingOf(topic, council, facts)
-  const has = (collection: string, id: string) => getById<{ _id: string }>(db, collection, id).then((d) => !!d)
+  const exists = (doc: Promise<unknown>) => doc.then((d) => !!d)
   const [supported, reported, vote, answeredFeedback, comments, people, building, merged, liveTally] = await Promise.all([
-    extras.supported ?? (topic.status === 'collecting' ? has(K.supports, supportId(topic._id, user._id)) : Promise.resolve(false)),
-    extras.reported ?? (HIDEABLE.includes(topic.status) ? has(K.reports, reportId(topic._id, user._id)) : Promise.resolve(false)),
+    extras.supported ?? (topic.status === 'collecting' ? exists(getById(db, K.supports, supportId(topic._id, user._id))) : Promise.resolve(false)),
+    extras.reported ?? (HIDEABLE.includes(topic.status) ? exists(getById(db, K.reports, reportId(topic._id, user._id))) : Promise.resolve(false)),
     extras.vote !== undefined ? extras.vote : myVote(db, topic, votes, user._id),
-    extras.answeredFeedback ?? (topic.status === 'done' ? has(K.feedback, feedbackId(topic._id, topic.feedback.round, user._id)) : Promise.resolve(false)),
+    extras.answeredFeedback ?? (topic.status === 'done' ? exists(getById(db, K.feedback, feedbackId(topic._id, topic.feedback.round, user._id))) : Promise.resolve(false)),
     extras.comments ?? (topic.comments > 0 ? recentComments(db, topic._id) : Promise.resolve([])),
     getMany<User>(db, C.users, [topic.authorId, ...topic.timeline.map((e) => e.byId).filter((x): x is string => !!x)]),
     topic.buildingId ? getById<Building>(db, C.buildings, topic.buildingId) : Promise.resolve(null),
@@ -246,4 +257,14 @@ export async function topicDetail(
       can,
     },
   }
+}
+
+/** The detail for the caller of a command, from what loadTopic gave it (and the topic as it is after the command). */
+export function detailFor(
+  ctx: { db: Db; user: User; now: () => Date },
+  loaded: { council: Council; relations: ReadonlySet<TopicRelation>; facts: EligibilityFacts },
+  topic: Topic,
+  extras: DetailExtras = {},
+): Promise<TopicDetail> {
+  return topicDetail(ctx.db, topic, loaded.council, { user: ctx.user, now: ctx.now(), facts: loaded.facts }, loaded.relations, extras)
 }
