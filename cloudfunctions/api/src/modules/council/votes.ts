@@ -39,7 +39,7 @@ import { limits } from '../../platform/limits'
 import { C } from '../org/repo'
 import { credit } from '../points/earn'
 import { moveTopicAudited, notifyAuthor, topicResource } from './core'
-import { countOf, getTopic, K, voteId } from './repo'
+import { getTopic, K, totalOf, voteId } from './repo'
 import { decide } from './rules'
 
 const DAY = 86_400_000
@@ -78,18 +78,16 @@ export async function countElectorate(db: Db, council: Council, eligibility: Eli
   }
   const permit = { 'residencePermit.communityId': council.communityId, 'residencePermit.expiresOn': _.gte(today) }
   if (council.scope === 'migrants') {
-    if (eligibility === 'resident') return countOf(db, C.users, permit)
+    if (eligibility === 'resident') return totalOf(db.collection(C.users).where(permit))
     const livesHere = $.and([$.eq(['$householdStatus', 'verified']), $.eq(['$communityId', council.communityId])])
     return distinct(permit, $.cond({ if: livesHere, then: '$householdId', else: '$_id' }))
   }
   const residents = { communityId: council.communityId, householdStatus: 'verified', ...(await placeFilter(db, council)), ...birth }
-  const counted = eligibility === 'household' ? await distinct(residents, '$householdId') : await countOf(db, C.users, residents)
+  const counted = eligibility === 'household' ? await distinct(residents, '$householdId') : await totalOf(db.collection(C.users).where(residents))
   if (!admitsPermits(council)) return counted
   // Permit holders who do not live here verified (those who do were counted above, as their household or themselves).
-  const newcomers = await countOf(
-    db,
-    C.users,
-    _.and([{ ...permit, ...birth }, _.or([{ communityId: _.neq(council.communityId) }, { householdStatus: _.neq('verified') }])]),
+  const newcomers = await totalOf(
+    db.collection(C.users).where(_.and([{ ...permit, ...birth }, _.or([{ communityId: _.neq(council.communityId) }, { householdStatus: _.neq('verified') }])])),
   )
   return counted + newcomers
 }
