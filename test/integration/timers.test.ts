@@ -291,7 +291,15 @@ async function councilWork(voters: number) {
   await tc.ok(sec, 'points.setRule', { communityId: c, kind: 'council_participation', points: 5, dailyCap: null, monthlyCap: null, active: true })
   await tc.ok(sec, 'council.list', { communityId: c }) // the default council, made on first use
   const ended = new Date(now.getTime() - DAY)
-  const terms = (closesAt: Date) => ({ opensAt: new Date(closesAt.getTime() - 7 * DAY), closesAt, eligibility: 'resident', electorate: 400, quorumPercent: 0, passPercent: 50, secretBallot: true })
+  const terms = (closesAt: Date) => ({
+    opensAt: new Date(closesAt.getTime() - 7 * DAY),
+    closesAt,
+    eligibility: 'resident',
+    electorate: 400,
+    quorumPercent: 0,
+    passPercent: 50,
+    secretBallot: true,
+  })
   const open = new Date(now.getTime() + 3 * DAY)
   await tc.engine.insertMany('topics', [
     ...Array.from({ length: 30 }, (_, i) => topicDoc(`t-due-${String(i).padStart(2, '0')}`, { vote: terms(ended), votingClosesAt: ended })),
@@ -323,10 +331,30 @@ async function councilWork(voters: number) {
   )
   await tc.engine.insertMany(
     'subscriptions',
-    list.map((id) => ({ _id: subscriptionId(id, 'topicVote'), userId: id, openid: `o-${id}`, template: 'topicVote', templateId: TEMPLATES.topicVote.id, count: 1, updatedAt: now })),
+    list.map((id) => ({
+      _id: subscriptionId(id, 'topicVote'),
+      userId: id,
+      openid: `o-${id}`,
+      template: 'topicVote',
+      templateId: TEMPLATES.topicVote.id,
+      count: 1,
+      updatedAt: now,
+    })),
   )
   await tc.engine.insertMany('notify_jobs', [
-    { _id: 'vote_t-open', kind: 'topic.vote', status: 'pending', topicId: 't-open', communityId: c, phase: 'residents', phases: ['residents', 'permits'], after: null, sent: 0, createdAt: now, doneAt: null },
+    {
+      _id: 'vote_t-open',
+      kind: 'topic.vote',
+      status: 'pending',
+      topicId: 't-open',
+      communityId: c,
+      phase: 'residents',
+      phases: ['residents', 'permits'],
+      after: null,
+      sent: 0,
+      createdAt: now,
+      doneAt: null,
+    },
   ])
   await tc.engine.insertMany(
     'topic_votes',

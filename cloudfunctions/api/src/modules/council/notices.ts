@@ -202,7 +202,11 @@ export async function sendTopicNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'open
       await sendMessage(deps, {
         ...to,
         template: 'topicVote',
-        data: { thing1: thing(topic.title), time2: timeValue(topic.votingClosesAt!), thing3: thing(`${ELIGIBILITY_LABELS[topic.vote!.eligibility]}，请在截止前投票`) },
+        data: {
+          thing1: thing(topic.title),
+          time2: timeValue(topic.votingClosesAt!),
+          thing3: thing(`${ELIGIBILITY_LABELS[topic.vote!.eligibility]}，请在截止前投票`),
+        },
       })
     else
       await sendMessage(deps, {
@@ -236,9 +240,7 @@ export async function sendTopicNotices(deps: Deps, cursor: Cursor): Promise<Batc
   const _ = deps.db.command
   const last = afterIdOf(cursor)
   const pending = { status: 'pending', kind: _.in(KINDS) }
-  let [job] = last
-    ? await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, { ...pending, _id: _.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 })
-    : []
+  let [job] = last ? await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, { ...pending, _id: _.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 }) : []
   if (!job) [job] = await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, pending, { orderBy: [['_id', 'asc']], limit: 1 })
   if (!job) return { counts: { sent: 0 }, cursor: null, done: true }
   const { sent } = await sendTopicNoticeBatch(deps, job)

@@ -93,4 +93,10 @@ async function recordOfflineVotes(ctx: UserCtx, input: ActionInput<'topic.record
   return { recorded, refused, topic: await topicDetail(db, topic, council, { user: ctx.user, now: ctx.now(), facts }, relations) }
 }
 
-export default defineAction({ name: 'topic.recordOfflineVotes', input: TopicRecordOfflineVotesInput, access: SECRETARY, writes: true, handler: recordOfflineVotes })
+export default defineAction({
+  name: 'topic.recordOfflineVotes',
+  input: TopicRecordOfflineVotesInput,
+  access: SECRETARY,
+  writes: true,
+  handler: recordOfflineVotes,
+})
