@@ -207,7 +207,8 @@ describe('one vote per identity under a rush', () => {
     })
     expect(await tc.engine.count('topic_votes', { topicId: t.id })).toBe(300)
 
-    // Points: one 参与议事 per household that voted (owed ones paid by the timer), the books balanced.
+    // Points: one 参与议事 per household that voted, paid by the timer (votes never pay inline), the books balanced.
+    expect(owed).toBe(300)
     for (let i = 0; i < 5; i++) await tc.tick()
     expect(await tc.engine.count('topic_votes', { topicId: t.id, pointsPending: true })).toBe(0)
     const paid = await tc.engine.find('point_transfers', { key: { $regex: `^council:vote:${t.id}:` } })

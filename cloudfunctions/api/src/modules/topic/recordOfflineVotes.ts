@@ -5,7 +5,7 @@
  * (council/votes.ts castVote), recorded as entered by the secretary: a voter who already voted — online, on
  * paper, at the meeting, or through another member of the household — is refused, with the why, in
  * `refused`, and so is the second entry of the same voter in one list. The others are stored; each earns its
- * voter 参与议事 once per identity. The whole entry is one audit entry (channel and counts; never choices).
+ * voter 参与议事 once per identity (paid by the timer, as online votes are). The whole entry is one audit entry (channel and counts; never choices).
  * Outcomes: { recorded, refused[{ voterId, why }], topic }; NOT_FOUND for the topic, or for a meeting of
  * another community (or an activity that is not a meeting); FORBIDDEN for anyone but the secretary;
  * INVALID_INPUT for a meeting channel without its meeting; CONFLICT STATE_CHANGED when the topic is not
@@ -25,7 +25,7 @@ import { PT } from '../party/repo'
 import { loadTopic, topicResource } from '../council/core'
 import { voterStanding } from '../council/rules'
 import { factsFor } from '../council/standing'
-import { castRefusal, castVote, payVotePoints, voteOpen } from '../council/votes'
+import { castRefusal, castVote, voteOpen } from '../council/votes'
 import { topicDetail } from '../council/views'
 
 type Out = { recorded: number; refused: { voterId: string; why: string }[]; topic: TopicDetail }
@@ -81,7 +81,6 @@ async function recordOfflineVotes(ctx: UserCtx, input: ActionInput<'topic.record
       continue
     }
     recorded++
-    await payVotePoints(ctx, topic, cast.vote)
   }
   await runTx(db, (tx) =>
     recordIn(tx, ctx, {
