@@ -9,7 +9,7 @@
 import type { Community, User } from '../../../../../types/org'
 import type { Council, TimelineEntry, Topic } from '../../../../../types/council'
 import { TOPIC_STATUS_LABELS } from '../../../../../types/vocabulary'
-import type { Deps, UserCtx } from '../../platform/context'
+import type { Ctx, Deps, UserCtx } from '../../platform/context'
 import { recordIn, type AuditInput } from '../../platform/audit'
 import { ensureDoc, getById, runTx, txGet, updateWhere, type Command, type Db, type Tx } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
@@ -121,12 +121,13 @@ export async function moveTopic(deps: Pick<Deps, 'db' | 'now'>, topic: Topic, ev
  * conflict; it runs again, finds the new status and answers CONFLICT (STATE_CHANGED), changing nothing.
  */
 export async function moveTopicAudited(
-  ctx: UserCtx,
+  ctx: UserCtx | (Ctx & { user: null }),
   topic: Topic,
   event: TopicMove,
   opts: MoveOpts & { audit: (after: Topic) => AuditInput; also?: (tx: Tx, after: Topic) => Promise<void> },
 ): Promise<Topic> {
-  const { data, after } = planMove(ctx.db.command, ctx.now(), topic, event, ctx.user._id, opts)
+  // The timer's moves (a vote closed when its window ended) are audited with no actor.
+  const { data, after } = planMove(ctx.db.command, ctx.now(), topic, event, ctx.user?._id ?? null, opts)
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Topic>(tx, K.topics, topic._id)
     if (!current || current.status !== topic.status) throw conflict(RACE, 'STATE_CHANGED')
