@@ -403,7 +403,8 @@ describe('reports', () => {
     const t = await toOpinions()
     const after = await tc.ok(res, 'topic.comment', { communityId: c, topicId: t.id, text: '支持！' })
     const commentId = after.recentComments[0].id
-    for (const who of ['o-u-r1', 'o-u-r2']) expect(await tc.ok(who, 'topic.report', { communityId: c, topicId: t.id, commentId })).toEqual({ reported: true, hidden: false })
+    for (const who of ['o-u-r1', 'o-u-r2'])
+      expect(await tc.ok(who, 'topic.report', { communityId: c, topicId: t.id, commentId })).toEqual({ reported: true, hidden: false })
     expect(await tc.ok('o-u-r3', 'topic.report', { communityId: c, topicId: t.id, commentId })).toEqual({ reported: true, hidden: true })
     expect((await get(pm, t.id)).comments).toBe(0)
     expect((await tc.ok(sec, 'topic.comments', { communityId: c, held: true })).items.map((x) => x.id)).toEqual([commentId])

@@ -75,7 +75,22 @@ describe('the topic lifecycle table', () => {
 
   test('the table covers every event but submit and hold, which create a topic', () => {
     expect([...EVENTS].sort()).toEqual(
-      ['approve', 'close', 'discuss', 'finish', 'hide', 'merge', 'milestone', 'openVote', 'reopen', 'restore', 'retire', 'review', 'threshold', 'withdraw'].sort(),
+      [
+        'approve',
+        'close',
+        'discuss',
+        'finish',
+        'hide',
+        'merge',
+        'milestone',
+        'openVote',
+        'reopen',
+        'restore',
+        'retire',
+        'review',
+        'threshold',
+        'withdraw',
+      ].sort(),
     )
   })
 
@@ -193,7 +208,15 @@ const council = (scope: Council['scope'], over: Partial<Council> = {}): Council 
   ...over,
 })
 type U = EligibilityFacts['user']
-const verified: U = { _id: 'u-1', communityId: C1, householdId: 'h-1', householdStatus: 'verified', buildingId: 'b-1', verifiedBirthYear: null, residencePermit: null }
+const verified: U = {
+  _id: 'u-1',
+  communityId: C1,
+  householdId: 'h-1',
+  householdStatus: 'verified',
+  buildingId: 'b-1',
+  verifiedBirthYear: null,
+  residencePermit: null,
+}
 const pending: U = { ...verified, householdStatus: 'pending' }
 const elsewhere: U = { ...verified, communityId: 'c-2', householdId: 'h-9', buildingId: 'b-9' }
 const nobody: U = { ...verified, communityId: null, householdId: null, householdStatus: null, buildingId: null }
@@ -231,12 +254,22 @@ describe('inScope: who takes part in a council (support, comment), from verified
     // youth (max age 35 unless set; age = this China year − the verified birth year)
     ['youth: 35 this year (the boundary)', council('youth'), facts({ ...verified, verifiedBirthYear: 1991 }), null],
     ['youth: 36 this year', council('youth'), facts({ ...verified, verifiedBirthYear: 1990 }), '青年议事会只由 35 岁以下的居民参与'],
-    ['youth: a council’s own age limit', council('youth', { settings: settings({ youthMaxAge: 28 }) }), facts({ ...verified, verifiedBirthYear: 1997 }), '青年议事会只由 28 岁以下的居民参与'],
+    [
+      'youth: a council’s own age limit',
+      council('youth', { settings: settings({ youthMaxAge: 28 }) }),
+      facts({ ...verified, verifiedBirthYear: 1997 }),
+      '青年议事会只由 28 岁以下的居民参与',
+    ],
     ['youth: 28 under a limit of 28', council('youth', { settings: settings({ youthMaxAge: 28 }) }), facts({ ...verified, verifiedBirthYear: 1998 }), null],
     ['youth: no verified birth year', council('youth'), facts(verified), '青年议事会需要先到社区登记出生年份'],
     ['youth: young but pending', council('youth'), facts({ ...pending, verifiedBirthYear: 2000 }), RESIDENCE],
     ['youth: a young migrant with a permit', council('youth'), facts({ ...migrant('2026-12-31'), verifiedBirthYear: 2000 }), null],
-    ['youth: the boundary turns with the China year', council('youth'), facts({ ...verified, verifiedBirthYear: 1991 }, { today: '2027-01-01' }), '青年议事会只由 35 岁以下的居民参与'],
+    [
+      'youth: the boundary turns with the China year',
+      council('youth'),
+      facts({ ...verified, verifiedBirthYear: 1991 }, { today: '2027-01-01' }),
+      '青年议事会只由 35 岁以下的居民参与',
+    ],
   ])('%s', (_label, c, f, why) => {
     const s = inScope(c, f)
     if (why === null) expect(s).toEqual({ ok: true, identity: f.user._id })
@@ -252,8 +285,20 @@ describe('voterStanding: one vote per identity', () => {
     ['resident vote: the person', council('community'), 'resident', facts(verified), { identity: 'u_u-1' }],
     ['resident vote: out of the building', council('building', { buildingId: 'b-2' }), 'resident', facts(verified), { why: '本议事会只由这栋楼的居民参与' }],
     ['representatives: a representative’s seat', council('community'), 'representatives', facts(nobody, { seat: 'representative' }), { identity: 'u-1' }],
-    ['representatives: a verified resident without the seat', council('community'), 'representatives', facts(verified), { why: '本议题由居民代表表决，您可以发表意见' }],
-    ['representatives: another seat is not enough', council('community'), 'representatives', facts(verified, { seat: 'party_branch' }), { why: '本议题由居民代表表决，您可以发表意见' }],
+    [
+      'representatives: a verified resident without the seat',
+      council('community'),
+      'representatives',
+      facts(verified),
+      { why: '本议题由居民代表表决，您可以发表意见' },
+    ],
+    [
+      'representatives: another seat is not enough',
+      council('community'),
+      'representatives',
+      facts(verified, { seat: 'party_branch' }),
+      { why: '本议题由居民代表表决，您可以发表意见' },
+    ],
   ])('%s', (_label, c, eligibility, f, expected) => {
     const s = voterStanding(c, eligibility, f)
     if ('identity' in expected) expect(s).toEqual({ ok: true, identity: expected.identity })
@@ -274,7 +319,13 @@ describe('decide: quorum and the pass rule', () => {
   test.each<[string, ReturnType<typeof tally>, { electorate: number; quorumPercent: number; passPercent: number }, 'passed' | 'rejected', RegExp]>([
     ['below the quorum', tally(3, 0), { electorate: 10, quorumPercent: 50, passPercent: 50 }, 'rejected', /未达到 50% 的法定人数（需 5 票）/],
     ['exactly the quorum', tally(4, 1), { electorate: 10, quorumPercent: 50, passPercent: 50 }, 'passed', /表决通过/],
-    ['abstentions count for the quorum, not for the share', tally(2, 1, 7), { electorate: 10, quorumPercent: 100, passPercent: 50 }, 'passed', /占有效票 66.7%/],
+    [
+      'abstentions count for the quorum, not for the share',
+      tally(2, 1, 7),
+      { electorate: 10, quorumPercent: 100, passPercent: 50 },
+      'passed',
+      /占有效票 66.7%/,
+    ],
     ['a simple majority: a tie fails', tally(3, 3), { electorate: 6, quorumPercent: 0, passPercent: 50 }, 'rejected', /未超过 50%/],
     ['a simple majority: one more passes', tally(4, 3), { electorate: 7, quorumPercent: 0, passPercent: 50 }, 'passed', /超过 50%/],
     ['two thirds (66): 2 of 3 passes', tally(2, 1), { electorate: 3, quorumPercent: 0, passPercent: 66 }, 'passed', /66.7%/],
@@ -282,7 +333,13 @@ describe('decide: quorum and the pass rule', () => {
     ['two thirds (67): 7 of 10 passes', tally(7, 3), { electorate: 10, quorumPercent: 0, passPercent: 67 }, 'passed', /70%/],
     ['only abstentions: nothing to pass', tally(0, 0, 5), { electorate: 5, quorumPercent: 50, passPercent: 50 }, 'rejected', /占有效票 0%/],
     ['no votes at all, no quorum asked', tally(0, 0), { electorate: 0, quorumPercent: 0, passPercent: 50 }, 'rejected', /未超过/],
-    ['100%: every counted vote yes passes (nothing is more than all)', tally(10, 0, 2), { electorate: 12, quorumPercent: 100, passPercent: 100 }, 'passed', /全部同意，表决通过/],
+    [
+      '100%: every counted vote yes passes (nothing is more than all)',
+      tally(10, 0, 2),
+      { electorate: 12, quorumPercent: 100, passPercent: 100 },
+      'passed',
+      /全部同意，表决通过/,
+    ],
     ['100%: one no fails', tally(9, 1), { electorate: 10, quorumPercent: 0, passPercent: 100 }, 'rejected', /未达到全部同意/],
   ])('%s', (_label, t, terms, outcome, note) => {
     const d = decide(t, terms)

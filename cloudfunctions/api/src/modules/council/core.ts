@@ -18,7 +18,18 @@ import { holdsRole } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing, timeValue } from '../messages/rules'
 import { defaultCouncilId, getCouncil, getTopic, K } from './repo'
-import { DEFAULT_SETTINGS, destination, inScope, moveRefusal, PUBLIC_STATUSES, topicRelations, type EligibilityFacts, type Standing, type TopicMove, type TopicRelation } from './rules'
+import {
+  DEFAULT_SETTINGS,
+  destination,
+  inScope,
+  moveRefusal,
+  PUBLIC_STATUSES,
+  topicRelations,
+  type EligibilityFacts,
+  type Standing,
+  type TopicMove,
+  type TopicRelation,
+} from './rules'
 import { factsFor } from './standing'
 
 export interface LoadedTopic {

@@ -139,7 +139,16 @@ const isOpen = (closesAt: Date | null, now: Date) => !!closesAt && now.getTime()
 export function topicCan(
   topic: Topic,
   relations: ReadonlySet<TopicRelation>,
-  s: { now: Date; participates: boolean; votes: Standing; supported: boolean; reported: boolean; vote: Vote | null; viewerId: string; answeredFeedback: boolean },
+  s: {
+    now: Date
+    participates: boolean
+    votes: Standing
+    supported: boolean
+    reported: boolean
+    vote: Vote | null
+    viewerId: string
+    answeredFeedback: boolean
+  },
 ): TopicDetail['me']['can'] {
   const secretary = relations.has('secretary')
   const author = relations.has('author')
@@ -192,7 +201,8 @@ export async function topicDetail(
     extras.supported ?? (topic.status === 'collecting' ? exists(getById(db, K.supports, supportId(topic._id, user._id))) : Promise.resolve(false)),
     extras.reported ?? (HIDEABLE.includes(topic.status) ? exists(getById(db, K.reports, reportId(topic._id, user._id))) : Promise.resolve(false)),
     extras.vote !== undefined ? extras.vote : myVote(db, topic, votes, user._id),
-    extras.answeredFeedback ?? (topic.status === 'done' ? exists(getById(db, K.feedback, feedbackId(topic._id, topic.feedback.round, user._id))) : Promise.resolve(false)),
+    extras.answeredFeedback ??
+      (topic.status === 'done' ? exists(getById(db, K.feedback, feedbackId(topic._id, topic.feedback.round, user._id))) : Promise.resolve(false)),
     extras.comments ?? (topic.comments > 0 ? recentComments(db, topic._id) : Promise.resolve([])),
     getMany<User>(db, C.users, [topic.authorId, ...topic.timeline.map((e) => e.byId).filter((x): x is string => !!x)]),
     topic.buildingId ? getById<Building>(db, C.buildings, topic.buildingId) : Promise.resolve(null),

@@ -44,8 +44,9 @@ async function list(ctx: UserCtx, input: ActionInput<'topic.list'>): Promise<Pag
     if (!PUBLIC_STATUSES.includes(input.status) && !secretary && !input.mine) throw forbidden('只有社区书记可以查看待审核和已隐藏的议题')
     filter.status = input.status
   }
-  // Everyone but the secretary (and the author, on their own list) sees public topics only.
-  if (!input.mine && !secretary && !filter.status) filter.public = true
+  // The public list is the public list for everyone (the secretary's drafts and hidden topics are their own
+  // status lists); a council's list is public topics only, but all of them for the secretary; one's own, all.
+  if (!input.mine && !filter.status && !(input.councilId && secretary)) filter.public = true
 
   const where = input.cursor ? { ...filter, _id: _.lt(input.cursor) } : filter
   const docs = await findMany<Topic>(db, K.topics, where, { orderBy: [['_id', 'desc']], limit: limit + 1 })

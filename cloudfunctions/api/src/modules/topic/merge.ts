@@ -35,7 +35,14 @@ async function merge(ctx: UserCtx, input: ActionInput<'topic.merge'>) {
     also: async (tx) => {
       const current = await txGet<Topic>(tx, K.topics, target._id)
       if (!current || !current.public || !MERGE_TARGETS.includes(current.status)) throw conflict('要合并到的议题刚刚变了，请刷新后再选', 'STATE_CHANGED')
-      const entry: TimelineEntry = { at: now, event: 'merge', byId: ctx.user._id, from: current.status, to: current.status, note: `「${topic.title}」并入本议题` }
+      const entry: TimelineEntry = {
+        at: now,
+        event: 'merge',
+        byId: ctx.user._id,
+        from: current.status,
+        to: current.status,
+        note: `「${topic.title}」并入本议题`,
+      }
       await tx
         .collection(K.topics)
         .doc(target._id)

@@ -21,7 +21,6 @@ import { K, supportId } from '../council/repo'
 import { inScope } from '../council/rules'
 import { detailFor } from '../council/views'
 
-
 async function support(ctx: UserCtx, input: ActionInput<'topic.support'>) {
   const { db } = ctx
   const loaded = await loadTopic(ctx, input.communityId, input.topicId)
