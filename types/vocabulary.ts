@@ -372,7 +372,7 @@ export const FIELD_LABELS: Record<string, string> = {
   seatHolder: '成员',
   eligibility: '表决方式',
   electorate: '可投票数',
-  closesAt: '表决截止',
+  votingClosesAt: '表决截止',
   recorded: '录入票数',
   refused: '未录入票数',
   date: '日期',

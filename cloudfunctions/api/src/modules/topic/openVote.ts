@@ -48,7 +48,7 @@ async function openVote(ctx: UserCtx, input: ActionInput<'topic.openVote'>): Pro
       communityId: topic.communityId,
       resource: topicResource(topic),
       before: { status: topic.status },
-      after: { status: 'voting', eligibility: s.eligibility, electorate, closesAt },
+      after: { status: 'voting', eligibility: s.eligibility, electorate, votingClosesAt: closesAt },
     }),
   })
   await notifyAuthor(ctx, after, `表决开始，${shortChinaTime(closesAt)} 截止`)

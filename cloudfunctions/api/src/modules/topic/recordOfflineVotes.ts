@@ -22,7 +22,7 @@ import { getById, runTx } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { C, getMany } from '../org/repo'
 import { PT } from '../party/repo'
-import { loadTopic, topicResource } from '../council/core'
+import { loadTopic } from '../council/core'
 import { voterStanding } from '../council/rules'
 import { factsFor } from '../council/standing'
 import { castRefusal, castVote, voteOpen } from '../council/votes'
@@ -85,7 +85,8 @@ async function recordOfflineVotes(ctx: UserCtx, input: ActionInput<'topic.record
   await runTx(db, (tx) =>
     recordIn(tx, ctx, {
       communityId: topic.communityId,
-      resource: topicResource(topic),
+      // 表决票「议题」: what was entered on the topic's votes (how many, by which channel; never a choice).
+      resource: { type: 'topic_vote', id: topic._id, label: topic.title },
       after: { channel: VOTE_CHANNEL_LABELS[input.channel], recorded, refused: refused.length },
     }),
   )
