@@ -14,7 +14,7 @@ import { Area, FormRow } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
-import { PhotoPicker } from './Photos'
+import { PhotoPicker } from '../../../components/Photos'
 import { MemberPicker } from './MemberPicker'
 
 export type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch'

@@ -6,7 +6,7 @@ import type { WishDetail } from '@contract/wish'
 import { StatusChip } from '../../../features/wish/WishCard'
 import { EVENT_TEXT } from '../../../features/wish/shared'
 import { dateTime, dayText } from '../../../services/time'
-import { PhotoRow } from './Photos'
+import { PhotoRow } from '../../../components/Photos'
 
 export function WishHead({ w }: { w: WishDetail }) {
   return (
