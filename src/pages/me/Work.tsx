@@ -35,6 +35,14 @@ const PARTY_DUTIES = [
   { id: 'entry-party-report', text: '双报告', route: 'party.adminReport' },
 ] as const
 
+/** Secretary duties for the councils (议事), one row each. */
+const COUNCIL_DUTIES = [
+  { id: 'entry-council-queue', text: '议题审核', route: 'council.queue' },
+  { id: 'entry-councils', text: '议事会与成员', route: 'council.councils' },
+  { id: 'entry-council-offline', text: '录入线下表决票', route: 'council.offline' },
+  { id: 'entry-council-meetings', text: '议事会议', route: 'council.meetings' },
+] as const
+
 /** Everything a secretary looks after in a community, in the order they are listed. */
 const ADMIN_DUTIES = [
   { id: 'entry-members', text: '成员与角色', route: 'admin.members' },
@@ -42,7 +50,7 @@ const ADMIN_DUTIES = [
   { id: 'entry-audit', text: '操作记录', route: 'admin.audit' },
   { id: 'entry-undelivered', text: '未送达的消息', route: 'admin.messages' },
 ] as const
-const DUTIES = [...ADMIN_DUTIES, ...WISH_DUTIES, ...POINTS_DUTIES, ...PARTY_DUTIES]
+const DUTIES = [...ADMIN_DUTIES, ...WISH_DUTIES, ...COUNCIL_DUTIES, ...POINTS_DUTIES, ...PARTY_DUTIES]
 
 function Row({ id, dataId, text, arrow = '›', onClick }: { id?: string; dataId?: string; text: string; arrow?: string; onClick: () => void }) {
   return (
