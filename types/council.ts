@@ -439,6 +439,12 @@ export interface CommentView {
   mine: boolean
   /** Secretary only: held / removed comments are listed with their status. */
   status: TopicComment['status']
+  /**
+   * The topic it was written on, in the secretary's moderation queue (topic.comments with `held` and no
+   * topicId), where comments of many topics are listed and topic.moderate needs the topic's id.
+   */
+  topicId?: string
+  topicTitle?: string
 }
 
 export interface TopicDetail extends Omit<TopicCard, 'deadline'> {
