@@ -74,7 +74,17 @@ export function PhotoRow({ photos, onRemove }: { photos: string[]; onRemove?: (i
 }
 
 /** Thumbnails of the chosen photos and an 添加照片 tile (up to `max`). */
-export function PhotoPicker({ value, onChange, max = 6, folder = 'wishes' }: { value: string[]; onChange: (v: string[]) => void; max?: number; folder?: string }) {
+export function PhotoPicker({
+  value,
+  onChange,
+  max = 6,
+  folder = 'wishes',
+}: {
+  value: string[]
+  onChange: (v: string[]) => void
+  max?: number
+  folder?: string
+}) {
   const upload = useAction(uploadAll, { onSuccess: (ids) => onChange(value.concat(ids).slice(0, max)) })
   async function add() {
     if (upload.busy || value.length >= max) return

@@ -33,7 +33,9 @@ export function Ballots({ t, communityId, onRecorded }: { t: TopicDetail; commun
   const [meetingId, setMeetingId] = useState<string | null>(null)
   const [ballots, setBallots] = useState<Ballot[]>([])
   const [result, setResult] = useState<ActionOutput<'topic.recordOfflineVotes'> | null>(null)
-  const meetings = useQuery(channel === 'meeting' ? `${communityId}|${t.councilId}` : null, () => call('meeting.list', { communityId, councilId: t.councilId, limit: 20 }))
+  const meetings = useQuery(channel === 'meeting' ? `${communityId}|${t.councilId}` : null, () =>
+    call('meeting.list', { communityId, councilId: t.councilId, limit: 20 }),
+  )
   const record = useAction(
     (votes: { voterId: string; choice: VoteChoice }[]) =>
       call('topic.recordOfflineVotes', { communityId, topicId: t.id, channel, ...(channel === 'meeting' && meetingId ? { meetingId } : {}), votes }),

@@ -82,7 +82,13 @@ export function CouncilCard({ c, communityId, onEdit, onChanged, reload }: Props
         </Button>
       </View>
       {adding && (
-        <Sheet id='seat-sheet' title={`给「${c.name}」添加成员`} error={set.error?.message} busy={set.busy} onClose={() => (set.clearError(), setAdding(false))}>
+        <Sheet
+          id='seat-sheet'
+          title={`给「${c.name}」添加成员`}
+          error={set.error?.message}
+          busy={set.busy}
+          onClose={() => (set.clearError(), setAdding(false))}
+        >
           <Choice id='seat-kind' label='席位' value={seat} options={SEAT_KINDS.map((k) => ({ value: k, text: SEAT_LABELS[k] }))} onChange={setSeat} />
           <MemberSearch
             id='seat-search'

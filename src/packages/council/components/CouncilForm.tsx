@@ -24,9 +24,28 @@ const NUMBERS = [
 ] as const
 type NumberKey = (typeof NUMBERS)[number]['key']
 
-const DEFAULTS = { supportThreshold: 10, eligibility: 'household' as Eligibility, quorumPercent: 0, passPercent: 50, opinionDays: 7, votingDays: 7, secretBallot: true, youthMaxAge: null }
+const DEFAULTS = {
+  supportThreshold: 10,
+  eligibility: 'household' as Eligibility,
+  quorumPercent: 0,
+  passPercent: 50,
+  opinionDays: 7,
+  votingDays: 7,
+  secretBallot: true,
+  youthMaxAge: null,
+}
 
-export function CouncilForm({ communityId, council, onDone, onClose }: { communityId: string; council: CouncilView | null; onDone: () => void; onClose: () => void }) {
+export function CouncilForm({
+  communityId,
+  council,
+  onDone,
+  onClose,
+}: {
+  communityId: string
+  council: CouncilView | null
+  onDone: () => void
+  onClose: () => void
+}) {
   const s = council?.settings ?? DEFAULTS
   const [name, setName] = useState(council?.name ?? '')
   const [scope, setScope] = useState<CouncilScope>(council?.scope ?? 'building')
@@ -73,7 +92,15 @@ export function CouncilForm({ communityId, council, onDone, onClose }: { communi
 
   const place = places.find((p) => p.id === placeId)
   return (
-    <Sheet id='council-form' title={council ? `修改「${council.name}」` : '设立议事会'} error={problem ?? save.error?.message} busy={save.busy} submitText='保存' onSubmit={submit} onClose={onClose}>
+    <Sheet
+      id='council-form'
+      title={council ? `修改「${council.name}」` : '设立议事会'}
+      error={problem ?? save.error?.message}
+      busy={save.busy}
+      submitText='保存'
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <Field id='council-name' label='名称' value={name} maxlength={20} placeholder='例如：3号楼议事会' onChange={setName} />
       {!council?.isDefault && (
         <Choice
@@ -86,16 +113,46 @@ export function CouncilForm({ communityId, council, onDone, onClose }: { communi
       )}
       {places.length > 0 && (
         <FormRow label={scope === 'building' ? '哪栋楼' : '哪个小区'}>
-          <Picker mode='selector' range={places.map((p) => p.label)} value={Math.max(0, places.indexOf(place!))} onChange={(e) => setPlaceId(places[Number(e.detail.value)]?.id ?? null)}>
+          <Picker
+            mode='selector'
+            range={places.map((p) => p.label)}
+            value={Math.max(0, places.indexOf(place!))}
+            onChange={(e) => setPlaceId(places[Number(e.detail.value)]?.id ?? null)}
+          >
             <PickFace id='council-place' text={place?.label ?? '请选择'} />
           </Picker>
         </FormRow>
       )}
-      <Choice id='council-eligibility' label='谁来表决' value={eligibility} options={ELIGIBILITIES.map((e) => ({ value: e, text: ELIGIBILITY_LABELS[e] }))} onChange={setEligibility} />
+      <Choice
+        id='council-eligibility'
+        label='谁来表决'
+        value={eligibility}
+        options={ELIGIBILITIES.map((e) => ({ value: e, text: ELIGIBILITY_LABELS[e] }))}
+        onChange={setEligibility}
+      />
       {NUMBERS.map((n) => (
-        <Field key={n.key} id={`council-${n.key}`} type='number' label={n.label} hint={n.hint} value={nums[n.key]} maxlength={4} onChange={(v) => setNums({ ...nums, [n.key]: v })} />
+        <Field
+          key={n.key}
+          id={`council-${n.key}`}
+          type='number'
+          label={n.label}
+          hint={n.hint}
+          value={nums[n.key]}
+          maxlength={4}
+          onChange={(v) => setNums({ ...nums, [n.key]: v })}
+        />
       ))}
-      {scope === 'youth' && <Field id='council-youth' type='number' label='青年年龄上限（岁）' hint='按社区核实过的出生年份算' value={youthMaxAge} maxlength={2} onChange={setYouthMaxAge} />}
+      {scope === 'youth' && (
+        <Field
+          id='council-youth'
+          type='number'
+          label='青年年龄上限（岁）'
+          hint='按社区核实过的出生年份算'
+          value={youthMaxAge}
+          maxlength={2}
+          onChange={setYouthMaxAge}
+        />
+      )}
       <Toggle id='council-secret' label='表决结束前不公布票数' note='谁投了什么始终不公开' checked={secretBallot} onChange={setSecretBallot} />
       {council && !council.isDefault && <Toggle id='council-active' label='启用' note='停用后不再接收新议题' checked={active} onChange={setActive} />}
     </Sheet>

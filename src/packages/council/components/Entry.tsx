@@ -32,13 +32,33 @@ export function whoInput(who: Who): { onBehalfOf?: string; channel?: 'paper' | '
   return who.forWhom ? { onBehalfOf: who.forWhom } : {}
 }
 
-export function WhoFields({ me, communityId, secretary, who, onChange }: { me: Me; communityId: string; secretary: boolean; who: Who; onChange: (w: Who) => void }) {
+export function WhoFields({
+  me,
+  communityId,
+  secretary,
+  who,
+  onChange,
+}: {
+  me: Me
+  communityId: string
+  secretary: boolean
+  who: Who
+  onChange: (w: Who) => void
+}) {
   const proxies = [{ value: '', text: '我自己' }].concat(me.proxyFor.map((p) => ({ value: p.userId, text: `替 ${p.name}` })))
   return (
     <>
-      {proxies.length > 1 && <Choice id='topic-for' label='为谁提' value={who.forWhom} options={proxies} onChange={(forWhom) => onChange({ ...who, forWhom })} />}
+      {proxies.length > 1 && (
+        <Choice id='topic-for' label='为谁提' value={who.forWhom} options={proxies} onChange={(forWhom) => onChange({ ...who, forWhom })} />
+      )}
       {secretary && (
-        <Choice id='topic-channel' label='议题从哪来' value={who.channel} options={CHANNELS} onChange={(channel) => onChange({ ...who, channel, forWhom: '' })} />
+        <Choice
+          id='topic-channel'
+          label='议题从哪来'
+          value={who.channel}
+          options={CHANNELS}
+          onChange={(channel) => onChange({ ...who, channel, forWhom: '' })}
+        />
       )}
       {secretary && who.channel !== 'self' && (
         <FormRow label='替哪位居民录入' hint='可不选：没留名字的纸质意见，提议人显示为“居民”'>

@@ -15,7 +15,17 @@ import { call } from '../../../services/api'
 import { chinaIso, chinaToday, dayText, formatChina } from '../../../services/time'
 import { PickFace } from './bits'
 
-export function MeetingForm({ communityId, meeting, onDone, onClose }: { communityId: string; meeting: MeetingView | null; onDone: () => void; onClose: () => void }) {
+export function MeetingForm({
+  communityId,
+  meeting,
+  onDone,
+  onClose,
+}: {
+  communityId: string
+  meeting: MeetingView | null
+  onDone: () => void
+  onClose: () => void
+}) {
   const [councilId, setCouncilId] = useState<string | null>(meeting?.councilId ?? null)
   const [kind, setKind] = useState<MeetingKind>(meeting?.kind ?? 'council_day')
   const [title, setTitle] = useState(meeting?.title ?? '')
@@ -61,7 +71,15 @@ export function MeetingForm({ communityId, meeting, onDone, onClose }: { communi
   }
 
   return (
-    <Sheet id='meeting-form' title={meeting ? '修改会议 · 写纪要' : '安排议事会议'} error={problem ?? save.error?.message} busy={save.busy} submitText='保存' onSubmit={submit} onClose={onClose}>
+    <Sheet
+      id='meeting-form'
+      title={meeting ? '修改会议 · 写纪要' : '安排议事会议'}
+      error={problem ?? save.error?.message}
+      busy={save.busy}
+      submitText='保存'
+      onSubmit={submit}
+      onClose={onClose}
+    >
       {councils.length > 1 && (
         <Choice
           id='meeting-council'
@@ -71,7 +89,13 @@ export function MeetingForm({ communityId, meeting, onDone, onClose }: { communi
           onChange={setCouncilId}
         />
       )}
-      <Choice id='meeting-kind' label='会议类型' value={kind} options={MEETING_KINDS.map((k) => ({ value: k, text: MEETING_KIND_LABELS[k] }))} onChange={setKind} />
+      <Choice
+        id='meeting-kind'
+        label='会议类型'
+        value={kind}
+        options={MEETING_KINDS.map((k) => ({ value: k, text: MEETING_KIND_LABELS[k] }))}
+        onChange={setKind}
+      />
       <Field id='meeting-title' label='会议名称' value={title} maxlength={30} placeholder='例如：12月议事日' onChange={setTitle} />
       <Field id='meeting-place' label='地点' value={place} maxlength={50} placeholder='例如：社区党群服务中心二楼' onChange={setPlace} />
       <FormRow label='哪一天，几点到几点'>
@@ -86,7 +110,15 @@ export function MeetingForm({ communityId, meeting, onDone, onClose }: { communi
         </Picker>
       </FormRow>
       <Field id='meeting-capacity' type='number' label='名额' value={capacity} maxlength={4} onChange={setCapacity} />
-      <Tags id='meeting-topics' label='要议的议题' value={topicTitles} suggestions={Array.from(topics.keys())} max={20} allowCustom={false} onChange={setTopicTitles} />
+      <Tags
+        id='meeting-topics'
+        label='要议的议题'
+        value={topicTitles}
+        suggestions={Array.from(topics.keys())}
+        max={20}
+        allowCustom={false}
+        onChange={setTopicTitles}
+      />
       <Area id='meeting-minutes' label='会议纪要（开完会再写）' value={minutes} maxlength={2000} placeholder='议了什么、怎么定的' onChange={setMinutes} />
     </Sheet>
   )

@@ -45,7 +45,13 @@ export function SupportBox({ t, communityId, onDone, reload }: BoxProps) {
       {(t.me.can.support || t.me.can.unsupport) && (
         <WriteGate what='附议'>
           {t.me.can.support && (
-            <Button className='btn btn--primary btn--block ct-big' id='topic-support-btn' loading={support.busy} disabled={support.busy} onClick={() => support.run()}>
+            <Button
+              className='btn btn--primary btn--block ct-big'
+              id='topic-support-btn'
+              loading={support.busy}
+              disabled={support.busy}
+              onClick={() => support.run()}
+            >
               我也附议
             </Button>
           )}

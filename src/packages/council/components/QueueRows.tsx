@@ -61,15 +61,12 @@ export function TopicRow({ t, communityId, onGone, reload }: RowProps & { t: Car
 }
 
 export function HeldComment({ c, communityId, onGone, reload }: RowProps & { c: CommentView }) {
-  const act = useAction(
-    (decision: 'approve' | 'remove') => call('topic.moderate', { communityId, topicId: c.topicId!, commentId: c.id, decision }),
-    {
-      confirm: (d) => (d === 'remove' ? { title: '删除意见', content: '删除后这条意见不再显示。确定删除吗？' } : null),
-      success: (_, d) => (d === 'approve' ? '已显示' : '已删除'),
-      onSuccess: () => onGone(c.id),
-      reload,
-    },
-  )
+  const act = useAction((decision: 'approve' | 'remove') => call('topic.moderate', { communityId, topicId: c.topicId!, commentId: c.id, decision }), {
+    confirm: (d) => (d === 'remove' ? { title: '删除意见', content: '删除后这条意见不再显示。确定删除吗？' } : null),
+    success: (_, d) => (d === 'approve' ? '已显示' : '已删除'),
+    onSuccess: () => onGone(c.id),
+    reload,
+  })
   return (
     <View className='card ct-held' data-id={c.id}>
       {c.topicTitle && (

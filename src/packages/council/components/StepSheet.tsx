@@ -152,7 +152,9 @@ export function StepSheet(props: StepSheetProps) {
           onChange={(reason) => set({ reason })}
         />
       )}
-      {props.kind === 'merge' && <TargetPicker communityId={props.communityId} self={props.topic.id} value={form.target} onChange={(target) => set({ target })} />}
+      {props.kind === 'merge' && (
+        <TargetPicker communityId={props.communityId} self={props.topic.id} value={form.target} onChange={(target) => set({ target })} />
+      )}
       {props.kind === 'milestone' && (
         <FormRow label='哪一天'>
           <Picker mode='date' value={form.date} onChange={(e) => set({ date: String(e.detail.value) })}>

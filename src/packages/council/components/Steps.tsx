@@ -70,13 +70,7 @@ export function Steps({ t, communityId, onDone, reload, onOpen }: Props) {
         <View className='card ct-steps-card' id='topic-council-steps'>
           <View className='card-title'>议事会办理</View>
           {shown.map((b) => (
-            <Button
-              key={b.id}
-              id={b.id}
-              className={`btn${b.primary ? ' btn--primary' : ''}`}
-              disabled={direct.busy}
-              onClick={b.tap}
-            >
+            <Button key={b.id} id={b.id} className={`btn${b.primary ? ' btn--primary' : ''}`} disabled={direct.busy} onClick={b.tap}>
               {b.text}
             </Button>
           ))}

@@ -60,7 +60,10 @@ export default function NewTopic() {
   const [notices, setNotices] = useState<TemplateName[]>([])
 
   const buildings = useMemo(
-    () => [{ id: '', label: '不限楼栋（整个小区或社区的事）' }].concat((form.data?.[1].compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` })))),
+    () =>
+      [{ id: '', label: '不限楼栋（整个小区或社区的事）' }].concat(
+        (form.data?.[1].compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` }))),
+      ),
     [form.data],
   )
   const councils = (form.data?.[0] ?? []).filter((c) => c.active)

@@ -20,7 +20,9 @@ export default function Offline() {
   const { params } = useRouter()
   const [topicId, setTopicId] = useState(params.topicId ? decodeURIComponent(params.topicId) : '')
   const communityId = admin.communityId!
-  const voting = usePaged(admin.key && !topicId ? `${admin.key}|voting` : null, (cursor) => call('topic.list', { communityId, status: 'voting', cursor, limit: 20 }))
+  const voting = usePaged(admin.key && !topicId ? `${admin.key}|voting` : null, (cursor) =>
+    call('topic.list', { communityId, status: 'voting', cursor, limit: 20 }),
+  )
   const topic = useQuery(admin.key && topicId ? `${admin.key}|${topicId}` : null, () => call('topic.get', { communityId, topicId }))
 
   return (

@@ -36,13 +36,19 @@ export default function Queue() {
   const stats = useStats(admin.key, admin.communityId)
   const communityId = admin.communityId!
   const listKey = admin.key ? `${admin.key}|${queue}` : null
-  const topics = usePaged<TopicCard>(queue === 'comments' ? null : listKey, (cursor) => call('topic.list', { communityId, status: queue as TopicCard['status'], cursor, limit: 20 }))
-  const comments = usePaged<CommentView>(queue === 'comments' ? listKey : null, (cursor) => call('topic.comments', { communityId, held: true, cursor, limit: 20 }))
+  const topics = usePaged<TopicCard>(queue === 'comments' ? null : listKey, (cursor) =>
+    call('topic.list', { communityId, status: queue as TopicCard['status'], cursor, limit: 20 }),
+  )
+  const comments = usePaged<CommentView>(queue === 'comments' ? listKey : null, (cursor) =>
+    call('topic.comments', { communityId, held: true, cursor, limit: 20 }),
+  )
   const q = QUEUES.find((x) => x.value === queue)!
-  const gone = <T extends { id: string }>(list: { setItems: (f: (items: T[]) => T[]) => void }) => (id: string) => {
-    list.setItems((items) => items.filter((x) => x.id !== id))
-    stats.reload()
-  }
+  const gone =
+    <T extends { id: string }>(list: { setItems: (f: (items: T[]) => T[]) => void }) =>
+    (id: string) => {
+      list.setItems((items) => items.filter((x) => x.id !== id))
+      stats.reload()
+    }
   const waiting = stats.data?.waiting
 
   return (
@@ -55,7 +61,9 @@ export default function Queue() {
           </Chip>
         ))}
       </View>
-      {queue === 'voting' && waiting && waiting.votesToClose > 0 && <Text className='warn'>有 {waiting.votesToClose} 个表决已过截止时间，请结束并公示结果。</Text>}
+      {queue === 'voting' && waiting && waiting.votesToClose > 0 && (
+        <Text className='warn'>有 {waiting.votesToClose} 个表决已过截止时间，请结束并公示结果。</Text>
+      )}
       {queue === 'comments' ? (
         <PagedList
           list={comments}
