@@ -119,6 +119,9 @@ export function Tally({ t }: { t: TopicDetail }) {
         共 {total} 票（线上 {tally.online} · 线下 {tally.offline}）
         {t.vote ? `；应投 ${t.vote.electorate}，参与率 ${turnout ?? 0}%，至少 ${t.vote.quorumPercent}% 才有效` : ''}
       </Text>
+      {decided && t.me.voted && (
+        <Text className='ct-done'>✓ {t.me.voted === 'household' ? '您家投过票了' : `您投的是：${VOTE_CHOICE_LABELS[t.me.voted]}`}</Text>
+      )}
       {t.outcomeNote && <Text className='note ct-tally-note'>{t.outcomeNote}</Text>}
       {t.decidedAt && <Text className='note ct-tally-note'>公示时间：{dateTime(t.decidedAt)}</Text>}
     </View>
