@@ -180,6 +180,8 @@ export interface Topic {
   reports: number
   comments: number
   timeline: TimelineEntry[]
+  /** The author's 建议被采纳 points are owed (no budget when it passed): the timer pays them (topic.payOwed). */
+  pointsPending?: boolean
   createdAt: Date
   updatedAt: Date
 }
@@ -207,6 +209,20 @@ export interface Vote {
   channel: VoteChannel
   meetingId: string | null
   recordedById: string | null
+  at: Date
+  /** The voter's 参与议事 points are owed (no budget, or too busy, when the vote was cast): the timer pays them. */
+  pointsPending?: boolean
+}
+
+/** One 办成了吗 answer: `_id` `${topicId}_${round}_${userId}`, one per voter and round (topic.feedback). */
+export interface TopicFeedback {
+  _id: string
+  topicId: string
+  communityId: string
+  userId: string
+  round: number
+  done: boolean
+  comment: string | null
   at: Date
 }
 
@@ -439,11 +455,9 @@ export interface CommentView {
   mine: boolean
   /** Secretary only: held / removed comments are listed with their status. */
   status: TopicComment['status']
-  /**
-   * The topic it was written on, in the secretary's moderation queue (topic.comments with `held` and no
-   * topicId), where comments of many topics are listed and topic.moderate needs the topic's id.
-   */
+  /** The topic it is on (the moderation queue lists comments of many topics; topic.moderate needs it). */
   topicId?: string
+  /** In the moderation queue (topic.comments with `held` and no topic): the topic's title. */
   topicTitle?: string
 }
 

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini'
 import { Id, PageInput, Text } from './common'
 import { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS } from './vocabulary'
+import type { MeetingInfo } from './council'
 
 export { MEMBER_TYPES, REG_STATUSES, REG_STATUS_LABELS }
 export const MemberType = z.enum(MEMBER_TYPES)
@@ -101,6 +102,11 @@ export interface Activity {
   /** Server-only key of the rotating check-in code. Never leaves the function. */
   secret: string
   status: (typeof ACTIVITY_STATUSES)[number]
+  /**
+   * A council meeting (议事日, representatives' meeting) is an activity with this: residents in the council's
+   * scope sign up and check in with the same pages and rotating codes (meeting.upsert / meeting.list).
+   */
+  meeting?: MeetingInfo | null
   createdAt: Date
   updatedAt: Date
 }

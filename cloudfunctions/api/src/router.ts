@@ -12,12 +12,11 @@ import { ApiEvent, MAX_EVENT_BYTES, type ApiResult, type FieldIssue } from '../.
 import type { ActionName } from '../../../types/api'
 import { actions, loadAction } from './actions'
 import type { Ctx, Deps, UserCtx } from './platform/context'
-import type { User } from '../../../types/org'
 import { AppError, forbidden, internal, invalid, notFound, rateLimited, unauthenticated } from './platform/errors'
 import { RateLimiter } from './platform/rateLimit'
 import { newId } from './platform/db'
 import { findUserByOpenid, getCommunity } from './modules/org/repo'
-import { allows } from './modules/org/rules'
+import { allows, notMemberMessage } from './modules/org/rules'
 
 // The one locale the function speaks, imported by name: zhCN taken from z's locales namespace would bundle every locale zod ships (~100 KB).
 z.config(zhCN())
@@ -50,11 +49,6 @@ export function poisonPath(value: unknown, path: string[] = [], depth = 0): stri
     if (inner) return inner
   }
   return null
-}
-
-function notMemberMessage(user: User, communityId: string): string {
-  if (user.communityId === communityId && user.householdStatus === 'pending') return '您的住址还在等待楼栋长或社区确认，确认后就可以使用了'
-  return '您还不是这个社区的居民，请先在「我的」里选择住址'
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {

@@ -34,6 +34,8 @@ import { expirePoints } from './modules/points/expire'
 import { autoClose, payOwed, remindOverdue } from './modules/wish/timers'
 import { remindActivities } from './modules/party/remind'
 import { sendCancelNotices } from './modules/party/cancelNotice'
+import { closeDueVotes, payOwedPoints } from './modules/council/votes'
+import { sendTopicNotices } from './modules/council/notices'
 
 export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
@@ -50,6 +52,9 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'wish.remindOverdue': remindOverdue,
   'activity.remind': remindActivities,
   'activity.cancelNotice': sendCancelNotices,
+  'topic.closeVotes': closeDueVotes,
+  'topic.notices': sendTopicNotices,
+  'topic.payOwed': payOwedPoints,
 }
 
 /**
@@ -60,6 +65,7 @@ export const PASS_INTERVAL_MS: Record<string, number> = {
   'wish.autoClose': 3600_000,
   'wish.payOwed': 3600_000,
   'wish.remindOverdue': 3600_000,
+  'topic.payOwed': 3600_000,
 }
 
 export const TIMER_STATE = 'timer_state'

@@ -3,22 +3,26 @@
  * long token) or the 6 digits typed (with the activity's id). Check-in opens 30 minutes before the start and
  * closes at the end; with a location set, the member must be within its radius. 6-digit tries are limited
  * per person and activity (party/checkins.ts).
+ * At a council meeting (an activity with `meeting`) every resident who signed up checks in the same way, and
+ * attending pays council_participation once (council/meetings.ts payAttendance; no budget does not undo it).
  * Outcomes: the activity with the member's check-in; INVALID_INPUT for a forged, wrong or other activity's
  * code (reason CODE_EXPIRED for one no longer current); FORBIDDEN for someone not signed up, too far away,
  * or past the short-code tries (TOO_MANY_TRIES); CONFLICT before the window, after the end, for a second
  * check-in, or a cancelled activity (STATE_CHANGED).
  */
 import { ActivityCheckInput } from '../../../../../types/party'
-import { defineAction, member, type ActionInput } from '../../platform/action'
+import { defineAction, member, user, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { updateWhere } from '../../platform/db'
 import { conflict } from '../../platform/errors'
 import { activityOfCode, mySignup } from '../party/checkins'
+import { activityGate, payAttendance } from '../council/meetings'
 import { PT } from '../party/repo'
-import { checkinWindow } from '../party/rules'
+import { checkinWindow, parseToken } from '../party/rules'
 import { activityDetail } from '../party/views'
 
 async function checkin(ctx: UserCtx, input: ActionInput<'activity.checkin'>) {
+  await activityGate(ctx, input.communityId, input.activityId ?? parseToken(input.token)?.activityId, 'attend', member)
   const a = await activityOfCode(ctx, input)
   const s = await mySignup(ctx, a)
   const now = ctx.now()
@@ -28,7 +32,9 @@ async function checkin(ctx: UserCtx, input: ActionInput<'activity.checkin'>) {
   if (s.status !== 'signed') throw conflict('您已经签到过了')
   if ((await updateWhere(ctx.db, PT.signups, { _id: s._id, status: 'signed' }, { status: 'checked_in', checkinAt: now })) !== 1)
     throw conflict('您已经签到过了')
+  await payAttendance(ctx, a, ctx.user._id)
   return activityDetail(ctx, a)
 }
 
-export default defineAction({ name: 'activity.checkin', input: ActivityCheckInput, access: member, writes: true, handler: checkin })
+// `user`: activityGate applies `member` to every activity but council meetings (whose sign-up decided who comes).
+export default defineAction({ name: 'activity.checkin', input: ActivityCheckInput, access: user, writes: true, handler: checkin })

@@ -1,20 +1,27 @@
 /**
  * activity.signUp — a party member or volunteer takes a place: one transaction on the activity and the
- * sign-up, so exactly `capacity` people get in however many try at once.
- * Outcomes: the activity; NOT_FOUND; CONFLICT for a cancelled (STATE_CHANGED) or ended activity, a second
- * sign-up, or no places left (FULL).
+ * sign-up, so exactly `capacity` people get in however many try at once. A council meeting (an activity with
+ * `meeting`) is open to every resident in the council's scope, its seat holders and the secretary
+ * (council/meetings.ts activityGate); every other activity to party members and volunteers, as always.
+ * Outcomes: the activity; NOT_FOUND; FORBIDDEN for someone who may not join (a meeting: NOT_ELIGIBLE with the
+ * why); CONFLICT for a cancelled (STATE_CHANGED) or ended activity, a second sign-up, or no places left (FULL).
  */
 import { ActivitySignUpInput, type Activity, type Signup } from '../../../../../types/party'
-import { defineAction, roles, type ActionInput } from '../../platform/action'
+import { defineAction, roles, user as anyone, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { runTx, txGet } from '../../platform/db'
 import { conflict } from '../../platform/errors'
 import { loadActivity } from '../party/activities'
+import { activityGate } from '../council/meetings'
 import { PT } from '../party/repo'
 import { activityView } from '../party/views'
 
+/** Who signs up for an activity that is not a council meeting. */
+const MEMBERS = roles('party_member', 'volunteer')
+
 async function signUp(ctx: UserCtx, input: ActionInput<'activity.signUp'>) {
   const { db, user } = ctx
+  await activityGate(ctx, input.communityId, input.activityId, 'join', MEMBERS)
   const a = await loadActivity(db, input.communityId, input.activityId)
   if (a.status !== 'published') throw conflict('活动已取消', 'STATE_CHANGED')
   const now = ctx.now()
@@ -52,4 +59,5 @@ async function signUp(ctx: UserCtx, input: ActionInput<'activity.signUp'>) {
   return activityView(ctx, a._id)
 }
 
-export default defineAction({ name: 'activity.signUp', input: ActivitySignUpInput, access: roles('party_member', 'volunteer'), writes: true, handler: signUp })
+// `user`: the router lets every registered person through; activityGate applies MEMBERS to every activity but meetings.
+export default defineAction({ name: 'activity.signUp', input: ActivitySignUpInput, access: anyone, writes: true, handler: signUp })

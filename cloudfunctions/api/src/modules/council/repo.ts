@@ -27,6 +27,29 @@ export const feedbackId = (topicId: string, round: number, userId: string) => `$
 export const reportId = (targetId: string, userId: string) => `${targetId}_${userId}`
 /** The community's default council: one per community, made on first use. */
 export const defaultCouncilId = (communityId: string) => `cc_${communityId}`
+/** A building's council and a compound's: one each (council.upsert adds it under this id, so the database refuses a second). */
+export const buildingCouncilId = (buildingId: string) => `cb_${buildingId}`
+export const compoundCouncilId = (compoundId: string) => `cp_${compoundId}`
+/** Any other council (youth, migrants, a second community council). */
+export const newCouncilId = () => `cn_${newId()}`
 
 export const getTopic = (db: Db, id: string) => getById<Topic>(db, K.topics, id)
 export const getCouncil = (db: Db, id: string) => getById<Council>(db, K.councils, id)
+
+/** How many documents match an indexed filter: one count request, no document read. */
+export async function countOf(db: Db, collection: string, filter: object): Promise<number> {
+  const res = (await db.collection(collection).where(filter).count()) as { total: number }
+  return res.total
+}
+
+/** One report 举报 of a topic or a comment by one person (`_id` reportId(target, person)): three people hide it. */
+export interface TopicReport {
+  _id: string
+  communityId: string
+  topicId: string
+  /** The comment reported, or null when the topic itself is. */
+  commentId: string | null
+  userId: string
+  reason: string | null
+  at: Date
+}

@@ -220,8 +220,14 @@ export function decide(
   if (cast < needed) return { outcome: 'rejected', note: `参与表决 ${cast} 票，未达到 ${terms.quorumPercent}% 的法定人数（需 ${needed} 票），本次表决无效` }
   const counted = tally.yes + tally.no
   // "More than passPercent": 50 means a simple majority (yes > no); 67 two-thirds of yes + no.
-  const passes = counted > 0 && tally.yes * 100 > counted * terms.passPercent
+  // 100 (nothing is more than all) means every counted vote says yes.
+  const unanimity = terms.passPercent >= 100
+  const passes = counted > 0 && (unanimity ? tally.yes === counted : tally.yes * 100 > counted * terms.passPercent)
   const share = counted ? Math.round((tally.yes * 1000) / counted) / 10 : 0
+  if (unanimity)
+    return passes
+      ? { outcome: 'passed', note: `同意 ${tally.yes} 票，有效票全部同意，表决通过` }
+      : { outcome: 'rejected', note: `同意 ${tally.yes} 票，占有效票 ${share}%，未达到全部同意，表决未通过` }
   return passes
     ? { outcome: 'passed', note: `同意 ${tally.yes} 票，占有效票 ${share}%，超过 ${terms.passPercent}%，表决通过` }
     : { outcome: 'rejected', note: `同意 ${tally.yes} 票，占有效票 ${share}%，未超过 ${terms.passPercent}%，表决未通过` }
@@ -248,3 +254,9 @@ export const DEFAULT_SETTINGS: CouncilSettings = {
 
 /** Topic ids are time-ordered: `t`, 9 base-36 time digits, 12 hex. */
 export const isTopicCursor = (c: string) => /^t[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+/** Comment ids are time-ordered too: `k`, 9 base-36 time digits, 12 hex. */
+export const isCommentCursor = (c: string) => /^k[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+/** Where a topic may be merged into: a public topic still open to work on (not itself merged, retired or withdrawn). */
+export const MERGE_TARGETS: readonly TopicStatus[] = ['collecting', 'review', 'discussion', 'opinions', 'voting', 'decided', 'implementing', 'done']

@@ -31,6 +31,12 @@ export function allows(access: Access, user: Pick<User, 'roles'>, community: Pla
   return true
 }
 
+/** Why `member` access refused someone: their address still waits for confirmation, or they are not from here. */
+export function notMemberMessage(user: Pick<User, 'communityId' | 'householdStatus'>, communityId: string): string {
+  if (user.communityId === communityId && user.householdStatus === 'pending') return '您的住址还在等待楼栋长或社区确认，确认后就可以使用了'
+  return '您还不是这个社区的居民，请先在「我的」里选择住址'
+}
+
 /**
  * What a person may do in a community, by name, for the client to show or hide (types/org.ts CAPABILITIES).
  * Each is the access of the actions it opens, evaluated by `allows`, so the client cannot drift from the

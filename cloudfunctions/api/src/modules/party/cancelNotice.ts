@@ -101,10 +101,12 @@ export async function sendNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'openapi'>
  */
 export async function sendCancelNotices(deps: Deps, cursor: Cursor): Promise<Batch> {
   const last = afterIdOf(cursor)
+  // notify_jobs also holds other areas' notices (council/notices.ts): this job serves activity cancellations.
+  const pending = { status: 'pending', kind: 'activity.cancel' }
   let [job] = last
-    ? await findMany<NoticeJob>(deps.db, PT.noticeJobs, { status: 'pending', _id: deps.db.command.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 })
+    ? await findMany<NoticeJob>(deps.db, PT.noticeJobs, { ...pending, _id: deps.db.command.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 })
     : []
-  if (!job) [job] = await findMany<NoticeJob>(deps.db, PT.noticeJobs, { status: 'pending' }, { orderBy: [['_id', 'asc']], limit: 1 })
+  if (!job) [job] = await findMany<NoticeJob>(deps.db, PT.noticeJobs, pending, { orderBy: [['_id', 'asc']], limit: 1 })
   if (!job) return { counts: { sent: 0 }, cursor: null, done: true }
   const { sent } = await sendNoticeBatch(deps, job)
   return { counts: { sent }, cursor: { after: job._id }, done: false }
