@@ -62,3 +62,18 @@ test('empty stages end at once; an ended stage is not asked again', async () => 
   expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1].map(id))
   expect(asked.filter((k) => k === 'vote')).toHaveLength(1)
 })
+
+test('a list that filters what it reads (等我参与) may send empty pages: the loader reads on, so the first page is not called empty', async () => {
+  // Pages of 2 read, only ids divisible by 5 kept: the first few pages hold nothing.
+  const all = stage([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 2)
+  const filtered = (c: string | undefined) => {
+    const p = all(c)
+    return { items: p.items.filter((t) => parseInt(t.id.slice(1, 10), 36) % 5 === 0), nextCursor: p.nextCursor }
+  }
+  const lists: Record<string, (c: string | undefined) => PageOf<Item>> = { vote: filtered, feedback: stage([], 2) }
+  const load = mergedLoader(Object.keys(lists), async (k, c) => lists[k](c))
+  const first = await load(undefined)
+  expect(first.items.map((t) => t.id)).toEqual([id(20)])
+  const { seen } = await readAll(load)
+  expect(seen).toEqual([20, 15, 10, 5].map(id))
+})

@@ -39,13 +39,25 @@ export function mergePages<T extends { id: string }>(keys: string[], pages: Page
   return { items: shown, nextCursor: more ? JSON.stringify(after) : null }
 }
 
-/** A usePaged loader over several lists (one list: its own pages, untouched). */
+/** Empty pages read past before a page says "nothing here" (a filtered list, 等我参与, may send none). */
+const EMPTY_PAGES_READ_PAST = 5
+
+/**
+ * A usePaged loader over several lists (one list: its own pages and cursor, untouched). A list that filters
+ * what it reads (topic.list's `awaiting`) may answer a page with no cards but more to look at: the loader
+ * reads on, a few pages at most, so a segment is not called empty while it is not.
+ */
 export function mergedLoader<T extends { id: string }>(keys: string[], load: (key: string, cursor: string | undefined) => Promise<PageOf<T>>) {
-  return async (cursor: string | undefined): Promise<PageOf<T>> => {
+  const once = async (cursor: string | undefined): Promise<PageOf<T>> => {
     if (keys.length === 1) return load(keys[0], cursor)
     const before: Positions = cursor ? (JSON.parse(cursor) as Positions) : Object.fromEntries(keys.map((k) => [k, null]))
     const live = keys.filter((k) => before[k] !== false)
     const pages = await Promise.all(live.map((k) => load(k, before[k] || undefined)))
     return mergePages(live, pages, before)
+  }
+  return async (cursor: string | undefined): Promise<PageOf<T>> => {
+    let page = await once(cursor)
+    for (let i = 0; i < EMPTY_PAGES_READ_PAST && page.items.length === 0 && page.nextCursor !== null; i++) page = await once(page.nextCursor)
+    return page
   }
 }

@@ -41,7 +41,14 @@ export function Steps({ t, communityId, onDone, reload, onOpen }: Props) {
           : k === 'withdraw'
             ? call('topic.withdraw', base)
             : call('topic.moderate', { ...base, decision: k }),
-    { confirm: (k) => DIRECT[k], success: (_, k) => DIRECT[k].done, onSuccess: onDone, reload },
+    {
+      confirm: (k) => DIRECT[k],
+      // A close before the announced end stops the vote now; the result is published once the last votes
+      // have landed (topic.close: a close again a little later, or the timer).
+      success: (next, k) => (k === 'close' && next.status === 'voting' ? '已停止投票，稍后公示结果' : DIRECT[k].done),
+      onSuccess: onDone,
+      reload,
+    },
   )
   const can = t.me.can
   const moderating = can.moderate && (t.status === 'draft' || t.status === 'hidden')

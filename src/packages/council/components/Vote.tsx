@@ -33,17 +33,24 @@ export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
   )
   if (t.status !== 'voting' || !t.vote) return null
   const mine = t.me.voted
+  // Past its end (or stopped early) a vote is being counted: no more votes, the result comes soon.
+  const ended = Date.parse(t.vote.closesAt) <= Date.now()
   return (
     <View className='card' id='topic-vote'>
       <View className='card-title'>居民表决</View>
       <Text className='muted'>
         {ELIGIBILITY_LABELS[t.vote.eligibility]} · {dateTime(t.vote.closesAt)} 截止 · 同意超过 {t.vote.passPercent}% 通过（弃权不计）
       </Text>
+      {ended && (
+        <Text className='warn' id='topic-counting'>
+          投票已截止，正在计票，稍后公示结果。
+        </Text>
+      )}
       {mine ? (
         <Text className='ct-done' id='topic-voted'>
           ✓ {mine === 'household' ? '您家已经投过票了' : `您已投票：${VOTE_CHOICE_LABELS[mine]}`}
         </Text>
-      ) : t.me.can.vote ? (
+      ) : ended ? null : t.me.can.vote ? (
         <WriteGate what='投票'>
           <View className='ct-vote' id='topic-vote-buttons'>
             {VOTE_CHOICES.map((c) => (
