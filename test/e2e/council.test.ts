@@ -148,6 +148,7 @@ test('a topic goes from a resident’s idea through support, review, a vote and 
 
   await tour.step('vote', async () => {
     await vote(RESIDENT, topicId, 'yes', '同意')
+    await page.locator('#topic-vote').scrollIntoViewIfNeeded()
     await shot('c4-voted-elder')
     await vote(NEIGHBOURS[0], topicId, 'yes', '同意')
     await vote(NEIGHBOURS[1], topicId, 'no', '不同意')
@@ -172,6 +173,7 @@ test('a topic goes from a resident’s idea through support, review, a vote and 
     expect(widths[0]).toBeGreaterThan(widths[1])
     expect(widths[1]).toBeGreaterThan(0)
     expect(widths[2]).toBe(0)
+    await tally.scrollIntoViewIfNeeded()
     await shot('c5-result')
   })
 
@@ -212,4 +214,93 @@ test('a topic goes from a resident’s idea through support, review, a vote and 
     )
   })
   console.log('council tour (ms):', JSON.stringify(tour.timings))
+})
+
+test('the secretary’s council work: a seat, the queue, paper votes with a refusal, a meeting', async () => {
+  const api = <T>(openid: string, action: string, data: object) => e2e.api<T>(openid, action, data)
+  const base = { communityId: COMMUNITY }
+  const open = (route: string) => openRoute(page, e2e.url, `${route}?communityId=${COMMUNITY}`)
+  // A vote to record paper ballots for (no support needed now: straight to review), and the resident's online vote.
+  const c = (await api<CouncilView[]>(SECRETARY, 'council.list', base)).find((x) => x.isDefault)!
+  await api(SECRETARY, 'council.upsert', { ...base, councilId: c.id, name: c.name, scope: c.scope, settings: { ...c.settings, supportThreshold: 0 } })
+  const voting = await api<TopicDetail>(RESIDENT, 'topic.create', {
+    ...base,
+    title: '小区北门想加一个快递柜',
+    description: '快递总放在门卫室，老人取件不方便。',
+  })
+  expect(voting.status).toBe('review')
+  const topicId = voting.id
+  await api(SECRETARY, 'topic.review', { ...base, topicId, note: '同意提交商议' })
+  await api(SECRETARY, 'topic.discuss', { ...base, topicId, note: '物业出场地' })
+  await api(SECRETARY, 'topic.openVote', { ...base, topicId })
+  await api(RESIDENT, 'topic.vote', { ...base, topicId, choice: 'yes' })
+  // A topic with a photo waits for the community's look.
+  const draft = await api<TopicDetail>(NEIGHBOURS[1], 'topic.create', {
+    ...base,
+    title: '楼道里的旧自行车该清一清',
+    description: '堆了好几年了。',
+    photos: ['cloud://demo/topics/bikes.jpg'],
+  })
+  expect(draft.status).toBe('draft')
+
+  // 我的 → 议事会与成员: the rules in words; appoint a party-branch member
+  await switchTo(SECRETARY)
+  await tab('我的')
+  await page.locator('#entry-councils:visible').click()
+  const card = page.locator(`#council-${c.id}:visible`)
+  await expectContains(card, '提交后直接进入审议')
+  await expectContains(card, '每户一票')
+  await page.locator(`#council-add-seat-${c.id}:visible`).click()
+  await page.locator('#seat-kind .seg__opt[data-value="party_branch"]:visible').click()
+  await page.locator('#seat-search-input:visible input').fill('孙')
+  await page.locator('#seat-search-go:visible').click()
+  await page.locator('#seat-search .ct-pick[data-id="u-sun-lihua"]:visible').click()
+  await page.locator('#seat-sheet').waitFor({ state: 'detached' })
+  await expectContains(card.locator('.ct-seat[data-id="u-sun-lihua"]'), '党支部')
+  await shot('c7-councils')
+
+  // 议题审核: the draft, approved
+  await open(ROUTES['council.queue'])
+  await expectContains(page.locator('#queue-segs .seg__opt[data-value="draft"]:visible'), '1')
+  const queued = page.locator(`.topic-card[data-id="${draft.id}"]:visible`)
+  await expectContains(queued, '楼道里的旧自行车该清一清')
+  await shot('c8-queue')
+  await queued.locator('.queue-approve').click()
+  await confirmModal('通过后公示')
+  await queued.waitFor({ state: 'detached' })
+  expect((await api<TopicDetail>(SECRETARY, 'topic.get', { ...base, topicId: draft.id })).status).toBe('review') // no support needed now
+
+  // 录入线下表决票: pick the vote, two paper ballots; the one who voted online is refused, with why
+  await open(ROUTES['council.offline'])
+  await page.locator(`#offline-topics .topic-card[data-id="${topicId}"]:visible`).click()
+  await page.locator('#ballot-channel .seg__opt[data-value="paper"]:visible').click()
+  for (const [who, userId] of [
+    ['胡', 'u-hu-jianhua'],
+    ['王', 'u-wang-xiuying'],
+  ]) {
+    await page.locator('#ballot-search-input:visible input').fill(who)
+    await page.locator('#ballot-search-go:visible').click()
+    await page.locator(`#ballot-search .ct-pick[data-id="${userId}"]:visible`).click()
+  }
+  await page.locator('.ct-ballot[data-id="u-hu-jianhua"] .seg__opt[data-value="yes"]:visible').click()
+  await page.locator('.ct-ballot[data-id="u-wang-xiuying"] .seg__opt[data-value="no"]:visible').click()
+  await page.locator('#ballot-submit:visible').click()
+  await expectContains(page.locator('#ballot-result:visible'), '已录入 1 票，1 票没有录入')
+  await expectContains(page.locator('.ct-ballot[data-id="u-wang-xiuying"]:visible'), '没有录入')
+  expect(await page.locator('.ct-ballot[data-id="u-hu-jianhua"]').count()).toBe(0)
+  await shot('c9-offline')
+
+  // 议事会议: a 议事日 with the topic on its agenda
+  await open(ROUTES['council.meetings'])
+  await expectContains(page.locator('#meeting-list:visible'), '还没有安排过议事会议')
+  await page.locator('#meeting-new:visible').click()
+  await page.locator('#meeting-title:visible input').fill('12月议事日')
+  await page.locator('#meeting-place:visible input').fill('社区党群服务中心二楼')
+  await page.locator('#meeting-topics .seg__opt[data-value="小区北门想加一个快递柜"]:visible').click()
+  await page.locator('#sheet-submit:visible').click()
+  await page.locator('#meeting-form').waitFor({ state: 'detached' })
+  const list = page.locator('#meeting-list:visible')
+  await expectContains(list, '12月议事日')
+  await expectContains(list, '议题：小区北门想加一个快递柜')
+  await shot('c10-meetings')
 })

@@ -30,7 +30,7 @@ export function MeetingForm({
   const [kind, setKind] = useState<MeetingKind>(meeting?.kind ?? 'council_day')
   const [title, setTitle] = useState(meeting?.title ?? '')
   const [place, setPlace] = useState(meeting?.place ?? '')
-  const [day, setDay] = useState(meeting ? formatChina(meeting.startAt, 'YYYY-MM-DD') : chinaToday())
+  const [day, setDay] = useState(meeting ? formatChina(meeting.startAt, 'YYYY-MM-DD') : chinaToday(Date.now() + 86_400_000))
   const [from, setFrom] = useState(meeting ? formatChina(meeting.startAt, 'HH:mm') : '19:00')
   const [to, setTo] = useState(meeting ? formatChina(meeting.endAt, 'HH:mm') : '20:30')
   const [capacity, setCapacity] = useState(String(meeting?.capacity ?? 50))

@@ -43,7 +43,7 @@ export default function TopicPage() {
   const key = me && communityId && topicId ? `${me.userId}|${communityId}|${topicId}` : null
   const topic = useQuery(key, () => call('topic.get', { communityId: communityId!, topicId }))
   const [sheet, setSheet] = useState<{ kind: StepKind; comment?: CommentView } | null>(null)
-  const title = topic.data?.outcome ? '表决结果公示' : '议题详情'
+  const title = topic.data?.status === 'decided' ? '表决结果公示' : '议题详情'
 
   useEffect(() => {
     if (process.env.TARO_ENV === 'weapp')
