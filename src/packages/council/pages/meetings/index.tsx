@@ -39,7 +39,7 @@ function MeetingCard({ m, communityId, onEdit }: { m: MeetingView; communityId: 
         </Text>
       ))}
       {m.minutes && <Text className='ct-comment__text ct-meeting__minutes'>纪要：{m.minutes}</Text>}
-      <View className='topic-card__actions'>
+      <View className='btn-row ct-meeting__actions'>
         <Button className='btn btn--small' onClick={() => go('party.activity', { id: m.id, c: communityId })}>
           报名页
         </Button>
@@ -67,7 +67,7 @@ export default function Meetings() {
       <PagedList
         list={list}
         id='meeting-list'
-        className='topic-list'
+        className='ct-list'
         empty='还没有安排过议事会议'
         itemKey={(m) => m.id}
         renderItem={(m) => <MeetingCard m={m} communityId={admin.communityId!} onEdit={() => setEditing(m)} />}

@@ -61,7 +61,7 @@ export default function NewTopic() {
 
   const buildings = useMemo(
     () =>
-      [{ id: '', label: '不限楼栋（整个小区或社区的事）' }].concat(
+      [{ id: '', label: '不限楼栋' }].concat(
         (form.data?.[1].compounds ?? []).flatMap((c) => c.buildings.map((b) => ({ id: b.id, label: `${c.name} ${b.name}` }))),
       ),
     [form.data],
@@ -120,7 +120,7 @@ export default function NewTopic() {
                   <WhoFields me={me} communityId={communityId!} secretary={can(me, communityId, 'administer')} who={who} onChange={setWho} />
                   <Field {...TITLE} value={title} hint={count(title, TITLE.maxlength)} onChange={setTitle} />
                   <Area {...DESCRIPTION} value={description} hint={count(description, DESCRIPTION.maxlength)} onChange={setDescription} />
-                  <FormRow label='是哪栋楼的事' hint='可不选'>
+                  <FormRow label='是哪栋楼的事' hint='整个小区或社区的事，不用选'>
                     <Picker
                       mode='selector'
                       range={buildings.map((b) => b.label)}
@@ -139,7 +139,7 @@ export default function NewTopic() {
                       onChange={setCouncilId}
                     />
                   )}
-                  <FormRow label='照片' hint='可不加'>
+                  <FormRow label='照片' hint='可不加；加了照片要等社区看过才公示'>
                     <PhotoPicker value={photos} onChange={setPhotos} max={6} folder='topics' />
                   </FormRow>
                   {said && (
