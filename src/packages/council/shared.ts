@@ -1,31 +1,13 @@
 /** What the council subpackage's pages share (the tab's and the pages' common words: src/features/council/shared.ts). */
 import type { TimelineEntry } from '@contract/council'
-import { useSession } from '../../hooks/useSession'
-import { useSecretaryCommunity } from '../../hooks/useCommunity'
-import { can } from '../../services/access'
+import { useSecretaryPage } from '../../hooks/useCommunity'
 import { go } from '../../services/nav'
 
 /** The Guard's words on the secretary's council pages (no community to administer, or not allowed here). */
 export const SECRETARY_ONLY = { text: '只有社区书记可以管理议事', action: { text: '回到我的', onClick: () => go('me') } }
 
-/**
- * The secretary's council pages: which community (the route's, else the first I administer), whether I may,
- * the key to load with (null until both hold), and the Guard's props.
- *
- *   const admin = useCouncilSecretary()
- *   const stats = useQuery(admin.key, () => call('council.stats', { communityId: admin.communityId! }))
- *   return <Guard {...admin.guard}>…</Guard>
- */
-export function useCouncilSecretary() {
-  const { me } = useSession()
-  const communityId = useSecretaryCommunity(me)
-  const allowed = can(me, communityId, 'administer')
-  return {
-    communityId,
-    key: me && communityId && allowed ? `${me.userId}|${communityId}` : null,
-    guard: { communityId, allowed, noCommunity: SECRETARY_ONLY, forbidden: SECRETARY_ONLY.text, pick: 'administer' as const },
-  }
-}
+/** The secretary's council pages: which community, whether I may, the key to load with, the Guard's props. */
+export const useCouncilSecretary = () => useSecretaryPage(SECRETARY_ONLY)
 
 /** One timeline line: "王*英 提交了议题". */
 export const EVENT_TEXT: Record<TimelineEntry['event'], string> = {

@@ -73,7 +73,7 @@ export function Comments({ t, communityId, onDone, reload, onReport }: Props) {
                 {STATUS_WORDS[c.status] && <Text className='chip topic-chip topic-chip--hidden'>{STATUS_WORDS[c.status]}</Text>}
                 <Text className='note'>{dateTime(c.at)}</Text>
               </View>
-              <Text className='ct-comment__text'>{c.text}</Text>
+              <Text className='story-words'>{c.text}</Text>
               {t.me.can.report && !c.mine && c.status === 'visible' && (
                 <Text className='link ct-comment__report' onClick={() => onReport(c)}>
                   举报

@@ -74,7 +74,7 @@ export function HeldComment({ c, communityId, onGone, reload }: RowProps & { c: 
           议题：{c.topicTitle} ›
         </Text>
       )}
-      <Text className='ct-comment__text'>“{c.text}”</Text>
+      <Text className='story-words'>“{c.text}”</Text>
       <Text className='note'>
         {c.authorName} · {dateTime(c.at)}
       </Text>

@@ -118,7 +118,6 @@ export function StepSheet(props: StepSheetProps) {
     reload: props.reload,
     showError: 'keep',
   })
-  const stale = !!act.error && ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND'].includes(act.error.code)
 
   function submit() {
     const f = { ...form, text: form.text.trim() }
@@ -131,9 +130,8 @@ export function StepSheet(props: StepSheetProps) {
     <Sheet
       id='step-sheet'
       title={spec.title}
-      error={problem ?? act.error?.message}
-      stale={stale}
-      busy={act.busy}
+      act={act}
+      error={problem}
       submitText={spec.submit}
       onSubmit={submit}
       onClose={props.onClose}

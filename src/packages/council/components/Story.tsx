@@ -2,6 +2,7 @@
 import { View, Text } from '@tarojs/components'
 import type { TopicDetail } from '@contract/council'
 import { PhotoRow } from '../../../components/Photos'
+import { Timeline as StoryTimeline } from '../../../components/Timeline'
 import { dateTime, dayText } from '../../../services/time'
 import { EVENT_TEXT } from '../shared'
 
@@ -13,13 +14,13 @@ export function Notes({ t }: { t: TopicDetail }) {
       {t.review && (
         <View className='ct-note' id='topic-review'>
           <Text className='ct-note__who'>党支部审议意见 · {dateTime(t.review.at)}</Text>
-          <Text className='ct-note__text'>{t.review.note}</Text>
+          <Text className='story-words'>{t.review.note}</Text>
         </View>
       )}
       {t.discussion && (
         <View className='ct-note' id='topic-discussion'>
           <Text className='ct-note__who'>业委会商议意见 · {dateTime(t.discussion.at)}</Text>
-          <Text className='ct-note__text'>{t.discussion.note}</Text>
+          <Text className='story-words'>{t.discussion.note}</Text>
         </View>
       )}
     </View>
@@ -42,7 +43,7 @@ export function Milestones({ t }: { t: TopicDetail }) {
                 <Text className='ct-milestone__day'>{dayText(m.date)}</Text>
                 {m.done && <Text className='chip topic-chip topic-chip--done'>已办完</Text>}
               </View>
-              <Text className='ct-milestone__note'>{m.note}</Text>
+              <Text className='story-words'>{m.note}</Text>
               <PhotoRow photos={m.photos} />
             </View>
           ))}
@@ -53,28 +54,6 @@ export function Milestones({ t }: { t: TopicDetail }) {
 
 /** Every step, newest first: 时间 · 谁 · 做了什么, with its note. */
 export function Timeline({ t }: { t: TopicDetail }) {
-  const latest = t.timeline.length - 1
-  return (
-    <>
-      <View className='section-title'>议题经过</View>
-      <View className='card' id='topic-timeline'>
-        <View className='tl'>
-          {t.timeline
-            .map((h, i) => ({ h, i }))
-            .reverse()
-            .map(({ h, i }) => (
-              <View key={i} className={`tl__item${i === latest ? ' tl__item--latest' : ''}`} data-event={h.event}>
-                <View className='tl__dot' />
-                <Text className='tl__when'>{dateTime(h.at)}</Text>
-                <Text className='tl__what'>
-                  {h.byName ? `${h.byName} ` : ''}
-                  {EVENT_TEXT[h.event] ?? h.event}
-                </Text>
-                {h.note ? <Text className='tl__note'>{h.note}</Text> : null}
-              </View>
-            ))}
-        </View>
-      </View>
-    </>
-  )
+  const steps = t.timeline.map((h) => ({ ...h, who: h.byName, what: EVENT_TEXT[h.event] ?? h.event }))
+  return <StoryTimeline title='议题经过' id='topic-timeline' steps={steps} />
 }

@@ -6,12 +6,12 @@ import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { TopicDetail } from '@contract/council'
 import { RETIRE_REASON_LABELS, TOPIC_CHANNEL_LABELS } from '@contract/vocabulary'
+import { Fact } from '../../../components/Fact'
 import { PhotoRow } from '../../../components/Photos'
 import { StageChip } from '../../../features/council/TopicCard'
 import { go } from '../../../services/nav'
 import { dateTime } from '../../../services/time'
 import { STAGE_STEPS } from '../shared'
-import { Line } from './bits'
 
 /** Why a topic is off the road, in words (null while it is on it). */
 function offRoad(t: TopicDetail): string | null {
@@ -36,13 +36,13 @@ export function TopicHead({ t, communityId }: { t: TopicDetail; communityId: str
   return (
     <>
       <View className='card' id='topic-head' data-status={t.status}>
-        <View className='ct-status'>
+        <View className='story-status'>
           <StageChip status={t.status} outcome={t.outcome} />
         </View>
-        <Text className='ct-title' id='topic-title'>
+        <Text className='story-title' id='topic-title'>
           {t.title}
         </Text>
-        <Text className='ct-desc'>{t.description}</Text>
+        <Text className='story-text'>{t.description}</Text>
         {t.photos[0] && (
           <Image className='ct-hero' src={t.photos[0]} mode='aspectFill' onClick={() => Taro.previewImage({ urls: t.photos, current: t.photos[0] })} />
         )}
@@ -59,13 +59,13 @@ export function TopicHead({ t, communityId }: { t: TopicDetail; communityId: str
         )}
       </View>
       <View className='card'>
-        <Line label='议事会'>{t.councilName}</Line>
-        <Line label='提议人'>
+        <Fact label='议事会'>{t.councilName}</Fact>
+        <Fact label='提议人'>
           {t.authorName}
           {t.channel !== 'online' ? `（${TOPIC_CHANNEL_LABELS[t.channel]}）` : ''}
-        </Line>
-        {(t.place || t.buildingName) && <Line label='地点'>{[t.buildingName, t.place].filter(Boolean).join(' · ')}</Line>}
-        <Line label='提出时间'>{dateTime(t.createdAt)}</Line>
+        </Fact>
+        {(t.place || t.buildingName) && <Fact label='地点'>{[t.buildingName, t.place].filter(Boolean).join(' · ')}</Fact>}
+        <Fact label='提出时间'>{dateTime(t.createdAt)}</Fact>
       </View>
       {!off && <Stages t={t} />}
     </>

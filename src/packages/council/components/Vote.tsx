@@ -69,9 +69,7 @@ export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
         <Sheet
           id='vote-sheet'
           title={`投“${VOTE_CHOICE_LABELS[choice]}”`}
-          error={vote.error?.message}
-          stale={!!vote.error && ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND'].includes(vote.error.code)}
-          busy={vote.busy}
+          act={vote}
           submitText='确认投票'
           onSubmit={() => vote.run(choice)}
           onClose={() => (vote.clearError(), setChoice(null))}

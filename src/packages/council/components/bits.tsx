@@ -1,7 +1,6 @@
 /**
  * Small pieces the council pages share (styles: ../council.scss):
  *   <WriteGate>  the buttons, or — until the privacy guide is agreed — the way to agree first
- *   <Line>       a labelled line of a card (议事会, 提议人 …)
  *   <Pick>       a tappable row that shows a choice and what tapping does (around a Picker)
  */
 import type { ReactNode } from 'react'
@@ -16,17 +15,6 @@ export function WriteGate({ children, what = '参与' }: { children: ReactNode; 
     <Button className='btn btn--primary btn--block' onClick={() => go('me')}>
       同意隐私保护指引后才能{what}
     </Button>
-  )
-}
-
-export function Line({ label, children, id }: { label: string; children: ReactNode; id?: string }) {
-  return (
-    <View className='row'>
-      <Text className='row__label'>{label}</Text>
-      <Text className='row__value' id={id}>
-        {children}
-      </Text>
-    </View>
   )
 }
 

@@ -167,7 +167,6 @@ export function ActionSheet(props: ActionSheetProps) {
     },
     { success: spec.done, onSuccess: props.onDone, reload: props.reload, showError: 'keep' },
   )
-  const stale = !!act.error && ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND'].includes(act.error.code)
 
   function submit() {
     const t = text.trim()
@@ -181,9 +180,8 @@ export function ActionSheet(props: ActionSheetProps) {
     <Sheet
       id='wish-sheet'
       title={spec.title}
-      error={problem ?? act.error?.message}
-      stale={stale}
-      busy={act.busy}
+      act={act}
+      error={problem}
       submitText={spec.submit}
       onSubmit={submit}
       onClose={props.onClose}

@@ -38,7 +38,7 @@ function MeetingCard({ m, communityId, onEdit }: { m: MeetingView; communityId: 
           议题：{t.title}（{TOPIC_STATUS_LABELS[t.status]}） ›
         </Text>
       ))}
-      {m.minutes && <Text className='ct-comment__text ct-meeting__minutes'>纪要：{m.minutes}</Text>}
+      {m.minutes && <Text className='story-words ct-meeting__minutes'>纪要：{m.minutes}</Text>}
       <View className='btn-row ct-meeting__actions'>
         <Button className='btn btn--small' onClick={() => go('party.activity', { id: m.id, c: communityId })}>
           报名页
