@@ -253,7 +253,7 @@ test('the secretary’s council work: a seat, the queue, paper votes with a refu
   await page.locator(`#council-add-seat-${c.id}:visible`).click()
   await page.locator('#seat-kind .seg__opt[data-value="party_branch"]:visible').click()
   await page.locator('#seat-search-input:visible input').fill('孙')
-  await page.locator('#seat-search-go:visible').click()
+  await page.locator('#seat-search-input-go:visible').click()
   await page.locator('#seat-search .ct-pick[data-id="u-sun-lihua"]:visible').click()
   await page.locator('#seat-sheet').waitFor({ state: 'detached' })
   await expectContains(card.locator('.ct-seat[data-id="u-sun-lihua"]'), '党支部')
@@ -266,7 +266,7 @@ test('the secretary’s council work: a seat, the queue, paper votes with a refu
   await expectContains(queued, '楼道里的旧自行车该清一清')
   await shot('c8-queue')
   await queued.locator('.queue-approve').click()
-  await confirmModal('通过后公示')
+  await confirmModal('通过后议题公示')
   await queued.waitFor({ state: 'detached' })
   expect((await api<TopicDetail>(SECRETARY, 'topic.get', { ...base, topicId: draft.id })).status).toBe('review') // no support needed now
 
@@ -279,7 +279,7 @@ test('the secretary’s council work: a seat, the queue, paper votes with a refu
     ['王', 'u-wang-xiuying'],
   ]) {
     await page.locator('#ballot-search-input:visible input').fill(who)
-    await page.locator('#ballot-search-go:visible').click()
+    await page.locator('#ballot-search-input-go:visible').click()
     await page.locator(`#ballot-search .ct-pick[data-id="${userId}"]:visible`).click()
   }
   await page.locator('.ct-ballot[data-id="u-hu-jianhua"] .seg__opt[data-value="yes"]:visible').click()

@@ -4,9 +4,10 @@
  * those already chosen.
  */
 import { useState } from 'react'
-import { View, Text, Input, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { MemberListItem } from '@contract/org'
 import { Loaded } from '../../../components/Guard'
+import { SearchBar } from '../../../components/SearchBar'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
 
@@ -19,26 +20,11 @@ export interface MemberSearchProps {
 }
 
 export function MemberSearch({ communityId, onPick, picked, pickText = '选他', id }: MemberSearchProps) {
-  const [draft, setDraft] = useState('')
   const [keyword, setKeyword] = useState('')
   const found = useQuery(`${communityId}|${keyword}`, () => call('org.members', { communityId, keyword: keyword || undefined, limit: 20 }))
   return (
     <View className='ct-search' id={id}>
-      <View className='ct-search__bar'>
-        <Input
-          className='form-input'
-          id={id ? `${id}-input` : undefined}
-          value={draft}
-          placeholder='搜姓名、昵称或门牌'
-          confirmType='search'
-          maxlength={20}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setKeyword(e.detail.value.trim())}
-        />
-        <Button className='btn btn--small btn--primary' id={id ? `${id}-go` : undefined} onClick={() => setKeyword(draft.trim())}>
-          搜索
-        </Button>
-      </View>
+      <SearchBar id={id ? `${id}-input` : undefined} className='ct-search__bar' inputClassName='form-input' onSearch={setKeyword} />
       <Loaded query={found} loadingText='正在查找…'>
         {({ items }) =>
           items.length === 0 ? (

@@ -1,8 +1,7 @@
 /** 提议题, done: where the topic is now (公示 and collecting support, or waiting for the community's look) and where to go. */
-import { View, Text, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { TemplateName } from '@contract/templates'
 import type { TopicDetail } from '@contract/council'
+import { Done } from '../../../components/Done'
 import { go } from '../../../services/nav'
 import { ROUTES } from '../../../routes'
 
@@ -20,24 +19,19 @@ function noticePromise(accepted: TemplateName[]): string {
 
 export function Posted({ topic, communityId, notices }: { topic: TopicDetail; communityId: string; notices: TemplateName[] }) {
   return (
-    <>
-      <View className='card ct-posted' id='topic-posted' data-id={topic.id} data-status={topic.status}>
-        <View className='ct-posted__icon'>✓</View>
-        <Text className='ct-posted__title'>{whereNow(topic)}</Text>
-        <Text className='muted' id='topic-posted-notices'>
-          {noticePromise(notices)}
-        </Text>
-      </View>
-      <Button
-        className='btn btn--primary btn--block'
-        id='topic-posted-open'
-        onClick={() => Taro.redirectTo({ url: `${ROUTES['council.topic']}?id=${encodeURIComponent(topic.id)}&c=${encodeURIComponent(communityId)}` })}
-      >
-        看看这个议题
-      </Button>
-      <Button className='btn btn--block' onClick={() => go('council')}>
-        回议事厅
-      </Button>
-    </>
+    <Done
+      id='topic-posted'
+      dataId={topic.id}
+      dataStatus={topic.status}
+      title={whereNow(topic)}
+      note={noticePromise(notices)}
+      noteId='topic-posted-notices'
+      open={{
+        id: 'topic-posted-open',
+        text: '看看这个议题',
+        url: `${ROUTES['council.topic']}?id=${encodeURIComponent(topic.id)}&c=${encodeURIComponent(communityId)}`,
+      }}
+      back={{ text: '回议事厅', onClick: () => go('council') }}
+    />
   )
 }

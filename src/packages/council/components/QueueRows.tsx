@@ -10,15 +10,7 @@ import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import { dateTime } from '../../../services/time'
-
-type Decision = 'approve' | 'restore' | 'remove' | 'close'
-
-const ASK: Record<Decision, { title: string; content: string; done: string }> = {
-  approve: { title: '通过并公示', content: '通过后公示，居民可以附议或看到。', done: '已通过' },
-  restore: { title: '恢复公示', content: '核实没有问题，回到原来的样子。', done: '已恢复' },
-  remove: { title: '不予公示', content: '确定不予公示吗？', done: '已处理' },
-  close: { title: '结束表决并公示', content: '结束后按已投的票算出结果并公示，不能再投票。确定结束吗？', done: '结果已公示' },
-}
+import { useTopicStep, type OneTap } from './useTopicStep'
 
 interface RowProps {
   communityId: string
@@ -28,13 +20,10 @@ interface RowProps {
 }
 
 export function TopicRow({ t, communityId, onGone, reload }: RowProps & { t: Card }) {
-  const act = useAction(
-    (d: Decision) =>
-      d === 'close' ? call('topic.close', { communityId, topicId: t.id }) : call('topic.moderate', { communityId, topicId: t.id, decision: d }),
-    { confirm: (d) => ASK[d], success: (_, d) => ASK[d].done, onSuccess: () => onGone(t.id), reload },
-  )
+  // The row leaves the queue once the topic has moved on (a vote stopped early is still being counted).
+  const act = useTopicStep(communityId, t.id, { onSuccess: (next) => next.status !== t.status && onGone(t.id), reload })
   const open = () => go('council.topic', { id: t.id, c: communityId })
-  const button = (d: Decision, text: string, primary = false) => (
+  const button = (d: OneTap, text: string, primary = false) => (
     <Button key={d} className={`btn btn--small${primary ? ' btn--primary' : ''} queue-${d}`} disabled={act.busy} onClick={() => act.run(d)}>
       {text}
     </Button>

@@ -6,21 +6,9 @@
  */
 import { View, Text, Button } from '@tarojs/components'
 import type { TopicDetail } from '@contract/council'
-import { useAction } from '../../../hooks/useAction'
-import { call } from '../../../services/api'
 import { go } from '../../../services/nav'
 import type { StepKind } from './StepSheet'
-
-type Direct = 'openVote' | 'close' | 'approve' | 'restore' | 'remove' | 'withdraw'
-
-const DIRECT: Record<Direct, { title: string; content: string; done: string }> = {
-  openVote: { title: '发起表决', content: '表决开始后，能投票的居民可以在线投票，也可以录入会议和纸质票。确定发起吗？', done: '表决已开始' },
-  close: { title: '结束表决并公示', content: '结束后按已投的票算出结果并公示，不能再投票。确定结束吗？', done: '结果已公示' },
-  approve: { title: '通过并公示', content: '通过后议题公示，开始征集附议。', done: '已公示' },
-  restore: { title: '恢复公示', content: '核实没有问题，议题回到原来的阶段。', done: '已恢复公示' },
-  remove: { title: '不予公示', content: '议题将被终止（不属于议事范围），提议人会收到通知。', done: '议题已终止' },
-  withdraw: { title: '撤回议题', content: '撤回后议题不再公示。确定撤回吗？', done: '议题已撤回' },
-}
+import { useTopicStep } from './useTopicStep'
 
 interface Props {
   t: TopicDetail
@@ -31,25 +19,7 @@ interface Props {
 }
 
 export function Steps({ t, communityId, onDone, reload, onOpen }: Props) {
-  const base = { communityId, topicId: t.id }
-  const direct = useAction(
-    (k: Direct) =>
-      k === 'openVote'
-        ? call('topic.openVote', base)
-        : k === 'close'
-          ? call('topic.close', base)
-          : k === 'withdraw'
-            ? call('topic.withdraw', base)
-            : call('topic.moderate', { ...base, decision: k }),
-    {
-      confirm: (k) => DIRECT[k],
-      // A close before the announced end stops the vote now; the result is published once the last votes
-      // have landed (topic.close: a close again a little later, or the timer).
-      success: (next, k) => (k === 'close' && next.status === 'voting' ? '已停止投票，稍后公示结果' : DIRECT[k].done),
-      onSuccess: onDone,
-      reload,
-    },
-  )
+  const direct = useTopicStep(communityId, t.id, { onSuccess: onDone, reload })
   const can = t.me.can
   const moderating = can.moderate && (t.status === 'draft' || t.status === 'hidden')
   const buttons: { id: string; text: string; primary?: boolean; when: boolean | undefined; tap: () => void }[] = [

@@ -20,6 +20,7 @@ import { useQuery } from '../../../../hooks/useQuery'
 import { useAction } from '../../../../hooks/useAction'
 import { call } from '../../../../services/api'
 import { can } from '../../../../services/access'
+import { sceneParam } from '../../../../services/nav'
 import { askSubscribe } from '../../../../services/subscribe'
 import { NO_COUNCIL_COMMUNITY } from '../../../../features/council/shared'
 import { WhoFields, whoInput, type Who } from '../../components/Entry'
@@ -31,15 +32,6 @@ const TITLE = { id: 'topic-title-input', label: '想议什么事', maxlength: 30
 const DESCRIPTION = { id: 'topic-desc-input', label: '说详细一点', maxlength: 1000, placeholder: '现在是什么情况？希望怎么办？' }
 /** "12/30": how much of the room is used (characters, as the server counts them). */
 const count = (s: string, max: number) => `${Array.from(s).length}/${max}`
-
-function sceneParam(raw: string | undefined): string | undefined {
-  if (!raw) return undefined
-  try {
-    return decodeURIComponent(raw).trim() || undefined
-  } catch {
-    return raw.trim() || undefined
-  }
-}
 
 export default function NewTopic() {
   const { me } = useSession()

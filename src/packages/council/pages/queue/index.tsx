@@ -16,6 +16,8 @@ import { HeldComment, TopicRow } from '../../components/QueueRows'
 import '../../council.scss'
 
 type Queue = 'draft' | 'hidden' | 'comments' | 'review' | 'voting'
+/** A row of the queue: a topic, or a held comment. */
+type Row = { id: string; t: TopicCard } | { id: string; c: CommentView }
 type Waiting = keyof NonNullable<ReturnType<typeof useStats>['data']>['waiting']
 
 const QUEUES: { value: Queue; text: string; count: Waiting; empty: string }[] = [
@@ -36,19 +38,20 @@ export default function Queue() {
   const stats = useStats(admin.key, admin.communityId)
   const communityId = admin.communityId!
   const listKey = admin.key ? `${admin.key}|${queue}` : null
-  const topics = usePaged<TopicCard>(queue === 'comments' ? null : listKey, (cursor) =>
-    call('topic.list', { communityId, status: queue as TopicCard['status'], cursor, limit: 20 }),
-  )
-  const comments = usePaged<CommentView>(queue === 'comments' ? listKey : null, (cursor) =>
-    call('topic.comments', { communityId, held: true, cursor, limit: 20 }),
-  )
-  const q = QUEUES.find((x) => x.value === queue)!
-  const gone =
-    <T extends { id: string }>(list: { setItems: (f: (items: T[]) => T[]) => void }) =>
-    (id: string) => {
-      list.setItems((items) => items.filter((x) => x.id !== id))
-      stats.reload()
+  // One list whatever the queue: topics, or (待审意见) held comments, each row with its buttons.
+  const list = usePaged<Row>(listKey, async (cursor) => {
+    if (queue === 'comments') {
+      const page = await call('topic.comments', { communityId, held: true, cursor, limit: 20 })
+      return { items: page.items.map((c) => ({ id: c.id, c })), nextCursor: page.nextCursor }
     }
+    const page = await call('topic.list', { communityId, status: queue, cursor, limit: 20 })
+    return { items: page.items.map((t) => ({ id: t.id, t })), nextCursor: page.nextCursor }
+  })
+  const q = QUEUES.find((x) => x.value === queue)!
+  const gone = (id: string) => {
+    list.setItems((items) => items.filter((x) => x.id !== id))
+    stats.reload()
+  }
   const waiting = stats.data?.waiting
 
   return (
@@ -64,25 +67,20 @@ export default function Queue() {
       {queue === 'voting' && waiting && waiting.votesToClose > 0 && (
         <Text className='warn'>有 {waiting.votesToClose} 个表决已过截止时间，请结束并公示结果。</Text>
       )}
-      {queue === 'comments' ? (
-        <PagedList
-          list={comments}
-          id='queue-list'
-          className='topic-list'
-          empty={q.empty}
-          itemKey={(c) => c.id}
-          renderItem={(c) => <HeldComment c={c} communityId={communityId} onGone={gone(comments)} reload={comments.reload} />}
-        />
-      ) : (
-        <PagedList
-          list={topics}
-          id='queue-list'
-          className='topic-list'
-          empty={q.empty}
-          itemKey={(t) => t.id}
-          renderItem={(t) => <TopicRow t={t} communityId={communityId} onGone={gone(topics)} reload={topics.reload} />}
-        />
-      )}
+      <PagedList
+        list={list}
+        id='queue-list'
+        className='topic-list'
+        empty={q.empty}
+        itemKey={(r) => r.id}
+        renderItem={(r) =>
+          'c' in r ? (
+            <HeldComment c={r.c} communityId={communityId} onGone={gone} reload={list.reload} />
+          ) : (
+            <TopicRow t={r.t} communityId={communityId} onGone={gone} reload={list.reload} />
+          )
+        }
+      />
     </Guard>
   )
 }
