@@ -34,6 +34,8 @@ export interface SheetProps {
   onSubmit?: () => void
   onClose: () => void
   onRefresh?: () => void
+  /** Instead of onRefresh: 刷新看看 closes the sheet and fetches the page's data again with this. */
+  reload?: () => void
   /** The words on the stale sheet's way forward (default 刷新看看), e.g. 看看别的商品 going elsewhere. */
   refreshText?: string
   id?: string
@@ -49,6 +51,14 @@ export function Sheet(given: SheetProps) {
     error: given.error ?? act?.error?.message,
     busy: given.busy ?? act?.busy,
     stale: given.stale ?? (!!act?.error && FINAL.includes(act.error.code)),
+    onRefresh:
+      given.onRefresh ??
+      (given.reload
+        ? () => {
+            given.onClose()
+            given.reload!()
+          }
+        : undefined),
   }
   const closing = props.stale || !props.onSubmit
   return (

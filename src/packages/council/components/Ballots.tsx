@@ -110,7 +110,7 @@ export function Ballots({ t, communityId, onRecorded }: { t: TopicDetail; commun
         </Text>
       )}
       <Button
-        className='btn btn--primary btn--block ct-submit'
+        className='btn btn--primary btn--block ct-big'
         id='ballot-submit'
         loading={record.busy}
         disabled={record.busy || !!problem || ready.length === 0}

@@ -135,10 +135,7 @@ export function StepSheet(props: StepSheetProps) {
       submitText={spec.submit}
       onSubmit={submit}
       onClose={props.onClose}
-      onRefresh={() => {
-        props.onClose()
-        props.reload()
-      }}
+      reload={props.reload}
     >
       <Text className='sheet__body'>{props.commentId ? '举报这条意见：内容不实、骂人或有广告？社区会核实。' : spec.body}</Text>
       {props.kind === 'retire' && (

@@ -73,7 +73,7 @@ export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
           submitText='确认投票'
           onSubmit={() => vote.run(choice)}
           onClose={() => (vote.clearError(), setChoice(null))}
-          onRefresh={() => (setChoice(null), reload())}
+          reload={reload}
         >
           <Text className='sheet__body'>
             您对「{t.title}」投“{VOTE_CHOICE_LABELS[choice]}”。投票后不能更改，谁投了什么不会公开。

@@ -185,10 +185,7 @@ export function ActionSheet(props: ActionSheetProps) {
       submitText={spec.submit}
       onSubmit={submit}
       onClose={props.onClose}
-      onRefresh={() => {
-        props.onClose()
-        props.reload()
-      }}
+      reload={props.reload}
     >
       <Text className='sheet__body'>{props.body ?? spec.body}</Text>
       {props.kind === 'confirm' && <Stars value={stars} onChange={setStars} />}

@@ -141,7 +141,7 @@ export default function NewTopic() {
                   )}
                 </View>
                 <WriteGate what='提议题'>
-                  <Button className='btn btn--primary btn--block ct-submit' id='topic-submit' loading={submit.busy} disabled={submit.busy} onClick={send}>
+                  <Button className='btn btn--primary btn--block ct-big' id='topic-submit' loading={submit.busy} disabled={submit.busy} onClick={send}>
                     提交议题
                   </Button>
                 </WriteGate>
