@@ -3,6 +3,7 @@
  * the street admin's 街道工作台; a secretary's duties in each community they administer as its secretary.
  * (A street admin opens a community's pages from the street home, where a picker switches between them.)
  */
+import { Fragment } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CommunityAccess, Me } from '@contract/org'
 import { go } from '../../services/nav'
@@ -117,7 +118,7 @@ export function Roles({ me }: { me: Me }) {
   )
 }
 
-/** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿). */
+/** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿, 替TA提议题). */
 export function HeadWork({ me }: { me: Me }) {
   const heads = me.roles.filter((r) => r.role === 'building_head')
   if (heads.length === 0) return null
@@ -140,7 +141,10 @@ export function HeadWork({ me }: { me: Me }) {
           <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
         ) : (
           me.proxyFor.map((p) => (
-            <Row key={p.userId} dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
+            <Fragment key={p.userId}>
+              <Row dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
+              <Row text={p.name} arrow='替TA提议题 ›' onClick={() => go('council.new', { onBehalfOf: p.userId, name: p.name })} />
+            </Fragment>
           ))
         )}
       </View>

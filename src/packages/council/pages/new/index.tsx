@@ -45,8 +45,11 @@ export default function NewTopic() {
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [councilId, setCouncilId] = useState<string | null>(null)
-  const [buildingId, setBuildingId] = useState<string | null>(null)
+  // The building picked ('' = 不限楼栋); undefined until one is picked.
+  const [buildingId, setBuildingId] = useState<string | undefined>(undefined)
   const [who, setWho] = useState<Who>({ forWhom: params.onBehalfOf ? decodeURIComponent(params.onBehalfOf) : '', channel: 'self', resident: null })
+  // Raising one for a neighbour: their building, unless one is picked.
+  const theirBuilding = me?.proxyFor.find((p) => p.userId === who.forWhom)?.buildingId ?? null
   const [problem, setProblem] = useState<string | null>(null)
   const [posted, setPosted] = useState<TopicDetail | null>(null)
   const [notices, setNotices] = useState<TemplateName[]>([])
@@ -68,7 +71,7 @@ export default function NewTopic() {
         communityId: communityId!,
         ...topic,
         ...(councilId ? { councilId } : {}),
-        ...(buildingId ? { buildingId } : {}),
+        ...(building.id ? { buildingId: building.id } : {}),
         ...(photos.length ? { photos } : {}),
         ...(scene ? { pointScene: scene } : {}),
         ...whoInput(who),
@@ -92,7 +95,7 @@ export default function NewTopic() {
     void submit.run({ title: t, description: d })
   }
 
-  const building = buildings.find((b) => b.id === (buildingId ?? '')) ?? buildings[0]
+  const building = buildings.find((b) => b.id === (buildingId ?? theirBuilding ?? '')) ?? buildings[0]
   const said = problem ?? submit.error?.message
   return (
     <Guard communityId={communityId} noCommunity={NO_COUNCIL_COMMUNITY} className='council-new'>
@@ -117,7 +120,7 @@ export default function NewTopic() {
                       mode='selector'
                       range={buildings.map((b) => b.label)}
                       value={Math.max(0, buildings.indexOf(building))}
-                      onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id || null)}
+                      onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id ?? '')}
                     >
                       <PickFace id='topic-building' text={building.label} />
                     </Picker>
