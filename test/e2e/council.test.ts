@@ -216,7 +216,7 @@ test('a topic goes from a resident’s idea through support, review, a vote and 
   console.log('council tour (ms):', JSON.stringify(tour.timings))
 })
 
-test('the secretary’s council work: a seat, the queue, paper votes with a refusal, a meeting', async () => {
+test('the secretary’s council work: a seat, the queue (a draft approved, a held comment removed), paper votes with a refusal, a meeting', async () => {
   const api = <T>(openid: string, action: string, data: object) => e2e.api<T>(openid, action, data)
   const base = { communityId: COMMUNITY }
   const open = (route: string) => openRoute(page, e2e.url, `${route}?communityId=${COMMUNITY}`)
@@ -269,6 +269,19 @@ test('the secretary’s council work: a seat, the queue, paper votes with a refu
   await confirmModal('通过后议题公示')
   await queued.waitFor({ state: 'detached' })
   expect((await api<TopicDetail>(SECRETARY, 'topic.get', { ...base, topicId: draft.id })).status).toBe('review') // no support needed now
+
+  // 待审意见: a comment the content check held (it asks people to add someone on WeChat), removed
+  await api(SECRETARY, 'topic.review', { ...base, topicId: draft.id, note: '同意' })
+  await api(SECRETARY, 'topic.discuss', { ...base, topicId: draft.id, note: '物业清理' })
+  await api(NEIGHBOURS[0], 'topic.comment', { ...base, topicId: draft.id, text: '旧车回收找我，加微信详谈' })
+  await page.reload()
+  await page.locator('#queue-segs .seg__opt[data-value="comments"]:visible').click()
+  const held = page.locator('.ct-held:visible').first()
+  await expectContains(held, '加微信详谈')
+  await expectContains(held, '议题：楼道里的旧自行车该清一清')
+  await held.locator('.queue-remove').click()
+  await confirmModal('删除后这条意见不再显示')
+  await expectContains(page.locator('#queue-list:visible'), '没有等待审核的意见')
 
   // 录入线下表决票: pick the vote, two paper ballots; the one who voted online is refused, with why
   await open(ROUTES['council.offline'])
