@@ -1,10 +1,20 @@
 /** What the council subpackage's pages share (the tab's and the pages' common words: src/features/council/shared.ts). */
-import type { TimelineEntry } from '@contract/council'
+import type { TimelineEntry, TopicDetail } from '@contract/council'
 import { useSecretaryPage } from '../../hooks/useCommunity'
 import { go } from '../../services/nav'
 
 /** The Guard's words on the secretary's council pages (no community to administer, or not allowed here). */
 export const SECRETARY_ONLY = { text: '只有社区书记可以管理议事', action: { text: '回到我的', onClick: () => go('me') } }
+
+/** What each part of the topic page gets: the topic, where, and what to do with the topic as it is after a step. */
+export interface BoxProps {
+  t: TopicDetail
+  communityId: string
+  /** The topic as the server answered after a step. */
+  onDone: (next: TopicDetail) => void
+  /** Fetch the topic again (what is on screen is out of date). */
+  reload: () => void
+}
 
 /** The secretary's council pages: which community, whether I may, the key to load with, the Guard's props. */
 export const useCouncilSecretary = () => useSecretaryPage(SECRETARY_ONLY)

@@ -4,19 +4,16 @@
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { CommentView, TopicDetail } from '@contract/council'
+import type { CommentView } from '@contract/council'
 import { Area } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
 import { dateTime } from '../../../services/time'
+import type { BoxProps } from '../shared'
 import { WriteGate } from './bits'
 
-interface Props {
-  t: TopicDetail
-  communityId: string
-  onDone: (next: TopicDetail) => void
-  reload: () => void
+interface Props extends BoxProps {
   /** Report a comment (opens the page's report sheet). */
   onReport: (c: CommentView) => void
 }

@@ -13,7 +13,7 @@ import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
 import { chinaIso, chinaToday, dayText, formatChina } from '../../../services/time'
-import { PickFace } from './bits'
+import { CouncilChoice, PickFace } from './bits'
 
 export function MeetingForm({
   communityId,
@@ -80,15 +80,7 @@ export function MeetingForm({
       onSubmit={submit}
       onClose={onClose}
     >
-      {councils.length > 1 && (
-        <Choice
-          id='meeting-council'
-          label='哪个议事会'
-          value={councilId ?? councils.find((c) => c.isDefault)?.id ?? null}
-          options={councils.map((c) => ({ value: c.id, text: c.name }))}
-          onChange={setCouncilId}
-        />
-      )}
+      <CouncilChoice id='meeting-council' label='哪个议事会' councils={councils} value={councilId} onChange={setCouncilId} />
       <Choice
         id='meeting-kind'
         label='会议类型'

@@ -4,20 +4,13 @@
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { TopicDetail } from '@contract/council'
 import { Area, Choice } from '../../../components/Field'
 import { SupportMeter } from '../../../features/council/TopicCard'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
+import type { BoxProps } from '../shared'
 import { WriteGate } from './bits'
-
-interface BoxProps {
-  t: TopicDetail
-  communityId: string
-  onDone: (next: TopicDetail) => void
-  reload: () => void
-}
 
 /** 附议: the count toward the threshold, and 我也附议 / 取消附议. */
 export function SupportBox({ t, communityId, onDone, reload }: BoxProps) {

@@ -5,16 +5,12 @@
  * the page's StepSheet; the others ask first, then act.
  */
 import { View, Text, Button } from '@tarojs/components'
-import type { TopicDetail } from '@contract/council'
 import { go } from '../../../services/nav'
+import type { BoxProps } from '../shared'
 import type { StepKind } from './StepSheet'
 import { useTopicStep } from './useTopicStep'
 
-interface Props {
-  t: TopicDetail
-  communityId: string
-  onDone: (next: TopicDetail) => void
-  reload: () => void
+interface Props extends BoxProps {
   onOpen: (kind: StepKind) => void
 }
 

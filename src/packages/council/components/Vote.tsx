@@ -12,14 +12,8 @@ import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
 import { dateTime } from '../../../services/time'
+import type { BoxProps } from '../shared'
 import { WriteGate } from './bits'
-
-interface BoxProps {
-  t: TopicDetail
-  communityId: string
-  onDone: (next: TopicDetail) => void
-  reload: () => void
-}
 
 export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
   const [choice, setChoice] = useState<VoteChoice | null>(null)

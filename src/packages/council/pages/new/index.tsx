@@ -12,7 +12,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { TemplateName } from '@contract/templates'
 import type { TopicDetail } from '@contract/council'
 import { Guard, Loaded } from '../../../../components/Guard'
-import { Area, Choice, Field, FormRow } from '../../../../components/Field'
+import { Area, Field, FormRow } from '../../../../components/Field'
 import { PhotoPicker } from '../../../../components/Photos'
 import { useSession } from '../../../../hooks/useSession'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
@@ -25,7 +25,7 @@ import { askSubscribe } from '../../../../services/subscribe'
 import { NO_COUNCIL_COMMUNITY } from '../../../../features/council/shared'
 import { WhoFields, whoInput, type Who } from '../../components/Entry'
 import { Posted } from '../../components/Posted'
-import { PickFace, WriteGate } from '../../components/bits'
+import { CouncilChoice, PickFace, WriteGate } from '../../components/bits'
 import '../../council.scss'
 
 const TITLE = { id: 'topic-title-input', label: '想议什么事', maxlength: 30, placeholder: '一句话，例如：3号楼门口想加装路灯' }
@@ -125,15 +125,7 @@ export default function NewTopic() {
                       <PickFace id='topic-building' text={building.label} />
                     </Picker>
                   </FormRow>
-                  {councils.length > 1 && (
-                    <Choice
-                      id='topic-council'
-                      label='交给哪个议事会'
-                      value={councilId ?? councils.find((c) => c.isDefault)?.id ?? null}
-                      options={councils.map((c) => ({ value: c.id, text: c.name }))}
-                      onChange={setCouncilId}
-                    />
-                  )}
+                  <CouncilChoice id='topic-council' label='交给哪个议事会' councils={councils} value={councilId} onChange={setCouncilId} />
                   <FormRow label='照片' hint='可不加；加了照片要等社区看过才公示'>
                     <PhotoPicker value={photos} onChange={setPhotos} max={6} folder='topics' />
                   </FormRow>

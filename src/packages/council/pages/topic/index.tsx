@@ -6,15 +6,16 @@
  * council's buttons come only from the server's `me.can`. Works as the first page of a share card
  * (/packages/council/pages/topic/index?id=…&c=…): it logs in, then loads.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { CommentView, TopicDetail } from '@contract/council'
 import { Guard, Loaded } from '../../../../components/Guard'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
 import { useQuery } from '../../../../hooks/useQuery'
+import { useSharedPage } from '../../../../hooks/useSharedPage'
 import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
@@ -45,25 +46,14 @@ export default function TopicPage() {
   const [sheet, setSheet] = useState<{ kind: StepKind; comment?: CommentView } | null>(null)
   const title = topic.data?.status === 'decided' ? '表决结果公示' : '议题详情'
 
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp')
-      Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] } as Parameters<typeof Taro.showShareMenu>[0])
-  }, [])
-  useShareAppMessage(() => {
-    const c = topic.data?.communityId ?? communityId ?? ''
-    return {
-      title: shareTitle(topic.data),
-      path: `${ROUTES['council.topic']}?id=${encodeURIComponent(topicId)}&c=${encodeURIComponent(c)}`,
-      ...(topic.data?.photos[0] ? { imageUrl: topic.data.photos[0] } : {}),
-    }
+  useSharedPage(topic, {
+    title,
+    card: (t) => ({
+      title: shareTitle(t),
+      path: `${ROUTES['council.topic']}?id=${encodeURIComponent(topicId)}&c=${encodeURIComponent(t?.communityId ?? communityId ?? '')}`,
+      imageUrl: t?.photos[0],
+    }),
   })
-  usePullDownRefresh(() => {
-    topic.reload()
-    stopPullDownRefresh()
-  })
-  useEffect(() => {
-    if (topic.data) Taro.setNavigationBarTitle({ title })
-  }, [topic.data, title])
 
   const done = (next: TopicDetail | null) => {
     if (next) topic.setData(next)
