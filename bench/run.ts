@@ -17,6 +17,7 @@ import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
+import { topicListSection, voteSection } from './council'
 import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 
@@ -181,6 +182,8 @@ export const SECTIONS: Section[] = [
   statementSection,
   wishListSection,
   checkinSection,
+  voteSection,
+  topicListSection,
   timeoutSection,
 ]
 

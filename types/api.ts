@@ -10,6 +10,7 @@ import * as wish from './wish'
 import * as party from './party'
 import * as messages from './messages'
 import * as council from './council'
+import * as requests from './requests'
 import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type {
@@ -27,6 +28,7 @@ import type {
 } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
+import type { GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
 import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
@@ -145,6 +147,30 @@ export const actionInputs = {
   'topic.comments': council.TopicCommentsInput,
   'meeting.upsert': council.MeetingUpsertInput,
   'meeting.list': council.MeetingListInput,
+  'request.create': requests.RequestCreateInput,
+  'request.get': requests.RequestGetInput,
+  'request.mine': requests.RequestMineInput,
+  'request.queue': requests.RequestQueueInput,
+  'request.board': requests.RequestBoardInput,
+  'request.accept': requests.RequestAcceptInput,
+  'request.progress': requests.RequestProgressInput,
+  'request.resolve': requests.RequestResolveInput,
+  'request.confirm': requests.RequestConfirmInput,
+  'request.reopen': requests.RequestReopenInput,
+  'request.reassign': requests.RequestReassignInput,
+  'request.escalate': requests.RequestEscalateInput,
+  'request.unitAccept': requests.RequestUnitAcceptInput,
+  'request.convert': requests.RequestConvertInput,
+  'request.stats': requests.RequestStatsInput,
+  'request.cancel': requests.RequestCancelInput,
+  'request.settings': requests.RequestSettingsGetInput,
+  'request.setSettings': requests.RequestSetSettingsInput,
+  'request.lateUnits': requests.RequestLateUnitsInput,
+  'request.supervise': requests.RequestSuperviseInput,
+  'org.setGrid': requests.SetGridInput,
+  'unit.list': requests.UnitListInput,
+  'unit.upsert': requests.UnitUpsertInput,
+  'unit.setStaff': requests.UnitSetStaffInput,
 } as const
 
 export interface ActionOutputs {
@@ -268,6 +294,30 @@ export interface ActionOutputs {
   'topic.comments': Page<CommentView>
   'meeting.upsert': MeetingView
   'meeting.list': Page<MeetingView>
+  'request.create': RequestDetail
+  'request.get': RequestDetail
+  'request.mine': Page<RequestCard>
+  'request.queue': Page<RequestCard>
+  'request.board': Page<RequestCard>
+  'request.accept': RequestDetail
+  'request.progress': RequestDetail
+  'request.resolve': RequestDetail
+  'request.confirm': RequestDetail
+  'request.reopen': RequestDetail
+  'request.reassign': RequestDetail
+  'request.escalate': RequestDetail
+  'request.unitAccept': RequestDetail
+  'request.convert': RequestDetail
+  'request.stats': RequestStats
+  'request.cancel': RequestDetail
+  'request.settings': RequestSettings
+  'request.setSettings': RequestSettings
+  'request.lateUnits': LateUnitView[]
+  'request.supervise': { notified: number; requests: number }
+  'org.setGrid': GridView
+  'unit.list': UnitView[]
+  'unit.upsert': UnitView
+  'unit.setStaff': UnitView
 }
 
 export type ActionName = keyof typeof actionInputs

@@ -61,7 +61,13 @@ export type Role = z.infer<typeof Role>
  * A building head's grant carries the buildings the secretary appointed them to (their scope): they
  * confirm households and act for residents there only, whatever their own household is.
  */
-export const RoleGrant = z.strictObject({ communityId: Id, role: Role, buildingIds: z.optional(z.array(Id).check(z.maxLength(50))) })
+export const RoleGrant = z.strictObject({
+  communityId: Id,
+  role: Role,
+  buildingIds: z.optional(z.array(Id).check(z.maxLength(50))),
+  /** unit_staff: the unit (街道科室 / 物业 / 共建单位) the person works for; communityId is the unit's community, or the street's id for a street department. */
+  unitId: z.optional(Id),
+})
 export type RoleGrant = z.infer<typeof RoleGrant>
 
 /** The event a client sends to the `api` cloud function. */

@@ -37,7 +37,15 @@ export const Household = z.object({
 })
 export type Household = z.infer<typeof Household>
 
-export const Grid = z.object({ _id: Id, communityId: Id, name: z.string(), compoundIds: z.array(Id), workerId: z.nullable(Id) })
+export const Grid = z.object({
+  _id: Id,
+  communityId: Id,
+  name: z.string(),
+  compoundIds: z.array(Id),
+  /** Buildings of other compounds that belong to this grid (a building belongs to one grid: its own, or its compound's). */
+  buildingIds: z.optional(z.array(Id)),
+  workerId: z.nullable(Id),
+})
 export type Grid = z.infer<typeof Grid>
 
 export const PARTNER_KINDS = ['机关', '事业单位', '企业', '学校', '社会组织'] as const

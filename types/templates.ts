@@ -41,6 +41,8 @@ export const TEMPLATES = {
   topicProgress: { id: 'local-tpl-topic-progress', title: '议题进展通知', fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' } },
   /** 表决开始通知, to the eligible who accepted it: 议题, 截止时间, 说明. */
   topicVote: { id: 'local-tpl-topic-vote', title: '表决开始通知', fields: { thing1: 'thing', time2: 'time', thing3: 'thing' } },
+  /** 诉求进展通知, to the reporter: 诉求 (category + summary), 当前状态 (REQUEST_STATUS_LABELS), 说明, 时间. */
+  requestProgress: { id: 'local-tpl-request-progress', title: '诉求进展通知', fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' } },
   /** 待办提醒: 事项, 说明. */
   reminder: { id: 'local-tpl-reminder', title: '待办提醒', fields: { thing1: 'thing', thing2: 'thing' } },
 } as const satisfies Record<string, TemplateSpec>

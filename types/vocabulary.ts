@@ -11,6 +11,7 @@ export const ROLES = [
   'volunteer', // 志愿者
   'building_head', // 楼栋长 / 党员中心户
   'grid_worker', // 网格员
+  'unit_staff', // 单位工作人员 (街道科室 / 物业 / 共建单位: the grant names the unit)
   'secretary', // 社区书记 / 社区秘书
   'street_admin', // 街道管理员
 ] as const
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   volunteer: '志愿者',
   building_head: '楼栋长',
   grid_worker: '网格员',
+  unit_staff: '单位工作人员',
   secretary: '社区书记',
   street_admin: '街道管理员',
 }
@@ -134,6 +136,43 @@ export const MEETING_KIND_LABELS: Record<(typeof MEETING_KINDS)[number], string>
   representatives: '居民代表会议',
   other: '议事会议',
 }
+
+/** 一键报修 / 求助: what a request is about, how urgent, where it is, how it came in, who acts on it. */
+export const REQUEST_CATEGORIES = ['repair', 'safety', 'environment', 'dispute', 'help', 'feedback'] as const
+export const REQUEST_CATEGORY_LABELS: Record<(typeof REQUEST_CATEGORIES)[number], string> = {
+  repair: '报修',
+  safety: '安全隐患',
+  environment: '环境卫生',
+  dispute: '邻里纠纷',
+  help: '求助',
+  feedback: '意见建议',
+}
+export const URGENCIES = ['normal', 'urgent'] as const
+export const URGENCY_LABELS: Record<(typeof URGENCIES)[number], string> = { normal: '一般', urgent: '紧急' }
+export const REQUEST_STATUSES = ['reported', 'dispatched', 'accepted', 'in_progress', 'resolved', 'closed', 'escalated', 'converted', 'cancelled'] as const
+export type RequestStatusName = (typeof REQUEST_STATUSES)[number]
+/** Each ≤ 5 Chinese characters (the 诉求进展 message's phrase field carries them). */
+export const REQUEST_STATUS_LABELS: Record<RequestStatusName, string> = {
+  reported: '已提交',
+  dispatched: '待受理',
+  accepted: '已受理',
+  in_progress: '处理中',
+  resolved: '待确认',
+  closed: '已办结',
+  escalated: '已吹哨',
+  converted: '已转心愿',
+  cancelled: '已撤销',
+}
+export const REQUEST_CHANNELS = ['online', 'proxy', 'phone', 'letterbox', 'door'] as const
+export const REQUEST_CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], string> = {
+  online: '线上提交',
+  proxy: '楼栋长代报',
+  phone: '电话',
+  letterbox: '意见箱',
+  door: '上门走访',
+}
+export const UNIT_KINDS = ['street_dept', 'property', 'partner'] as const
+export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = { street_dept: '街道科室', property: '物业公司', partner: '共建单位' }
 
 /** How points are earned, per community (the secretary sets a rule for each). */
 export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
@@ -265,6 +304,30 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'topic.comments': '查看议题意见',
   'meeting.upsert': '安排议事会议',
   'meeting.list': '查看议事会议',
+  'request.create': '一键报修求助',
+  'request.get': '查看诉求',
+  'request.mine': '查看我的诉求',
+  'request.queue': '查看待办诉求',
+  'request.board': '查看诉求看板',
+  'request.accept': '受理诉求',
+  'request.progress': '更新处理进展',
+  'request.resolve': '办结诉求',
+  'request.confirm': '确认并评价',
+  'request.reopen': '重新办理',
+  'request.reassign': '改派诉求',
+  'request.escalate': '吹哨报到',
+  'request.unitAccept': '单位接单',
+  'request.convert': '转为心愿或议题',
+  'request.stats': '查看诉求统计',
+  'request.cancel': '撤销诉求',
+  'request.settings': '查看时限设置',
+  'request.setSettings': '修改时限设置',
+  'request.lateUnits': '查看单位按时率',
+  'request.supervise': '督办',
+  'org.setGrid': '划分网格',
+  'unit.list': '查看责任单位',
+  'unit.upsert': '设置责任单位',
+  'unit.setStaff': '设置单位工作人员',
 }
 
 /** Audit entries that are not actions of their own. */
@@ -296,6 +359,10 @@ export const AUDIT_RESOURCE_LABELS = {
   topic: '议题',
   topic_comment: '议题意见',
   topic_vote: '表决票',
+  request: '诉求',
+  request_settings: '时限设置',
+  grid: '网格',
+  unit: '责任单位',
 } as const
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
 
@@ -372,7 +439,7 @@ export const FIELD_LABELS: Record<string, string> = {
   seatHolder: '成员',
   eligibility: '表决方式',
   electorate: '可投票数',
-  closesAt: '表决截止',
+  votingClosesAt: '表决截止',
   recorded: '录入票数',
   refused: '未录入票数',
   date: '日期',
@@ -390,6 +457,20 @@ export const FIELD_LABELS: Record<string, string> = {
   mergedInto: '合并到',
   retireReason: '终止原因',
   milestone: '落实进展',
+  // requests, grids and units
+  urgency: '紧急程度',
+  assignee: '承办人',
+  gridId: '网格',
+  unitId: '责任单位',
+  workerId: '网格员',
+  compoundIds: '包含小区',
+  buildingIds: '包含楼栋',
+  limits: '办理时限',
+  yellowShare: '黄灯提醒比例',
+  mediationDays: '调解时限',
+  escalationAcceptMinutes: '吹哨接单时限',
+  staff: '工作人员',
+  adopted: '建议采纳',
   maxPerMember: '每人最多结对',
 }
 
@@ -415,5 +496,6 @@ export const STATUS_VALUE_LABELS: Record<string, string> = {
 export const STATUS_LABELS_BY_RESOURCE: Partial<Record<AuditResourceType, Record<string, string>>> = {
   party_registration: REG_STATUS_LABELS,
   topic: TOPIC_STATUS_LABELS,
+  request: REQUEST_STATUS_LABELS,
 }
 export const HOUSEHOLD_STATUS_LABELS: Record<string, string> = { pending: '待确认', verified: '已确认' }

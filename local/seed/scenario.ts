@@ -2,13 +2,14 @@
  * The showcase: a few weeks of community life on top of the demo street, made through the real cloud
  * function (so every point, order and wish is exactly what the product would have written): sponsors and
  * their budgets, earning rules, a stocked points supermarket, residents' points, wishes in every state,
- * service posts, verified party members, activities past and coming. `npm start` (first run) and
+ * service posts, verified party members, activities past and coming, and the 议事厅 (local/seed/council.ts). `npm start` (first run) and
  * `npm run reset` seed it; tests seed only the bare street and make their own data.
  * Needs the local cloud installed on the engine (installLocalCloud) before it runs.
  */
 import * as cloud from 'wx-server-sdk'
 import { runAsCaller } from '../cloud'
 import type { Engine } from '../engine'
+import { seedCouncilShowcase } from './council'
 
 type Main = (event: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>
 
@@ -255,6 +256,9 @@ export async function seedScenario(_engine: Engine): Promise<void> {
     capacity: 60,
     pointsPerHour: 5,
   })
+
+  // ----- 议事: councils, seats, topics at every stage, meetings (local/seed/council.ts) -----
+  await seedCouncilShowcase(call, db as unknown as Parameters<typeof seedCouncilShowcase>[1], daysAgo)
 
   // ----- 和平社区: a smaller shelf so the other community is not empty -----
   const [hos] = await call(sec[H], 'points.setSponsor', { communityId: H, name: '青山区人民医院', contact: '党委办', warnBelow: 500, priority: 1 })

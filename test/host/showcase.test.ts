@@ -1,7 +1,7 @@
 /**
  * The showcase `npm start` seeds (a few weeks of community life made through the real function) is
  * consistent: the ledger balances, the shelf is stocked, wishes stand in several states, an activity's
- * hours were paid, and the other community is not empty. A newcomer, who is the default resident at first,
+ * hours were paid, the 议事厅 has topics at every stage, and the other community is not empty. A newcomer, who is the default resident at first,
  * can finish the supermarket journey: she has the points for something on the shelf and redeems it.
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
@@ -28,6 +28,15 @@ test('the showcase seeds through the function and leaves consistent books', asyn
     expect(huang.balance).toBe(30 + 20) // 3 hours at 10 an hour, and a fulfilled wish
     expect(await engine.count('party_registrations', { status: 'verified' })).toBe(2)
     expect(await engine.count('activity_signups', { status: 'no_show' })).toBe(1)
+    // The 议事厅: topics at every stage, the council's seats, a meeting's minutes on the topics it discussed.
+    const stages = new Set((await engine.find('topics', { communityId: 'c-xingfuli' })).map((t) => t.status))
+    for (const s of ['collecting', 'opinions', 'voting', 'implementing', 'done']) expect(stages).toContain(s)
+    const [council] = await engine.find('councils', { _id: 'cc_c-xingfuli' })
+    expect(council.seats.length).toBeGreaterThanOrEqual(8)
+    const [implementing] = await engine.find('topics', { status: 'implementing' })
+    expect(implementing).toMatchObject({ outcome: 'passed', milestones: [{ done: false }, { done: false }] })
+    expect(implementing.timeline.some((e: { event: string }) => e.event === 'meeting')).toBe(true)
+    expect(implementing.tally.offline).toBe(3)
     // The street home counts the same: the wish awaiting review, the two verified registrations.
     const res = (await runAsCaller({ OPENID: DEMO.streetAdmin.openid, APPID: 'local' }, () =>
       main({ action: 'org.street', data: { streetId: DEMO.street } }),

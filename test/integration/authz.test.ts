@@ -28,7 +28,7 @@
 import { actionInputs } from '../../types/api'
 import type { ApiResult, ErrorCode, Role } from '../../types/common'
 import { openTestCloud, codeOf, type TestCloud } from '../support/cloud'
-import { chinaYear } from '../../cloudfunctions/api/src/platform/chinaTime'
+import { chinaDay, chinaYear } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { P, T } from '../support/fixtures'
 import {
   CALLER_NAMES,
@@ -697,6 +697,83 @@ const TABLE: Record<string, Case[]> = {
     input: (_w, communityId) => ({ streetId: communityId === c1 ? T.street : T2.street }),
     allow: ['streetAdmin'],
     other: { allow: ['farAdmin'] },
+  }),
+  // ---------------------------------------------------------------- 议事 (council-votes)
+  'org.setResidency': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, userId: P.resident.id, birthYear: 1990 }) }),
+  'council.list': one({
+    gate: 'user',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && (d as { communityId: string }[]).some((x) => x.communityId !== c2) ? 'community 1’s councils listed' : null),
+  }),
+  'council.get': one({ gate: 'user', input: (w, communityId) => ({ communityId, councilId: w.councilId }) }),
+  'council.upsert': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({
+      communityId,
+      councilId: w.councilId,
+      name: '居民议事会',
+      scope: 'community',
+      settings: {
+        supportThreshold: 5,
+        eligibility: 'resident',
+        quorumPercent: 10,
+        passPercent: 50,
+        opinionDays: 7,
+        votingDays: 7,
+        secretBallot: true,
+        youthMaxAge: null,
+      },
+    }),
+  }),
+  'council.setSeat': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, councilId: w.councilId, userId: P.head.id, seat: 'observer' }) }),
+  'council.stats': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && Object.keys(d.byStatus).length ? 'community 1’s topics counted' : null),
+  }),
+  'topic.openVote': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, topicId: w.topicOpinions }) }),
+  // Everyone whose household is verified in community 1 may vote (nobody has yet); the others are told why.
+  'topic.vote': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicVoting, choice: 'yes' }),
+    allow: ['owner', 'resident', 'partyMember', 'volunteer', 'head', 'head2', 'grid', 'secretary'],
+  }),
+  'topic.recordOfflineVotes': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, topicId: w.topicVoting, channel: 'paper', votes: [{ voterId: P.resident.id, choice: 'no' }] }),
+  }),
+  'topic.close': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, topicId: w.topicVoting }) }),
+  'topic.addMilestone': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, topicId: w.topicPassed, date: chinaDay(tc.now()), note: '施工队进场' }),
+  }),
+  // 办成了吗 is for those who voted: the resident, the owner and the party member.
+  'topic.feedback': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicDone, done: true }),
+    allow: ['owner', 'resident', 'partyMember'],
+  }),
+  'meeting.upsert': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({
+      communityId,
+      councilId: w.councilId,
+      kind: 'representatives',
+      title: '居民代表会议',
+      place: '党群服务中心',
+      startAt: new Date(tc.now().getTime() + 48 * 3600_000).toISOString(),
+      endAt: new Date(tc.now().getTime() + 50 * 3600_000).toISOString(),
+      capacity: 20,
+      topicIds: [w.topicVoting],
+    }),
+  }),
+  'meeting.list': one({
+    gate: 'user',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
   }),
   ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
 }

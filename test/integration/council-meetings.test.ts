@@ -84,7 +84,14 @@ describe('a council meeting is an activity residents join', () => {
   test('a plain resident signs up and checks in with the rotating code; attending pays 参与议事 once', async () => {
     const { council, topic } = await setup()
     const m = await meeting(council.id, { topicIds: [topic.id] })
-    expect(m).toMatchObject({ councilId: council.id, kind: 'council_day', signedUp: 0, status: 'published', minutes: null, topics: [{ id: topic.id, title: '楼道加装扶手' }] })
+    expect(m).toMatchObject({
+      councilId: council.id,
+      kind: 'council_day',
+      signedUp: 0,
+      status: 'published',
+      minutes: null,
+      topics: [{ id: topic.id, title: '楼道加装扶手' }],
+    })
     // 王秀英 holds only the resident role: no party member, no volunteer.
     expect(P.resident.roles).toEqual([[c, 'resident']])
     const signed = await tc.ok(res, 'activity.signUp', { communityId: c, activityId: m.id })
@@ -99,7 +106,9 @@ describe('a council meeting is an activity residents join', () => {
     // The 6-digit code works for residents too.
     await tc.ok(P.neighbour.openid, 'activity.signUp', { communityId: c, activityId: m.id })
     const short = await tc.ok(sec, 'activity.checkinCode', { communityId: c, activityId: m.id })
-    expect((await tc.ok(P.neighbour.openid, 'activity.checkin', { communityId: c, token: short.shortCode, activityId: m.id })).mySignup?.status).toBe('checked_in')
+    expect((await tc.ok(P.neighbour.openid, 'activity.checkin', { communityId: c, token: short.shortCode, activityId: m.id })).mySignup?.status).toBe(
+      'checked_in',
+    )
   })
 
   test('who may join: the council’s scope (a permit counts), its seats and the secretary; others are told why', async () => {
@@ -140,7 +149,18 @@ describe('a council meeting is an activity residents join', () => {
     const { council, topic } = await setup()
     for (let i = 0; i < 3; i++) await tc.ok(res, 'org.subscribed', { templates: ['topicProgress'] })
     const m = await meeting(council.id, { topicIds: [topic.id] })
-    const base = { communityId: c, meetingId: m.id, councilId: council.id, kind: 'council_day' as const, title: m.title, place: m.place, startAt: m.startAt, endAt: m.endAt, capacity: 50, topicIds: [topic.id] }
+    const base = {
+      communityId: c,
+      meetingId: m.id,
+      councilId: council.id,
+      kind: 'council_day' as const,
+      title: m.title,
+      place: m.place,
+      startAt: m.startAt,
+      endAt: m.endAt,
+      capacity: 50,
+      topicIds: [topic.id],
+    }
     const withMinutes = await tc.ok(sec, 'meeting.upsert', { ...base, minutes: '同意加装扶手，由物业报价。' })
     expect(withMinutes.minutes).toBe('同意加装扶手，由物业报价。')
     await tc.ok(sec, 'meeting.upsert', { ...base, capacity: 60 }) // minutes left out: kept, nothing added

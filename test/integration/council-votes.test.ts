@@ -22,7 +22,6 @@ const res = P.resident.openid // 王秀英, h1 (1栋)
 const nb = P.neighbour.openid // 李建国, h2 (1栋)
 const pm = P.member.openid // 周志刚, h3 (2栋)
 const c = T.c1
-const DAY = 86_400_000
 let n = 0
 
 beforeAll(async () => {
@@ -124,7 +123,9 @@ describe('one vote per identity under a rush', () => {
     for (let h = 0; h < 300; h++) for (let m = 0; m < (h < 150 ? 2 : 1); m++) voters.push(person(`v${h}m${m}`, { householdId: `hv-${h}` }))
     // 30 whose household is declared but not confirmed, 20 of the other community.
     const pending = Array.from({ length: 30 }, (_, i) => person(`pend${i}`, { householdId: `hp-${i}`, householdStatus: 'pending', roles: [] }))
-    const outsiders = Array.from({ length: 20 }, (_, i) => person(`out${i}`, { householdId: `ho-${i}`, communityId: T.c2, buildingId: T.b3, roles: [{ communityId: T.c2, role: 'resident' }] }))
+    const outsiders = Array.from({ length: 20 }, (_, i) =>
+      person(`out${i}`, { householdId: `ho-${i}`, communityId: T.c2, buildingId: T.b3, roles: [{ communityId: T.c2, role: 'resident' }] }),
+    )
     await setup({}, [...voters, ...pending, ...outsiders])
     const t = await openVote()
     // Households with a verified resident: the 300, and the fixtures' h1, h2, h3.
@@ -189,7 +190,9 @@ describe('one vote per identity under a rush', () => {
     expect(stored.every((v) => v.identity.startsWith('h_hv-'))).toBe(true)
     expect(stored.filter((v) => v.channel !== 'online').every((v) => v.recordedById === P.secretary.id)).toBe(true)
     const owed = await tc.engine.count('topic_votes', { topicId: t.id, pointsPending: true })
-    console.log(`500 votes + 140 offline entries at once: ${took} ms; counted online ${okOnline}, paper ${p!.recorded}, meeting ${m!.recorded}; points owed ${owed}`)
+    console.log(
+      `500 votes + 140 offline entries at once: ${took} ms; counted online ${okOnline}, paper ${p!.recorded}, meeting ${m!.recorded}; points owed ${owed}`,
+    )
 
     // Published: the tally is the stored votes.
     const closed = await closeAfterWindow(t.id)
@@ -204,7 +207,8 @@ describe('one vote per identity under a rush', () => {
     })
     expect(await tc.engine.count('topic_votes', { topicId: t.id })).toBe(300)
 
-    // Points: one 参与议事 per household that voted (owed ones paid by the timer), the books balanced.
+    // Points: one 参与议事 per household that voted, paid by the timer (votes never pay inline), the books balanced.
+    expect(owed).toBe(300)
     for (let i = 0; i < 5; i++) await tc.tick()
     expect(await tc.engine.count('topic_votes', { topicId: t.id, pointsPending: true })).toBe(0)
     const paid = await tc.engine.find('point_transfers', { key: { $regex: `^council:vote:${t.id}:` } })
@@ -215,7 +219,13 @@ describe('one vote per identity under a rush', () => {
 
 /** A council of the community set up by the secretary. */
 const newCouncil = (scope: 'migrants' | 'youth' | 'building', settings: Partial<CouncilSettings>, extra: object = {}) =>
-  tc.ok(sec, 'council.upsert', { communityId: c, name: { migrants: '新居民议事会', youth: '青年议事会', building: '1栋议事会' }[scope], scope, settings: { ...SETTINGS, ...settings }, ...extra })
+  tc.ok(sec, 'council.upsert', {
+    communityId: c,
+    name: { migrants: '新居民议事会', youth: '青年议事会', building: '1栋议事会' }[scope],
+    scope,
+    settings: { ...SETTINGS, ...settings },
+    ...extra,
+  })
 
 describe('who may vote: verified data only, and the why in Chinese', () => {
   test('an unverified household and a non-resident are refused; two members of a household vote once, whatever the channel', async () => {
@@ -254,12 +264,19 @@ describe('who may vote: verified data only, and the why in Chinese', () => {
     expect([codeOf(again), reasonOf(again), messageOf(again)]).toEqual(['CONFLICT', 'ALREADY_DONE', '您家已经投过票了'])
     expect((await get(pm, t.id)).me).toMatchObject({ voted: 'household', canVote: false })
     // A meeting's votes name their meeting.
-    const bad = await tc.call(sec, 'topic.recordOfflineVotes', { communityId: c, topicId: t.id, channel: 'meeting', votes: [{ voterId: P.resident.id, choice: 'yes' }] })
+    const bad = await tc.call(sec, 'topic.recordOfflineVotes', {
+      communityId: c,
+      topicId: t.id,
+      channel: 'meeting',
+      votes: [{ voterId: P.resident.id, choice: 'yes' }],
+    })
     expect(codeOf(bad)).toBe('INVALID_INPUT')
     // Only the secretary enters offline votes.
-    expect(codeOf(await tc.call(nb, 'topic.recordOfflineVotes', { communityId: c, topicId: t.id, channel: 'paper', votes: [{ voterId: P.resident.id, choice: 'yes' }] }))).toBe(
-      'FORBIDDEN',
-    )
+    expect(
+      codeOf(
+        await tc.call(nb, 'topic.recordOfflineVotes', { communityId: c, topicId: t.id, channel: 'paper', votes: [{ voterId: P.resident.id, choice: 'yes' }] }),
+      ),
+    ).toBe('FORBIDDEN')
   })
 
   test('resident eligibility: each verified person votes once', async () => {
@@ -267,7 +284,15 @@ describe('who may vote: verified data only, and the why in Chinese', () => {
     const t = await openVote()
     expect(t.vote!.electorate).toBe(7) // the fixtures' verified residents of community 1
     expect(codeOf(await vote(nb, t.id))).toBe('OK')
-    const paper = await tc.ok(sec, 'topic.recordOfflineVotes', { communityId: c, topicId: t.id, channel: 'paper', votes: [{ voterId: P.elder.id, choice: 'no' }, { voterId: P.neighbour.id, choice: 'no' }] })
+    const paper = await tc.ok(sec, 'topic.recordOfflineVotes', {
+      communityId: c,
+      topicId: t.id,
+      channel: 'paper',
+      votes: [
+        { voterId: P.elder.id, choice: 'no' },
+        { voterId: P.neighbour.id, choice: 'no' },
+      ],
+    })
     expect(paper.recorded).toBe(1)
     expect(paper.refused).toEqual([{ voterId: P.neighbour.id, why: '这位居民已经投过票了' }])
     const again = await vote(nb, t.id)
@@ -309,7 +334,12 @@ describe('who may vote: verified data only, and the why in Chinese', () => {
     const council = await newCouncil('youth', { eligibility: 'resident', youthMaxAge: 35 })
     expect(council.myEligibility).toEqual({ canVote: false, why: '青年议事会需要先到社区登记出生年份' })
     await tc.ok(sec, 'org.setResidency', { communityId: c, userId: older._id, birthYear: year - 50 })
-    const before = await tc.call(young.openid, 'topic.create', { communityId: c, councilId: council.id, title: '篮球场晚上开灯', description: '下班后想打球，希望球场灯开到九点。' })
+    const before = await tc.call(young.openid, 'topic.create', {
+      communityId: c,
+      councilId: council.id,
+      title: '篮球场晚上开灯',
+      description: '下班后想打球，希望球场灯开到九点。',
+    })
     expect(messageOf(before)).toBe('青年议事会需要先到社区登记出生年份')
     await tc.ok(sec, 'org.setResidency', { communityId: c, userId: young._id, birthYear: year - 35 })
     const t = await toOpinions(council.id, young.openid)
@@ -331,7 +361,12 @@ describe('who may vote: verified data only, and the why in Chinese', () => {
     const r = await vote(res, t.id)
     expect([codeOf(r), reasonOf(r), messageOf(r)]).toEqual(['FORBIDDEN', 'NOT_ELIGIBLE', '本议题由居民代表表决，您可以发表意见'])
     expect(codeOf(await vote(nb, t.id, 'no'))).toBe('OK')
-    const paper = await tc.ok(sec, 'topic.recordOfflineVotes', { communityId: c, topicId: t.id, channel: 'paper', votes: [{ voterId: P.member.id, choice: 'yes' }] })
+    const paper = await tc.ok(sec, 'topic.recordOfflineVotes', {
+      communityId: c,
+      topicId: t.id,
+      channel: 'paper',
+      votes: [{ voterId: P.member.id, choice: 'yes' }],
+    })
     expect(paper.refused).toEqual([{ voterId: P.member.id, why: '本议题由居民代表表决，您可以发表意见' }])
     const closed = await closeAfterWindow(t.id)
     expect(closed).toMatchObject({ outcome: 'rejected', tally: { yes: 0, no: 1, abstain: 0, online: 1, offline: 0 } })
@@ -353,7 +388,13 @@ describe('deciding', () => {
     const two = await openVote()
     // The settings change after the votes opened moves neither.
     const [council] = await tc.ok(sec, 'council.list', { communityId: c })
-    await tc.ok(sec, 'council.upsert', { communityId: c, councilId: council.id, name: council.name, scope: 'community', settings: { ...council.settings, quorumPercent: 0, passPercent: 50 } })
+    await tc.ok(sec, 'council.upsert', {
+      communityId: c,
+      councilId: council.id,
+      name: council.name,
+      scope: 'community',
+      settings: { ...council.settings, quorumPercent: 0, passPercent: 50 },
+    })
     for (const who of [res, nb, pm]) expect(codeOf(await vote(who, short.id))).toBe('OK')
     for (const [who, choice] of [
       [res, 'yes'],
@@ -423,6 +464,9 @@ describe('deciding', () => {
     const stopped = await tc.ok(sec, 'topic.close', { communityId: c, topicId: t.id })
     expect(stopped.status).toBe('voting')
     expect(new Date(stopped.vote!.closesAt).getTime()).toBeLessThanOrEqual(tc.now().getTime())
+    const [stored] = await tc.engine.find('topics', { _id: t.id })
+    expect(stored.vote.closesAt).toEqual(stored.votingClosesAt)
+    expect(stored.votingClosesAt.getTime()).toBeLessThanOrEqual(tc.now().getTime())
     expect(codeOf(await vote(res, t.id))).toBe('CONFLICT')
     expect(reasonOf(await tc.call(sec, 'topic.close', { communityId: c, topicId: t.id }))).toBe('BUSY')
     const closed = await closeAfterWindow(t.id)
@@ -495,8 +539,16 @@ describe('the secretary’s records', () => {
     await tc.ok(sec, 'org.setResidency', { communityId: c, userId: P.resident.id, permitExpiresOn: null })
     const audit = await tc.engine.find('audit_log', { action: 'org.setResidency' }, { sort: { _id: 1 } })
     expect(audit.map((a) => [a.resource, a.before, a.after])).toEqual([
-      [{ type: 'user', id: P.resident.id, label: '王*英' }, { birthYear: null, permitExpiresOn: null }, { birthYear: 1990, permitExpiresOn: r.permitExpiresOn }],
-      [{ type: 'user', id: P.resident.id, label: '王*英' }, { birthYear: 1990, permitExpiresOn: r.permitExpiresOn }, { birthYear: 1990, permitExpiresOn: null }],
+      [
+        { type: 'user', id: P.resident.id, label: '王*英' },
+        { birthYear: null, permitExpiresOn: null },
+        { birthYear: 1990, permitExpiresOn: r.permitExpiresOn },
+      ],
+      [
+        { type: 'user', id: P.resident.id, label: '王*英' },
+        { birthYear: 1990, permitExpiresOn: r.permitExpiresOn },
+        { birthYear: 1990, permitExpiresOn: null },
+      ],
     ])
     const bad = [
       await tc.call(sec, 'org.setResidency', { communityId: c, userId: P.resident.id, birthYear: year + 1 }),
@@ -516,7 +568,9 @@ describe('the secretary’s records', () => {
     const off = await tc.ok(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.neighbour.id, seat: null })
     expect(off.seats).toEqual([])
     expect(codeOf(await tc.call(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.neighbour.id, seat: null }))).toBe('CONFLICT')
-    expect(codeOf(await tc.call(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.otherSecretary.id, seat: 'observer' }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.otherSecretary.id, seat: 'observer' }))).toBe(
+      'NOT_FOUND',
+    )
     const seats = await tc.engine.find('audit_log', { action: 'council.setSeat' }, { sort: { _id: 1 } })
     expect(seats.map((a) => [a.resource.type, a.before.seat, a.after.seat, a.after.seatHolder])).toEqual([
       ['council', null, 'representative', '李*国'],
@@ -530,10 +584,21 @@ describe('the secretary’s records', () => {
     const main = await setup({}, people)
     const b = await newCouncil('building', {}, { buildingId: T.b1 })
     expect(b).toMatchObject({ id: `cb_${T.b1}`, placeName: '幸福里小区 1栋', compoundId: T.compound1, isDefault: false })
-    expect(codeOf(await tc.call(sec, 'council.upsert', { communityId: c, name: '一栋', scope: 'building', buildingId: T.b1, settings: SETTINGS }))).toBe('CONFLICT')
-    expect(codeOf(await tc.call(sec, 'council.upsert', { communityId: c, name: '三栋', scope: 'building', buildingId: T.b3, settings: SETTINGS }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(sec, 'council.upsert', { communityId: c, name: '一栋', scope: 'building', buildingId: T.b1, settings: SETTINGS }))).toBe(
+      'CONFLICT',
+    )
+    expect(codeOf(await tc.call(sec, 'council.upsert', { communityId: c, name: '三栋', scope: 'building', buildingId: T.b3, settings: SETTINGS }))).toBe(
+      'NOT_FOUND',
+    )
     expect(codeOf(await tc.call(sec, 'council.upsert', { communityId: c, name: '楼', scope: 'building', settings: SETTINGS }))).toBe('INVALID_INPUT')
-    const stop = await tc.call(sec, 'council.upsert', { communityId: c, councilId: main.id, name: main.name, scope: 'community', settings: SETTINGS, active: false })
+    const stop = await tc.call(sec, 'council.upsert', {
+      communityId: c,
+      councilId: main.id,
+      name: main.name,
+      scope: 'community',
+      settings: SETTINGS,
+      active: false,
+    })
     expect(messageOf(stop)).toBe('社区议事会是默认议事会，不能停用')
     // Residents of 2栋 are not in 1栋's council.
     expect((await tc.ok(pm, 'council.get', { communityId: c, councilId: b.id })).myEligibility).toEqual({ canVote: false, why: '本议事会只由这栋楼的居民参与' })

@@ -5,6 +5,8 @@
  *   finish everything, each thing once; a job that throws does not stop the others; a tick cut off by
  *   the limit loses nothing.
  * - Fan-out: cancelling an activity with 300 people answers at once; the timer tells the rest, once each.
+ * - Council work shares the ticks: votes past their window closed, a vote's notice told to everyone eligible
+ *   once, owed 参与议事 points paid.
  */
 import { subscriptionId } from '../../cloudfunctions/api/src/modules/messages/repo'
 import { TEMPLATES } from '../../types/templates'
@@ -238,6 +240,141 @@ async function oldPoints(count: number) {
   return ids
 }
 
+/** A topic of community 1's default council, in voting under `vote` terms (the council is made if missing). */
+function topicDoc(id: string, extra: object) {
+  const now = tc.now()
+  return {
+    _id: id,
+    communityId: c,
+    councilId: `cc_${c}`,
+    title: '东门加装雨棚',
+    description: '下雨天等车没地方躲',
+    photos: [],
+    buildingId: null,
+    place: null,
+    authorId: P.resident.id,
+    enteredById: P.resident.id,
+    channel: 'online',
+    status: 'voting',
+    public: true,
+    supports: 0,
+    supportThreshold: 0,
+    review: null,
+    discussion: null,
+    opinionsCloseAt: null,
+    vote: null,
+    votingClosesAt: null,
+    tally: null,
+    outcome: null,
+    outcomeNote: null,
+    decidedAt: null,
+    milestones: [],
+    feedback: { yes: 0, no: 0, round: 1 },
+    mergedInto: null,
+    retireReason: null,
+    hiddenFrom: null,
+    reports: 0,
+    comments: 0,
+    timeline: [],
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  }
+}
+
+/**
+ * Council work: 30 votes whose window ended long ago (to close), a vote open now whose 表决开始 notice still
+ * has `voters` subscribed eligible residents to tell, and 30 votes whose 参与议事 points are owed.
+ */
+async function councilWork(voters: number) {
+  const now = tc.now()
+  await tc.ok(sec, 'points.setRule', { communityId: c, kind: 'council_participation', points: 5, dailyCap: null, monthlyCap: null, active: true })
+  await tc.ok(sec, 'council.list', { communityId: c }) // the default council, made on first use
+  const ended = new Date(now.getTime() - DAY)
+  const terms = (closesAt: Date) => ({
+    opensAt: new Date(closesAt.getTime() - 7 * DAY),
+    closesAt,
+    eligibility: 'resident',
+    electorate: 400,
+    quorumPercent: 0,
+    passPercent: 50,
+    secretBallot: true,
+  })
+  const open = new Date(now.getTime() + 3 * DAY)
+  await tc.engine.insertMany('topics', [
+    ...Array.from({ length: 30 }, (_, i) => topicDoc(`t-due-${String(i).padStart(2, '0')}`, { vote: terms(ended), votingClosesAt: ended })),
+    topicDoc('t-open', { vote: terms(open), votingClosesAt: open }),
+  ])
+  const list = Array.from({ length: voters }, (_, i) => `u-voter-${String(i).padStart(4, '0')}`)
+  await tc.engine.insertMany(
+    'users',
+    list.map((id) => ({
+      _id: id,
+      openid: `o-${id}`,
+      offline: false,
+      nickname: '居民',
+      avatarUrl: null,
+      realName: null,
+      phone: null,
+      householdId: `hh-${id}`,
+      communityId: c,
+      buildingId: T.b1,
+      householdStatus: 'verified',
+      roles: [{ communityId: c, role: 'resident' }],
+      proxies: [],
+      privacy: null,
+      elderMode: null,
+      birthYear: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  await tc.engine.insertMany(
+    'subscriptions',
+    list.map((id) => ({
+      _id: subscriptionId(id, 'topicVote'),
+      userId: id,
+      openid: `o-${id}`,
+      template: 'topicVote',
+      templateId: TEMPLATES.topicVote.id,
+      count: 1,
+      updatedAt: now,
+    })),
+  )
+  await tc.engine.insertMany('notify_jobs', [
+    {
+      _id: 'vote_t-open',
+      kind: 'topic.vote',
+      status: 'pending',
+      topicId: 't-open',
+      communityId: c,
+      phase: 'residents',
+      phases: ['residents', 'permits'],
+      after: null,
+      sent: 0,
+      createdAt: now,
+      doneAt: null,
+    },
+  ])
+  await tc.engine.insertMany(
+    'topic_votes',
+    list.slice(0, 30).map((id) => ({
+      _id: `t-due-00_u_${id}`,
+      topicId: 't-due-00',
+      communityId: c,
+      identity: `u_${id}`,
+      voterId: id,
+      choice: 'yes',
+      channel: 'online',
+      meetingId: null,
+      recordedById: null,
+      at: ended,
+      pointsPending: true,
+    })),
+  )
+  return list
+}
+
 const tick = async () => {
   const res = await tc.tick()
   if (!res.ok) throw new Error(`tick failed: ${JSON.stringify(res)}`)
@@ -253,6 +390,7 @@ describe('the timer', () => {
     await activityWith('ac-soon', crowd, new Date(tc.now().getTime() + 12 * 3600_000))
     await activityWith('ac-off', crowd.slice(0, 250), new Date(tc.now().getTime() + 3 * DAY))
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
+    const voters = await councilWork(400)
     await tc.engine.insertMany('wishes', [
       ...Array.from({ length: 40 }, (_, i) =>
         wish(`w-ful-${i}`, {
@@ -321,6 +459,9 @@ describe('the timer', () => {
       'wish.remindOverdue': first['wish.remindOverdue']?.reminded,
       'activity.remind': first['activity.remind']?.reminded,
       'activity.cancelNotice': first['activity.cancelNotice']?.sent,
+      'topic.closeVotes': first['topic.closeVotes']?.closed,
+      'topic.notices': first['topic.notices']?.sent,
+      'topic.payOwed': first['topic.payOwed']?.votes,
     }
     expect(Object.keys(progress).sort()).toEqual(Object.keys(TIMER_JOBS).sort())
     for (const [job, done] of Object.entries(progress)) expect({ job, progressed: (done ?? 0) > 0 }).toEqual({ job, progressed: true })
@@ -351,6 +492,16 @@ describe('the timer', () => {
     const told = await tc.engine.find('outbox', { page: `packages/party/pages/activity/index?id=ac-off&c=${c}` })
     expect(told).toHaveLength(250)
     expect(new Set(told.map((m) => m.touser)).size).toBe(250)
+    expect(total('topic.closeVotes', 'closed')).toBe(30)
+    expect(await tc.engine.count('topics', { _id: /^t-due-/, status: 'decided' })).toBe(30)
+    expect(await tc.engine.count('audit_log', { action: 'topic.close' })).toBe(30)
+    expect(total('topic.notices', 'sent')).toBe(400)
+    const asked = await tc.engine.find('outbox', { templateId: TEMPLATES.topicVote.id })
+    expect(new Set(asked.map((m) => m.touser)).size).toBe(400)
+    expect(asked.every((m) => voters.includes(m.touser.slice(2)))).toBe(true)
+    expect(total('topic.payOwed', 'votes')).toBe(30)
+    expect(await tc.engine.count('topic_votes', { pointsPending: true })).toBe(0)
+    expect(await tc.engine.count('point_transfers', { key: /^council:vote:t-due-00:/ })).toBe(30)
     expect(total('mall.releaseStaleHolds', 'released')).toBe(30)
     expect(await tc.engine.count('mall_items', { _id: /^it-held-/, stock: 2 })).toBe(30)
 

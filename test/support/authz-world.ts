@@ -3,7 +3,7 @@
  * (test/support/fixtures.ts) plus a second street and a few more people, and then realistic objects of
  * community 1 made by their rightful owners through the real actions (a sponsor funded and points
  * granted, an order redeemed, party registrations verified and pending, posts, a pair, activities now,
- * coming and past, wishes in every state).
+ * coming and past, wishes in every state, a council with topics in opinions, voting, decided and done).
  *
  * The world is built once, dumped, and restored (engine.clearAll + insertMany, in memory) whenever a
  * call changed anything, so every row starts from the same state. `fingerprint()` hashes every
@@ -247,6 +247,16 @@ export interface World {
   wishFulfilled: string
   /** Posted by the building head for the offline elder they act for; open. */
   wishForElder: string
+  /** 议事: community 1's default council (household votes, a one-day window). */
+  councilId: string
+  /** Topics by the owner: in opinions; being voted on (nobody has voted yet); decided passed; done (the
+   * resident, the owner and the party member voted on the last two). */
+  topicOpinions: string
+  topicVoting: string
+  topicPassed: string
+  topicDone: string
+  /** A 议事日 of the council, coming, discussing topicVoting. */
+  meetingId: string
   /** Roles of every caller as stored in the world (for working out who passes a community gate). */
   roles: Record<Caller, { communityId: string; role: Role }[]>
   streetOf: Record<string, string>
@@ -430,6 +440,56 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   const forElder = await ok(P.head.openid, 'wish.create', wish('想请人陪老人去医院', { onBehalfOf: P.elder.id }))
   await approve(forElder.id)
 
+  // 议事: three days ago two topics went to a one-day vote (the resident, the owner and the party member
+  // voted) and passed; one was then finished. Back at the real time, one topic is in opinions and one is
+  // being voted on, with a 议事日 coming.
+  const DAY = 24 * 60 * MIN
+  tc.setNow(now - 3 * DAY)
+  const [council] = await ok(sec, 'council.list', { communityId: c })
+  const terms = {
+    supportThreshold: 0,
+    eligibility: 'household',
+    quorumPercent: 0,
+    passPercent: 50,
+    opinionDays: 7,
+    votingDays: 1,
+    secretBallot: true,
+    youthMaxAge: null,
+  }
+  await ok(sec, 'council.upsert', { communityId: c, councilId: council.id, name: council.name, scope: 'community', settings: terms })
+  const toOpinions = async (title: string) => {
+    const t = await ok(owner, 'topic.create', { communityId: c, title, description: '下雨天等车没地方躲，希望加个雨棚。' })
+    await ok(sec, 'topic.review', { communityId: c, topicId: t.id, note: '同意进入商议' })
+    await ok(sec, 'topic.discuss', { communityId: c, topicId: t.id, note: '同意征求意见' })
+    return t.id as string
+  }
+  const passed: string[] = []
+  for (const title of ['东门加装雨棚', '楼道加装扶手']) {
+    const id = await toOpinions(title)
+    await ok(sec, 'topic.openVote', { communityId: c, topicId: id })
+    for (const voter of [P.resident.openid, owner, pm]) await ok(voter, 'topic.vote', { communityId: c, topicId: id, choice: 'yes' })
+    passed.push(id)
+  }
+  tc.setNow(now - DAY)
+  for (const id of passed) await ok(sec, 'topic.close', { communityId: c, topicId: id })
+  const today = new Date(tc.now().getTime() + 8 * 60 * MIN).toISOString().slice(0, 10)
+  await ok(sec, 'topic.addMilestone', { communityId: c, topicId: passed[0], date: today, note: '雨棚已装好', done: true })
+  tc.resetClock()
+  const topicOpinions = await toOpinions('小区增设充电桩')
+  const topicVoting = await toOpinions('路灯维修')
+  await ok(sec, 'topic.openVote', { communityId: c, topicId: topicVoting })
+  const meeting = await ok(sec, 'meeting.upsert', {
+    communityId: c,
+    councilId: council.id,
+    kind: 'council_day',
+    title: '十二月议事日',
+    place: '党群服务中心',
+    startAt: iso(24 * 60 * MIN),
+    endAt: iso(26 * 60 * MIN),
+    capacity: 30,
+    topicIds: [topicVoting],
+  })
+
   const docs = await dumpAll(tc.engine)
   const dump: Dump = { docs, fingerprint: hashDocs(docs) }
   await restore(tc.engine, dump)
@@ -461,6 +521,12 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     wishClaimed: claimed.id,
     wishFulfilled: fulfilled.id,
     wishForElder: forElder.id,
+    councilId: council.id,
+    topicOpinions,
+    topicVoting,
+    topicPassed: passed[1],
+    topicDone: passed[0],
+    meetingId: meeting.id,
     roles,
     streetOf,
     token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,

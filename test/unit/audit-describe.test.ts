@@ -671,6 +671,10 @@ describe('coverage', () => {
       'pair_settings',
       'activity',
       'activity_signup',
+      'council',
+      'topic',
+      'topic_comment',
+      'topic_vote',
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -731,6 +735,21 @@ describe('coverage', () => {
       'skills',
       'minPerMember',
       'maxPerMember', // pair, post
+      'birthYear',
+      'permitExpiresOn', // org.setResidency
+      'scope',
+      'settings',
+      'seat',
+      'seatHolder', // council.upsert, council.setSeat
+      'eligibility',
+      'electorate',
+      'votingClosesAt',
+      'channel',
+      'recorded',
+      'refused',
+      'outcome',
+      'tally',
+      'milestone', // topic.openVote, close, recordOfflineVotes, addMilestone
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])

@@ -65,7 +65,6 @@ export const PASS_INTERVAL_MS: Record<string, number> = {
   'wish.autoClose': 3600_000,
   'wish.payOwed': 3600_000,
   'wish.remindOverdue': 3600_000,
-  'topic.payOwed': 3600_000,
 }
 
 export const TIMER_STATE = 'timer_state'

@@ -139,4 +139,3 @@ export async function meetingViews(deps: Pick<Deps, 'db' | 'now'>, list: Activit
     }
   })
 }
-

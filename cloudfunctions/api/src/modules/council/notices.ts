@@ -6,8 +6,8 @@
  * - `topic.vote` (topic.openVote): the people who may vote — walked as the electorate is counted
  *   (votes.ts): verified residents of the council's place, then holders of a valid residence permit, or the
  *   representative seats — each checked with rules.ts voterStanding under the vote's frozen terms, and told
- *   by the 表决开始 message (topicVote) if they accepted it. A household vote tells every eligible member:
- *   any of them may cast it.
+ *   by the 表决开始 message (topicVote) if they accepted it and their vote (or their household's) is not in
+ *   yet. A household vote tells every eligible member: any of them may cast it.
  * - `topic.done` (topic.addMilestone done): everyone whose vote is stored (topic_votes topic_id), asked
  *   办成了吗？ by the 议题进展 message (topicProgress) if they accepted it.
  *
@@ -35,7 +35,7 @@ import { thing, timeValue } from '../messages/rules'
 import { sendMessage } from '../messages/send'
 import { PT } from '../party/repo'
 import { topicPage } from './core'
-import { getCouncil, getTopic, K } from './repo'
+import { getCouncil, getTopic, K, voteId } from './repo'
 import { voterStanding, type EligibilityFacts } from './rules'
 import { seatOf } from './standing'
 
@@ -129,7 +129,10 @@ async function pageOf(db: Db, job: TopicNoticeJob, council: Council): Promise<Pa
   }
 }
 
-/** Who of these may vote on the topic now (compound councils: their building's compound, read once each). */
+/**
+ * Who of these may vote on the topic now and has not (their identity's vote is not stored yet: one read for
+ * all). Compound councils: their building's compound, read once for all.
+ */
 async function mayVote(db: Db, council: Council, topic: Topic, people: User[], now: Date): Promise<User[]> {
   const today = chinaDay(now)
   const compounds = new Map<string, string | null>()
@@ -141,10 +144,17 @@ async function mayVote(db: Db, council: Council, topic: Topic, people: User[], n
     )
     for (const [id, b] of buildings) compounds.set(id, b.compoundId)
   }
-  return people.filter((u) => {
+  const standing = people.map((u) => {
     const facts: EligibilityFacts = { user: u, compoundId: u.buildingId ? (compounds.get(u.buildingId) ?? null) : null, seat: seatOf(council, u._id), today }
-    return voterStanding(council, topic.vote!.eligibility, facts).ok
+    const s = voterStanding(council, topic.vote!.eligibility, facts)
+    return { u, id: s.ok ? voteId(topic._id, s.identity) : null }
   })
+  const cast = await getMany<Vote>(
+    db,
+    K.votes,
+    standing.map((x) => x.id).filter((id): id is string => !!id),
+  )
+  return standing.filter((x) => x.id && !cast.has(x.id)).map((x) => x.u)
 }
 
 /** Of these people, those with an unused acceptance of the template (one read for all). */
@@ -202,7 +212,11 @@ export async function sendTopicNoticeBatch(deps: Pick<Deps, 'db' | 'now' | 'open
       await sendMessage(deps, {
         ...to,
         template: 'topicVote',
-        data: { thing1: thing(topic.title), time2: timeValue(topic.votingClosesAt!), thing3: thing(`${ELIGIBILITY_LABELS[topic.vote!.eligibility]}，请在截止前投票`) },
+        data: {
+          thing1: thing(topic.title),
+          time2: timeValue(topic.votingClosesAt!),
+          thing3: thing(`${ELIGIBILITY_LABELS[topic.vote!.eligibility]}，请在截止前投票`),
+        },
       })
     else
       await sendMessage(deps, {
@@ -236,9 +250,7 @@ export async function sendTopicNotices(deps: Deps, cursor: Cursor): Promise<Batc
   const _ = deps.db.command
   const last = afterIdOf(cursor)
   const pending = { status: 'pending', kind: _.in(KINDS) }
-  let [job] = last
-    ? await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, { ...pending, _id: _.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 })
-    : []
+  let [job] = last ? await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, { ...pending, _id: _.gt(last) }, { orderBy: [['_id', 'asc']], limit: 1 }) : []
   if (!job) [job] = await findMany<TopicNoticeJob>(deps.db, PT.noticeJobs, pending, { orderBy: [['_id', 'asc']], limit: 1 })
   if (!job) return { counts: { sent: 0 }, cursor: null, done: true }
   const { sent } = await sendTopicNoticeBatch(deps, job)

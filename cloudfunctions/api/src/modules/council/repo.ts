@@ -36,10 +36,9 @@ export const newCouncilId = () => `cn_${newId()}`
 export const getTopic = (db: Db, id: string) => getById<Topic>(db, K.topics, id)
 export const getCouncil = (db: Db, id: string) => getById<Council>(db, K.councils, id)
 
-/** How many documents match an indexed filter: one count request, no document read. */
-export async function countOf(db: Db, collection: string, filter: object): Promise<number> {
-  const res = (await db.collection(collection).where(filter).count()) as { total: number }
-  return res.total
+/** The total of a `where(…)` query's count(): one count request, no document read. */
+export async function totalOf(query: { count(): unknown }): Promise<number> {
+  return ((await query.count()) as { total: number }).total
 }
 
 /** One report 举报 of a topic or a comment by one person (`_id` reportId(target, person)): three people hide it. */

@@ -8,7 +8,7 @@
 import { CouncilStatsInput, type CouncilStats, type TopicStatus } from '../../../../../types/council'
 import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { countOf, K } from './repo'
+import { K, totalOf } from './repo'
 
 async function stats(ctx: UserCtx, input: ActionInput<'council.stats'>): Promise<CouncilStats> {
   const { db } = ctx
@@ -23,9 +23,9 @@ async function stats(ctx: UserCtx, input: ActionInput<'council.stats'>): Promise
       .group({ _id: { status: '$status', outcome: '$outcome' }, n: $.sum(1) })
       .limit(1000) // aggregate answers 20 groups unless told otherwise
       .end() as Promise<{ list: { _id: { status: TopicStatus; outcome?: 'passed' | 'rejected' | null }; n: number }[] }>,
-    countOf(db, K.votes, { communityId }),
-    countOf(db, K.comments, { communityId, status: 'held' }),
-    countOf(db, K.topics, { status: 'voting', votingClosesAt: _.lte(ctx.now()), communityId }),
+    totalOf(db.collection(K.votes).where({ communityId })),
+    totalOf(db.collection(K.comments).where({ communityId, status: 'held' })),
+    totalOf(db.collection(K.topics).where({ status: 'voting', votingClosesAt: _.lte(ctx.now()), communityId })),
   ])
   const byStatus: CouncilStats['byStatus'] = {}
   const decided = { passed: 0, rejected: 0 }

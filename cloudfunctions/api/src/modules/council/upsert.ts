@@ -46,13 +46,19 @@ async function upsert(ctx: UserCtx, input: ActionInput<'council.upsert'>): Promi
         .collection(K.councils)
         .doc(before._id)
         .update({ data: { name: after.name, settings: _.set(settings), active: after.active, updatedAt: now } })
-      await recordIn(tx, ctx, { communityId: community._id, resource: { type: 'council', id: before._id, label: after.name }, before: audited(current), after: audited(after) })
+      await recordIn(tx, ctx, {
+        communityId: community._id,
+        resource: { type: 'council', id: before._id, label: after.name },
+        before: audited(current),
+        after: audited(after),
+      })
     })
     return councilView(ctx, community, { ...after, seats: before.seats })
   }
 
   const place = await councilPlace(db, community._id, input.scope, input)
-  const id = input.scope === 'building' ? buildingCouncilId(place.buildingId!) : input.scope === 'compound' ? compoundCouncilId(place.compoundId!) : newCouncilId()
+  const id =
+    input.scope === 'building' ? buildingCouncilId(place.buildingId!) : input.scope === 'compound' ? compoundCouncilId(place.compoundId!) : newCouncilId()
   const council: Council = {
     _id: id,
     communityId: community._id,

@@ -48,7 +48,8 @@ async function upsert(ctx: UserCtx, input: ActionInput<'meeting.upsert'>): Promi
   if (before && before.status !== 'published') throw conflict('会议已取消，不能修改', 'STATE_CHANGED')
   if (before && input.capacity < before.signedUp) throw conflict(`已有 ${before.signedUp} 人报名，名额不能少于此数`)
   const minutes = input.minutes === undefined ? (before?.meeting?.minutes ?? null) : input.minutes || null
-  if ((await ctx.openapi.checkText(ctx.openid, `${input.title} ${input.place} ${minutes ?? ''}`, 3)) !== 'pass') throw invalid('会议内容含有不适宜的信息，请修改')
+  if ((await ctx.openapi.checkText(ctx.openid, `${input.title} ${input.place} ${minutes ?? ''}`, 3)) !== 'pass')
+    throw invalid('会议内容含有不适宜的信息，请修改')
 
   const now = ctx.now()
   const meeting: MeetingInfo = { councilId: council._id, kind: input.kind, topicIds, minutes }

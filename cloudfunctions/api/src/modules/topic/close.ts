@@ -34,8 +34,8 @@ async function close(ctx: UserCtx, input: ActionInput<'topic.close'>): Promise<T
       recordIn(tx, ctx, {
         communityId: topic.communityId,
         resource: topicResource(topic),
-        before: { closesAt: topic.votingClosesAt },
-        after: { closesAt: now },
+        before: { votingClosesAt: topic.votingClosesAt },
+        after: { votingClosesAt: now },
       }),
     )
     return topicDetail(ctx.db, stopped, council, viewer, relations)

@@ -42,7 +42,16 @@ async function feedback(ctx: UserCtx, input: ActionInput<'topic.feedback'>): Pro
     const current = await txGet<Topic>(tx, K.topics, topic._id)
     if (!current || current.status !== 'done' || current.feedback.round !== round) throw conflict('议题状态刚刚变了，请刷新后再看', 'STATE_CHANGED')
     if (await txGet<TopicFeedback>(tx, K.feedback, id)) throw conflict('您已经回答过了，谢谢', 'ALREADY_DONE')
-    const answer: TopicFeedback = { _id: id, topicId: topic._id, communityId: topic.communityId, userId: ctx.user._id, round, done: input.done, comment, at: now }
+    const answer: TopicFeedback = {
+      _id: id,
+      topicId: topic._id,
+      communityId: topic.communityId,
+      userId: ctx.user._id,
+      round,
+      done: input.done,
+      comment,
+      at: now,
+    }
     await tx.collection(K.feedback).add({ data: answer })
     const counts = { yes: current.feedback.yes + (input.done ? 1 : 0), no: current.feedback.no + (input.done ? 0 : 1), round }
     reopened = reopens(counts)

@@ -27,7 +27,9 @@ async function openVote(ctx: UserCtx, input: ActionInput<'topic.openVote'>): Pro
   const s = council.settings
   const electorate = await countElectorate(ctx.db, council, s.eligibility, now)
   if (electorate === 0)
-    throw conflict(s.eligibility === 'representatives' ? '本议事会还没有居民代表，请先设置居民代表再发起表决' : '本议事会范围内还没有可以投票的居民（需确认住址）')
+    throw conflict(
+      s.eligibility === 'representatives' ? '本议事会还没有居民代表，请先设置居民代表再发起表决' : '本议事会范围内还没有可以投票的居民（需确认住址）',
+    )
   const closesAt = closesAtFrom(now, s.votingDays)
   const vote = {
     opensAt: now,
@@ -46,7 +48,7 @@ async function openVote(ctx: UserCtx, input: ActionInput<'topic.openVote'>): Pro
       communityId: topic.communityId,
       resource: topicResource(topic),
       before: { status: topic.status },
-      after: { status: 'voting', eligibility: s.eligibility, electorate, closesAt },
+      after: { status: 'voting', eligibility: s.eligibility, electorate, votingClosesAt: closesAt },
     }),
   })
   await notifyAuthor(ctx, after, `表决开始，${shortChinaTime(closesAt)} 截止`)

@@ -5,7 +5,7 @@
  * (council/votes.ts castVote), recorded as entered by the secretary: a voter who already voted — online, on
  * paper, at the meeting, or through another member of the household — is refused, with the why, in
  * `refused`, and so is the second entry of the same voter in one list. The others are stored; each earns its
- * voter 参与议事 once per identity. The whole entry is one audit entry (channel and counts; never choices).
+ * voter 参与议事 once per identity (paid by the timer, as online votes are). The whole entry is one audit entry (channel and counts; never choices).
  * Outcomes: { recorded, refused[{ voterId, why }], topic }; NOT_FOUND for the topic, or for a meeting of
  * another community (or an activity that is not a meeting); FORBIDDEN for anyone but the secretary;
  * INVALID_INPUT for a meeting channel without its meeting; CONFLICT STATE_CHANGED when the topic is not
@@ -22,10 +22,10 @@ import { getById, runTx } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { C, getMany } from '../org/repo'
 import { PT } from '../party/repo'
-import { loadTopic, topicResource } from '../council/core'
+import { loadTopic } from '../council/core'
 import { voterStanding } from '../council/rules'
 import { factsFor } from '../council/standing'
-import { castRefusal, castVote, payVotePoints, voteOpen } from '../council/votes'
+import { castRefusal, castVote, voteOpen } from '../council/votes'
 import { topicDetail } from '../council/views'
 
 type Out = { recorded: number; refused: { voterId: string; why: string }[]; topic: TopicDetail }
@@ -81,16 +81,22 @@ async function recordOfflineVotes(ctx: UserCtx, input: ActionInput<'topic.record
       continue
     }
     recorded++
-    await payVotePoints(ctx, topic, cast.vote)
   }
   await runTx(db, (tx) =>
     recordIn(tx, ctx, {
       communityId: topic.communityId,
-      resource: topicResource(topic),
+      // 表决票「议题」: what was entered on the topic's votes (how many, by which channel; never a choice).
+      resource: { type: 'topic_vote', id: topic._id, label: topic.title },
       after: { channel: VOTE_CHANNEL_LABELS[input.channel], recorded, refused: refused.length },
     }),
   )
   return { recorded, refused, topic: await topicDetail(db, topic, council, { user: ctx.user, now: ctx.now(), facts }, relations) }
 }
 
-export default defineAction({ name: 'topic.recordOfflineVotes', input: TopicRecordOfflineVotesInput, access: SECRETARY, writes: true, handler: recordOfflineVotes })
+export default defineAction({
+  name: 'topic.recordOfflineVotes',
+  input: TopicRecordOfflineVotesInput,
+  access: SECRETARY,
+  writes: true,
+  handler: recordOfflineVotes,
+})

@@ -5,7 +5,8 @@
  * The vote is one `add` of the document `${topicId}_${identity}` (council/votes.ts castVote): a second vote
  * of the same identity — this person again, another member of the household, or one already recorded
  * offline — is refused by the database. Nothing is written to the topic (no hot document under a rush).
- * Voting earns 参与议事 once per identity (owed, not lost, when no budget can pay now).
+ * Voting earns 参与议事 once per identity, paid by the timer within a tick (council/votes.ts payVotePoints: a
+ * payment per vote would queue every vote on the sponsor's balance).
  * Outcomes: TopicDetail (me.voted); NOT_FOUND; FORBIDDEN NOT_ELIGIBLE with the why; CONFLICT STATE_CHANGED
  * when the topic is not being voted on or the window has closed; CONFLICT ALREADY_DONE (您家已经投过票了 /
  * 您已经投过票了).
@@ -16,7 +17,7 @@ import type { UserCtx } from '../../platform/context'
 import { conflict, forbidden } from '../../platform/errors'
 import { loadTopic } from '../council/core'
 import { voterStanding } from '../council/rules'
-import { castRefusal, castVote, payVotePoints, voteOpen } from '../council/votes'
+import { castRefusal, castVote, voteOpen } from '../council/votes'
 import { topicDetail } from '../council/views'
 
 async function vote(ctx: UserCtx, input: ActionInput<'topic.vote'>): Promise<TopicDetail> {
@@ -34,7 +35,6 @@ async function vote(ctx: UserCtx, input: ActionInput<'topic.vote'>): Promise<Top
     recordedById: null,
   })
   if (!cast.ok) throw conflict(castRefusal(cast.reason, standing.identity), cast.reason === 'duplicate' ? 'ALREADY_DONE' : 'STATE_CHANGED')
-  await payVotePoints(ctx, topic, cast.vote)
   return topicDetail(ctx.db, topic, council, { user: ctx.user, now: ctx.now(), facts }, relations, { vote: cast.vote })
 }
 

@@ -1,0 +1,160 @@
+/**
+ * The request rules as tables and pure functions (no I/O): the lifecycle, who may take each step, where a
+ * new request goes, and the clock's colour computed from deadlines when read (never stored, so it cannot go
+ * stale). Commands and RequestDetail.can use these; nothing else decides.
+ *
+ *   reported ─dispatch→ dispatched ─accept→ accepted ─progress→ in_progress ─resolve→ resolved ─confirm→ closed
+ *   resolved ─reopen→ dispatched · resolved ─autoclose→ closed
+ *   dispatched | accepted | in_progress ─reassign→ dispatched
+ *   dispatched | accepted | in_progress | resolved ─escalate→ escalated ─unitAccept→ accepted
+ *   reported | dispatched ─convert→ converted · reported | dispatched ─cancel→ cancelled
+ */
+import type {
+  Assignee,
+  ClockColour,
+  Limit,
+  Request,
+  RequestCategory,
+  RequestEvent,
+  RequestSettings,
+  RequestStatus,
+  Unit,
+  Urgency,
+} from '../../../../../types/requests'
+
+/** How the caller stands to a request. */
+export type RequestRelation = 'reporter' | 'holder' | 'unit_staff' | 'escalation_staff' | 'secretary' | 'street_admin' | 'timer'
+
+type Move = { from: readonly RequestStatus[]; to: RequestStatus; by: readonly RequestRelation[] }
+
+export const OPEN_STATUSES: readonly RequestStatus[] = ['reported', 'dispatched', 'accepted', 'in_progress', 'resolved', 'escalated']
+
+export const REQUEST_TRANSITIONS: Record<Exclude<RequestEvent, 'report' | 'remind' | 'supervise' | 'adopt'>, Move> = {
+  dispatch: { from: ['reported'], to: 'dispatched', by: ['timer', 'secretary'] },
+  accept: { from: ['dispatched'], to: 'accepted', by: ['holder', 'unit_staff'] },
+  progress: { from: ['accepted', 'in_progress'], to: 'in_progress', by: ['holder'] },
+  resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['holder'] },
+  confirm: { from: ['resolved'], to: 'closed', by: ['reporter'] },
+  reopen: { from: ['resolved'], to: 'dispatched', by: ['reporter'] },
+  autoclose: { from: ['resolved'], to: 'closed', by: ['timer'] },
+  reassign: { from: ['dispatched', 'accepted', 'in_progress'], to: 'dispatched', by: ['secretary'] },
+  escalate: { from: ['dispatched', 'accepted', 'in_progress', 'resolved'], to: 'escalated', by: ['secretary'] },
+  unitAccept: { from: ['escalated'], to: 'accepted', by: ['escalation_staff'] },
+  convert: { from: ['reported', 'dispatched'], to: 'converted', by: ['secretary'] },
+  cancel: { from: ['reported', 'dispatched'], to: 'cancelled', by: ['reporter'] },
+}
+export type RequestMove = keyof typeof REQUEST_TRANSITIONS
+
+export function canMoveRequest(event: RequestMove, status: RequestStatus, relations: ReadonlySet<RequestRelation>): boolean {
+  const t = REQUEST_TRANSITIONS[event]
+  return t.from.includes(status) && t.by.some((r) => relations.has(r))
+}
+
+const STATUS_WORDS: Record<RequestStatus, string> = {
+  reported: '已提交',
+  dispatched: '待受理',
+  accepted: '已受理',
+  in_progress: '处理中',
+  resolved: '待确认',
+  closed: '已办结',
+  escalated: '已吹哨',
+  converted: '已转心愿',
+  cancelled: '已撤销',
+}
+
+const WHO_MAY: Partial<Record<RequestMove, string>> = {
+  accept: '由负责的网格员或责任单位受理',
+  progress: '只有承办人可以更新进展',
+  resolve: '只有承办人可以办结',
+  confirm: '只有提出诉求的居民可以确认',
+  reopen: '只有提出诉求的居民可以要求重新办理',
+  cancel: '只有提出诉求的居民可以撤销',
+  unitAccept: '由被吹哨的单位接单',
+}
+
+/** Why a move is not possible now: FORBIDDEN (wrong person) or CONFLICT (wrong state), in words; null if it is. */
+export function requestRefusal(
+  event: RequestMove,
+  status: RequestStatus,
+  relations: ReadonlySet<RequestRelation>,
+): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null {
+  if (canMoveRequest(event, status, relations)) return null
+  if (!REQUEST_TRANSITIONS[event].by.some((r) => relations.has(r))) return { code: 'FORBIDDEN', message: WHO_MAY[event] ?? '由社区书记处理' }
+  return { code: 'CONFLICT', message: `诉求现在是「${STATUS_WORDS[status]}」，不能这样做，请刷新后再看` }
+}
+
+// ---------- Where a request goes ----------
+
+/**
+ * Dispatch: a unit that owns the category (the community's own units first, then the street's departments)
+ * takes it; otherwise the worker of the building's grid; otherwise the secretary (who reassigns).
+ * Feedback and suggestions go to the secretary, who answers them.
+ */
+export function routeRequest(
+  category: RequestCategory,
+  grid: { _id: string; workerId: string | null } | null,
+  units: readonly Pick<Unit, '_id' | 'communityId' | 'categories' | 'active'>[],
+): Assignee {
+  if (category === 'feedback') return { kind: 'secretary' }
+  const owners = units
+    .filter((u) => u.active && u.categories.includes(category))
+    .sort((a, b) => Number(b.communityId !== null) - Number(a.communityId !== null))
+  if (owners.length) return { kind: 'unit', unitId: owners[0]._id }
+  if (grid?.workerId) return { kind: 'worker', userId: grid.workerId, gridId: grid._id }
+  return { kind: 'secretary' }
+}
+
+export const holderKeyOf = (a: Assignee | null, communityId: string): string | null =>
+  !a ? null : a.kind === 'worker' ? `u_${a.userId}` : a.kind === 'unit' ? `unit_${a.unitId}` : `sec_${communityId}`
+
+/** The limit in force: the holding unit's own for the category and urgency, else the community's. */
+export function limitFor(settings: Pick<RequestSettings, 'limits'>, category: RequestCategory, urgency: Urgency, unit?: Pick<Unit, 'limits'> | null): Limit {
+  return unit?.limits?.[category]?.[urgency] ?? settings.limits[category][urgency]
+}
+
+// ---------- The clock ----------
+
+const MINUTE = 60_000
+
+/**
+ * The colour of a deadline now: green within the limit, yellow once `yellowShare` of the limit has passed,
+ * red when overdue; none when nothing is being waited for.
+ */
+export function colourOf(dueAt: Date | null, limitMinutes: number, yellowShare: number, now: Date): ClockColour {
+  if (!dueAt) return 'none'
+  const left = dueAt.getTime() - now.getTime()
+  if (left < 0) return 'red'
+  return left <= limitMinutes * MINUTE * (1 - yellowShare) ? 'yellow' : 'green'
+}
+
+/** Which stage the clock counts now, and the limit it counts against. */
+export function clockStage(r: Pick<Request, 'status' | 'limit' | 'escalation'>): { stage: 'respond' | 'resolve' | 'escalation' | null; minutes: number } {
+  if (r.status === 'dispatched' || r.status === 'reported') return { stage: 'respond', minutes: r.limit.respondMinutes }
+  if (r.status === 'accepted' || r.status === 'in_progress') return { stage: 'resolve', minutes: r.limit.resolveMinutes }
+  if (r.status === 'escalated' && r.escalation)
+    return { stage: 'escalation', minutes: Math.round((r.escalation.acceptBy.getTime() - r.escalation.at.getTime()) / MINUTE) }
+  return { stage: null, minutes: 0 }
+}
+
+export const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * MINUTE)
+
+/** What applies until the secretary sets the community's limits (minutes). */
+export const DEFAULT_LIMITS: Record<RequestCategory, Record<Urgency, Limit>> = {
+  repair: { normal: { respondMinutes: 120, resolveMinutes: 48 * 60 }, urgent: { respondMinutes: 20, resolveMinutes: 4 * 60 } },
+  safety: { normal: { respondMinutes: 60, resolveMinutes: 24 * 60 }, urgent: { respondMinutes: 15, resolveMinutes: 2 * 60 } },
+  environment: { normal: { respondMinutes: 240, resolveMinutes: 72 * 60 }, urgent: { respondMinutes: 60, resolveMinutes: 12 * 60 } },
+  dispute: { normal: { respondMinutes: 24 * 60, resolveMinutes: 7 * 24 * 60 }, urgent: { respondMinutes: 120, resolveMinutes: 3 * 24 * 60 } },
+  help: { normal: { respondMinutes: 120, resolveMinutes: 48 * 60 }, urgent: { respondMinutes: 30, resolveMinutes: 6 * 60 } },
+  feedback: { normal: { respondMinutes: 3 * 24 * 60, resolveMinutes: 7 * 24 * 60 }, urgent: { respondMinutes: 24 * 60, resolveMinutes: 3 * 24 * 60 } },
+}
+
+export const defaultRequestSettings = (communityId: string): RequestSettings => ({
+  _id: communityId,
+  limits: DEFAULT_LIMITS,
+  mediationDays: 7,
+  yellowShare: 0.7,
+  autoCloseDays: 7,
+})
+
+/** Request ids are time-ordered: `r`, 9 base-36 time digits, 12 hex. */
+export const isRequestId = (c: string) => /^r[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
