@@ -43,11 +43,13 @@ function MeetingCard({ m, communityId, onEdit }: { m: MeetingView; communityId: 
         <Button className='btn btn--small' onClick={() => go('party.activity', { id: m.id, c: communityId })}>
           报名页
         </Button>
-        <Button className='btn btn--small' onClick={() => go('party.checkinCode', { communityId, activityId: m.id })}>
-          签到码
-        </Button>
+        {m.status === 'published' && (
+          <Button className='btn btn--small' onClick={() => go('party.checkinCode', { communityId, activityId: m.id })}>
+            签到码
+          </Button>
+        )}
         <Button className='btn btn--small btn--primary' onClick={onEdit}>
-          {m.minutes ? '修改' : '修改 · 写纪要'}
+          修改 · 纪要
         </Button>
       </View>
     </View>
