@@ -18,6 +18,8 @@ export const Community = z.object({
   /** Households and residents living here: the "size" coverage is measured against. */
   householdCount: z.number().check(z.int(), z.nonnegative()),
   population: z.number().check(z.int(), z.nonnegative()),
+  /** Raised by every org.setGrid: the lock that keeps two secretaries from drawing one building into two grids at once. */
+  gridsVersion: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 export type Community = z.infer<typeof Community>
 

@@ -8,9 +8,10 @@
  * are ONE transaction.
  *
  * Concurrency: the transaction first reads the community (its snapshot starts there), then reads the
- * community's grids and compounds as committed, and writes every compound of the community (its gridId in
- * step). Two secretaries changing grids of one community at once therefore write the same documents: one
- * commits, the other conflicts, runs again on the new layout, and is refused if it now overlaps.
+ * community's grids and compounds as committed, and raises the community's `gridsVersion`. Two secretaries
+ * changing grids of one community at once therefore write the same document: one commits, the other
+ * conflicts, runs again on the new layout, and is refused if it now overlaps. (A write that changes nothing
+ * takes no lock, in the cloud as in the local engine: hence a counter, not the compounds' unchanged gridId.)
  *
  * New requests are dispatched by the new layout (gridOfBuilding); requests the previous worker already
  * holds stay with them until the secretary reassigns them (request.reassign).
@@ -50,7 +51,8 @@ async function setGrid(ctx: UserCtx, input: ActionInput<'org.setGrid'>): Promise
 
   const grid = await runTx(db, async (tx) => {
     // The snapshot starts here; everything committed before it is in the reads below.
-    if (!(await txGet<Community>(tx, C.communities, community._id))) throw notFound('社区')
+    const current = await txGet<Community>(tx, C.communities, community._id)
+    if (!current) throw notFound('社区')
     const { compounds, buildings, grids } = await communityTree(db, community._id)
     const before = input.gridId ? (grids.find((g) => g._id === input.gridId) ?? null) : null
     if (input.gridId && !before) throw notFound('这个网格')
@@ -78,12 +80,14 @@ async function setGrid(ctx: UserCtx, input: ActionInput<'org.setGrid'>): Promise
     } else {
       await tx.collection(C.grids).add({ data: next })
     }
+    await tx
+      .collection(C.communities)
+      .doc(community._id)
+      .update({ data: { gridsVersion: (current.gridsVersion ?? 0) + 1 } })
     const layout = compoundGrids([...grids.filter((g) => g._id !== next._id), next], compounds)
     for (const c of compounds) {
-      await tx
-        .collection(C.compounds)
-        .doc(c._id)
-        .update({ data: { gridId: layout.get(c._id) ?? null } })
+      const gridId = layout.get(c._id) ?? null
+      if (c.gridId !== gridId) await tx.collection(C.compounds).doc(c._id).update({ data: { gridId } })
     }
     if (next.workerId) await grantInTx(tx, ctx, next.workerId, { communityId: community._id, role: 'grid_worker' })
     const previous = before?.workerId
