@@ -152,6 +152,14 @@ export interface Request {
   /** Late on response or resolution (set when the deadline passes or at closing; feeds the on-time rates). */
   late: boolean
   updatedAt: Date
+  /**
+   * When the timer must look at it next (added with the lifecycle, optional for compatibility): from a move, the
+   * earliest its clock can turn yellow (half the stage's limit before dueAt, the lowest yellowShare); the timer
+   * then moves it to the actual yellow point, the deadline, and null once it is red (or nothing is waited for).
+   */
+  nextCheckAt?: Date | null
+  /** The warning already given for the current stage (reset by every move that starts a stage). */
+  warned?: 'yellow' | 'red' | null
 }
 
 // ---------- Inputs ----------
