@@ -153,11 +153,16 @@ export interface Request {
   late: boolean
   updatedAt: Date
   /**
-   * When the timer must look at it next (added with the lifecycle, optional for compatibility): from a move, the
-   * earliest its clock can turn yellow (half the stage's limit before dueAt, the lowest yellowShare); the timer
-   * then moves it to the actual yellow point, the deadline, and null once it is red (or nothing is waited for).
+   * When the timer must look at it next (added with the lifecycle, optional for compatibility): the stage's
+   * yellowAt, then just past its deadline, then null once it is red (or when nothing is waited for).
    */
   nextCheckAt?: Date | null
+  /**
+   * Where the current stage's clock turns yellow (`yellowShare` of its limit before dueAt, with the community's
+   * share when the stage began; added with the lifecycle, optional for compatibility). Stored so the colours are
+   * index ranges: red dueAt < now, yellow yellowAt <= now <= dueAt, green now < yellowAt.
+   */
+  yellowAt?: Date | null
   /** The warning already given for the current stage (reset by every move that starts a stage). */
   warned?: 'yellow' | 'red' | null
 }

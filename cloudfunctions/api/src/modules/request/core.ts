@@ -28,7 +28,6 @@ import {
   dueOf,
   holderKeyOf,
   limitFor,
-  MIN_YELLOW_SHARE,
   OPEN_STATUSES,
   REQUEST_TRANSITIONS,
   requestRefusal,
@@ -87,18 +86,23 @@ export interface MoveOpts {
   assignee?: Assignee | null
   /** More conditions the stored request must still meet (e.g. `{ ownerId }`). */
   where?: Record<string, unknown>
+  /** The community's yellow share, for the clock of a stage the move begins (read from its settings when absent). */
+  yellowShare?: number
 }
 
 export const RACE = '诉求状态刚刚变了，请刷新后再看'
 
-/** The earliest moment a stage's clock can turn yellow (any community's share is at least MIN_YELLOW_SHARE). */
-function firstCheck(after: Request): Date | null {
-  if (!after.dueAt) return null
-  return yellowPoint(after.dueAt, clockStage(after).minutes, MIN_YELLOW_SHARE)
+/** The clock fields of a stage that begins now: where it turns yellow, when the timer looks next, no warning yet. */
+export function stageClock(
+  r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt'>,
+  yellowShare: number,
+): Pick<Request, 'yellowAt' | 'nextCheckAt' | 'warned'> {
+  const yellowAt = r.dueAt ? yellowPoint(new Date(r.dueAt), clockStage(r).minutes, yellowShare) : null
+  return { yellowAt, nextCheckAt: yellowAt, warned: null }
 }
 
 /** The flow entry, the update and the request as it will be after `event` (for commands with their own transaction). */
-export function planMove(_: Command, now: Date, request: Request, event: RequestMove, byId: string | null, opts: MoveOpts) {
+export function planMove(_: Command, now: Date, request: Request, event: RequestMove, byId: string | null, opts: MoveOpts & { yellowShare: number }) {
   const to = REQUEST_TRANSITIONS[event].to
   const entry: FlowEntry = {
     at: now,
@@ -116,14 +120,12 @@ export function planMove(_: Command, now: Date, request: Request, event: Request
   after.dueAt = dueOf(after)
   const sameClock =
     clockStage(after).stage === clockStage(request).stage && (after.dueAt?.getTime() ?? null) === (request.dueAt ? new Date(request.dueAt).getTime() : null)
-  if (!sameClock) {
-    after.nextCheckAt = firstCheck(after)
-    after.warned = null
-  }
+  const clock = sameClock ? null : stageClock(after, opts.yellowShare)
+  if (clock) Object.assign(after, clock)
   after.flow = [...request.flow, entry]
   const fields: Record<string, unknown> = { ...opts.set, status: to, holderKey: after.holderKey, open: after.open, dueAt: after.dueAt, updatedAt: now }
   if (opts.assignee !== undefined) fields.assignee = opts.assignee
-  if (!sameClock) Object.assign(fields, { nextCheckAt: after.nextCheckAt, warned: null })
+  if (clock) Object.assign(fields, clock)
   const data = replaceWhole(_, fields)
   data.flow = _.push(entry)
   return { data, after, entry }
@@ -156,7 +158,8 @@ export async function moveRequest(
   opts: MoveOpts = {},
 ): Promise<Request> {
   const _ = deps.db.command
-  const { data, after } = planMove(_, deps.now(), request, event, byId, opts)
+  const yellowShare = opts.yellowShare ?? (await settingsOf(deps.db, request.communityId)).yellowShare
+  const { data, after } = planMove(_, deps.now(), request, event, byId, { ...opts, yellowShare })
   if (after.status === 'closed') {
     await runTx(deps.db, async (tx) => {
       if (!stillAsRead(await txGet<Request>(tx, K.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
@@ -183,7 +186,8 @@ export async function moveRequestAudited(
   opts: MoveOpts & { audit: (after: Request) => AuditInput; also?: (tx: Tx, after: Request) => Promise<void> },
 ): Promise<Request> {
   const _ = ctx.db.command
-  const { data, after } = planMove(_, ctx.now(), request, event, ctx.user?._id ?? null, opts)
+  const yellowShare = opts.yellowShare ?? (await settingsOf(ctx.db, request.communityId)).yellowShare
+  const { data, after } = planMove(_, ctx.now(), request, event, ctx.user?._id ?? null, { ...opts, yellowShare })
   await runTx(ctx.db, async (tx) => {
     if (!stillAsRead(await txGet<Request>(tx, K.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
     await tx.collection(K.requests).doc(request._id).update({ data })
@@ -272,7 +276,7 @@ export async function dispatchNew(deps: Pick<Deps, 'db' | 'now'>, request: Reque
   const [community, settings] = await Promise.all([getCommunity(deps.db, request.communityId), settingsOf(deps.db, request.communityId)])
   if (!community) throw notFound('社区')
   const route = await routeFor(deps.db, community, request, settings)
-  return moveRequest(deps, request, 'dispatch', byId, { assignee: route.assignee, set: dispatchFields(route, deps.now()) })
+  return moveRequest(deps, request, 'dispatch', byId, { assignee: route.assignee, set: dispatchFields(route, deps.now()), yellowShare: settings.yellowShare })
 }
 
 // ---------- Telling people ----------

@@ -212,20 +212,31 @@ export const MIN_YELLOW_SHARE = 0.5
 export const yellowPoint = (dueAt: Date, limitMinutes: number, yellowShare: number) => new Date(dueAt.getTime() - limitMinutes * MINUTE * (1 - yellowShare))
 
 /**
- * What the timer must do about an open request's clock now (pure): nothing yet (and when to look again), warn
- * that it turned yellow, or mark it late and warn that it is red. Each warning once per stage (`warned`).
+ * The colour of a request's clock now, from its stored deadline and yellow point (so it agrees with the index
+ * ranges the board and the statistics count by); falls back to colourOf for a request without yellowAt.
+ */
+export function colourAt(r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt' | 'yellowAt' | 'open'>, yellowShare: number, now: Date): ClockColour {
+  if (!r.open || !r.dueAt) return 'none'
+  const due = new Date(r.dueAt).getTime()
+  if (due < now.getTime()) return 'red'
+  if (r.yellowAt) return new Date(r.yellowAt).getTime() <= now.getTime() ? 'yellow' : 'green'
+  return colourOf(new Date(r.dueAt), clockStage(r).minutes, yellowShare, now)
+}
+
+/**
+ * What the timer must do about a request's clock now (pure): nothing yet (and when to look again), warn that
+ * it turned yellow, or mark it late and warn that it is red. Each warning once per stage (`warned`, reset by
+ * every move that starts a stage).
  */
 export function clockDue(
-  r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt' | 'warned'>,
+  r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt' | 'yellowAt' | 'open' | 'warned'>,
   yellowShare: number,
   now: Date,
 ): { action: 'none' | 'yellow' | 'red'; nextCheckAt: Date | null } {
-  if (!r.dueAt) return { action: 'none', nextCheckAt: null }
-  const dueAt = new Date(r.dueAt)
-  const { minutes } = clockStage(r)
-  const colour = colourOf(dueAt, minutes, yellowShare, now)
+  const colour = colourAt(r, yellowShare, now)
+  if (colour === 'none') return { action: 'none', nextCheckAt: null }
   if (colour === 'red') return { action: r.warned === 'red' ? 'none' : 'red', nextCheckAt: null }
-  const afterDue = new Date(dueAt.getTime() + 1)
-  if (colour === 'yellow') return { action: r.warned === 'yellow' ? 'none' : 'yellow', nextCheckAt: afterDue }
-  return { action: 'none', nextCheckAt: yellowPoint(dueAt, minutes, yellowShare) }
+  const dueAt = new Date(r.dueAt!)
+  if (colour === 'yellow') return { action: r.warned === 'yellow' ? 'none' : 'yellow', nextCheckAt: new Date(dueAt.getTime() + 1) }
+  return { action: 'none', nextCheckAt: r.yellowAt ? new Date(r.yellowAt) : yellowPoint(dueAt, clockStage(r).minutes, yellowShare) }
 }

@@ -11,18 +11,18 @@ import { C, getMany } from '../org/repo'
 import { listName, maskName } from '../org/rules'
 import { summaryOf } from './core'
 import { K, settingsOfMany } from './repo'
-import { canMoveRequest, clockStage, colourOf, seesReporter, type RequestMove, type RequestRelation } from './rules'
+import { canMoveRequest, clockStage, colourAt, seesReporter, type RequestMove, type RequestRelation } from './rules'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const MINUTE = 60_000
 
 /** The clock now: the colour from the deadline of the current stage and the community's yellow share. */
 export function clockOf(r: Request, yellowShare: number, now: Date): ClockView {
-  const { stage, minutes } = clockStage(r)
+  const { stage } = clockStage(r)
   const due = r.open && r.dueAt ? new Date(r.dueAt) : null
   if (!stage || !due) return { colour: 'none', stage: null, deadline: null, minutesLeft: null }
   return {
-    colour: colourOf(due, minutes, yellowShare, now),
+    colour: colourAt(r, yellowShare, now),
     stage,
     deadline: iso(due),
     minutesLeft: Math.floor((due.getTime() - now.getTime()) / MINUTE),
