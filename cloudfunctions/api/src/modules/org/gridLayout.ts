@@ -1,7 +1,8 @@
 /**
  * Grids 网格 as a layout of the community's buildings (pure: no I/O). A grid covers whole compounds
  * (`compoundIds`) and/or single buildings of other compounds (`buildingIds`); every building belongs to at
- * most ONE grid. org.setGrid refuses a layout that breaks this; request dispatch asks `gridOfBuilding`.
+ * most ONE grid. org.setGrid refuses a layout that breaks this; request dispatch asks request/repo.ts
+ * gridOfBuilding (the grid listing the building, else its compound's).
  */
 import type { Building, Compound, Grid, User } from '../../../../../types/org'
 import type { GridView } from '../../../../../types/requests'
@@ -9,11 +10,6 @@ import { maskName } from './rules'
 
 type GridShape = Pick<Grid, '_id' | 'name' | 'compoundIds' | 'buildingIds'>
 type BuildingRef = Pick<Building, '_id' | 'compoundId'>
-
-/** The grid a building belongs to: the grid that lists it, else the grid of its compound; null if none. */
-export function gridOfBuilding<G extends GridShape>(grids: readonly G[], building: BuildingRef): G | null {
-  return grids.find((g) => (g.buildingIds ?? []).includes(building._id)) ?? grids.find((g) => g.compoundIds.includes(building.compoundId)) ?? null
-}
 
 /** Every building a grid covers: the buildings of its compounds and the ones it lists. */
 export function buildingsOf(grid: Pick<Grid, 'compoundIds' | 'buildingIds'>, buildings: readonly BuildingRef[]): string[] {

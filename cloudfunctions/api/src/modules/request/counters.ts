@@ -6,7 +6,8 @@
  *     was made; closed, on time / late, handling hours (sum + histogram) and rating in the month it closed.
  *   request_counters `grid_<gridId>` (GridCounter, month '*': never inside a month range): closed / on time / late
  *     of requests a grid worker held when they closed.
- *   units/<unitId> `onTime` / `late`: the same for requests a unit held when they closed.
+ *   units/<unitId> `onTime` / `late`: the same for requests a unit held when they closed (an escalated one on the
+ *     unit's own clock: rules.ts unitCloseCount; a late 吹哨 report is counted by request.unitAccept).
  *
  * Only two moves change counters: a report (create) and a close (confirm, autoclose). Each is a transaction
  * (runTx) that reads the counter documents by id, then writes the request and the increments together.
@@ -15,6 +16,7 @@ import type { Request, RequestCategory, RequestCounter, Unit } from '../../../..
 import { chinaMonth } from '../../platform/chinaTime'
 import { txGet, type Command, type Tx } from '../../platform/db'
 import { K } from './repo'
+import { unitCloseCount } from './rules'
 
 /** Upper bounds (hours) of the handling-time histogram buckets; the last is open-ended. */
 export const HOUR_BUCKETS = [1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, Infinity] as const
@@ -100,12 +102,14 @@ export async function countClosed(tx: Tx, _: Command, after: Request): Promise<v
   const a = after.assignee
   const field = after.late ? 'late' : 'onTime'
   if (a?.kind === 'unit') {
-    const unit = await txGet<Unit>(tx, K.units, a.unitId)
-    if (unit)
+    // An escalated request is judged on the unit's own clock (rules.ts unitCloseCount).
+    const unitField = unitCloseCount(after)
+    const unit = unitField ? await txGet<Unit>(tx, K.units, a.unitId) : null
+    if (unit && unitField)
       await tx
         .collection(K.units)
         .doc(a.unitId)
-        .update({ data: { [field]: _.inc(1) } })
+        .update({ data: { [unitField]: _.inc(1) } })
   } else if (a?.kind === 'worker' && a.gridId) {
     const id = gridCounterId(a.gridId)
     const current = await txGet<GridCounter>(tx, K.counters, id)

@@ -240,3 +240,27 @@ export function clockDue(
   if (colour === 'yellow') return { action: r.warned === 'yellow' ? 'none' : 'yellow', nextCheckAt: new Date(dueAt.getTime() + 1) }
   return { action: 'none', nextCheckAt: r.yellowAt ? new Date(r.yellowAt) : yellowPoint(dueAt, clockStage(r).minutes, yellowShare) }
 }
+
+// ---------- 吹哨: a unit's own clock ----------
+
+/** Did the escalated unit report (unitAccept) after its accept limit? */
+export const acceptedLate = (e: Pick<NonNullable<Request['escalation']>, 'acceptBy' | 'acceptedAt'> | null) =>
+  !!e?.acceptedAt && new Date(e.acceptedAt).getTime() > new Date(e.acceptBy).getTime()
+
+/**
+ * How a closing counts on the holding unit's on-time counters. A request escalated to the unit (吹哨) is judged
+ * on the unit's own clock, not on the lateness it was escalated for: a late report was counted on the unit when
+ * it happened (request.unitAccept), so the closing adds nothing; otherwise it is on time if resolved by the
+ * resolve deadline the unit had. Any other request the unit holds counts by `late`.
+ */
+export function unitCloseCount(r: Pick<Request, 'assignee' | 'escalation' | 'late' | 'resolveBy' | 'resolvedAt'>): 'onTime' | 'late' | null {
+  const e = r.escalation
+  if (!e?.acceptedAt || r.assignee?.kind !== 'unit' || r.assignee.unitId !== e.unitId) return r.late ? 'late' : 'onTime'
+  if (acceptedLate(e)) return null
+  return r.resolveBy && r.resolvedAt && new Date(r.resolvedAt).getTime() > new Date(r.resolveBy).getTime() ? 'late' : 'onTime'
+}
+
+/** The street's line: a unit or grid below this on-time rate (or holding overdue requests) is flagged. */
+export const LAGGING_BELOW = 0.8
+
+export const isLagging = (onTimeRate: number | null, overdueNow: number) => overdueNow > 0 || (onTimeRate !== null && onTimeRate < LAGGING_BELOW)

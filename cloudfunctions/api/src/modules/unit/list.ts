@@ -12,15 +12,16 @@ import type { UserCtx } from '../../platform/context'
 import { forbidden, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { holdsRole, isMemberOf } from '../org/rules'
-import { staffOf, unitsServing } from './repo'
+import { unitsFor } from '../request/repo'
+import { staffOfUnits } from './repo'
 import { unitView } from './views'
 
 async function list(ctx: UserCtx, input: ActionInput<'unit.list'>): Promise<UnitView[]> {
   const community = await getCommunity(ctx.db, input.communityId)
   if (!community) throw notFound('社区')
   if (!isMemberOf(ctx.user, community) && !holdsRole(ctx.user, community, ['unit_staff'])) throw forbidden('只有本社区的居民和工作人员可以查看责任单位')
-  const units = await unitsServing(ctx.db, community)
-  const staff = await staffOf(
+  const units = await unitsFor(ctx.db, community)
+  const staff = await staffOfUnits(
     ctx.db,
     units.map((u) => u._id),
   )

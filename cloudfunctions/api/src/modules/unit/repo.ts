@@ -1,11 +1,12 @@
 /**
  * Units that act on requests (责任单位: street departments, the property company, partner units) and their
- * staff. Queries are served by database.json: units by `community_id` / `street_id`, staff by the users
- * index `roles_unit` (a unit_staff grant carries the unit's id).
+ * staff, beyond what the request area reads of them (request/repo.ts getUnit, unitsFor, staffOf). Queries are
+ * served by database.json: units by `street_id`, the staff of many units at once by the users index
+ * `roles_unit_id` (a unit_staff grant carries the unit's id).
  */
 import type { Community, User } from '../../../../../types/org'
 import type { Unit } from '../../../../../types/requests'
-import { getById, newId, readAll, type Db } from '../../platform/db'
+import { newId, readAll, type Db } from '../../platform/db'
 
 export const U = {
   units: 'units',
@@ -13,20 +14,6 @@ export const U = {
 } as const
 
 export const newUnitId = () => `un_${newId()}`
-
-export const getUnit = (db: Db, id: string) => getById<Unit>(db, U.units, id)
-
-/**
- * The units serving a community: its own (property company, partner units) and its street's departments
- * (communityId null). Two indexed reads of a few dozen documents at most.
- */
-export async function unitsServing(db: Db, community: Pick<Community, '_id' | 'streetId'>): Promise<Unit[]> {
-  const [own, street] = await Promise.all([
-    readAll<Unit>(db, U.units, { communityId: community._id }, 200),
-    readAll<Unit>(db, U.units, { streetId: community.streetId, communityId: null }, 200),
-  ])
-  return [...own, ...street]
-}
 
 /** Every unit of a street: its departments and all its communities' own units (index street_id). */
 export const unitsOfStreet = (db: Db, streetId: string) => readAll<Unit>(db, U.units, { streetId }, 1000)
@@ -38,8 +25,8 @@ export const servesCommunity = (unit: Pick<Unit, 'communityId' | 'streetId'>, co
 /** Where a unit's staff grants are held: the unit's community, or the street's id for a street department. */
 export const staffScopeOf = (unit: Pick<Unit, 'communityId' | 'streetId'>) => unit.communityId ?? unit.streetId
 
-/** The people holding a unit_staff grant for any of these units (index roles_unit), by unit id. */
-export async function staffOf(db: Db, unitIds: string[]): Promise<Map<string, User[]>> {
+/** The people holding a unit_staff grant for any of these units (index roles_unit_id), by unit id. */
+export async function staffOfUnits(db: Db, unitIds: string[]): Promise<Map<string, User[]>> {
   const out = new Map<string, User[]>(unitIds.map((id) => [id, []]))
   if (!unitIds.length) return out
   const people = await readAll<User>(db, U.users, { 'roles.unitId': db.command.in(unitIds) }, 2000)

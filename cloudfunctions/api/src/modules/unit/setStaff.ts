@@ -19,7 +19,8 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { grantInTx, revokeInTx } from '../org/grants'
 import { getCommunity, getUser } from '../org/repo'
 import { holdsRole, listName } from '../org/rules'
-import { getUnit, servesCommunity, staffOf, staffScopeOf } from './repo'
+import { getUnit } from '../request/repo'
+import { servesCommunity, staffOfUnits, staffScopeOf } from './repo'
 import { unitView } from './views'
 
 async function setStaff(ctx: UserCtx, input: ActionInput<'unit.setStaff'>): Promise<UnitView> {
@@ -33,7 +34,7 @@ async function setStaff(ctx: UserCtx, input: ActionInput<'unit.setStaff'>): Prom
 
   const grant = { communityId: staffScopeOf(unit), role: 'unit_staff' as const, unitId: unit._id }
   const names = (people: { _id: string; realName: string | null; nickname: string }[]) => people.map((p) => listName(p)).sort()
-  const current = (await staffOf(db, [unit._id])).get(unit._id) ?? []
+  const current = (await staffOfUnits(db, [unit._id])).get(unit._id) ?? []
   await runTx(db, async (tx) => {
     const changed = input.staff ? await grantInTx(tx, ctx, person._id, grant) : await revokeInTx(tx, ctx, person._id, grant)
     if (!changed) throw conflict(input.staff ? '这位已经是这个单位的工作人员了' : '这位不是这个单位的工作人员')
@@ -45,7 +46,7 @@ async function setStaff(ctx: UserCtx, input: ActionInput<'unit.setStaff'>): Prom
       after: { staff: names(input.staff ? [...others, person] : others) },
     })
   })
-  const staff = (await staffOf(db, [unit._id])).get(unit._id) ?? []
+  const staff = (await staffOfUnits(db, [unit._id])).get(unit._id) ?? []
   return unitView(unit, staff, true)
 }
 

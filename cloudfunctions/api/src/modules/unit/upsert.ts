@@ -20,7 +20,8 @@ import { runTx, txGet } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
-import { getUnit, newUnitId, servesCommunity, staffOf, U, unitsServing } from './repo'
+import { getUnit, unitsFor } from '../request/repo'
+import { newUnitId, servesCommunity, staffOfUnits, U } from './repo'
 import { auditedUnit, unitView } from './views'
 
 async function upsert(ctx: UserCtx, input: ActionInput<'unit.upsert'>): Promise<UnitView> {
@@ -42,7 +43,7 @@ async function upsert(ctx: UserCtx, input: ActionInput<'unit.upsert'>): Promise<
   const categories = [...new Set(input.categories)]
   const active = input.active ?? before?.active ?? true
   if (active && categories.length) {
-    const peers = (await unitsServing(db, community)).filter((u) => u._id !== before?._id && u.active && (u.communityId === null) === streetWide)
+    const peers = (await unitsFor(db, community)).filter((u) => u._id !== before?._id && u.active && (u.communityId === null) === streetWide)
     for (const cat of categories) {
       const owner = peers.find((u) => u.categories.includes(cat))
       if (owner) throw conflict(`「${REQUEST_CATEGORY_LABELS[cat]}」已经由「${owner.name}」负责，一类诉求只能由一个单位负责`)
@@ -94,7 +95,7 @@ async function upsert(ctx: UserCtx, input: ActionInput<'unit.upsert'>): Promise<
       await recordIn(tx, ctx, { communityId: auditScope, resource: { type: 'unit', id: created._id, label: created.name }, after: auditedUnit(created) })
     })
   }
-  const staff = await staffOf(db, [unit._id])
+  const staff = await staffOfUnits(db, [unit._id])
   return unitView(unit, staff.get(unit._id) ?? [], true)
 }
 
