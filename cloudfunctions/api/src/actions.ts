@@ -135,6 +135,22 @@ export const actions: Registry = {
   'topic.withdraw': () => import('./modules/topic/withdraw'),
   'topic.merge': () => import('./modules/topic/merge'),
   'topic.retire': () => import('./modules/topic/retire'),
+  'request.create': () => import('./modules/request/create'),
+  'request.get': () => import('./modules/request/get'),
+  'request.mine': () => import('./modules/request/mine'),
+  'request.queue': () => import('./modules/request/queue'),
+  'request.board': () => import('./modules/request/board'),
+  'request.accept': () => import('./modules/request/accept'),
+  'request.progress': () => import('./modules/request/progress'),
+  'request.resolve': () => import('./modules/request/resolve'),
+  'request.confirm': () => import('./modules/request/confirm'),
+  'request.reopen': () => import('./modules/request/reopen'),
+  'request.reassign': () => import('./modules/request/reassign'),
+  'request.convert': () => import('./modules/request/convert'),
+  'request.stats': () => import('./modules/request/stats'),
+  'request.cancel': () => import('./modules/request/cancel'),
+  'request.settings': () => import('./modules/request/settings'),
+  'request.setSettings': () => import('./modules/request/setSettings'),
 }
 
 /** The declaration of one action. */

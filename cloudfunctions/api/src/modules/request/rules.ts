@@ -241,6 +241,33 @@ export function clockDue(
   return { action: 'none', nextCheckAt: r.yellowAt ? new Date(r.yellowAt) : yellowPoint(dueAt, clockStage(r).minutes, yellowShare) }
 }
 
+/** The points ledger's idempotency key for an adopted suggestion: one payment per request, however often asked. */
+export const adoptedKey = (requestId: string) => `request:adopted:${requestId}`
+
+/**
+ * May a request be converted `into` a wish or a council topic now? A wish: the table's convert (reported or
+ * dispatched: before anyone took it on). A topic: a neighbour dispute still open and unsettled (dispatched,
+ * accepted or in progress) whose mediation time (`mediationDays` since it was reported) has run out.
+ */
+export function convertRefusal(
+  into: 'wish' | 'topic',
+  r: Pick<Request, 'status' | 'category' | 'createdAt'>,
+  relations: ReadonlySet<RequestRelation>,
+  mediationDays: number,
+  now: Date,
+): { code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID'; message: string } | null {
+  if (into === 'wish') return requestRefusal('convert', r.status, relations)
+  if (!REQUEST_TRANSITIONS.convert.by.some((x) => relations.has(x))) return { code: 'FORBIDDEN', message: '由社区书记处理' }
+  if (r.category !== 'dispute') return { code: 'INVALID', message: '只有邻里纠纷可以转为议题' }
+  if (!TOPIC_CONVERTIBLE.includes(r.status)) return { code: 'CONFLICT', message: `诉求现在是「${STATUS_WORDS[r.status]}」，不能转为议题` }
+  if (now.getTime() < new Date(r.createdAt).getTime() + mediationDays * 24 * 3600_000)
+    return { code: 'CONFLICT', message: `调解满 ${mediationDays} 天仍未解决的纠纷才能转为议题` }
+  return null
+}
+
+/** The statuses a dispute may be raised as a council topic from (mediation under way, not settled). */
+export const TOPIC_CONVERTIBLE: readonly RequestStatus[] = ['dispatched', 'accepted', 'in_progress']
+
 // ---------- 吹哨: a unit's own clock ----------
 
 /** Did the escalated unit report (unitAccept) after its accept limit? */

@@ -7,9 +7,10 @@
 import type { Building, Compound, User } from '../../../../../types/org'
 import type { ClockView, Request, RequestCard, RequestDetail, RequestSettings, Unit } from '../../../../../types/requests'
 import type { Db } from '../../platform/db'
+import type { UserCtx } from '../../platform/context'
 import { C, getMany } from '../org/repo'
 import { listName, maskName } from '../org/rules'
-import { summaryOf } from './core'
+import { relationsFor, summaryOf, type LoadedRequest } from './core'
 import { K, settingsOfMany } from './repo'
 import { canMoveRequest, clockStage, colourAt, seesReporter, type RequestMove, type RequestRelation } from './rules'
 
@@ -158,3 +159,7 @@ export async function detail(db: Db, r: Request, relations: ReadonlySet<RequestR
     can,
   }
 }
+
+/** The detail as the caller now sees it after a move (relations recomputed: an accept makes the caller the holder). */
+export const detailAfter = (ctx: UserCtx, loaded: LoadedRequest, after: Request) =>
+  detail(ctx.db, after, relationsFor(after, ctx.user, loaded.community), loaded.settings, ctx.now())
