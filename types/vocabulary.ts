@@ -546,6 +546,9 @@ export const FIELD_LABELS: Record<string, string> = {
   forChild: '儿童服务',
   ownerId: '首问负责人',
   documents: '所需材料',
+  overdue: '当时已超时',
+  reopened: '重办次数',
+  late: '超时接单',
   maxPerMember: '每人最多结对',
 }
 
