@@ -294,6 +294,8 @@ export interface ClockView {
 
 export interface RequestCard {
   id: string
+  /** Its community: a street department's queue spans the street's communities, and each request is opened in its own. */
+  communityId: string
   category: RequestCategory
   urgency: Urgency
   status: RequestStatus
@@ -307,7 +309,6 @@ export interface RequestCard {
 }
 
 export interface RequestDetail extends RequestCard {
-  communityId: string
   description: string
   photos: string[]
   channel: RequestChannel
