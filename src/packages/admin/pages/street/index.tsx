@@ -93,9 +93,14 @@ export default function Street() {
                   <Text className='note'>户居民</Text>
                 </View>
               </View>
-              <Text className='link' onClick={() => go('party.coverage', { streetId: s.streetId })}>
-                党员报到分布 ›
-              </Text>
+              <View className='street__links'>
+                <Text className='link' onClick={() => go('party.coverage', { streetId: s.streetId })}>
+                  党员报到分布 ›
+                </Text>
+                <Text className='link' id='street-late-units' onClick={() => go('requests.late', { streetId: s.streetId })}>
+                  单位按时率与督办 ›
+                </Text>
+              </View>
             </View>
             {s.communities.map((c) => (
               <CommunityCard key={c.communityId} c={c} />
