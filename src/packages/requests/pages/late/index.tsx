@@ -5,8 +5,8 @@
  */
 import { View, Text } from '@tarojs/components'
 import { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { EmptyState } from '../../../../components/EmptyState'
 import { Guard, Loaded } from '../../../../components/Guard'
+import { EmptyState } from '../../../../components/EmptyState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
