@@ -28,7 +28,6 @@ export function GridSheet(props: {
   const [compoundIds, setCompoundIds] = useState<string[]>(grid?.compoundIds ?? [])
   const [buildingIds, setBuildingIds] = useState<string[]>(grid?.buildingIds ?? [])
   const [worker, setWorker] = useState<{ userId: string; name: string } | null>(grid?.workerId ? { userId: grid.workerId, name: grid.workerName ?? '' } : null)
-  const [problem, setProblem] = useState<string | null>(null)
   const save = useAction(
     () =>
       call('org.setGrid', {
@@ -43,20 +42,16 @@ export function GridSheet(props: {
   )
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
 
-  function submit() {
-    const missing = !name.trim() ? '请给网格起个名字' : compoundIds.length + buildingIds.length === 0 ? '请至少选一个小区或一栋楼' : null
-    setProblem(missing)
-    if (!missing) void save.run()
-  }
+  const check = () => (!name.trim() ? '请给网格起个名字' : compoundIds.length + buildingIds.length === 0 ? '请至少选一个小区或一栋楼' : null)
 
   return (
     <Sheet
       id='grid-sheet'
       title={grid ? '修改网格' : '新建网格'}
       act={save}
-      error={problem}
+      check={check}
       submitText='保存'
-      onSubmit={submit}
+      onSubmit={() => save.run()}
       onClose={props.onClose}
       reload={props.reload}
     >

@@ -14,7 +14,6 @@ import { call } from '../../../services/api'
 export function LateRow({ u, streetId, reload }: { u: LateUnitView; streetId: string; reload: () => void }) {
   const [open, setOpen] = useState(false)
   const [note, setNote] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
   const press = useAction((text: string) => call('request.supervise', { streetId, unitId: u.id, note: text }), {
     success: (res) => `已督办 ${res.requests} 件，通知了 ${res.notified} 位工作人员`,
     onSuccess: () => {
@@ -23,11 +22,6 @@ export function LateRow({ u, streetId, reload }: { u: LateUnitView; streetId: st
     },
     showError: 'keep',
   })
-  function submit() {
-    const text = note.trim()
-    setProblem(text ? null : '请写督办的要求')
-    if (text) void press.run(text)
-  }
   return (
     <View className={`card rq-late${u.lagging ? ' rq-late--lagging' : ''}`} data-id={u.id} data-lagging={u.lagging ? '1' : '0'}>
       <View className='rq-unit__head'>
@@ -51,9 +45,9 @@ export function LateRow({ u, streetId, reload }: { u: LateUnitView; streetId: st
           id='supervise-sheet'
           title={`督办：${u.name}`}
           act={press}
-          error={problem}
+          check={() => (note.trim() ? null : '请写督办的要求')}
           submitText='发出督办'
-          onSubmit={submit}
+          onSubmit={() => press.run(note.trim())}
           onClose={() => setOpen(false)}
           reload={reload}
         >

@@ -142,7 +142,6 @@ export interface MoveSheetProps {
 export function MoveSheet({ kind, r, onDone, onClose, reload }: MoveSheetProps) {
   const spec = specOf(kind, r)
   const [form, setForm] = useState<Form>({ text: '', photos: [], stars: 5, adopt: false, target: null, into: 'wish' })
-  const [problem, setProblem] = useState<string | null>(null)
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }))
   const act = useAction(
     async (f: Form) => {
@@ -153,15 +152,11 @@ export function MoveSheet({ kind, r, onDone, onClose, reload }: MoveSheetProps) 
     { success: spec.done, onSuccess: onDone, reload, showError: 'keep' },
   )
 
-  function submit() {
-    const f = { ...form, text: form.text.trim() }
-    const missing = (spec.text.required && !f.text ? spec.text.required : null) ?? spec.needs?.(f) ?? null
-    setProblem(missing)
-    if (!missing) void act.run(f)
-  }
+  const f = { ...form, text: form.text.trim() }
+  const check = () => (spec.text.required && !f.text ? spec.text.required : null) ?? spec.needs?.(f) ?? null
 
   return (
-    <Sheet id='move-sheet' title={spec.title} act={act} error={problem} submitText={spec.submit} onSubmit={submit} onClose={onClose} reload={reload}>
+    <Sheet id='move-sheet' title={spec.title} act={act} check={check} submitText={spec.submit} onSubmit={() => act.run(f)} onClose={onClose} reload={reload}>
       <Text className='sheet__body'>{spec.body}</Text>
       {kind === 'confirm' && <Stars id='request-stars' value={form.stars} onChange={(stars) => set({ stars })} />}
       {kind === 'convert' && (

@@ -11,7 +11,7 @@ import type { TemplateName } from '@contract/templates'
 import type { RequestCategory, RequestDetail, RequestSettings, Urgency } from '@contract/requests'
 import type { TreeView } from '@contract/org'
 import { REQUEST_CATEGORY_LABELS } from '@contract/vocabulary'
-import { Area, Choice, Field, FormRow } from '../../../components/Field'
+import { Area, Choice, Field, FormRow, PickFace } from '../../../components/Field'
 import { PhotoPicker } from '../../../components/Photos'
 import { WhoFields, whoFor, whoInput, type Who, type WhoWords } from '../../../components/WhoFields'
 import { useAction } from '../../../hooks/useAction'
@@ -137,10 +137,7 @@ export function ReportForm(props: ReportFormProps) {
                 value={places.indexOf(place)}
                 onChange={(e) => setBuilding(places[Number(e.detail.value)].id)}
               >
-                <View className='form-picker rq-picker' id='request-building'>
-                  <Text>{place.label}</Text>
-                  <Text className='rq-picker__arrow'>更改 ›</Text>
-                </View>
+                <PickFace id='request-building' text={place.label} />
               </Picker>
             </FormRow>
             <Field id='request-location' label='具体位置（可不填）' placeholder='例如：3单元2楼楼道' value={location} onChange={setLocation} />

@@ -33,7 +33,7 @@ export function StatusChips({ r }: { r: Pick<Card, 'category' | 'status' | 'urge
 
 export function RequestCard({ r, onClick, children }: { r: Card; onClick?: () => void; children?: ReactNode }) {
   return (
-    <View className='rq-card' data-id={r.id} data-status={r.status} data-colour={r.clock.colour} hoverClass='row--hover' onClick={onClick}>
+    <View className='card rq-card' data-id={r.id} data-status={r.status} data-colour={r.clock.colour} hoverClass='row--hover' onClick={onClick}>
       <View className='rq-card__top'>
         <StatusChips r={r} />
       </View>

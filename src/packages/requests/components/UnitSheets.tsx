@@ -29,7 +29,6 @@ export function UnitSheet(props: SheetProps & { street: boolean }) {
   const [categories, setCategories] = useState<RequestCategory[]>(u?.categories ?? [])
   const [minutes, setMinutes] = useState(u?.escalationAcceptMinutes ?? 120)
   const [active, setActive] = useState(u?.active ?? true)
-  const [problem, setProblem] = useState<string | null>(null)
   const kinds = UNIT_KINDS.filter((k) => props.street || k !== 'street_dept')
   const save = useAction(
     () =>
@@ -45,23 +44,16 @@ export function UnitSheet(props: SheetProps & { street: boolean }) {
       }),
     { success: '已保存', onSuccess: props.onDone, reload: props.reload, showError: 'keep' },
   )
-  function submit() {
-    const missing = !name.trim()
-      ? '请写单位名称'
-      : !Number.isInteger(minutes) || minutes < 10 || minutes > 14 * 1440
-        ? '报到时限要在 10 分钟到 14 天之间'
-        : null
-    setProblem(missing)
-    if (!missing) void save.run()
-  }
+  const check = () =>
+    !name.trim() ? '请写单位名称' : !Number.isInteger(minutes) || minutes < 10 || minutes > 14 * 1440 ? '报到时限要在 10 分钟到 14 天之间' : null
   return (
     <Sheet
       id='unit-sheet'
       title={u ? '修改责任单位' : '新增责任单位'}
       act={save}
-      error={problem}
+      check={check}
       submitText='保存'
-      onSubmit={submit}
+      onSubmit={() => save.run()}
       onClose={props.onClose}
       reload={props.reload}
     >
