@@ -49,7 +49,8 @@ async function escalate(ctx: UserCtx, input: ActionInput<'request.escalate'>): P
   const after = await moveRequestAudited(ctx, request, 'escalate', {
     note: input.reason,
     assignee: { kind: 'unit', unitId: unit._id },
-    set: { escalation, ownerId: null },
+    // Overdue now is late now (the timer would mark it so at its next tick).
+    set: { escalation, ownerId: null, late: request.late || overdue },
     yellowShare: settings.yellowShare,
     audit: (a) => ({
       communityId: community._id,
