@@ -80,6 +80,23 @@ const onlyIn = (data: any, communityId: string) => {
 
 const one = (c: Omit<Case, 'label'> & { label?: string }): Case[] => [{ label: '', ...c }]
 
+/**
+ * A request is between its reporter, who holds it and the secretary: anyone else is told it does not exist
+ * (NOT_FOUND); those related to it but not allowed this step are refused (FORBIDDEN).
+ */
+const onlyRelated = (forbidden: Caller[]): Deny => Object.fromEntries(CALLER_NAMES.map((k) => [k, forbidden.includes(k) ? 'FORBIDDEN' : 'NOT_FOUND'])) as Deny
+/** The reporter (the owner), the grid worker holding the repairs, the secretary and the street admin. */
+const REPORTER_HOLDER_SEC: Caller[] = ['owner', 'grid', 'secretary', 'streetAdmin']
+const masked = (field: string) => (data: any, caller: Caller) =>
+  !SEC.includes(caller) && JSON.stringify(data[field] ?? data).includes('房物业') ? `unmasked staff name shown to ${caller}` : null
+const requestLimits = () =>
+  Object.fromEntries(
+    ['repair', 'safety', 'environment', 'dispute', 'help', 'feedback'].map((k) => [
+      k,
+      { normal: { respondMinutes: 120, resolveMinutes: 2880 }, urgent: { respondMinutes: 20, resolveMinutes: 240 } },
+    ]),
+  )
+
 const activityInput = (w: World, communityId: string, extra: object = {}) => ({
   communityId,
   title: '义务理发',
@@ -775,6 +792,178 @@ const TABLE: Record<string, Case[]> = {
     other: 'open',
     check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
   }),
+  // ---------------------------------------------------------------- 一键报修 / 吹哨报到 (requests, grids, units)
+  'request.create': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId, category: 'repair', description: '单元门坏了，关不上' }),
+    other: 'open',
+  }),
+  'request.get': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+    allow: REPORTER_HOLDER_SEC,
+    deny: 'NOT_FOUND',
+    // The reporter's full name and phone: to who handles it and the secretary (and the reporter), no one else.
+    check: (d) => (d.reporter.phone === null ? 'the reporter’s phone withheld from someone who handles it' : null),
+  }),
+  'request.mine': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, c, v) => (v === 'other' || c !== 'owner' ? empty('items')(d) : d.items.length ? null : 'the owner’s requests missing'),
+  }),
+  'request.queue': [
+    {
+      label: 'own queue (grid worker, secretary)',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId }),
+      allow: ['grid', ...SEC],
+      other: { allow: OTHER_SEC },
+      check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+    },
+    {
+      label: 'a unit’s queue',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId }),
+      allow: ['unitStaff'],
+      // The unit's queue is the unit's, whatever community names it: only its staff.
+      other: { allow: ['unitStaff'] },
+    },
+  ],
+  'request.board': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
+  'request.accept': [
+    {
+      label: 'the grid worker’s',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+      allow: ['grid'],
+      deny: onlyRelated(['owner', ...SEC]),
+    },
+    {
+      label: 'the property company’s',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, requestId: w.reqUnit }),
+      allow: ['unitStaff'],
+      deny: onlyRelated(['owner', ...SEC]),
+    },
+  ],
+  'request.progress': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, note: '材料买好了' }),
+    allow: ['grid'],
+    deny: onlyRelated(['owner', ...SEC]),
+  }),
+  'request.resolve': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, proof: '已修好' }),
+    allow: ['grid'],
+    deny: onlyRelated(['owner', ...SEC]),
+  }),
+  'request.confirm': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqResolved, stars: 5 }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.reopen': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqResolved, reason: '又坏了' }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.cancel': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.reassign': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched, unitId: w.propertyId, reason: '物业负责' }),
+  }),
+  'request.escalate': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, unitId: w.deptId, reason: '超出社区能力范围' }),
+  }),
+  // Only the staff of the unit it was escalated to report; other staff have nothing to do with it.
+  'request.unitAccept': one({
+    gate: ['unit_staff'],
+    input: (w, communityId) => ({ communityId, requestId: w.reqEscalated }),
+    allow: ['deptStaff'],
+    deny: 'NOT_FOUND',
+  }),
+  'request.convert': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, requestId: w.reqDispatched, into: 'wish' }) }),
+  'request.stats': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && Object.keys(d.byCategory).length ? 'community 1’s requests counted' : null),
+  }),
+  'request.settings': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'request.setSettings': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, limits: requestLimits(), mediationDays: 7, yellowShare: 0.7, autoCloseDays: 7 }),
+    other: 'open',
+  }),
+  'request.lateUnits': one({ gate: 'user', input: () => ({ streetId: T.street }), allow: ['streetAdmin'], other: false }),
+  'request.supervise': one({
+    gate: 'user',
+    input: (w) => ({ streetId: T.street, unitId: w.deptId, note: '请尽快到场处理' }),
+    allow: ['streetAdmin'],
+    other: false,
+  }),
+  'org.setGrid': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, gridId: 'g-1', name: '第一网格', compoundIds: [T.compound1], workerId: Q.volunteer.id }),
+  }),
+  // The community's people and the staff of units serving it; staff names masked but for the secretary.
+  'unit.list': one({
+    gate: 'user',
+    input: (_w, communityId) => ({ communityId }),
+    allow: ['owner', 'resident', 'partyMember', 'volunteer', 'head', 'head2', 'grid', 'secretary', 'streetAdmin', 'unitStaff', 'deptStaff'],
+    other: { allow: ['otherSecretary', 'otherResident', 'streetAdmin', 'deptStaff'] },
+    check: masked('staff'),
+  }),
+  'unit.upsert': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({
+        communityId,
+        unitId: w.propertyId,
+        name: '安居物业',
+        kind: 'property',
+        categories: ['environment'],
+        escalationAcceptMinutes: 45,
+      }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, name: '街道城管科', kind: 'street_dept', categories: [], escalationAcceptMinutes: 90 }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
+  'unit.setStaff': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId, userId: P.resident.id, staff: true }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, userId: P.resident.id, staff: true }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
   ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
 }
 
@@ -801,7 +990,9 @@ function passes(caller: Caller, gate: Gate, communityId: string): boolean {
   const street = world.streetOf[communityId]
   const grants = world.roles[caller]
   const holds = (roles: readonly Role[]) =>
-    grants.some((g) => roles.includes(g.role) && (g.communityId === communityId || (g.role === 'street_admin' && g.communityId === street)))
+    grants.some(
+      (g) => roles.includes(g.role) && (g.communityId === communityId || (['street_admin', 'unit_staff'].includes(g.role) && g.communityId === street)),
+    )
   if (gate === 'member') return grants.some((g) => g.communityId === communityId) || holds(['street_admin'])
   if (gate === 'secretary') return holds(['secretary', 'street_admin'])
   return holds(gate)
@@ -881,7 +1072,13 @@ test('the world holds what the rows rely on, and restoring it is exact', async (
   expect(await status('party_registrations', world.memberRegId)).toBe('verified')
   expect(await status('activity_signups', `${world.actNow}_${Q.volunteer.id}`)).toBe('checked_in')
   expect(await status('activity_signups', `${world.actPast}_${Q.volunteer.id}`)).toBe('checked_out')
-  expect(CALLER_NAMES).toHaveLength(15)
+  expect(await status('requests', world.reqDispatched)).toBe('dispatched')
+  expect(await status('requests', world.reqAccepted)).toBe('accepted')
+  expect(await status('requests', world.reqResolved)).toBe('resolved')
+  expect(await status('requests', world.reqUnit)).toBe('dispatched')
+  expect(await status('requests', world.reqEscalated)).toBe('escalated')
+  expect(await status('requests', world.reqFeedback)).toBe('dispatched')
+  expect(CALLER_NAMES).toHaveLength(17)
 })
 
 test('the walk notices a refused call that wrote something, and puts the world back', async () => {
