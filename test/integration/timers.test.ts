@@ -375,6 +375,74 @@ async function councilWork(voters: number) {
   return list
 }
 
+/** A request of community 1 held by the grid worker (P.member, grid g-1), with the fields request.create writes. */
+function requestDoc(id: string, extra: object) {
+  const now = tc.now()
+  return {
+    _id: id,
+    communityId: c,
+    streetId: T.street,
+    category: 'help',
+    urgency: 'normal',
+    description: '楼道灯坏了',
+    photos: [],
+    hiddenPhotos: [],
+    buildingId: T.b1,
+    gridId: 'g-1',
+    location: null,
+    reporterId: P.resident.id,
+    enteredById: P.resident.id,
+    channel: 'online',
+    status: 'dispatched',
+    assignee: { kind: 'worker', userId: P.member.id, gridId: 'g-1' },
+    holderKey: `u_${P.member.id}`,
+    open: true,
+    dueAt: null,
+    yellowAt: null,
+    nextCheckAt: null,
+    warned: null,
+    ownerId: null,
+    respondBy: null,
+    resolveBy: null,
+    limit: { respondMinutes: 120, resolveMinutes: 2880 },
+    escalation: null,
+    reopened: 0,
+    proof: null,
+    rating: null,
+    answer: null,
+    adopted: false,
+    wishId: null,
+    topicId: null,
+    flow: [],
+    createdAt: new Date(now.getTime() - 12 * DAY),
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    late: false,
+    updatedAt: now,
+    ...extra,
+  }
+}
+
+/** Requests for the timer: 60 past their respond deadline (red, not yet warned), 40 resolved 10 days ago (auto-close). */
+async function requestWork(): Promise<void> {
+  const now = tc.now().getTime()
+  const overdue = new Date(now - 3600_000)
+  await tc.engine.insertMany('requests', [
+    ...Array.from({ length: 60 }, (_, i) =>
+      requestDoc(`r-red-${i}`, {
+        dueAt: overdue,
+        respondBy: overdue,
+        yellowAt: new Date(overdue.getTime() - 36 * 60_000),
+        nextCheckAt: new Date(overdue.getTime() - 36 * 60_000),
+      }),
+    ),
+    ...Array.from({ length: 40 }, (_, i) =>
+      requestDoc(`r-res-${i}`, { status: 'resolved', ownerId: P.member.id, acceptedAt: new Date(now - 11 * DAY), resolvedAt: new Date(now - 10 * DAY) }),
+    ),
+  ])
+}
+
 const tick = async () => {
   const res = await tc.tick()
   if (!res.ok) throw new Error(`tick failed: ${JSON.stringify(res)}`)
@@ -391,6 +459,7 @@ describe('the timer', () => {
     await activityWith('ac-off', crowd.slice(0, 250), new Date(tc.now().getTime() + 3 * DAY))
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
     const voters = await councilWork(400)
+    await requestWork()
     await tc.engine.insertMany('wishes', [
       ...Array.from({ length: 40 }, (_, i) =>
         wish(`w-ful-${i}`, {
@@ -462,6 +531,8 @@ describe('the timer', () => {
       'topic.closeVotes': first['topic.closeVotes']?.closed,
       'topic.notices': first['topic.notices']?.sent,
       'topic.payOwed': first['topic.payOwed']?.votes,
+      'request.clocks': first['request.clocks']?.red,
+      'request.autoClose': first['request.autoClose']?.closed,
     }
     expect(Object.keys(progress).sort()).toEqual(Object.keys(TIMER_JOBS).sort())
     for (const [job, done] of Object.entries(progress)) expect({ job, progressed: (done ?? 0) > 0 }).toEqual({ job, progressed: true })
@@ -504,6 +575,10 @@ describe('the timer', () => {
     expect(await tc.engine.count('point_transfers', { key: /^council:vote:t-due-00:/ })).toBe(30)
     expect(total('mall.releaseStaleHolds', 'released')).toBe(30)
     expect(await tc.engine.count('mall_items', { _id: /^it-held-/, stock: 2 })).toBe(30)
+    expect(total('request.clocks', 'red')).toBe(60)
+    expect(await tc.engine.count('requests', { _id: /^r-red-/, late: true, warned: 'red', nextCheckAt: null })).toBe(60)
+    expect(total('request.autoClose', 'closed')).toBe(40)
+    expect(await tc.engine.count('requests', { _id: /^r-res-/, status: 'closed', open: false })).toBe(40)
 
     // A further tick finds nothing to do, and says so quickly.
     const idle = await tick()
