@@ -404,8 +404,8 @@ describe('吹哨: escalation to a department and its accept limit', () => {
     const [a, b] = await Promise.all([accept(STAFF.dept.openid, r.id), accept(STAFF.dept2.openid, r.id)])
     expect([codeOf(a), codeOf(b)].sort()).toEqual(['CONFLICT', 'OK'])
     const owner = a.ok ? STAFF.dept : STAFF.dept2
-    const took = (a.ok ? a.data : (b as { ok: true; data: typeof a extends { ok: true; data: infer D } ? D : never }).data)!
-    expect(took).toMatchObject({ status: 'accepted', clock: { stage: 'resolve' }, escalation: { acceptedAt: expect.any(String) } })
+    const won = a.ok ? a : b
+    expect(won.ok && won.data).toMatchObject({ status: 'accepted', clock: { stage: 'resolve' }, escalation: { acceptedAt: expect.any(String) } })
     expect(await stored(r.id)).toMatchObject({ ownerId: owner._id, escalation: { acceptedById: owner._id } })
     expect(await unitDoc(dept.id)).toMatchObject({ onTime: 0, late: 0 })
 
