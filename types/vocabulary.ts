@@ -471,6 +471,8 @@ export const FIELD_LABELS: Record<string, string> = {
   escalationAcceptMinutes: '吹哨接单时限',
   staff: '工作人员',
   adopted: '建议采纳',
+  wishId: '转成的心愿',
+  topicId: '转成的议题',
   maxPerMember: '每人最多结对',
 }
 

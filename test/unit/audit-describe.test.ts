@@ -675,6 +675,10 @@ describe('coverage', () => {
       'topic',
       'topic_comment',
       'topic_vote',
+      'request',
+      'request_settings', // request.reassign, convert, setSettings
+      'grid',
+      'unit', // org.setGrid, unit.upsert, unit.setStaff (branch requests-org)
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -750,6 +754,12 @@ describe('coverage', () => {
       'outcome',
       'tally',
       'milestone', // topic.openVote, close, recordOfflineVotes, addMilestone
+      'assignee',
+      'wishId',
+      'topicId',
+      'limits',
+      'mediationDays',
+      'yellowShare', // request.reassign, convert, setSettings
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])
