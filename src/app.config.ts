@@ -10,6 +10,8 @@ export default defineAppConfig({
     [MAIN_PAGES.me]: { network: 'all', packages: [SUBPACKAGES.admin.root] },
     // 积分超市 is one tap away on 首页.
     [MAIN_PAGES.home]: { network: 'all', packages: [SUBPACKAGES.points.root] },
+    // A topic is one tap away on 议事.
+    [MAIN_PAGES.council]: { network: 'all', packages: [SUBPACKAGES.council.root] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -78,6 +78,17 @@ export const SUBPACKAGES = {
       adminGrant: 'pages/admin-grant/index',
     },
   },
+  council: {
+    root: 'packages/council',
+    pages: {
+      topic: 'pages/topic/index',
+      new: 'pages/new/index',
+      councils: 'pages/councils/index',
+      queue: 'pages/queue/index',
+      offline: 'pages/offline/index',
+      meetings: 'pages/meetings/index',
+    },
+  },
   services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
@@ -134,6 +145,12 @@ export const ROUTES = {
   'points.adminOrders': '/packages/points/pages/admin-orders/index',
   'points.adminReport': '/packages/points/pages/admin-report/index',
   'points.adminGrant': '/packages/points/pages/admin-grant/index',
+  'council.topic': '/packages/council/pages/topic/index',
+  'council.new': '/packages/council/pages/new/index',
+  'council.councils': '/packages/council/pages/councils/index',
+  'council.queue': '/packages/council/pages/queue/index',
+  'council.offline': '/packages/council/pages/offline/index',
+  'council.meetings': '/packages/council/pages/meetings/index',
   'services.index': '/packages/services/pages/index/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
@@ -189,6 +206,15 @@ export interface RouteParams {
   'party.adminCode': { communityId: string }
   'party.adminPairs': { communityId: string }
   'party.coverage': { streetId: string }
+  /** id = topic id; c = its community (short, for share-card and notification paths). */
+  'council.topic': { id: string; c?: string }
+  /** scene: a 居民说事点's poster token (weapp options.scene, ?scene= in H5); onBehalfOf: a resident the building head acts for */
+  'council.new': { scene?: string; onBehalfOf?: string; name?: string }
+  'council.councils': { communityId: string }
+  'council.queue': { communityId: string }
+  /** topicId absent: pick one of the votes that are open */
+  'council.offline': { communityId: string; topicId?: string }
+  'council.meetings': { communityId: string }
 }
 
 /** Routes that take no parameters. */

@@ -11,6 +11,7 @@ import * as party from './party'
 import * as messages from './messages'
 import * as council from './council'
 import * as requests from './requests'
+import * as services from './services'
 import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type {
@@ -28,6 +29,7 @@ import type {
 } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
+import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView } from './services'
 import type { GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
 import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
@@ -171,6 +173,25 @@ export const actionInputs = {
   'unit.list': requests.UnitListInput,
   'unit.upsert': requests.UnitUpsertInput,
   'unit.setStaff': requests.UnitSetStaffInput,
+  'service.list': services.ServiceListInput,
+  'service.get': services.ServiceGetInput,
+  'service.upsert': services.ServiceUpsertInput,
+  'service.slots': services.ServiceSlotsInput,
+  'service.stats': services.ServiceStatsInput,
+  'service.demand': services.ServiceDemandInput,
+  'booking.create': services.BookingCreateInput,
+  'booking.cancel': services.BookingCancelInput,
+  'booking.mine': services.BookingMineInput,
+  'booking.roster': services.BookingRosterInput,
+  'booking.verify': services.BookingVerifyInput,
+  'booking.markNoShow': services.BookingMarkNoShowInput,
+  'booking.rate': services.BookingRateInput,
+  'errand.create': services.ErrandCreateInput,
+  'errand.list': services.ErrandListInput,
+  'errand.advance': services.ErrandAdvanceInput,
+  'venue.list': services.VenueListInput,
+  'venue.book': services.VenueBookInput,
+  'venue.approve': services.VenueApproveInput,
 } as const
 
 export interface ActionOutputs {
@@ -318,6 +339,25 @@ export interface ActionOutputs {
   'unit.list': UnitView[]
   'unit.upsert': UnitView
   'unit.setStaff': UnitView
+  'service.list': Page<ServiceCard>
+  'service.get': ServiceDetail
+  'service.upsert': ServiceDetail
+  'service.slots': SlotView[]
+  'service.stats': ServiceStats
+  'service.demand': { counted: boolean }
+  'booking.create': BookingView
+  'booking.cancel': BookingView
+  'booking.mine': Page<BookingView>
+  'booking.roster': Page<BookingView>
+  'booking.verify': BookingView
+  'booking.markNoShow': BookingView
+  'booking.rate': BookingView
+  'errand.create': ErrandView
+  'errand.list': Page<ErrandView>
+  'errand.advance': ErrandView
+  'venue.list': ServiceCard[]
+  'venue.book': BookingView
+  'venue.approve': BookingView
 }
 
 export type ActionName = keyof typeof actionInputs

@@ -43,6 +43,8 @@ export const TEMPLATES = {
   topicVote: { id: 'local-tpl-topic-vote', title: '表决开始通知', fields: { thing1: 'thing', time2: 'time', thing3: 'thing' } },
   /** 诉求进展通知, to the reporter: 诉求 (category + summary), 当前状态 (REQUEST_STATUS_LABELS), 说明, 时间. */
   requestProgress: { id: 'local-tpl-request-progress', title: '诉求进展通知', fields: { thing1: 'thing', phrase2: 'phrase', thing3: 'thing', time4: 'time' } },
+  /** 预约提醒, to the person who booked (the day before, China time): 服务, 时间, 地点, 说明. */
+  bookingReminder: { id: 'local-tpl-booking-reminder', title: '预约提醒', fields: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' } },
   /** 待办提醒: 事项, 说明. */
   reminder: { id: 'local-tpl-reminder', title: '待办提醒', fields: { thing1: 'thing', thing2: 'thing' } },
 } as const satisfies Record<string, TemplateSpec>

@@ -174,6 +174,47 @@ export const REQUEST_CHANNEL_LABELS: Record<(typeof REQUEST_CHANNELS)[number], s
 export const UNIT_KINDS = ['street_dept', 'property', 'partner'] as const
 export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = { street_dept: '街道科室', property: '物业公司', partner: '共建单位' }
 
+/** 服务菜单: what a service is, how it is delivered, who provides it; bookings and 代办 errands. */
+export const SERVICE_CATEGORIES = ['errand', 'reception', 'elderly', 'children', 'counselling', 'canteen', 'venue', 'other'] as const
+export const SERVICE_CATEGORY_LABELS: Record<(typeof SERVICE_CATEGORIES)[number], string> = {
+  errand: '社区代办',
+  reception: '书记接待日',
+  elderly: '康养助老',
+  children: '成长护航',
+  counselling: '心灵驿站',
+  canteen: '长者食堂',
+  venue: '场地开放',
+  other: '其他服务',
+}
+export const DELIVERY_KINDS = ['slots', 'walk_in', 'at_home', 'daily', 'venue'] as const
+export const DELIVERY_LABELS: Record<(typeof DELIVERY_KINDS)[number], string> = {
+  slots: '预约时段',
+  walk_in: '随到随办',
+  at_home: '上门服务',
+  daily: '每日预订',
+  venue: '场地预约',
+}
+export const PROVIDER_KINDS = ['staff', 'unit', 'post'] as const
+export const PROVIDER_LABELS: Record<(typeof PROVIDER_KINDS)[number], string> = { staff: '社区工作人员', unit: '共建单位', post: '党员服务岗' }
+export const BOOKING_STATUSES = ['pending', 'booked', 'attended', 'no_show', 'cancelled', 'rejected'] as const
+export const BOOKING_STATUS_LABELS: Record<(typeof BOOKING_STATUSES)[number], string> = {
+  pending: '待审批',
+  booked: '已预约',
+  attended: '已到场',
+  no_show: '未到场',
+  cancelled: '已取消',
+  rejected: '未通过',
+}
+export const BOOKING_CHANNELS = ['online', 'proxy', 'phone'] as const
+export const BOOKING_CHANNEL_LABELS: Record<(typeof BOOKING_CHANNELS)[number], string> = { online: '线上预约', proxy: '楼栋长代约', phone: '电话预约' }
+export const ERRAND_STATUSES = ['submitted', 'accepted', 'in_progress', 'done'] as const
+export const ERRAND_STATUS_LABELS: Record<(typeof ERRAND_STATUSES)[number], string> = {
+  submitted: '待接办',
+  accepted: '已接办',
+  in_progress: '办理中',
+  done: '已办完',
+}
+
 /** How points are earned, per community (the secretary sets a rule for each). */
 export const EARN_KINDS = ['volunteer_hour', 'wish_fulfilled', 'suggestion_adopted', 'council_participation', 'waste_sorting'] as const
 export type EarnKindName = (typeof EARN_KINDS)[number]
@@ -328,6 +369,25 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'unit.list': '查看责任单位',
   'unit.upsert': '设置责任单位',
   'unit.setStaff': '设置单位工作人员',
+  'service.list': '查看服务菜单',
+  'service.get': '查看服务',
+  'service.upsert': '发布或修改服务',
+  'service.slots': '查看可约时段',
+  'service.stats': '查看服务统计',
+  'service.demand': '我想要这样的服务',
+  'booking.create': '预约服务',
+  'booking.cancel': '取消预约',
+  'booking.mine': '查看我的预约',
+  'booking.roster': '查看预约名单',
+  'booking.verify': '核验预约码',
+  'booking.markNoShow': '登记未到场',
+  'booking.rate': '评价服务',
+  'errand.create': '提交代办事项',
+  'errand.list': '查看代办事项',
+  'errand.advance': '办理代办事项',
+  'venue.list': '查看可预约场地',
+  'venue.book': '预约场地',
+  'venue.approve': '审批场地预约',
 }
 
 /** Audit entries that are not actions of their own. */
@@ -363,6 +423,9 @@ export const AUDIT_RESOURCE_LABELS = {
   request_settings: '时限设置',
   grid: '网格',
   unit: '责任单位',
+  service: '服务',
+  booking: '预约',
+  errand: '代办事项',
 } as const
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
 
@@ -473,6 +536,18 @@ export const FIELD_LABELS: Record<string, string> = {
   adopted: '建议采纳',
   wishId: '转成的心愿',
   topicId: '转成的议题',
+  // services and bookings
+  delivery: '服务方式',
+  schedule: '服务时间',
+  provider: '服务提供方',
+  audience: '服务对象',
+  pricePoints: '所需积分',
+  cutoffHours: '截止时间（小时）',
+  noShowRule: '爽约限制',
+  private: '隐私服务',
+  forChild: '儿童服务',
+  ownerId: '首问负责人',
+  documents: '所需材料',
   maxPerMember: '每人最多结对',
 }
 
@@ -499,5 +574,7 @@ export const STATUS_LABELS_BY_RESOURCE: Partial<Record<AuditResourceType, Record
   party_registration: REG_STATUS_LABELS,
   topic: TOPIC_STATUS_LABELS,
   request: REQUEST_STATUS_LABELS,
+  booking: BOOKING_STATUS_LABELS,
+  errand: ERRAND_STATUS_LABELS,
 }
 export const HOUSEHOLD_STATUS_LABELS: Record<string, string> = { pending: '待确认', verified: '已确认' }

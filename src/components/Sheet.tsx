@@ -10,6 +10,9 @@
  *     </Sheet>
  *   )}
  *
+ * With `act` (a useAction) the sheet takes its busy flag and refusal from it, and treats CONFLICT, FORBIDDEN
+ * and NOT_FOUND as final (stale); `error`, `busy` and `stale` given as well win.
+ *
  * Test hooks: the sheet's `id` (default 'sheet'), #sheet-error, #sheet-submit, #sheet-refresh.
  */
 import type { ReactNode } from 'react'
@@ -18,6 +21,8 @@ import { View, Text, Button } from '@tarojs/components'
 export interface SheetProps {
   title: string
   children?: ReactNode
+  /** The write behind the sheet (useAction): busy, error and stale from it unless given. */
+  act?: { busy: boolean; error: { code: string; message: string } | null }
   /** The refusal to show above the buttons (the server's words, or the page's). */
   error?: string | null
   /** The refusal is final: offer 刷新看看 (onRefresh) instead of submitting again. */
@@ -29,12 +34,32 @@ export interface SheetProps {
   onSubmit?: () => void
   onClose: () => void
   onRefresh?: () => void
+  /** Instead of onRefresh: 刷新看看 closes the sheet and fetches the page's data again with this. */
+  reload?: () => void
   /** The words on the stale sheet's way forward (default 刷新看看), e.g. 看看别的商品 going elsewhere. */
   refreshText?: string
   id?: string
 }
 
-export function Sheet(props: SheetProps) {
+/** Refusals that trying again will not change: someone else got there first, or the thing moved on. */
+const FINAL = ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND']
+
+export function Sheet(given: SheetProps) {
+  const { act } = given
+  const props = {
+    ...given,
+    error: given.error ?? act?.error?.message,
+    busy: given.busy ?? act?.busy,
+    stale: given.stale ?? (!!act?.error && FINAL.includes(act.error.code)),
+    onRefresh:
+      given.onRefresh ??
+      (given.reload
+        ? () => {
+            given.onClose()
+            given.reload!()
+          }
+        : undefined),
+  }
   const closing = props.stale || !props.onSubmit
   return (
     <View className='sheet-mask' onClick={() => !props.busy && props.onClose()}>

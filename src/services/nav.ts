@@ -20,3 +20,13 @@ export function go<R extends RouteName>(route: R, ...params: ParamsOf<R> extends
     : ''
   Taro.navigateTo({ url: path + query })
 }
+
+/** A scanned code's scene (weapp's options.scene, ?scene= in H5; both in useRouter().params), decoded and trimmed; null when there is none. */
+export function sceneParam(raw: string | undefined): string | null {
+  if (!raw) return null
+  try {
+    return decodeURIComponent(raw).trim() || null
+  } catch {
+    return raw.trim() || null
+  }
+}

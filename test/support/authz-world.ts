@@ -3,7 +3,8 @@
  * (test/support/fixtures.ts) plus a second street and a few more people, and then realistic objects of
  * community 1 made by their rightful owners through the real actions (a sponsor funded and points
  * granted, an order redeemed, party registrations verified and pending, posts, a pair, activities now,
- * coming and past, wishes in every state, a council with topics in opinions, voting, decided and done).
+ * coming and past, wishes in every state, a council with seats and topics in every live stage (a draft,
+ * collecting support, review, discussion, opinions with a visible and a held comment, voting, decided, done).
  *
  * The world is built once, dumped, and restored (engine.clearAll + insertMany, in memory) whenever a
  * call changed anything, so every row starts from the same state. `fingerprint()` hashes every
@@ -257,6 +258,20 @@ export interface World {
   topicDone: string
   /** A 议事日 of the council, coming, discussing topicVoting. */
   meetingId: string
+  /** Topics by the owner, made at the real time: collecting support (3 needed), the resident supports it. */
+  topicCollecting: string
+  /** Collecting support, nobody has backed it yet (the owner may still withdraw it). */
+  topicUnbacked: string
+  /** Held as a draft (it has a photo): only the owner and the secretary see it. */
+  topicDraft: string
+  /** Waiting for the party branch's review (the party member holds the council's party-branch seat). */
+  topicReview: string
+  /** Reviewed, waiting for the owners' committee (the volunteer holds an owners'-committee seat). */
+  topicDiscussion: string
+  /** The resident's visible comment on topicOpinions. */
+  commentId: string
+  /** The volunteer's comment on topicOpinions, held by the content check for the secretary. */
+  heldCommentId: string
   /** Roles of every caller as stored in the world (for working out who passes a community gate). */
   roles: Record<Caller, { communityId: string; role: Role }[]>
   streetOf: Record<string, string>
@@ -489,6 +504,36 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     capacity: 30,
     topicIds: [topicVoting],
   })
+  const resident = P.resident.openid
+  await ok(resident, 'topic.comment', { communityId: c, topicId: topicOpinions, text: '支持，地下车库可以先装几个试试' })
+  await ok(vol, 'topic.comment', { communityId: c, topicId: topicOpinions, text: '门口总有人发兼职传单，充电桩附近也要管一管' })
+  const commentOf = async (authorId: string) =>
+    ((await tc.engine.find('topic_comments', { topicId: topicOpinions, authorId }))[0] as { _id: string; status: string })._id
+  // Seats: the party member for the party branch (reviews), the volunteer for the owners' committee (discusses).
+  await ok(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.member.id, seat: 'party_branch' })
+  await ok(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: Q.volunteer.id, seat: 'owners_committee' })
+  const topicReview = (await ok(owner, 'topic.create', { communityId: c, title: '单元门禁维修', description: '2单元门禁坏了一个月了。' })).id as string
+  const topicDiscussion = (await ok(owner, 'topic.create', { communityId: c, title: '绿化带补种', description: '东侧绿化带秃了一大块。' })).id as string
+  await ok(sec, 'topic.review', { communityId: c, topicId: topicDiscussion, note: '同意进入商议' })
+  // For a while the council asks for 3 supports: two topics collect support (the resident backs one), one is
+  // held as a draft; then the council's terms are as before.
+  await ok(sec, 'council.upsert', {
+    communityId: c,
+    councilId: council.id,
+    name: council.name,
+    scope: 'community',
+    settings: { ...terms, supportThreshold: 3 },
+  })
+  const topicCollecting = (await ok(owner, 'topic.create', { communityId: c, title: '小区门口增设快递柜', description: '快递总堆在门卫室。' })).id as string
+  await ok(resident, 'topic.support', { communityId: c, topicId: topicCollecting })
+  const topicUnbacked = (await ok(owner, 'topic.create', { communityId: c, title: '楼下增设晾衣架', description: '天好的时候没地方晒被子。' })).id as string
+  const draft = await ok(owner, 'topic.create', {
+    communityId: c,
+    title: '修补篮球场',
+    description: '场地裂了，照片在这里。',
+    photos: ['cloud://env/topic/court.jpg'],
+  })
+  await ok(sec, 'council.upsert', { communityId: c, councilId: council.id, name: council.name, scope: 'community', settings: terms })
 
   const docs = await dumpAll(tc.engine)
   const dump: Dump = { docs, fingerprint: hashDocs(docs) }
@@ -527,6 +572,13 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     topicPassed: passed[1],
     topicDone: passed[0],
     meetingId: meeting.id,
+    topicCollecting,
+    topicUnbacked,
+    topicDraft: draft.id,
+    topicReview,
+    topicDiscussion,
+    commentId: await commentOf(P.resident.id),
+    heldCommentId: await commentOf(Q.volunteer.id),
     roles,
     streetOf,
     token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,

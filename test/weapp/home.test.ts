@@ -60,7 +60,15 @@ describe('app.json', () => {
   test('every area is its own subpackage, with its pages built', () => {
     const app = appJson()
     const roots = app.subPackages.map((p: { root: string }) => p.root).sort()
-    expect(roots).toEqual(['packages/admin', 'packages/party', 'packages/points', 'packages/requests', 'packages/services', 'packages/wish'])
+    expect(roots).toEqual([
+      'packages/admin',
+      'packages/council',
+      'packages/party',
+      'packages/points',
+      'packages/requests',
+      'packages/services',
+      'packages/wish',
+    ])
     const admin = app.subPackages.find((p: { root: string }) => p.root === 'packages/admin')
     expect(admin.pages).toEqual(expect.arrayContaining(['pages/members/index', 'pages/member/index', 'pages/audit/index']))
     for (const p of app.subPackages) {

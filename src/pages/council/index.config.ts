@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '居民议事' })
+export default definePageConfig({ navigationBarTitleText: '居民议事', enablePullDownRefresh: true, enableShareAppMessage: true })

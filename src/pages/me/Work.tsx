@@ -3,46 +3,43 @@
  * the street admin's 街道工作台; a secretary's duties in each community they administer as its secretary.
  * (A street admin opens a community's pages from the street home, where a picker switches between them.)
  */
+import { Fragment } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CommunityAccess, Me } from '@contract/org'
 import { go } from '../../services/nav'
 import { ROLE_LABELS } from '@contract/vocabulary'
 
-/** Secretary duties for the points supermarket, one row each. */
-const POINTS_DUTIES = [
+/** Everything a secretary looks after in a community, one row each, in the order they are listed. */
+const DUTIES = [
+  // people and records
+  { id: 'entry-members', text: '成员与角色', route: 'admin.members' },
+  { id: 'entry-households', text: '住址确认', route: 'admin.households' },
+  { id: 'entry-audit', text: '操作记录', route: 'admin.audit' },
+  { id: 'entry-undelivered', text: '未送达的消息', route: 'admin.messages' },
+  // micro-wishes
+  { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
+  { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
+  { id: 'entry-wish-stats', text: '心愿统计', route: 'wish.adminStats' },
+  { id: 'entry-wish-settings', text: '心愿设置', route: 'wish.adminSettings' },
+  // councils (议事)
+  { id: 'entry-council-queue', text: '议题审核', route: 'council.queue' },
+  { id: 'entry-councils', text: '议事会与成员', route: 'council.councils' },
+  { id: 'entry-council-offline', text: '录入线下表决票', route: 'council.offline' },
+  { id: 'entry-council-meetings', text: '议事会议', route: 'council.meetings' },
+  // the points supermarket
   { id: 'entry-verify', text: '核销取货', route: 'points.adminVerify' },
   { id: 'entry-mall-items', text: '商品管理', route: 'points.adminItems' },
   { id: 'entry-mall-orders', text: '兑换订单', route: 'points.adminOrders' },
   { id: 'entry-points-rules', text: '积分规则', route: 'points.adminRules' },
   { id: 'entry-sponsors', text: '共建单位与预算', route: 'points.adminSponsors' },
   { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
-] as const
-
-/** Secretary duties for micro-wishes, one row each. */
-const WISH_DUTIES = [
-  { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
-  { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
-  { id: 'entry-wish-stats', text: '心愿统计', route: 'wish.adminStats' },
-  { id: 'entry-wish-settings', text: '心愿设置', route: 'wish.adminSettings' },
-] as const
-
-/** Secretary duties for party members (双报到), one row each. */
-const PARTY_DUTIES = [
+  // party members (双报到)
   { id: 'entry-party-review', text: '报到审核', route: 'party.adminMembers' },
   { id: 'entry-party-code', text: '报到二维码', route: 'party.adminCode' },
   { id: 'entry-party-activity', text: '发布活动', route: 'party.adminActivity' },
   { id: 'entry-party-pairs', text: '结对管理', route: 'party.adminPairs' },
   { id: 'entry-party-report', text: '双报告', route: 'party.adminReport' },
 ] as const
-
-/** Everything a secretary looks after in a community, in the order they are listed. */
-const ADMIN_DUTIES = [
-  { id: 'entry-members', text: '成员与角色', route: 'admin.members' },
-  { id: 'entry-households', text: '住址确认', route: 'admin.households' },
-  { id: 'entry-audit', text: '操作记录', route: 'admin.audit' },
-  { id: 'entry-undelivered', text: '未送达的消息', route: 'admin.messages' },
-] as const
-const DUTIES = [...ADMIN_DUTIES, ...WISH_DUTIES, ...POINTS_DUTIES, ...PARTY_DUTIES]
 
 function Row({ id, dataId, text, arrow = '›', onClick }: { id?: string; dataId?: string; text: string; arrow?: string; onClick: () => void }) {
   return (
@@ -121,7 +118,7 @@ export function Roles({ me }: { me: Me }) {
   )
 }
 
-/** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿). */
+/** 楼栋长工作: confirming addresses in one's buildings, and the residents one acts for (替TA发心愿, 替TA提议题). */
 export function HeadWork({ me }: { me: Me }) {
   const heads = me.roles.filter((r) => r.role === 'building_head')
   if (heads.length === 0) return null
@@ -144,7 +141,10 @@ export function HeadWork({ me }: { me: Me }) {
           <Text className='muted'>还没有登记代办的居民。请社区书记为不方便用手机的老人登记由您代办。</Text>
         ) : (
           me.proxyFor.map((p) => (
-            <Row key={p.userId} dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
+            <Fragment key={p.userId}>
+              <Row dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
+              <Row text={p.name} arrow='替TA提议题 ›' onClick={() => go('council.new', { onBehalfOf: p.userId, name: p.name })} />
+            </Fragment>
           ))
         )}
       </View>

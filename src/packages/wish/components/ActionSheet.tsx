@@ -14,7 +14,7 @@ import { Area, FormRow } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
-import { PhotoPicker } from './Photos'
+import { PhotoPicker } from '../../../components/Photos'
 import { MemberPicker } from './MemberPicker'
 
 export type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch'
@@ -167,7 +167,6 @@ export function ActionSheet(props: ActionSheetProps) {
     },
     { success: spec.done, onSuccess: props.onDone, reload: props.reload, showError: 'keep' },
   )
-  const stale = !!act.error && ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND'].includes(act.error.code)
 
   function submit() {
     const t = text.trim()
@@ -181,16 +180,12 @@ export function ActionSheet(props: ActionSheetProps) {
     <Sheet
       id='wish-sheet'
       title={spec.title}
-      error={problem ?? act.error?.message}
-      stale={stale}
-      busy={act.busy}
+      act={act}
+      error={problem}
       submitText={spec.submit}
       onSubmit={submit}
       onClose={props.onClose}
-      onRefresh={() => {
-        props.onClose()
-        props.reload()
-      }}
+      reload={props.reload}
     >
       <Text className='sheet__body'>{props.body ?? spec.body}</Text>
       {props.kind === 'confirm' && <Stars value={stars} onChange={setStars} />}

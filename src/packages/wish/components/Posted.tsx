@@ -1,8 +1,7 @@
 /** 发布心愿, done: what happens next (waiting for review, or on the wall), and where to go from here. */
-import { View, Text, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { TemplateName } from '@contract/templates'
 import type { WishDetail } from '@contract/wish'
+import { Done } from '../../../components/Done'
 import { go } from '../../../services/nav'
 import { ROUTES } from '../../../routes'
 
@@ -20,24 +19,19 @@ function noticePromise(open: boolean, accepted: TemplateName[]): string {
 export function Posted({ wish, communityId, notices }: { wish: WishDetail; communityId: string; notices: TemplateName[] }) {
   const open = wish.status === 'open'
   return (
-    <>
-      <View className='card w-done' id='wish-posted' data-id={wish.id} data-status={wish.status}>
-        <View className='w-done__icon'>✓</View>
-        <Text className='w-done__title'>{open ? '已发布到心愿墙' : '已提交，社区审核后会出现在心愿墙'}</Text>
-        <Text className='muted' id='wish-posted-notices'>
-          {noticePromise(open, notices)}
-        </Text>
-      </View>
-      <Button
-        className='btn btn--primary btn--block'
-        id='wish-posted-open'
-        onClick={() => Taro.redirectTo({ url: `${ROUTES['wish.detail']}?id=${encodeURIComponent(wish.id)}&c=${encodeURIComponent(communityId)}` })}
-      >
-        看看这个心愿
-      </Button>
-      <Button className='btn btn--block' onClick={() => go('wishes')}>
-        回心愿墙
-      </Button>
-    </>
+    <Done
+      id='wish-posted'
+      dataId={wish.id}
+      dataStatus={wish.status}
+      title={open ? '已发布到心愿墙' : '已提交，社区审核后会出现在心愿墙'}
+      note={noticePromise(open, notices)}
+      noteId='wish-posted-notices'
+      open={{
+        id: 'wish-posted-open',
+        text: '看看这个心愿',
+        url: `${ROUTES['wish.detail']}?id=${encodeURIComponent(wish.id)}&c=${encodeURIComponent(communityId)}`,
+      }}
+      back={{ text: '回心愿墙', onClick: () => go('wishes') }}
+    />
   )
 }

@@ -1,12 +1,13 @@
 /** A wish's story on its detail page: the head (status, title, words, photos), the facts, the wisher's contact, how it was done, the rating, the timeline. */
-import type { ReactNode } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { WishDetail } from '@contract/wish'
 import { StatusChip } from '../../../features/wish/WishCard'
 import { EVENT_TEXT } from '../../../features/wish/shared'
 import { dateTime, dayText } from '../../../services/time'
-import { PhotoRow } from './Photos'
+import { Fact } from '../../../components/Fact'
+import { PhotoRow } from '../../../components/Photos'
+import { Timeline as StoryTimeline } from '../../../components/Timeline'
 
 export function WishHead({ w }: { w: WishDetail }) {
   return (
@@ -15,14 +16,14 @@ export function WishHead({ w }: { w: WishDetail }) {
         <Image className='wd-hero' src={w.photos[0]} mode='aspectFill' onClick={() => Taro.previewImage({ urls: w.photos, current: w.photos[0] })} />
       )}
       <View className='card' id='wish-head' data-status={w.status}>
-        <View className='wd-status'>
+        <View className='story-status'>
           <StatusChip status={w.status} label={w.statusLabel} />
           <Text className='wish-card__cat'>{w.category}</Text>
         </View>
-        <Text className='wd-title' id='wish-title'>
+        <Text className='story-title' id='wish-title'>
           {w.title}
         </Text>
-        <Text className='wd-desc'>{w.description}</Text>
+        <Text className='story-text'>{w.description}</Text>
         {w.photos.length > 1 && <PhotoRow photos={w.photos.slice(1)} />}
         {w.rejectReason && w.status === 'rejected' && <Text className='wd-reason'>未通过的原因：{w.rejectReason}</Text>}
       </View>
@@ -30,30 +31,19 @@ export function WishHead({ w }: { w: WishDetail }) {
   )
 }
 
-function Line({ label, children, id }: { label: string; children: ReactNode; id?: string }) {
-  return (
-    <View className='row'>
-      <Text className='row__label'>{label}</Text>
-      <Text className='row__value' id={id}>
-        {children}
-      </Text>
-    </View>
-  )
-}
-
 export function WishFacts({ w }: { w: WishDetail }) {
   return (
     <View className='card'>
-      <Line label='地点'>{w.place}</Line>
-      <Line label='许愿人'>
+      <Fact label='地点'>{w.place}</Fact>
+      <Fact label='许愿人'>
         {w.wisherName}
         {w.onBehalf ? '（楼栋长代发）' : ''}
-      </Line>
-      {w.wishedBy && <Line label='希望在'>{dayText(w.wishedBy)} 前</Line>}
+      </Fact>
+      {w.wishedBy && <Fact label='希望在'>{dayText(w.wishedBy)} 前</Fact>}
       {w.claimerName && (
-        <Line label='认领人' id='wish-claimer'>
+        <Fact label='认领人' id='wish-claimer'>
           {w.claimerName}
-        </Line>
+        </Fact>
       )}
     </View>
   )
@@ -66,8 +56,8 @@ export function WishContact({ w }: { w: WishDetail }) {
   return (
     <View className='card' id='wish-contact'>
       <Text className='card-title'>{w.isMine ? '我的联系方式（认领人能看到）' : '许愿人联系方式'}</Text>
-      <Line label='姓名'>{c.name}</Line>
-      <Line label='门牌'>{c.address}</Line>
+      <Fact label='姓名'>{c.name}</Fact>
+      <Fact label='门牌'>{c.address}</Fact>
       {c.phone ? (
         <View className='row' hoverClass='row--hover' onClick={() => Taro.makePhoneCall({ phoneNumber: c.phone! })}>
           <Text className='row__label'>电话</Text>
@@ -90,7 +80,7 @@ export function WishOutcome({ w }: { w: WishDetail }) {
       {w.proof && (
         <View className='card' id='wish-proof'>
           <Text className='card-title'>怎么帮的</Text>
-          <Text className='wd-proof'>{w.proof.text}</Text>
+          <Text className='story-words'>{w.proof.text}</Text>
           <PhotoRow photos={w.proof.photos} />
           <Text className='note'>{dateTime(w.proof.at)}</Text>
         </View>
@@ -99,7 +89,7 @@ export function WishOutcome({ w }: { w: WishDetail }) {
         <View className='card' id='wish-rating'>
           <Text className='card-title'>许愿人的评价</Text>
           <Text className='wd-rating__stars'>{'★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars)}</Text>
-          {w.rating.note ? <Text className='wd-proof'>“{w.rating.note}”</Text> : null}
+          {w.rating.note ? <Text className='story-words'>“{w.rating.note}”</Text> : null}
         </View>
       )}
     </>
@@ -108,28 +98,6 @@ export function WishOutcome({ w }: { w: WishDetail }) {
 
 /** Every change, newest first: 时间 · 谁 · 做了什么, with notes and photos. */
 export function Timeline({ w }: { w: WishDetail }) {
-  const latest = w.history.length - 1
-  return (
-    <>
-      <View className='section-title'>心愿进展</View>
-      <View className='card' id='wish-timeline'>
-        <View className='tl'>
-          {w.history
-            .map((h, i) => ({ h, i }))
-            .reverse()
-            .map(({ h, i }) => (
-              <View key={i} className={`tl__item${i === latest ? ' tl__item--latest' : ''}`} data-event={h.event}>
-                <View className='tl__dot' />
-                <Text className='tl__when'>{dateTime(h.at)}</Text>
-                <Text className='tl__what'>
-                  {h.byName} {EVENT_TEXT[h.event] ?? h.event}
-                </Text>
-                {h.note ? <Text className='tl__note'>{h.note}</Text> : null}
-                <PhotoRow photos={h.photos} />
-              </View>
-            ))}
-        </View>
-      </View>
-    </>
-  )
+  const steps = w.history.map((h) => ({ ...h, who: h.byName, what: EVENT_TEXT[h.event] ?? h.event }))
+  return <StoryTimeline title='心愿进展' id='wish-timeline' steps={steps} />
 }

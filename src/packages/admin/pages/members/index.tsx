@@ -3,12 +3,13 @@
  * searched by keyword, paged by cursor (scroll to the bottom or tap 加载更多).
  */
 import { useState } from 'react'
-import { View, Text, Input, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { Role } from '@contract/common'
 import type { MemberListItem } from '@contract/org'
 import { Guard } from '../../../../components/Guard'
 import { PagedList } from '../../../../components/PagedList'
 import { Chip } from '../../../../components/Field'
+import { SearchBar } from '../../../../components/SearchBar'
 import { useSession } from '../../../../hooks/useSession'
 import { usePaged } from '../../../../hooks/useQuery'
 import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
@@ -47,28 +48,13 @@ export default function Members() {
   const { me } = useSession()
   const communityId = useSecretaryCommunity(me)
   const [role, setRole] = useState<Role | undefined>(undefined)
-  const [draft, setDraft] = useState('')
   const [keyword, setKeyword] = useState('')
   const key = me && communityId ? `${me.userId}|${communityId}|${role ?? ''}|${keyword}` : null
   const list = usePaged(key, (cursor) => call('org.members', { communityId: communityId!, role, keyword: keyword || undefined, cursor, limit: PAGE_SIZE }))
 
   return (
     <Guard communityId={communityId} noCommunity={NOT_SECRETARY('管理成员与角色')} className='admin' pick='administer'>
-      <View className='admin__search'>
-        <Input
-          className='admin__search-input'
-          id='members-search'
-          value={draft}
-          placeholder='搜姓名、昵称或门牌'
-          confirmType='search'
-          maxlength={20}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setKeyword(e.detail.value.trim())}
-        />
-        <Button className='btn btn--small btn--primary' onClick={() => setKeyword(draft.trim())}>
-          搜索
-        </Button>
-      </View>
+      <SearchBar id='members-search' className='admin__search' inputClassName='admin__search-input' onSearch={setKeyword} />
       <View className='seg admin__filters' id='members-filters'>
         <Chip value='all' on={!role} onClick={() => setRole(undefined)}>
           全部

@@ -16,19 +16,10 @@ import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
-import { go } from '../../../../services/nav'
+import { go, sceneParam } from '../../../../services/nav'
 import { Hero, Warn } from '../../components/bits'
 import { RegisterForm, type Where } from '../../components/RegisterForm'
 import '../../party.scss'
-
-function sceneParam(raw: string | undefined): string | null {
-  if (!raw) return null
-  try {
-    return decodeURIComponent(raw).trim() || null
-  } catch {
-    return raw.trim() || null
-  }
-}
 
 const toMine = () => Taro.redirectTo({ url: '/packages/party/pages/index/index' })
 

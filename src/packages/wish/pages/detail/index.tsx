@@ -5,15 +5,16 @@
  * buttons the server says this viewer may use (`can`), each through a sheet that says what happens.
  * Works as the first page of a share card (/packages/wish/pages/detail/index?id=…&c=…): it logs in, then loads.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import type { WishDetail } from '@contract/wish'
 import { Guard, Loaded } from '../../../../components/Guard'
 import { ErrorState } from '../../../../components/ErrorState'
 import { useSession } from '../../../../hooks/useSession'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
 import { useQuery } from '../../../../hooks/useQuery'
+import { useSharedPage } from '../../../../hooks/useSharedPage'
 import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
@@ -32,26 +33,14 @@ export default function WishDetailPage() {
   const [sheet, setSheet] = useState<Kind | null>(null)
   const title = wish.data?.status === 'closed' ? '心愿圆梦了' : '心愿详情'
 
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp')
-      Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] } as Parameters<typeof Taro.showShareMenu>[0])
-  }, [])
-  useShareAppMessage(() => {
-    const w = wish.data
-    const c = w?.communityId ?? communityId ?? ''
-    return {
+  useSharedPage(wish, {
+    title,
+    card: (w) => ({
       title: w ? `微心愿：${w.title}` : '社区微心愿',
-      path: `${ROUTES['wish.detail']}?id=${encodeURIComponent(wishId)}&c=${encodeURIComponent(c)}`,
-      ...(w?.photos[0] ? { imageUrl: w.photos[0] } : {}),
-    }
+      path: `${ROUTES['wish.detail']}?id=${encodeURIComponent(wishId)}&c=${encodeURIComponent(w?.communityId ?? communityId ?? '')}`,
+      imageUrl: w?.photos[0],
+    }),
   })
-  usePullDownRefresh(() => {
-    wish.reload()
-    stopPullDownRefresh()
-  })
-  useEffect(() => {
-    if (wish.data) Taro.setNavigationBarTitle({ title })
-  }, [wish.data, title])
 
   const done = (next: WishDetail) => {
     wish.setData(next)

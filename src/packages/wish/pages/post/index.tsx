@@ -21,7 +21,7 @@ import { go } from '../../../../services/nav'
 import { askSubscribe } from '../../../../services/subscribe'
 import { dayText, isoDay } from '../../../../services/time'
 import { NO_WISH_COMMUNITY } from '../../../../features/wish/shared'
-import { PhotoPicker } from '../../components/Photos'
+import { PhotoPicker } from '../../../../components/Photos'
 import { Posted } from '../../components/Posted'
 import '../../wish.scss'
 

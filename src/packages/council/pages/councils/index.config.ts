@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '议事会与成员' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '议题审核', enablePullDownRefresh: true })
