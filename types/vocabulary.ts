@@ -534,6 +534,11 @@ export const FIELD_LABELS: Record<string, string> = {
   escalationAcceptMinutes: '吹哨接单时限',
   staff: '工作人员',
   adopted: '建议采纳',
+  overdue: '当时已超时',
+  reopened: '重办次数',
+  late: '超时接单',
+  wishId: '转成的心愿',
+  topicId: '转成的议题',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',
@@ -546,9 +551,6 @@ export const FIELD_LABELS: Record<string, string> = {
   forChild: '儿童服务',
   ownerId: '首问负责人',
   documents: '所需材料',
-  overdue: '当时已超时',
-  reopened: '重办次数',
-  late: '超时接单',
   maxPerMember: '每人最多结对',
 }
 

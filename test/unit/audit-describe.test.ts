@@ -765,6 +765,10 @@ describe('coverage', () => {
       'overdue',
       'reopened',
       'late', // request.escalate, request.unitAccept
+      'wishId',
+      'topicId',
+      'mediationDays',
+      'yellowShare', // request.reassign, convert, setSettings
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])
