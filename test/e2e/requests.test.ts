@@ -7,6 +7,9 @@
  *   Then 吹哨: a neighbour's loose manhole cover is left with the grid past its limit (the stack's clock moves on
  *   two hours) → the secretary sees it red on her board, opens it and escalates it to the street's 城管科 →
  *   城管科's officer (孔繁荣) takes it from his unit's queue (接单报到) within the department's limit.
+ * And the offices behind it: the secretary sets a time limit, renames a grid, sets up the property company (it
+ * owns 环境卫生) and appoints its staff; a bin report left with it past its limit makes it lag in the street
+ * admin's view, who presses it (督办).
  * The function agrees at each step. Screens for the eyes: /tmp/community-e2e/r*.png
  */
 import type { Page } from 'playwright-core'
@@ -194,4 +197,94 @@ test('a leak goes from the resident’s tap to the grid worker, is resolved with
   })
 
   console.log('requests tour (ms):', tour.timings)
+})
+
+test('the secretary’s time limits, grids and units; the street admin presses a lagging unit (督办)', async () => {
+  const tour = tourSteps(() => page)
+  const api = <T>(openid: string, action: string, data: object) => e2e.api<T>(openid, action, data)
+  let property: UnitView | undefined
+  let binsId = ''
+
+  await tour.step('limits', async () => {
+    await switchTo(SECRETARY)
+    await openRoute(page, e2e.url, `${ROUTES['requests.settings']}?communityId=${COMMUNITY}`)
+    const urgent = page.locator('#limit-repair-urgent-respond:visible')
+    await urgent.locator('input').fill('30')
+    await urgent.locator('.seg__opt', { hasText: '分钟' }).click()
+    await page.locator('#settings-save:visible').click()
+    await until(
+      () => api<{ limits: Record<string, Record<string, { respondMinutes: number }>> }>(SECRETARY, 'request.settings', { communityId: COMMUNITY }),
+      (s) => s.limits.repair.urgent.respondMinutes === 30,
+      'the urgent repair limit saved',
+    )
+  })
+
+  await tour.step('grids', async () => {
+    await openRoute(page, e2e.url, `${ROUTES['requests.grids']}?communityId=${COMMUNITY}`)
+    const first = page.locator('.rq-grid[data-id="g-xingfuli-1"]:visible')
+    await expectContains(first, '网格员：张*')
+    await first.locator('.grid-edit').click()
+    await page.locator('#grid-name:visible input').fill('第一网格（幸福里）')
+    await page.locator('#sheet-submit:visible').click()
+    await page.locator('#grid-sheet').waitFor({ state: 'detached' })
+    await expectContains(page.locator('.rq-grid[data-id="g-xingfuli-1"]:visible'), '第一网格（幸福里）')
+    await shot('r9-grids')
+  })
+
+  await tour.step('units', async () => {
+    await openRoute(page, e2e.url, `${ROUTES['requests.units']}?communityId=${COMMUNITY}`)
+    await page.locator('#unit-new:visible').click()
+    await page.locator('#unit-name:visible input').fill('安居物业')
+    await page.locator('#unit-categories .seg__opt[data-value="environment"]:visible').click()
+    await page.locator('#sheet-submit:visible').click()
+    await page.locator('#unit-sheet').waitFor({ state: 'detached' })
+    const units = await until(
+      () => api<UnitView[]>(SECRETARY, 'unit.list', { communityId: COMMUNITY }),
+      (list) => list.some((u) => u.name === '安居物业'),
+      'the property company set up',
+    )
+    property = units.find((u) => u.name === '安居物业')!
+    expect(property).toMatchObject({ kind: 'property', categories: ['environment'] })
+    const card = page.locator(`.rq-unit[data-id="${property.id}"]:visible`)
+    await card.locator('.unit-staff').click()
+    await page.locator('#staff-search-input:visible input').fill('秦海洋')
+    await page.locator('#staff-search-input-go:visible').click()
+    await page.locator('#staff-sheet .pick[data-id="u-qin-haiyang"]:visible').click()
+    await until(
+      () => api<UnitView[]>(SECRETARY, 'unit.list', { communityId: COMMUNITY }),
+      (list) => list.find((u) => u.id === property!.id)!.staff.some((x) => x.userId === 'u-qin-haiyang'),
+      'its staff appointed',
+    )
+    await shot('r10-staff')
+    await page.locator('#staff-sheet .btn', { hasText: '关闭' }).click()
+  })
+
+  await tour.step('lagging', async () => {
+    const bins = await api<RequestDetail>(NEIGHBOUR, 'request.create', {
+      communityId: COMMUNITY,
+      category: 'environment',
+      description: '3栋门口的垃圾桶满了两天没人清',
+    })
+    binsId = bins.id
+    expect(bins.holder).toBe('安居物业')
+    offset += 5 * 60 * 60_000 // past the four hours an ordinary environment report has to be accepted
+    await switchTo(STREET_ADMIN)
+    await openRoute(page, e2e.url, `${ROUTES['requests.late']}?streetId=street-qingshan`)
+    const row = page.locator(`.rq-late[data-id="${property!.id}"]:visible`)
+    await expectContains(row, '现在超时 1 件')
+    expect(await row.getAttribute('data-lagging')).toBe('1')
+    await shot('r11-late')
+    await row.locator('.late-supervise').click()
+    await page.locator('#supervise-note:visible textarea').fill('请今天下班前清运并回复')
+    await page.locator('#sheet-submit:visible').click()
+    await page.locator('#supervise-sheet').waitFor({ state: 'detached' })
+    const r = await until(
+      () => get(SECRETARY, binsId),
+      (x) => x.flow.some((f) => f.event === 'supervise'),
+      'the 督办 on its flow',
+    )
+    expect(r.flow.find((f) => f.event === 'supervise')?.note).toContain('请今天下班前清运并回复')
+  })
+
+  console.log('requests offices tour (ms):', tour.timings)
 })

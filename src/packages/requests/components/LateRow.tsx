@@ -30,7 +30,11 @@ export function LateRow({ u, streetId, reload }: { u: LateUnitView; streetId: st
         {u.communityName && <Text className='note'>{u.communityName}</Text>}
       </View>
       <View className='rq-late__nums'>
-        <Text className='rq-late__rate'>{u.onTimeRate === null ? '—' : `${Math.round(u.onTimeRate * 100)}%`}</Text>
+        {u.onTimeRate === null ? (
+          <Text className='rq-late__rate rq-late__rate--none'>暂无</Text>
+        ) : (
+          <Text className='rq-late__rate'>{Math.round(u.onTimeRate * 100)}%</Text>
+        )}
         <Text className='muted'>
           按时率 · 已办结 {u.closed} 件{u.overdueNow > 0 ? ` · 现在超时 ${u.overdueNow} 件` : ''}
         </Text>
