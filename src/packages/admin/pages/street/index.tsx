@@ -33,7 +33,7 @@ function Waiting({ c }: { c: StreetCommunity }) {
 }
 
 function CommunityCard({ c }: { c: StreetCommunity }) {
-  const open = (route: 'admin.members' | 'admin.households' | 'admin.audit') => {
+  const open = (route: 'admin.members' | 'admin.households' | 'admin.audit' | 'requests.board') => {
     chooseCommunity(c.communityId)
     go(route, { communityId: c.communityId })
   }
@@ -53,6 +53,9 @@ function CommunityCard({ c }: { c: StreetCommunity }) {
         </Button>
         <Button className='btn btn--small' onClick={() => open('admin.audit')}>
           操作记录
+        </Button>
+        <Button className='btn btn--small street-board' onClick={() => open('requests.board')}>
+          诉求看板
         </Button>
       </View>
     </View>

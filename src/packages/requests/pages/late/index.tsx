@@ -10,6 +10,7 @@ import { EmptyState } from '../../../../components/EmptyState'
 import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { call } from '../../../../services/api'
+import { go } from '../../../../services/nav'
 import { LateRow } from '../../components/LateRow'
 import '../../requests.scss'
 
@@ -18,6 +19,8 @@ export default function Late() {
   const { params } = useRouter()
   const streetId = params.streetId ? decodeURIComponent(params.streetId) : (me?.streets[0]?.id ?? null)
   const allowed = !!me && me.streets.some((s) => s.id === streetId)
+  // The street's departments are set up on a community's units page (they serve every community of the street).
+  const firstCommunity = me?.access.find((a) => a.streetId === streetId)?.communityId ?? null
   const late = useQuery(allowed && streetId ? `${me!.userId}|${streetId}` : null, () => call('request.lateUnits', { streetId: streetId! }))
   usePullDownRefresh(() => {
     late.reload()
@@ -34,6 +37,13 @@ export default function Late() {
               <View className='rq-lead'>
                 <Text className='muted'>按时率低于八成、或手上有超时诉求的，标红排在前面。</Text>
               </View>
+              {firstCommunity && (
+                <View className='rq-minor'>
+                  <Text className='link' id='late-units-setup' onClick={() => go('requests.units', { communityId: firstCommunity })}>
+                    设置街道科室和工作人员 ›
+                  </Text>
+                </View>
+              )}
               {rows.map((u) => (
                 <LateRow key={`${u.kind}-${u.id}`} u={u} streetId={streetId!} reload={late.reload} />
               ))}
