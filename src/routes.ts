@@ -87,6 +87,7 @@ export const SUBPACKAGES = {
       queue: 'pages/queue/index',
       offline: 'pages/offline/index',
       meetings: 'pages/meetings/index',
+      points: 'pages/points/index',
     },
   },
   services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
@@ -151,6 +152,7 @@ export const ROUTES = {
   'council.queue': '/packages/council/pages/queue/index',
   'council.offline': '/packages/council/pages/offline/index',
   'council.meetings': '/packages/council/pages/meetings/index',
+  'council.points': '/packages/council/pages/points/index',
   'services.index': '/packages/services/pages/index/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
@@ -215,6 +217,7 @@ export interface RouteParams {
   /** topicId absent: pick one of the votes that are open */
   'council.offline': { communityId: string; topicId?: string }
   'council.meetings': { communityId: string }
+  'council.points': { communityId: string }
 }
 
 /** Routes that take no parameters. */
