@@ -646,6 +646,15 @@ const TABLE: Record<string, Case[]> = {
       allow: ['partyMember', ...SEC],
       other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
     },
+    {
+      // A council meeting is changed only with meeting.upsert: as an activity, nobody may edit it.
+      label: 'editing a council meeting as if it were an activity',
+      gate: 'member',
+      input: (w, communityId) => activityInput(w, communityId, { activityId: w.meetingId }),
+      allow: [],
+      deny: { secretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' },
+      other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+    },
   ],
   'activity.cancel': one({
     gate: 'member',
