@@ -505,6 +505,12 @@ export interface TopicDetail extends Omit<TopicCard, 'deadline'> {
     quorumPercent: number
     passPercent: number
     secretBallot: boolean
+    /**
+     * When the result can be published: the end (`closesAt`, moved to the moment of an early close) and the
+     * grace for the last votes in flight to land (topic.close refuses BUSY before it; the timer tallies after).
+     * The page reloads itself then.
+     */
+    publishAfter?: string
   } | null
   /** The tally: after the close, or live during an open (not secret) vote. */
   tally: Tally | null
