@@ -406,5 +406,6 @@ test('a 居民说事点 poster opens 提议题 with the place; 更多意见 page
   await api(SECRETARY, 'org.setResidency', { ...base, userId: 'u-hu-jianhua', permitExpiresOn: '2099-12-31' })
   await page.reload()
   await expectContains(page.locator('#member-permit:visible'), '有，有效期至 2099年12月31日')
+  await page.locator('#member-residency').scrollIntoViewIfNeeded()
   await shot('c12-residency')
 })

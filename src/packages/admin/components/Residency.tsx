@@ -87,8 +87,9 @@ export function Residency({ m, communityId, name, onSaved, reload }: Props) {
 
   return (
     <>
-      <View className='section-title'>出生年份与居住证（参加议事用，证件只看不留存）</View>
+      <View className='section-title'>出生年份与居住证</View>
       <View className='card' id='member-residency'>
+        <Text className='note'>参加议事用：青年议事会看出生年份，新居民凭居住证参加。请看过证件再登记，证件只看不留存。</Text>
         <View className='row'>
           <Text className='row__label'>出生年份</Text>
           <Text className='row__value' id='member-birth-year'>
