@@ -675,6 +675,7 @@ describe('coverage', () => {
       'topic',
       'topic_comment',
       'topic_vote',
+      'talk_point', // council.talkPoint
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
