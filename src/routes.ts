@@ -87,6 +87,7 @@ export const SUBPACKAGES = {
       queue: 'pages/queue/index',
       offline: 'pages/offline/index',
       meetings: 'pages/meetings/index',
+      points: 'pages/points/index',
     },
   },
   services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
@@ -164,6 +165,7 @@ export const ROUTES = {
   'council.queue': '/packages/council/pages/queue/index',
   'council.offline': '/packages/council/pages/offline/index',
   'council.meetings': '/packages/council/pages/meetings/index',
+  'council.points': '/packages/council/pages/points/index',
   'services.index': '/packages/services/pages/index/index',
   'requests.index': '/packages/requests/pages/index/index',
   'requests.mine': '/packages/requests/pages/mine/index',
@@ -236,6 +238,7 @@ export interface RouteParams {
   /** topicId absent: pick one of the votes that are open */
   'council.offline': { communityId: string; topicId?: string }
   'council.meetings': { communityId: string }
+<<<<<<< HEAD
   /** 一键报修 for someone else: onBehalfOf = a resident the building head acts for (name shown) */
   'requests.index': { onBehalfOf?: string; name?: string }
   /** id = request id; c = its community (short, for notification paths) */
@@ -247,6 +250,9 @@ export interface RouteParams {
   'requests.grids': { communityId: string }
   'requests.units': { communityId: string }
   'requests.late': { streetId: string }
+=======
+  'council.points': { communityId: string }
+>>>>>>> council-gaps
 }
 
 /** Routes that take no parameters. */

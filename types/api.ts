@@ -31,7 +31,7 @@ import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
 import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView } from './services'
 import type { GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
-import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TopicCard, TopicDetail, CommentView } from './council'
+import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TalkPointPoster, TalkPointView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
 export const actionInputs = {
@@ -127,6 +127,8 @@ export const actionInputs = {
   'council.upsert': council.CouncilUpsertInput,
   'council.setSeat': council.CouncilSetSeatInput,
   'council.stats': council.CouncilStatsInput,
+  'council.talkPoint': council.CouncilTalkPointInput,
+  'council.talkPoints': council.CouncilTalkPointsInput,
   'topic.create': council.TopicCreateInput,
   'topic.list': council.TopicListInput,
   'topic.get': council.TopicGetInput,
@@ -293,6 +295,8 @@ export interface ActionOutputs {
   'council.upsert': CouncilView
   'council.setSeat': CouncilView
   'council.stats': CouncilStats
+  'council.talkPoint': TalkPointPoster
+  'council.talkPoints': TalkPointView[]
   'topic.create': TopicDetail
   'topic.list': Page<TopicCard>
   'topic.get': TopicDetail

@@ -246,6 +246,25 @@ export interface MeetingInfo {
   minutes: string | null
 }
 
+/**
+ * A 居民说事点 (a place where residents raise matters in person: a bench by a building, a compound's gate):
+ * its QR poster carries a scene token stored with the registration codes' tokens (scene_tokens), of its own
+ * kind, with the place's name. Scanning it opens topic submission; topic.create (`pointScene`) fills in the
+ * place and records the channel `point`. Made by council.talkPoint; ids never travel in the code.
+ */
+export interface TalkPointToken {
+  /** The token itself: random, ≤ 32 characters WeChat allows in a scene (party/rules.ts newSceneToken). */
+  _id: string
+  kind: 'talk_point'
+  communityId: string
+  compoundId: string | null
+  /** The place as residents call it, e.g. 3号楼下居民说事点. */
+  name: string
+  createdAt: Date
+  byId?: string
+  updatedAt?: Date
+}
+
 // ---------- Inputs ----------
 
 const Community = { communityId: Id }
@@ -286,6 +305,13 @@ export const CouncilSetSeatInput = z.strictObject({
   seat: z.nullable(z.enum(SEAT_KINDS)),
 })
 export const CouncilStatsInput = z.strictObject(Community)
+/** A 居民说事点's poster: a new point (by its name; the same name again gives the same point), or (tokenId) an existing one's again, renamed if the name changed. */
+export const CouncilTalkPointInput = z.strictObject({
+  ...Community,
+  name: Text(30),
+  tokenId: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+})
+export const CouncilTalkPointsInput = z.strictObject(Community)
 
 export const TopicCreateInput = z.strictObject({
   ...Community,
@@ -479,6 +505,12 @@ export interface TopicDetail extends Omit<TopicCard, 'deadline'> {
     quorumPercent: number
     passPercent: number
     secretBallot: boolean
+    /**
+     * When the result can be published: the end (`closesAt`, moved to the moment of an early close) and the
+     * grace for the last votes in flight to land (topic.close refuses BUSY before it; the timer tallies after).
+     * The page reloads itself then.
+     */
+    publishAfter?: string
   } | null
   /** The tally: after the close, or live during an open (not secret) vote. */
   tally: Tally | null
@@ -539,6 +571,20 @@ export interface MeetingView {
   topics: { id: string; title: string; status: TopicStatus }[]
   minutes: string | null
   status: 'published' | 'cancelled' | 'finished'
+}
+
+/** A 居民说事点 as the secretary's list shows it (the poster itself: council.talkPoint with its tokenId). */
+export interface TalkPointView {
+  /** Its scene token (what the poster's code carries); pass it as tokenId to print the poster again. */
+  scene: string
+  name: string
+  createdAt: string
+}
+
+/** A 居民说事点's poster: the mini-program code (a PNG data URL) that opens `page` with `scene`. */
+export interface TalkPointPoster extends TalkPointView {
+  page: string
+  qr: string
 }
 
 export interface CouncilStats {

@@ -285,6 +285,13 @@ export interface MemberDetail {
   headBuildingIds: string[]
   proxies: { proxyId: string; name: string }[]
   offline: boolean
+  /**
+   * What a secretary verified for councils (org.setResidency): the birth year seen on an identity document
+   * (null: none recorded). Only org.member answers it, and only to the secretary (or street admin).
+   */
+  verifiedBirthYear?: number | null
+  /** A residence permit 居住证 recorded for THIS community, with its expiry day (China); null: none here. */
+  residencePermit?: { expiresOn: string } | null
 }
 export interface AuditEntry {
   id: string

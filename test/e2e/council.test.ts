@@ -6,13 +6,16 @@
  *   two neighbours of other households find it and 附议 → it moves to the party branch's review →
  *   the secretary writes the review and the owners' committee's notes, then opens the vote →
  *   three households vote in the browser (同意, 同意, 不同意) →
- *   the secretary closes the vote (early: it stops at once and is published after the grace) → the 公示 with
- *   its tally as bars →
+ *   the secretary closes the vote (early: it stops at once; the page reloads itself when the grace is over, and
+ *   the result is published) → the 公示 with its tally as bars →
  *   the secretary adds a milestone, then one that finishes the work →
  *   a voter answers 办成了吗 → the function agrees.
+ * And a 居民说事点's poster read back from its image to a topic raised there; 更多意见; 出生年份与居住证.
  * Screens for the eyes: /tmp/community-e2e/c*.png
  */
 import type { Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import jsQR from 'jsqr'
 import { expectContains, openRoute, phoneContext, shot as shotOf, startE2E, switchTo as switchAs, tourSteps, until, type E2E } from '../support/e2e'
 import { ROUTES } from '../../src/routes'
 import type { CouncilView, TopicDetail } from '../../types/council'
@@ -32,6 +35,11 @@ const shot = (name: string, fullPage = false) => shotOf(page, name, fullPage)
 const switchTo = (openid: string) => switchAs(page, e2e.url, openid)
 const openTopic = (id: string) => openRoute(page, e2e.url, `${ROUTES['council.topic']}?id=${encodeURIComponent(id)}&c=${COMMUNITY}`)
 const head = () => page.locator('#topic-head:visible')
+/** What a mini-program code image encodes (locally: the H5 page with ?scene=). */
+const decodeQr = (dataUrl: string) => {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? ''
+}
 
 async function tab(label: string) {
   await page.locator('.tab-bar__item:visible', { hasText: label }).click()
@@ -160,8 +168,11 @@ test('a topic goes from a resident’s idea through support, review, a vote and 
     await page.locator('#topic-close:visible').click()
     await confirmModal('结束后按已投的票')
     await expectContains(page.locator('#topic-counting:visible'), '正在计票')
-    // The result is published once the grace after the (moved) end has passed: the function's timeout + 10 s.
-    await page.waitForTimeout(31_000)
+    // The result may be published once the grace after the (moved) end has passed (the function's timeout + 10 s:
+    // vote.publishAfter). The page fetches the topic again by itself then, and says the 公示 is ready.
+    const again = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('"topic.get"'), { timeout: 50_000 })
+    await again
+    await page.locator('#topic-counting:visible', { hasText: '可以公示结果了' }).waitFor({ timeout: 15_000 })
     await page.locator('#topic-close:visible').click()
     await confirmModal('结束后按已投的票')
     const tally = page.locator('#topic-tally:visible')
@@ -316,4 +327,85 @@ test('the secretary’s council work: a seat, the queue (a draft approved, a hel
   await expectContains(list, '12月议事日')
   await expectContains(list, '议题：小区北门想加一个快递柜')
   await shot('c10-meetings')
+})
+
+test('a 居民说事点 poster opens 提议题 with the place; 更多意见 pages past the newest 50; 出生年份与居住证 on 成员详情', async () => {
+  const api = <T>(openid: string, action: string, data: object) => e2e.api<T>(openid, action, data)
+  const base = { communityId: COMMUNITY }
+  const PLACE = '3号楼下居民说事点'
+
+  // 我的 → 居民说事点二维码: a new point, its poster big with the place's name
+  await switchTo(SECRETARY)
+  await tab('我的')
+  await page.locator('#entry-council-points:visible').click()
+  await expectContains(page.locator('#points-empty:visible'), '还没有设立居民说事点')
+  await page.locator('#point-new:visible').click()
+  await page.locator('#point-name:visible input').fill(PLACE)
+  await page.locator('#sheet-submit:visible').click()
+  await page.locator('#point-sheet').waitFor({ state: 'detached' })
+  const poster = page.locator('#point-poster:visible')
+  await expectContains(poster.locator('#point-poster-name'), PLACE)
+  await expectContains(page.locator('#point-list:visible'), PLACE)
+  const img = page.locator('#point-poster-qr img')
+  await img.waitFor()
+  const size = await img.evaluate((e) => e.getBoundingClientRect().width)
+  expect(size).toBeGreaterThan(250) // big enough to print from a phone's screen
+  await shot('c11-talk-point')
+  // What the printed code opens, read from the image itself: topic submission with the point's token.
+  const opened = decodeQr((await img.getAttribute('src'))!)
+  const route = opened.slice(opened.indexOf('#') + 1)
+  expect(route).toMatch(new RegExp(`^${ROUTES['council.new']}\\?scene=[0-9A-Za-z]{10}$`))
+
+  // A resident scans it: the form says where, and the topic comes from the point with the place filled in.
+  await switchTo(NEIGHBOURS[1])
+  await openRoute(page, e2e.url, route)
+  await expectContains(page.locator('#topic-scene:visible'), '居民说事点')
+  await page.locator('#topic-title-input:visible input').fill('楼下长椅坏了')
+  await page.locator('#topic-desc-input:visible textarea').fill('3号楼下的长椅断了一条腿，老人没地方歇脚，想请物业修一修。')
+  await page.locator('#topic-submit:visible').click()
+  const posted = page.locator('#topic-posted:visible')
+  await expectContains(posted, '议题已公示')
+  const pointTopic = (await posted.getAttribute('data-id'))!
+  const raised = await api<TopicDetail>(NEIGHBOURS[1], 'topic.get', { ...base, topicId: pointTopic })
+  expect(raised).toMatchObject({ channel: 'point', place: PLACE })
+  await page.locator('#topic-posted-open:visible').click()
+  await expectContains(page.locator('#topic-facts:visible'), `地点${PLACE}`)
+  await expectContains(page.locator('#topic-facts:visible'), '居民说事点')
+
+  // 52 opinions: the page shows the newest 50, then 更多意见 brings the other 2.
+  await api(SECRETARY, 'topic.review', { ...base, topicId: pointTopic, note: '同意' })
+  await api(SECRETARY, 'topic.discuss', { ...base, topicId: pointTopic, note: '物业来修' })
+  for (let i = 1; i <= 52; i++) {
+    await api(i % 2 ? NEIGHBOURS[0] : RESIDENT, 'topic.comment', { ...base, topicId: pointTopic, text: `第${i}条意见：早点修好` })
+  }
+  await page.reload()
+  const comments = page.locator('#topic-comments:visible')
+  await expectContains(comments, '第52条意见')
+  expect(await comments.locator('.ct-comment').count()).toBe(50)
+  const more = page.locator('#topic-comments-more:visible')
+  await expectContains(more, '还有 2 条')
+  await more.click()
+  await expectContains(comments, '第1条意见')
+  expect(await comments.locator('.ct-comment').count()).toBe(52)
+  await more.waitFor({ state: 'detached' })
+
+  // 成员详情 → 出生年份与居住证: recorded through the sheet, shown as recorded
+  await switchTo(SECRETARY)
+  await openRoute(page, e2e.url, `${ROUTES['admin.member']}?communityId=${COMMUNITY}&userId=u-hu-jianhua`)
+  const residency = page.locator('#member-residency:visible')
+  await expectContains(residency.locator('#member-birth-year'), '未登记')
+  await expectContains(residency.locator('#member-permit'), '无')
+  await page.locator('#member-residency-edit:visible').click()
+  await page.locator('#residency-year:visible input').fill('1990')
+  await page.locator('#sheet-submit:visible').click()
+  await page.locator('#residency-sheet').waitFor({ state: 'detached' })
+  await expectContains(residency.locator('#member-birth-year'), '1990年（已核对证件）')
+  const member = await api<{ verifiedBirthYear?: number | null }>(SECRETARY, 'org.member', { ...base, userId: 'u-hu-jianhua' })
+  expect(member.verifiedBirthYear).toBe(1990)
+  // A permit recorded (the date picker is the platform's own), shown with its day.
+  await api(SECRETARY, 'org.setResidency', { ...base, userId: 'u-hu-jianhua', permitExpiresOn: '2099-12-31' })
+  await page.reload()
+  await expectContains(page.locator('#member-permit:visible'), '有，有效期至 2099年12月31日')
+  await page.locator('#member-residency').scrollIntoViewIfNeeded()
+  await shot('c12-residency')
 })

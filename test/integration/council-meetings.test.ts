@@ -2,9 +2,10 @@
  * Council meetings 议事会议 through the real main(): a meeting is an activity carrying `meeting`, so any
  * resident in the council's scope — not only party members and volunteers — signs up and checks in with the
  * activity actions and the rotating code, and attending pays 参与议事 once; people out of scope are told why;
- * ordinary activities keep their rules; minutes attach to the topics discussed; meeting.list pages newest first.
+ * ordinary activities keep their rules (and activity.upsert does not edit a meeting); minutes attach to the topics
+ * discussed; meeting.list pages newest first.
  */
-import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
+import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
 import { PRIVACY_VERSION, type User } from '../../types/org'
@@ -173,6 +174,48 @@ describe('a council meeting is an activity residents join', () => {
     // Only the secretary arranges meetings; topics must be this community's.
     expect(codeOf(await tc.call(res, 'meeting.upsert', base))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(sec, 'meeting.upsert', { ...base, meetingId: undefined, topicIds: ['t-nowhere'] }))).toBe('NOT_FOUND')
+  })
+
+  test('activity.upsert refuses a meeting, as meeting.upsert refuses an activity: each is changed only as what it is', async () => {
+    const { council, topic } = await setup()
+    const m = await meeting(council.id, { topicIds: [topic.id] })
+    const asActivity = {
+      communityId: c,
+      activityId: m.id,
+      title: '改成普通活动',
+      description: '想绕过议事会议改一改',
+      place: '党群服务中心',
+      startAt: m.startAt,
+      endAt: m.endAt,
+      capacity: 5,
+      pointsPerHour: 50,
+    }
+    const before = await dataSnapshot(tc.engine)
+    const refused = await tc.call(sec, 'activity.upsert', asActivity)
+    expect([codeOf(refused), messageOf(refused)]).toEqual(['NOT_FOUND', '这是议事会议，请在“议事会议”里修改'])
+    expect(codeOf(await tc.call(P.streetAdmin.openid, 'activity.upsert', asActivity))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.member.openid, 'activity.upsert', asActivity))).not.toBe('OK')
+    expect(await dataSnapshot(tc.engine)).toBe(before)
+    const [stored] = await tc.engine.find('activities', { _id: m.id })
+    expect(stored).toMatchObject({ title: '十二月议事日', capacity: 50, meeting: { councilId: council.id, topicIds: [topic.id] } })
+
+    // The meeting is still changed as a meeting; an ordinary activity as an activity, and not as a meeting.
+    const asMeeting = {
+      communityId: c,
+      meetingId: m.id,
+      councilId: council.id,
+      kind: 'council_day' as const,
+      title: m.title,
+      place: m.place,
+      startAt: m.startAt,
+      endAt: m.endAt,
+      capacity: 40,
+      topicIds: [topic.id],
+    }
+    expect((await tc.ok(sec, 'meeting.upsert', asMeeting)).capacity).toBe(40)
+    const act = await tc.ok(sec, 'activity.upsert', { ...asActivity, activityId: undefined, title: '清理楼道杂物' })
+    expect((await tc.ok(sec, 'activity.upsert', { ...asActivity, activityId: act.id, title: '清理楼道杂物（改期）' })).title).toBe('清理楼道杂物（改期）')
+    expect(codeOf(await tc.call(sec, 'meeting.upsert', { ...asMeeting, meetingId: act.id }))).toBe('NOT_FOUND')
   })
 
   test('meeting.list: newest first, paged, by council; ended meetings say so', async () => {

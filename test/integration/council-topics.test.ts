@@ -5,6 +5,8 @@
  * check and moderation; reports hiding and a restore; merge, retire, withdraw; proxy, paper and 说事点
  * entry; participation points paid once; 50 concurrent supports.
  */
+import { PNG } from 'pngjs'
+import jsQR from 'jsqr'
 import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { PRIVACY_VERSION, type User } from '../../types/org'
@@ -104,6 +106,11 @@ const get = (openid: string, topicId: string) => tc.ok(openid, 'topic.get', { co
 const support = (openid: string, topicId: string) => tc.call(openid, 'topic.support', { communityId: c, topicId })
 const reasonOf = (r: ApiResult<unknown>) => (r.ok ? null : (r.error.details?.reason ?? null))
 const messageOf = (r: ApiResult<unknown>) => (r.ok ? null : r.error.message)
+/** What a mini-program code image encodes (locally: the H5 page with ?scene=). */
+const decodeQr = (dataUrl: string) => {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+}
 
 /** A topic moved to the opinions stage (threshold 3: nb, pm, head support; pm reviews; nb discusses). */
 async function toOpinions(): Promise<TopicDetail> {
@@ -501,6 +508,96 @@ describe('ways in: proxy, paper, door, phone, 居民说事点', () => {
     expect(point).toMatchObject({ channel: 'point', place: '幸福里东门说事点' })
     expect(codeOf(await tc.call(nb, 'topic.create', { communityId: c, title: '路灯', description: '路灯', pointScene: 'nope' }))).toBe('NOT_FOUND')
     expect(codeOf(await tc.call(nb, 'topic.create', { communityId: c, title: '路灯', description: '路灯', pointScene: 'regCode01' }))).toBe('NOT_FOUND')
+  })
+})
+
+describe('居民说事点: the poster and the journey from it', () => {
+  const point = (openid: string, input: { name: string; tokenId?: string }) => tc.call(openid, 'council.talkPoint', { communityId: c, ...input })
+
+  test('the secretary makes a point’s poster; a topic raised from its scene comes from the point, the place filled in', async () => {
+    await setup()
+    const made = await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '3号楼下居民说事点' })
+    expect(made).toMatchObject({ name: '3号楼下居民说事点', page: 'packages/council/pages/new/index' })
+    expect(made.scene).toMatch(/^[0-9A-Za-z]{10}$/)
+    // The code opens topic submission with the token (locally, the H5 page with ?scene=).
+    expect(decodeQr(made.qr)).toBe(`http://127.0.0.1:10086/#/packages/council/pages/new/index?scene=${made.scene}`)
+    // The same name again is the same point: one token, one audit entry.
+    expect((await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '3号楼下居民说事点' })).scene).toBe(made.scene)
+    expect(await tc.engine.count('scene_tokens', { kind: 'talk_point' })).toBe(1)
+    const [entry] = await tc.engine.find('audit_log', { action: 'council.talkPoint' })
+    expect(entry).toMatchObject({
+      actorId: P.secretary.id,
+      resource: { type: 'talk_point', id: made.scene, label: '3号楼下居民说事点' },
+      after: { name: '3号楼下居民说事点' },
+    })
+
+    // A resident scans it and raises a topic: channel point, the place filled in, the timeline says where.
+    const t = await create(nb, { pointScene: made.scene })
+    expect(t).toMatchObject({ channel: 'point', place: '3号楼下居民说事点', status: 'collecting' })
+    expect(t.timeline[0]).toMatchObject({ event: 'submit', note: '居民说事点：3号楼下居民说事点' })
+    expect((await get(res, t.id)).place).toBe('3号楼下居民说事点')
+
+    // The list; a second point; printing the first again by its token, renamed (audited, before and after).
+    const gate = await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '幸福里东门说事点' })
+    expect((await tc.ok(sec, 'council.talkPoints', { communityId: c })).map((p) => [p.scene, p.name])).toEqual([
+      [made.scene, '3号楼下居民说事点'],
+      [gate.scene, '幸福里东门说事点'],
+    ])
+    const again = await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '3号楼下说事点（长椅旁）', tokenId: made.scene })
+    expect([again.scene, again.name, decodeQr(again.qr)]).toEqual([
+      made.scene,
+      '3号楼下说事点（长椅旁）',
+      `http://127.0.0.1:10086/#/packages/council/pages/new/index?scene=${made.scene}`,
+    ])
+    const renamed = await tc.engine.find('audit_log', { action: 'council.talkPoint', 'resource.id': made.scene }, { sort: { _id: 1 } })
+    expect(renamed.map((e) => [e.before, e.after])).toEqual([
+      [null, { name: '3号楼下居民说事点' }],
+      [{ name: '3号楼下居民说事点' }, { name: '3号楼下说事点（长椅旁）' }],
+    ])
+    // Printing again unchanged writes nothing.
+    const before = await dataSnapshot(tc.engine)
+    await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '3号楼下说事点（长椅旁）', tokenId: made.scene })
+    expect(await dataSnapshot(tc.engine)).toBe(before)
+    // Topics raised before keep the name they were raised under; new ones get the new name.
+    expect((await get(res, t.id)).place).toBe('3号楼下居民说事点')
+    expect((await create(res, { pointScene: made.scene })).place).toBe('3号楼下说事点（长椅旁）')
+
+    // Refusals, none of which writes anything.
+    const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
+    const untouched = await dataSnapshot(tc.engine)
+    expect(codeOf(await point(sec, { name: '幸福里东门说事点', tokenId: made.scene }))).toBe('CONFLICT') // another point's name
+    expect(codeOf(await point(sec, { name: '报到码', tokenId: code.scene }))).toBe('NOT_FOUND') // a registration code is no point
+    expect(codeOf(await point(sec, { name: '伪造', tokenId: 'forged1234' }))).toBe('NOT_FOUND')
+    expect(codeOf(await point(res, { name: '我家楼下' }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(res, 'council.talkPoints', { communityId: c }))).toBe('FORBIDDEN')
+    // Another community's secretary neither reaches nor lists this community's points.
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'council.talkPoint', { communityId: T.c2, name: '改个名', tokenId: made.scene }))).toBe('NOT_FOUND')
+    expect(await tc.ok(P.otherSecretary.openid, 'council.talkPoints', { communityId: T.c2 })).toEqual([])
+    expect(codeOf(await point(sec, { name: '赌博说事点', tokenId: gate.scene }))).toBe('INVALID_INPUT') // the content check
+    expect(await dataSnapshot(tc.engine)).toBe(untouched)
+    // A point's poster opens no registration, and a topic of another community cannot use it.
+    expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: made.scene }))).toBe('NOT_FOUND')
+    const elsewhere = { communityId: T.c2, title: '路灯', description: '路灯', pointScene: made.scene }
+    expect(codeOf(await tc.call(P.otherSecretary.openid, 'topic.create', elsewhere))).toBe('NOT_FOUND')
+  })
+  test('at most 100 points a community: a new one past that is refused, the ones there still print', async () => {
+    await setup()
+    const at = tc.now()
+    await tc.engine.insertMany(
+      'scene_tokens',
+      Array.from({ length: 100 }, (_, i) => ({
+        _id: `tp${String(i).padStart(8, '0')}`,
+        kind: 'talk_point',
+        communityId: c,
+        compoundId: null,
+        name: `说事点${i + 1}`,
+        createdAt: at,
+      })),
+    )
+    const full = await point(sec, { name: '第101个说事点' })
+    expect([codeOf(full), messageOf(full)]).toEqual(['CONFLICT', '一个社区最多 100 个居民说事点'])
+    expect((await tc.ok(sec, 'council.talkPoint', { communityId: c, name: '说事点7' })).scene).toBe('tp00000006')
+    expect(await tc.ok(sec, 'council.talkPoints', { communityId: c })).toHaveLength(100)
   })
 })
 

@@ -469,7 +469,15 @@ describe('deciding', () => {
     expect(stored.votingClosesAt.getTime()).toBeLessThanOrEqual(tc.now().getTime())
     expect(codeOf(await vote(res, t.id))).toBe('CONFLICT')
     expect(reasonOf(await tc.call(sec, 'topic.close', { communityId: c, topicId: t.id }))).toBe('BUSY')
-    const closed = await closeAfterWindow(t.id)
+    // The page is told when the result can be published (it reloads then): the moved end and the grace.
+    expect(Date.parse(t.vote!.publishAfter!)).toBe(Date.parse(t.vote!.closesAt) + closeGraceMs())
+    const publishAfter = Date.parse(stopped.vote!.publishAfter!)
+    expect(publishAfter).toBe(Date.parse(stopped.vote!.closesAt) + closeGraceMs())
+    expect((await get(res, t.id)).vote!.publishAfter).toBe(stopped.vote!.publishAfter)
+    tc.setNow(publishAfter - 1000)
+    expect(reasonOf(await tc.call(sec, 'topic.close', { communityId: c, topicId: t.id }))).toBe('BUSY')
+    tc.setNow(publishAfter)
+    const closed = await tc.ok(sec, 'topic.close', { communityId: c, topicId: t.id })
     expect(closed).toMatchObject({ status: 'decided', outcome: 'rejected', tally: { yes: 0, no: 1 } })
     expect(await tc.engine.count('audit_log', { action: 'topic.close' })).toBe(2)
   })
@@ -531,6 +539,37 @@ describe('implementation and 办成了吗', () => {
 })
 
 describe('the secretary’s records', () => {
+  test('the member page shows the residency records to the secretary only; a permit only when it is this community’s', async () => {
+    // A resident living here (verified) whose permit another community recorded.
+    const elsewhere = person('permit-elsewhere', {
+      residencePermit: { communityId: T.c2, expiresOn: addDays(chinaDay(tc.now()), 90), recordedById: P.otherSecretary.id, at: tc.now() },
+    })
+    await setup({}, [elsewhere])
+    const member = (openid: string, userId = P.resident.id) => tc.call(openid, 'org.member', { communityId: c, userId })
+    const fresh = await tc.ok(sec, 'org.member', { communityId: c, userId: P.resident.id })
+    expect([fresh.verifiedBirthYear, fresh.residencePermit]).toEqual([null, null])
+    const expiresOn = addDays(chinaDay(tc.now()), 365)
+    await tc.ok(sec, 'org.setResidency', { communityId: c, userId: P.resident.id, birthYear: 1990, permitExpiresOn: expiresOn })
+    const seen = await tc.ok(sec, 'org.member', { communityId: c, userId: P.resident.id })
+    expect([seen.verifiedBirthYear, seen.residencePermit]).toEqual([1990, { expiresOn }])
+    // The street admin over the community is a secretary here too.
+    expect(await tc.ok(P.streetAdmin.openid, 'org.member', { communityId: c, userId: P.resident.id })).toMatchObject({ verifiedBirthYear: 1990 })
+    // Another community's permit is not this community's to see.
+    expect((await tc.ok(sec, 'org.member', { communityId: c, userId: elsewhere._id })).residencePermit).toBeNull()
+    // Nobody else gets them: org.member is refused, and no answer they do get carries them.
+    for (const who of [res, nb, pm, P.head.openid]) {
+      expect(codeOf(await member(who))).toBe('FORBIDDEN')
+      const own = await tc.call(who, 'org.me', {})
+      expect(JSON.stringify(own)).not.toMatch(/verifiedBirthYear|residencePermit|expiresOn/)
+    }
+    expect(codeOf(await member(P.otherSecretary.openid))).toBe('FORBIDDEN') // naming community 1
+    const list = await tc.ok(sec, 'org.members', { communityId: c })
+    expect(JSON.stringify(list)).not.toMatch(/verifiedBirthYear|residencePermit/)
+    // Cleared: the page shows 无.
+    await tc.ok(sec, 'org.setResidency', { communityId: c, userId: P.resident.id, permitExpiresOn: null })
+    expect((await tc.ok(sec, 'org.member', { communityId: c, userId: P.resident.id })).residencePermit).toBeNull()
+  })
+
   test('residency and seats are audited; only people of the community can be recorded or seated', async () => {
     const council = await setup()
     const year = chinaYear(tc.now())

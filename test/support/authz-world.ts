@@ -312,6 +312,8 @@ export interface World {
   commentId: string
   /** The volunteer's comment on topicOpinions, held by the content check for the secretary. */
   heldCommentId: string
+  /** A 居民说事点 of community 1 (its poster's scene token), made by the secretary. */
+  talkPoint: string
   /** Roles of every caller as stored in the world (for working out who passes a community gate). */
   roles: Record<Caller, { communityId: string; role: Role }[]>
   streetOf: Record<string, string>
@@ -574,6 +576,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     photos: ['cloud://env/topic/court.jpg'],
   })
   await ok(sec, 'council.upsert', { communityId: c, councilId: council.id, name: council.name, scope: 'community', settings: terms })
+  const talkPoint = await ok(sec, 'council.talkPoint', { communityId: c, name: '幸福里东门说事点' })
 
   // 一键报修: units and their staff; requests by the owner in several states (the escalated one three hours ago,
   // so its department's two hours to report are up).
@@ -662,6 +665,7 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     topicDiscussion,
     commentId: await commentOf(P.resident.id),
     heldCommentId: await commentOf(Q.volunteer.id),
+    talkPoint: talkPoint.scene,
     roles,
     streetOf,
     token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,

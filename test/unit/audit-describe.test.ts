@@ -679,6 +679,7 @@ describe('coverage', () => {
       'request_settings',
       'grid',
       'unit',
+      'talk_point', // council.talkPoint
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })

@@ -33,6 +33,7 @@ const DUTIES = [
   { id: 'entry-councils', text: '议事会与成员', route: 'council.councils' },
   { id: 'entry-council-offline', text: '录入线下表决票', route: 'council.offline' },
   { id: 'entry-council-meetings', text: '议事会议', route: 'council.meetings' },
+  { id: 'entry-council-points', text: '居民说事点二维码', route: 'council.points' },
   // the points supermarket
   { id: 'entry-verify', text: '核销取货', route: 'points.adminVerify' },
   { id: 'entry-mall-items', text: '商品管理', route: 'points.adminItems' },

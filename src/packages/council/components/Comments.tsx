@@ -1,8 +1,9 @@
 /**
  * 居民意见: the newest visible comments (a secretary also sees held ones, marked), each with 举报; and while
- * the opinion window is open (`me.can.comment`), a box to write one.
+ * the opinion window is open (`me.can.comment`), a box to write one. The topic brings the newest 50; 更多意见
+ * pages on through topic.comments from the oldest shown (cursor), 20 at a time.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { CommentView } from '@contract/council'
 import { Area } from '../../../components/Field'
@@ -19,6 +20,39 @@ interface Props extends BoxProps {
 }
 
 const STATUS_WORDS: Partial<Record<CommentView['status'], string>> = { held: '待社区审核', removed: '已删除' }
+const MORE = 20
+
+type CommentsTopic = Pick<BoxProps['t'], 'id' | 'comments' | 'recentComments'>
+
+/**
+ * The older comments after the topic's newest ones, paged on demand. When the newest change so that the oldest
+ * of them is another (a comment written or removed), what was loaded after them is dropped: paging starts again
+ * from the new oldest, so no comment falls between the two lists.
+ */
+function useOlderComments(t: CommentsTopic, communityId: string) {
+  const [older, setOlder] = useState<CommentView[]>([])
+  const [done, setDone] = useState(false)
+  const from = t.recentComments.length ? t.recentComments[t.recentComments.length - 1].id : null
+  useEffect(() => {
+    setOlder([])
+    setDone(false)
+  }, [t.id, from])
+  const load = useAction(
+    async () => {
+      // From the oldest comment shown (Array.prototype.at is not in every WeChat base library).
+      const cursor = older.length ? older[older.length - 1].id : from
+      return call('topic.comments', { communityId, topicId: t.id, limit: MORE, ...(cursor ? { cursor } : {}) })
+    },
+    {
+      onSuccess: (page) => {
+        setOlder((list) => [...list, ...page.items.filter((c) => !list.some((x) => x.id === c.id))])
+        if (!page.nextCursor) setDone(true)
+      },
+    },
+  )
+  const shown = t.recentComments.length + older.length
+  return { older, load, more: !done && !!from && shown < t.comments, left: Math.max(0, t.comments - shown) }
+}
 
 export function Comments({ t, communityId, onDone, reload, onReport }: Props) {
   const [text, setText] = useState('')
@@ -38,7 +72,8 @@ export function Comments({ t, communityId, onDone, reload, onReport }: Props) {
       showError: 'keep',
     },
   )
-  const list = t.recentComments
+  const older = useOlderComments(t, communityId)
+  const list = [...t.recentComments, ...older.older.filter((c) => !t.recentComments.some((x) => x.id === c.id))]
   if (!t.me.can.comment && list.length === 0) return null
   return (
     <>
@@ -78,6 +113,17 @@ export function Comments({ t, communityId, onDone, reload, onReport }: Props) {
               )}
             </View>
           ))
+        )}
+        {older.more && (
+          <Button
+            className='btn btn--block ct-more'
+            id='topic-comments-more'
+            loading={older.load.busy}
+            disabled={older.load.busy}
+            onClick={() => void older.load.run()}
+          >
+            更多意见（还有 {older.left} 条）
+          </Button>
         )}
       </View>
     </>

@@ -58,7 +58,7 @@ export function TopicHead({ t, communityId }: { t: TopicDetail; communityId: str
           </Text>
         )}
       </View>
-      <View className='card'>
+      <View className='card' id='topic-facts'>
         <Fact label='议事会'>{t.councilName}</Fact>
         <Fact label='提议人'>
           {t.authorName}

@@ -1,9 +1,11 @@
 /**
  * The vote: while it is open, its terms, my vote (or my household's), 同意 / 不同意 / 弃权 — each through a
  * sheet that says a vote cannot be changed — or why I may not vote; once decided (or live, when the ballot is
- * not secret), the tally as bars.
+ * not secret), the tally as bars. Once it has ended (by the clock, or stopped early by the secretary) the
+ * result can be published only after a grace for the last votes in flight (`vote.publishAfter`): the page
+ * fetches the topic again once that time has come — the result, or for the secretary the 公示 button ready.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { TopicDetail, VoteChoice } from '@contract/council'
 import { ELIGIBILITY_LABELS, VOTE_CHOICES, VOTE_CHOICE_LABELS } from '@contract/vocabulary'
@@ -15,8 +17,37 @@ import { dateTime } from '../../../services/time'
 import type { BoxProps } from '../shared'
 import { WriteGate } from './bits'
 
+/** Reloads further away than this are left to the person (a timer that long would outlive the page anyway). */
+const RELOAD_WITHIN_MS = 3600_000
+/** After `publishAfter`, a little more: the server's clock and the phone's may differ by a second or so. */
+const RELOAD_MARGIN_MS = 2000
+
+/**
+ * Once the vote's result may be published (`vote.publishAfter`, soon), fetch the topic again — once: a page
+ * opened after that time shows the topic as it is, and a topic still being counted after the reload is not
+ * fetched again and again.
+ */
+function useReloadWhenPublishable(t: TopicDetail, reload: () => void) {
+  const at = t.status === 'voting' && t.vote?.publishAfter ? Date.parse(t.vote.publishAfter) : null
+  useEffect(() => {
+    if (at === null || Number.isNaN(at)) return
+    const wait = at - Date.now()
+    if (wait <= 0 || wait > RELOAD_WITHIN_MS) return
+    const timer = setTimeout(reload, wait + RELOAD_MARGIN_MS)
+    return () => clearTimeout(timer)
+  }, [at, reload])
+}
+
+/** What the vote box says once voting has ended and the result is not out yet. */
+function countingWords(t: TopicDetail): string {
+  const ready = !t.vote?.publishAfter || Date.parse(t.vote.publishAfter) <= Date.now()
+  if (!ready) return '投票已截止，正在计票，稍后公示结果。'
+  return t.me.can.close ? '投票已截止，最后的票都已送达，可以公示结果了：请点下面的“结束表决并公示”。' : '投票已截止，正在计票，结果很快公示。'
+}
+
 export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
   const [choice, setChoice] = useState<VoteChoice | null>(null)
+  useReloadWhenPublishable(t, reload)
   const vote = useAction(
     async (c: VoteChoice) => {
       // Consent first, inside the tap: asked 办成了吗 when the work is done.
@@ -37,7 +68,7 @@ export function VoteBox({ t, communityId, onDone, reload }: BoxProps) {
       </Text>
       {ended && (
         <Text className='warn' id='topic-counting'>
-          投票已截止，正在计票，稍后公示结果。
+          {countingWords(t)}
         </Text>
       )}
       {mine ? (

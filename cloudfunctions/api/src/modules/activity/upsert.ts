@@ -3,22 +3,25 @@
  * organiser (or the secretary) edits it. The change and its audit entry are one transaction (the secret is
  * never recorded). A field left out on edit keeps its value (null clears it).
  * Outcomes: the activity; INVALID_INPUT for an end not after the start, more than 24 hours, or unsuitable
- * text; FORBIDDEN for someone who may not publish or edit it; NOT_FOUND for an unknown activity or another
- * community's post; CONFLICT for a capacity below those already signed up — also when sign-ups
- * arrive meanwhile.
+ * text; FORBIDDEN for someone who may not publish or edit it; NOT_FOUND for an unknown activity, a council
+ * meeting (an activity carrying `meeting`: meeting.upsert changes it), or another community's post; CONFLICT
+ * for a capacity below those already signed up — also when sign-ups arrive meanwhile.
  */
 import { ActivityUpsertInput, type Activity, type Post } from '../../../../../types/party'
 import { defineAction, member, type ActionInput } from '../../platform/action'
 import { recordIn } from '../../platform/audit'
 import type { UserCtx } from '../../platform/context'
 import { getById, newId, runTx, txGet } from '../../platform/db'
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
 import { auditedActivity, isOrganiser, loadActivity, newActivityId } from '../party/activities'
 import { PT } from '../party/repo'
 import { verifiedRegistration } from '../party/verified'
 import { activityViews } from '../party/views'
+
+/** A council meeting named as an activity to edit: not found as one, with the way to where it is changed. */
+const notMeetingHere = () => new AppError('NOT_FOUND', '这是议事会议，请在“议事会议”里修改')
 
 async function upsert(ctx: UserCtx, input: ActionInput<'activity.upsert'>) {
   const { db, user } = ctx
@@ -36,6 +39,9 @@ async function upsert(ctx: UserCtx, input: ActionInput<'activity.upsert'>) {
   // A post named by anyone must be one of this community's (never another community's, never made up).
   if (input.postId && (!post || post.communityId !== input.communityId)) throw notFound('岗位')
   const before = input.activityId ? await loadActivity(db, input.communityId, input.activityId) : null
+  // A council meeting is an activity carrying `meeting`, but it is changed only as a meeting (meeting.upsert
+  // keeps its council, agenda and minutes, and its sign-up rules): here it is no activity to edit.
+  if (before?.meeting) throw notMeetingHere()
   if (before && !(await isOrganiser(ctx, before))) throw forbidden('只有组织者可以修改活动')
   if (before && input.capacity < before.signedUp) throw conflict(`已有 ${before.signedUp} 人报名，名额不能少于此数`)
   if ((await ctx.openapi.checkText(ctx.openid, `${input.title} ${input.description}`, 3)) !== 'pass') throw invalid('活动内容含有不适宜的信息，请修改')
@@ -60,6 +66,7 @@ async function upsert(ctx: UserCtx, input: ActionInput<'activity.upsert'>) {
     await runTx(db, async (tx) => {
       const current = await txGet<Activity>(tx, PT.activities, before._id)
       if (!current) throw notFound('这个活动')
+      if (current.meeting) throw notMeetingHere()
       if (current.signedUp > input.capacity) throw conflict(`已有 ${current.signedUp} 人报名，名额不能少于此数`)
       await tx
         .collection(PT.activities)

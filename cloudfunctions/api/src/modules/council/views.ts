@@ -9,10 +9,11 @@ import type { CommentView, Council, Tally, Topic, TopicCard, TopicComment, Topic
 import { findMany, getById, type Db } from '../../platform/db'
 import { C, getMany } from '../org/repo'
 import { listName } from '../org/rules'
+import { closeGraceMs } from './grace'
 import { feedbackId, getTopic, K, reportId, supportId, voteId } from './repo'
 import { canMove, HIDEABLE, inScope, voterStanding, type EligibilityFacts, type Standing, type TopicRelation } from './rules'
 
-const iso = (d: Date | string) => new Date(d).toISOString()
+const iso = (d: Date | string | number) => new Date(d).toISOString()
 
 /** Who is looking: the person, the time, and their eligibility facts for the topic's council (standing.ts factsFor). */
 export interface TopicViewer {
@@ -246,6 +247,8 @@ export async function topicDetail(
           quorumPercent: topic.vote.quorumPercent,
           passPercent: topic.vote.passPercent,
           secretBallot: topic.vote.secretBallot,
+          // The result is tallied once the grace after the end has passed (also after an early close).
+          publishAfter: iso(new Date(topic.vote.closesAt).getTime() + closeGraceMs()),
         }
       : null,
     tally: decided ? topic.tally : liveTally,

@@ -35,17 +35,17 @@ import { afterIdOf, notSkipped, queueBatch, skippedOf, type Batch, type Cursor }
 import { chinaDay } from '../../platform/chinaTime'
 import { findMany, isDuplicateKey, newId, readAll, updateWhere, type Db } from '../../platform/db'
 import { AppError } from '../../platform/errors'
-import { limits } from '../../platform/limits'
 import { C } from '../org/repo'
 import { credit } from '../points/earn'
 import { moveTopicAudited, notifyAuthor, topicResource } from './core'
+import { closeGraceMs } from './grace'
 import { getTopic, K, totalOf, voteId } from './repo'
 import { decide } from './rules'
 
 const DAY = 86_400_000
 
-/** How long after a vote's end it is tallied: the function's timeout (no admitted vote is still in flight) and a margin. */
-export const closeGraceMs = () => limits.timeoutMs + 10_000
+/** How long after a vote's end it is tallied (council/grace.ts). */
+export { closeGraceMs }
 
 // ---------- The electorate ----------
 

@@ -1,5 +1,6 @@
 /**
- * org.member — one person in full (real name, phone, household): an audited read.
+ * org.member — one person in full (real name, phone, household; the birth year and this community's residence
+ * permit a secretary verified for councils): an audited read.
  * Outcomes: the detail; NOT_FOUND for someone who is not of this community.
  */
 import { MemberInput, type MemberDetail, type User } from '../../../../../types/org'
@@ -33,6 +34,9 @@ async function member(ctx: UserCtx, input: ActionInput<'org.member'>): Promise<M
     headBuildingIds: headScope(target, input.communityId),
     proxies: target.proxies.map((p) => ({ proxyId: p.proxyId, name: listName(proxies.get(p.proxyId) ?? { realName: null, nickname: '' }) })),
     offline: target.offline === true,
+    // The residency records councils count (org.setResidency); a permit only when it is this community's.
+    verifiedBirthYear: target.verifiedBirthYear ?? null,
+    residencePermit: target.residencePermit?.communityId === input.communityId ? { expiresOn: target.residencePermit.expiresOn } : null,
   }
   // Reading someone's personal data in full is itself recorded (PIPL: admin reads are logged).
   await trace(ctx, { communityId: input.communityId, action: 'org.member.read', resource: { type: 'user', id: target._id, label: listName(target) } })

@@ -4,7 +4,8 @@
  * it has one. Ways in (the channel, recorded on the topic and in its timeline):
  *   online  — the resident, in scope of the council (verified household / valid permit …; else NOT_ELIGIBLE);
  *   point   — the same, from a 居民说事点's QR poster (`pointScene`: a scene token of kind `talk_point` in
- *             scene_tokens, which fills in the place; an unknown token is NOT_FOUND);
+ *             scene_tokens (council.talkPoint; council/posters.ts), which fills in the place; an unknown token
+ *             is NOT_FOUND);
  *   proxy   — a building head for a resident they act for (org/rules.ts actsFor), the resident is the author;
  *   paper / door / phone — a secretary entering a topic raised on paper, at the door or by phone, for a named
  *             resident (`onBehalfOf`) or, without one, as 居民 (no name shown).
@@ -18,7 +19,6 @@
  * channel from anyone but a secretary, or NOT_ELIGIBLE with the why. Nothing is written on failure.
  */
 import type { Building, User } from '../../../../../types/org'
-import type { SceneToken } from '../../../../../types/party'
 import { TopicCreateInput, type Council, type TimelineEntry, type Topic, type TopicChannel } from '../../../../../types/council'
 import { TOPIC_CHANNEL_LABELS } from '../../../../../types/vocabulary'
 import { defineAction, user as userAccess, type ActionInput } from '../../platform/action'
@@ -27,20 +27,12 @@ import { getById } from '../../platform/db'
 import { forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getUser } from '../org/repo'
 import { actsFor, listName } from '../org/rules'
-import { PT } from '../party/repo'
-import { SCENE_RE } from '../party/rules'
 import { defaultCouncil, ensureDefaultCouncil, isSecretaryOf, notifyAuthor } from '../council/core'
+import { loadTalkPoint } from '../council/posters'
 import { buildingCouncilId, defaultCouncilId, getCouncil, K, newTopicId } from '../council/repo'
 import { inScope, topicRelations } from '../council/rules'
 import { factsFor, participation } from '../council/standing'
 import { topicDetail } from '../council/views'
-
-/** A 居民说事点's QR poster: a scene token like the registration codes', of its own kind, with the place's name. */
-export interface TalkPointToken extends Omit<SceneToken, 'kind'> {
-  kind: 'talk_point'
-  /** The place as residents call it, e.g. 幸福里小区门口说事点. */
-  name: string
-}
 
 /**
  * The council the topic goes to. The community's default council is made on first use — but only when the
@@ -68,12 +60,6 @@ async function councilFor(ctx: UserCtx, community: { _id: string }, input: Actio
   return { council, unsaved }
 }
 
-async function talkPoint(ctx: UserCtx, communityId: string, scene: string): Promise<TalkPointToken> {
-  const token = SCENE_RE.test(scene) ? await getById<TalkPointToken | SceneToken>(ctx.db, PT.scenes, scene) : null
-  if (!token || token.kind !== 'talk_point' || token.communityId !== communityId) throw notFound('这个居民说事点')
-  return token
-}
-
 async function create(ctx: UserCtx, input: ActionInput<'topic.create'>) {
   const { db, user } = ctx
   const community = await getCommunity(db, input.communityId)
@@ -95,7 +81,7 @@ async function create(ctx: UserCtx, input: ActionInput<'topic.create'>) {
   }
   const [chosen, point, building] = await Promise.all([
     councilFor(ctx, community, input),
-    input.pointScene ? talkPoint(ctx, community._id, input.pointScene) : Promise.resolve(null),
+    input.pointScene ? loadTalkPoint(db, community._id, input.pointScene) : Promise.resolve(null),
     input.buildingId ? getById<Building>(db, C.buildings, input.buildingId) : Promise.resolve(null),
   ])
   let council = chosen.council

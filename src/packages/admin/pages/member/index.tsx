@@ -1,6 +1,7 @@
 /**
  * 成员详情 (secretary): full personal fields — every opening is written to the audit log on the
- * server, and the page says so. Roles are assigned and revoked here, one confirmed tap each.
+ * server, and the page says so. Roles are assigned and revoked here, one confirmed tap each; the birth year
+ * and residence permit the councils count are recorded here too (components/Residency).
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
@@ -16,6 +17,7 @@ import { go } from '../../../../services/nav'
 import { call } from '../../../../services/api'
 import { ROLE_LABELS } from '@contract/vocabulary'
 import { ROLE_ORDER } from '../../../../constants'
+import { Residency } from '../../components/Residency'
 import '../../admin.scss'
 
 /** 1栋、3栋 from the community tree (empty until it is loaded). */
@@ -190,6 +192,16 @@ export default function Member() {
                 </View>
               </>
             )}
+
+            <Residency
+              m={m}
+              communityId={communityId}
+              name={name}
+              onSaved={(r) =>
+                detail.setData({ ...m, verifiedBirthYear: r.birthYear, residencePermit: r.permitExpiresOn ? { expiresOn: r.permitExpiresOn } : null })
+              }
+              reload={detail.reload}
+            />
 
             <View className='section-title'>积分</View>
             <View className='card'>

@@ -14,7 +14,7 @@ import { isSecretaryOf } from '../../../../services/community'
 import { call, toApiError } from '../../../../services/api'
 import { notSecretary } from '../../shared'
 import { Warn } from '../../components/bits'
-import { saveImage } from '../../files'
+import { saveImage } from '../../../../services/files'
 import '../../party.scss'
 
 async function loadCodes(communityId: string) {

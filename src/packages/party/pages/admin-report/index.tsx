@@ -18,7 +18,7 @@ import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { notSecretary } from '../../shared'
 import { Tabs } from '../../components/bits'
-import { openXlsx } from '../../files'
+import { openXlsx } from '../../../../services/files'
 import '../../party.scss'
 
 export default function AdminReport() {

@@ -1,6 +1,7 @@
 /**
  * Saving what the server sends as base64: a QR image to the photo album (weapp) or a download (H5),
  * and an .xlsx report opened with WeChat's document viewer (weapp, 可转发) or downloaded (H5).
+ * Used by subpackages only (报到码, 双报告, 居民说事点): Taro's optimizeMainPackage keeps it out of the main package.
  */
 import Taro from '@tarojs/taro'
 
