@@ -238,7 +238,6 @@ export interface RouteParams {
   /** topicId absent: pick one of the votes that are open */
   'council.offline': { communityId: string; topicId?: string }
   'council.meetings': { communityId: string }
-<<<<<<< HEAD
   /** 一键报修 for someone else: onBehalfOf = a resident the building head acts for (name shown) */
   'requests.index': { onBehalfOf?: string; name?: string }
   /** id = request id; c = its community (short, for notification paths) */
@@ -250,9 +249,7 @@ export interface RouteParams {
   'requests.grids': { communityId: string }
   'requests.units': { communityId: string }
   'requests.late': { streetId: string }
-=======
   'council.points': { communityId: string }
->>>>>>> council-gaps
 }
 
 /** Routes that take no parameters. */

@@ -1306,12 +1306,8 @@ test('the world holds what the rows rely on, and restoring it is exact', async (
   expect(await status('topics', world.topicPassed)).toBe('decided')
   expect(await status('topics', world.topicDone)).toBe('done')
   expect([await status('topic_comments', world.commentId), await status('topic_comments', world.heldCommentId)]).toEqual(['visible', 'held'])
-<<<<<<< HEAD
-  expect(CALLER_NAMES).toHaveLength(17)
-=======
   expect((await tc.engine.find('scene_tokens', { _id: world.talkPoint }))[0]).toMatchObject({ kind: 'talk_point', communityId: c1 })
-  expect(CALLER_NAMES).toHaveLength(15)
->>>>>>> council-gaps
+  expect(CALLER_NAMES).toHaveLength(17)
 })
 
 test('the walk notices a refused call that wrote something, and puts the world back', async () => {
