@@ -18,6 +18,8 @@ export const Community = z.object({
   /** Households and residents living here: the "size" coverage is measured against. */
   householdCount: z.number().check(z.int(), z.nonnegative()),
   population: z.number().check(z.int(), z.nonnegative()),
+  /** Raised by every org.setGrid: the lock that keeps two secretaries from drawing one building into two grids at once. */
+  gridsVersion: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 export type Community = z.infer<typeof Community>
 
@@ -170,6 +172,8 @@ export interface RoleView {
   role: Role
   /** A building head's scope: the buildings they look after. */
   buildings?: { id: string; name: string }[]
+  /** unit_staff: the unit (街道科室 / 物业 / 共建单位) they work for. */
+  unit?: { id: string; name: string }
 }
 export interface HouseholdView {
   id: string
@@ -189,8 +193,10 @@ export interface HouseholdView {
  *   claimWishes       — claim micro-wishes (party members, volunteers)
  *   joinActivities    — sign up for service activities (party members, volunteers)
  *   partyMember       — party member's pages (posts, pairs, record)
+ *   handleRequests    — the worker's queue of requests (诉求): a grid worker here, or staff of a unit serving here
+ *                       (a street department's staff: every community of the street)
  */
-export const CAPABILITIES = ['member', 'administer', 'confirmHouseholds', 'claimWishes', 'joinActivities', 'partyMember'] as const
+export const CAPABILITIES = ['member', 'administer', 'confirmHouseholds', 'claimWishes', 'joinActivities', 'partyMember', 'handleRequests'] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
 export interface CommunityAccess {
@@ -235,7 +241,8 @@ export interface CommunityView {
 export interface TreeView {
   community: CommunityView
   compounds: { id: string; name: string; address: string; gridId: string | null; buildings: { id: string; name: string; units: number }[] }[]
-  grids: { id: string; name: string; compoundIds: string[]; workerName: string | null }[]
+  /** buildingIds: single buildings of other compounds in the grid (a building belongs to one grid). */
+  grids: { id: string; name: string; compoundIds: string[]; buildingIds: string[]; workerId: string | null; workerName: string | null }[]
   partnerUnits: { id: string; name: string; kind: string }[]
 }
 export interface HouseholdOption {

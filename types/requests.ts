@@ -152,6 +152,19 @@ export interface Request {
   /** Late on response or resolution (set when the deadline passes or at closing; feeds the on-time rates). */
   late: boolean
   updatedAt: Date
+  /**
+   * When the timer must look at it next (added with the lifecycle, optional for compatibility): the stage's
+   * yellowAt, then just past its deadline, then null once it is red (or when nothing is waited for).
+   */
+  nextCheckAt?: Date | null
+  /**
+   * Where the current stage's clock turns yellow (`yellowShare` of its limit before dueAt, with the community's
+   * share when the stage began; added with the lifecycle, optional for compatibility). Stored so the colours are
+   * index ranges: red dueAt < now, yellow yellowAt <= now <= dueAt, green now < yellowAt.
+   */
+  yellowAt?: Date | null
+  /** The warning already given for the current stage (reset by every move that starts a stage). */
+  warned?: 'yellow' | 'red' | null
 }
 
 // ---------- Inputs ----------

@@ -534,6 +534,9 @@ export const FIELD_LABELS: Record<string, string> = {
   escalationAcceptMinutes: '吹哨接单时限',
   staff: '工作人员',
   adopted: '建议采纳',
+  overdue: '当时已超时',
+  reopened: '重办次数',
+  late: '超时接单',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',

@@ -1,6 +1,7 @@
 /**
  * The demo street (青山街道): two communities, their compounds, buildings, households, grids,
- * partner units and fifty people covering every role. Deterministic: the same `now` gives the same
+ * partner units and fifty people covering every role (unit staff, whose units are made through the function,
+ * are appointed by the showcase: local/seed/requests.ts). Deterministic: the same `now` gives the same
  * documents, ids are readable (`c-xingfuli`, `b-gangcheng-2`, `h-gangcheng-2-1-102`, `u-wang-xiuying`),
  * and every document matches its entity schema in types/org.ts.
  *
@@ -40,6 +41,11 @@ export const DEMO = {
   streetAdmin: { id: 'u-zheng-wei', openid: 'demo-zheng-wei' },
   /** The one demo person who has not yet agreed to the privacy guide. */
   noConsent: { id: 'u-feng-xiaohong', openid: 'demo-feng-xiaohong' },
+  /** 幸福里's first grid (幸福里小区): its worker. */
+  gridWorker: { id: 'u-zhang-wei', openid: 'demo-zhang-wei' },
+  /** Staff of 安居物业 (幸福里's property company) and of the street's 城管科, appointed by the showcase. */
+  propertyStaff: { id: 'u-qin-haiyang', openid: 'demo-qin-haiyang' },
+  deptStaff: { id: 'u-kong-fanrong', openid: 'demo-kong-fanrong' },
 } as const
 
 // ---------- Places ----------
@@ -220,6 +226,10 @@ const PEOPLE: PersonSpec[] = [
   { key: 'peng-xiuzhen', name: '彭秀珍', nickname: '彭奶奶', born: 1942, home: ['heping-jiayuan', 3, 1, '102'], roles: [], proxy: 'xu-jianjun' },
   // ----- 青山街道 -----
   { key: 'zheng-wei', name: '郑伟', nickname: '郑主任', born: 1976, home: null, roles: ['street_admin'] },
+  // ----- Units' staff (appointed in the showcase through unit.setStaff: local/seed/requests.ts) -----
+  // 安居物业's staff member, who lives in 锦绣花园; the street's 城管科 officer, who lives in 莲花苑.
+  { key: 'qin-haiyang', name: '秦海洋', nickname: '物业小秦', born: 1989, home: ['jinxiu', 3, 1, '102'], roles: [] },
+  { key: 'kong-fanrong', name: '孔繁荣', nickname: '城管孔科长', born: 1978, home: ['lianhua', 2, 1, '402'], roles: [] },
 ]
 
 // ---------- Building the documents ----------

@@ -2,7 +2,8 @@
  * The showcase: a few weeks of community life on top of the demo street, made through the real cloud
  * function (so every point, order and wish is exactly what the product would have written): sponsors and
  * their budgets, earning rules, a stocked points supermarket, residents' points, wishes in every state,
- * service posts, verified party members, activities past and coming, and the 议事厅 (local/seed/council.ts). `npm start` (first run) and
+ * service posts, verified party members, activities past and coming, the 议事厅 (local/seed/council.ts) and
+ * 一键报修 / 吹哨报到 with units, staff and requests in every colour (local/seed/requests.ts). `npm start` (first run) and
  * `npm run reset` seed it; tests seed only the bare street and make their own data.
  * Needs the local cloud installed on the engine (installLocalCloud) before it runs.
  */
@@ -10,8 +11,9 @@ import * as cloud from 'wx-server-sdk'
 import { runAsCaller } from '../cloud'
 import type { Engine } from '../engine'
 import { seedCouncilShowcase } from './council'
+import { seedRequestShowcase } from './requests'
 
-type Main = (event: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>
+type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>
 
 const X = 'c-xingfuli'
 const H = 'c-heping'
@@ -45,6 +47,13 @@ export async function seedScenario(_engine: Engine): Promise<void> {
     }
     const res = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action, data }))
     if (!res.ok) throw new Error(`showcase ${action} as ${openid}: ${res.error?.code} ${res.error?.message}`)
+    return res.data
+  }
+  /** A call at a past time (the function's injected clock, as the host's scheduler and the tests pass it). */
+  const callAt = async (at: Date, openid: string, action: string, data: object = {}) => {
+    resetRateLimits()
+    const res = await runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action, data }, { clock: () => new Date(at) }))
+    if (!res.ok) throw new Error(`showcase ${action} as ${openid} at ${at.toISOString()}: ${res.error?.code} ${res.error?.message}`)
     return res.data
   }
   const key = () => `showcase-${++n}`
@@ -259,6 +268,9 @@ export async function seedScenario(_engine: Engine): Promise<void> {
 
   // ----- 议事: councils, seats, topics at every stage, meetings (local/seed/council.ts) -----
   await seedCouncilShowcase(call, db as unknown as Parameters<typeof seedCouncilShowcase>[1], daysAgo)
+
+  // ----- 一键报修 / 吹哨报到: units, staff, requests in every colour (local/seed/requests.ts) -----
+  await seedRequestShowcase(call, callAt)
 
   // ----- 和平社区: a smaller shelf so the other community is not empty -----
   const [hos] = await call(sec[H], 'points.setSponsor', { communityId: H, name: '青山区人民医院', contact: '党委办', warnBelow: 500, priority: 1 })

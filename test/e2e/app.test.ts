@@ -18,6 +18,7 @@ const ROLE_LABELS: Record<Role, string> = {
   volunteer: '志愿者',
   building_head: '楼栋长',
   grid_worker: '网格员',
+  unit_staff: '单位工作人员',
   secretary: '社区书记',
   street_admin: '街道管理员',
 }

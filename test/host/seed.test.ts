@@ -85,7 +85,8 @@ test('about fifty people covering every role, each consistent with their home', 
   expect(users.length).toBeGreaterThanOrEqual(45)
   expect(users.length).toBeLessThanOrEqual(55)
   const held = new Set(users.flatMap((u) => u.roles.map((r) => r.role)))
-  expect([...held].sort()).toEqual([...ROLES].sort())
+  // Unit staff are appointed by the showcase through unit.setStaff, once it has made their units (showcase.test).
+  expect([...held].sort()).toEqual(ROLES.filter((r) => r !== 'unit_staff').sort())
   expect(new Set(users.map((u) => u.openid)).size).toBe(users.length)
   expect(new Set(users.map((u) => u.phone)).size).toBe(users.length)
   for (const u of users) {

@@ -219,7 +219,7 @@ describe('places', () => {
     const tree = await tc.ok(P.resident.openid, 'org.tree', { communityId: T.c1 })
     expect(tree.compounds).toHaveLength(1)
     expect(tree.compounds[0].buildings.map((b) => b.name)).toEqual(['1栋', '2栋'])
-    expect(tree.grids).toEqual([{ id: 'g-1', name: '第一网格', compoundIds: [T.compound1], workerName: '周*刚' }])
+    expect(tree.grids).toEqual([{ id: 'g-1', name: '第一网格', compoundIds: [T.compound1], buildingIds: [], workerId: P.member.id, workerName: '周*刚' }])
     expect(tree.partnerUnits[0].name).toBe('青山区税务局')
     expect(codeOf(await tc.call(P.resident.openid, 'org.tree', { communityId: 'c-none' }))).toBe('NOT_FOUND')
   })

@@ -675,6 +675,10 @@ describe('coverage', () => {
       'topic',
       'topic_comment',
       'topic_vote',
+      'request',
+      'request_settings',
+      'grid',
+      'unit',
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -750,6 +754,17 @@ describe('coverage', () => {
       'outcome',
       'tally',
       'milestone', // topic.openVote, close, recordOfflineVotes, addMilestone
+      'compoundIds',
+      'buildingIds',
+      'workerId', // org.setGrid
+      'limits',
+      'escalationAcceptMinutes',
+      'staff', // unit.upsert, unit.setStaff
+      'assignee',
+      'unitId',
+      'overdue',
+      'reopened',
+      'late', // request.escalate, request.unitAccept
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])

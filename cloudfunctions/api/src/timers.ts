@@ -36,6 +36,7 @@ import { remindActivities } from './modules/party/remind'
 import { sendCancelNotices } from './modules/party/cancelNotice'
 import { closeDueVotes, payOwedPoints } from './modules/council/votes'
 import { sendTopicNotices } from './modules/council/notices'
+import { autoCloseResolved, checkClocks } from './modules/request/timers'
 
 export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
@@ -55,6 +56,8 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'topic.closeVotes': closeDueVotes,
   'topic.notices': sendTopicNotices,
   'topic.payOwed': payOwedPoints,
+  'request.clocks': checkClocks,
+  'request.autoClose': autoCloseResolved,
 }
 
 /**
@@ -65,6 +68,7 @@ export const PASS_INTERVAL_MS: Record<string, number> = {
   'wish.autoClose': 3600_000,
   'wish.payOwed': 3600_000,
   'wish.remindOverdue': 3600_000,
+  'request.autoClose': 3600_000,
 }
 
 export const TIMER_STATE = 'timer_state'

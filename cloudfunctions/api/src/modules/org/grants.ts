@@ -48,20 +48,21 @@ export async function changeRoles(ctx: UserCtx, communityId: string, target: Use
   return { userId: target._id, roles: await roleViews(ctx.db, { roles: rolesHere(after, communityId) }) }
 }
 
-type Grant = { communityId: string; role: User['roles'][number]['role'] }
+/** A grant another area hands out: unit_staff names its unit (and, for a street department, the street's id as communityId). */
+type Grant = { communityId: string; role: User['roles'][number]['role']; unitId?: string }
 
 /**
  * Another area's part in a person's roles, inside that area's transaction (which must not have read this
  * person's document for anything else): add one grant (`grantInTx`) or take it back (`revokeInTx`) and record
  * the change in the audit log, in the same transaction as the caller's own change. party.review grants
  * party_member when it verifies a 双报到 registration; party.register takes it back in the community a member
- * moves away from. Idempotent: a grant already held (or already gone) changes nothing and records nothing.
- * Answers whether the roles changed. NOT_FOUND for an unknown person.
+ * moves away from; org.setGrid appoints a grid's worker (grid_worker) and unit.setStaff a unit's staff
+ * (unit_staff with the unit's id). Idempotent: a grant already held (or already gone) changes nothing and
+ * records nothing. Answers whether the roles changed. NOT_FOUND for an unknown person.
  */
 export async function grantInTx(tx: Tx, ctx: Ctx, userId: string, grant: Grant): Promise<boolean> {
-  return changeInTx(tx, ctx, userId, grant.communityId, (roles) =>
-    roles.some((g) => sameGrant(g, grant)) ? roles : [...roles, { communityId: grant.communityId, role: grant.role }],
-  )
+  const added = { communityId: grant.communityId, role: grant.role, ...(grant.unitId ? { unitId: grant.unitId } : {}) }
+  return changeInTx(tx, ctx, userId, grant.communityId, (roles) => (roles.some((g) => sameGrant(g, added)) ? roles : [...roles, added]))
 }
 
 export async function revokeInTx(tx: Tx, ctx: Ctx, userId: string, grant: Grant): Promise<boolean> {

@@ -6,11 +6,27 @@ import type { Role, RoleGrant } from '../../../../../types/common'
 import type { Capability, User } from '../../../../../types/org'
 import { member, roles as anyOf, SECRETARY, type Access } from '../../platform/action'
 
+/**
+ * Roles held at a street (the grant's communityId is the street's id) that cover every community of it: the
+ * street admin, and the staff of a street department (街道科室, a unit serving the whole street).
+ */
+export const STREET_ROLES: readonly Role[] = ['street_admin', 'unit_staff']
+
 /** Does the user hold one of `roles` in the community? A street admin holds street_admin in every community of their street. */
 export function holdsRole(user: Pick<User, 'roles'>, community: { _id: string; streetId: string }, roles: readonly Role[]): boolean {
   return user.roles.some(
-    (g) => roles.includes(g.role) && (g.communityId === community._id || (g.role === 'street_admin' && g.communityId === community.streetId)),
+    (g) => roles.includes(g.role) && (g.communityId === community._id || (STREET_ROLES.includes(g.role) && g.communityId === community.streetId)),
   )
+}
+
+/**
+ * The units a person works for (unit_staff grants), in the community or, for a street department, at the street.
+ * `community` given: only the grants that cover it (its own units' and its street's departments').
+ */
+export function staffUnitIds(user: Pick<User, 'roles'>, community?: { _id: string; streetId: string }): string[] {
+  return user.roles
+    .filter((g) => g.role === 'unit_staff' && g.unitId && (!community || g.communityId === community._id || g.communityId === community.streetId))
+    .map((g) => g.unitId!)
 }
 
 type Place = { _id: string; streetId: string }
@@ -49,6 +65,7 @@ export const CAPABILITY_ACCESS: Record<Capability, Access> = {
   claimWishes: anyOf('party_member', 'volunteer'),
   joinActivities: anyOf('party_member', 'volunteer'),
   partyMember: anyOf('party_member'),
+  handleRequests: anyOf('grid_worker', 'unit_staff'),
 }
 
 export function capabilitiesIn(user: Pick<User, 'roles'>, community: Place): Capability[] {
@@ -77,8 +94,12 @@ export function canRevoke(caller: Pick<User, '_id' | 'roles'>, target: Pick<User
   return canGrant(caller, community, role)
 }
 
+/**
+ * The same grant: same community (or street) and role, and for unit_staff the same unit (one person may work
+ * for two units; taking them off one leaves the other). A building head's buildings do not count.
+ */
 export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
-  return a.communityId === b.communityId && a.role === b.role
+  return a.communityId === b.communityId && a.role === b.role && (a.role !== 'unit_staff' || (a.unitId ?? null) === (b.unitId ?? null))
 }
 
 /** 王秀英 → 王*英, 李明 → 李*, 欧阳娜娜 → 欧**娜. */

@@ -1,6 +1,6 @@
 /**
- * org.tree — one community's compounds with buildings, grids (with the grid worker's masked name) and
- * partner units. Outcomes: TreeView; NOT_FOUND for an unknown community.
+ * org.tree — one community's compounds with buildings, grids (their compounds and single buildings, the grid
+ * worker's id and masked name: what the 网格 board and the grid editor need) and partner units. Outcomes: TreeView; NOT_FOUND for an unknown community.
  */
 import { TreeInput, type TreeView, type User } from '../../../../../types/org'
 import { defineAction, user, type ActionInput } from '../../platform/action'
@@ -35,7 +35,7 @@ async function tree(ctx: UserCtx, input: ActionInput<'org.tree'>): Promise<TreeV
     })),
     grids: parts.grids.map((g) => {
       const w = g.workerId ? workers.get(g.workerId) : undefined
-      return { id: g._id, name: g.name, compoundIds: g.compoundIds, workerName: w ? listName(w) : null }
+      return { id: g._id, name: g.name, compoundIds: g.compoundIds, buildingIds: g.buildingIds ?? [], workerId: g.workerId, workerName: w ? listName(w) : null }
     }),
     partnerUnits: parts.partners.map((p) => ({ id: p._id, name: p.name, kind: p.kind })),
   }

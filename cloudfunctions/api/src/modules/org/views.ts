@@ -3,7 +3,9 @@
  */
 import type { CommunityAccess, CommunityView, HouseholdView, Me, RoleView, Street } from '../../../../../types/org'
 import { PRIVACY_VERSION, type Building, type Community, type User } from '../../../../../types/org'
-import { actsFor, capabilitiesIn, rolesIn } from './rules'
+import { actsFor, capabilitiesIn, rolesIn, STREET_ROLES } from './rules'
+import type { Unit } from '../../../../../types/requests'
+import { U } from '../unit/repo'
 import type { Db } from '../../platform/db'
 import { findMany, readAll } from '../../platform/db'
 import { C, getHousehold, getMany, householdLabel } from './repo'
@@ -20,18 +22,21 @@ async function placesOf(db: Db, user: Pick<User, 'roles'>): Promise<Places> {
   return { communities, streets }
 }
 
-/** Each role with the name of where it is held; `places` when the caller has already read them. */
+/** Each role with the name of where it is held (and a unit_staff grant its unit's); `places` when the caller has already read them. */
 export async function roleViews(db: Db, user: Pick<User, 'roles'>, places?: Places): Promise<RoleView[]> {
   const buildingIds = user.roles.flatMap((r) => r.buildingIds ?? [])
-  const [{ communities, streets }, buildings] = await Promise.all([
+  const unitIds = user.roles.flatMap((r) => (r.unitId ? [r.unitId] : []))
+  const [{ communities, streets }, buildings, units] = await Promise.all([
     places ?? placesOf(db, user),
     buildingIds.length ? getMany<Building>(db, C.buildings, buildingIds) : Promise.resolve(new Map<string, Building>()),
+    unitIds.length ? getMany<Unit>(db, U.units, unitIds) : Promise.resolve(new Map<string, Unit>()),
   ])
   return user.roles.map((r) => ({
     communityId: r.communityId,
     communityName: communities.get(r.communityId)?.name ?? streets.get(r.communityId)?.name ?? '',
     role: r.role,
     ...(r.buildingIds ? { buildings: r.buildingIds.map((id) => ({ id, name: buildings.get(id)?.name ?? '' })) } : {}),
+    ...(r.unitId ? { unit: { id: r.unitId, name: units.get(r.unitId)?.name ?? '' } } : {}),
   }))
 }
 
@@ -52,12 +57,14 @@ export async function householdView(db: Db, householdId: string | null): Promise
 
 /**
  * The communities a person may use or administer, each with its capabilities: those where they hold a role
- * (already read, in `places`), and for a street admin every community of their streets (one indexed query,
- * by `streetId`).
+ * (already read, in `places`), and for a street admin or a street department's staff every community of their
+ * streets (one indexed query, by `streetId`). `streets` lists only the streets administered.
  */
 export async function accessOf(db: Db, user: User, places: Places): Promise<{ access: CommunityAccess[]; streets: Me['streets'] }> {
   const streetIds = user.roles.filter((g) => g.role === 'street_admin').map((g) => g.communityId)
-  const ofStreets = streetIds.length ? await readAll<Community>(db, C.communities, { streetId: db.command.in(streetIds) }, 500) : []
+  // A community unit's staff grant names a community: matching it as a street finds nothing, as it should.
+  const servedStreets = [...new Set(user.roles.filter((g) => STREET_ROLES.includes(g.role)).map((g) => g.communityId))]
+  const ofStreets = servedStreets.length ? await readAll<Community>(db, C.communities, { streetId: db.command.in(servedStreets) }, 500) : []
   const all = new Map<string, Community>([...places.communities.values(), ...ofStreets].map((c) => [c._id, c]))
   const access = [...all.values()]
     .map((c) => ({ communityId: c._id, communityName: c.name, streetId: c.streetId, roles: rolesIn(user, c._id), can: capabilitiesIn(user, c) }))

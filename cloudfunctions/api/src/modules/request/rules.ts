@@ -158,3 +158,136 @@ export const defaultRequestSettings = (communityId: string): RequestSettings => 
 
 /** Request ids are time-ordered: `r`, 9 base-36 time digits, 12 hex. */
 export const isRequestId = (c: string) => /^r[0-9a-z]{9}[0-9a-f]{12}$/.test(c)
+
+// ---------- Who the caller is to a request ----------
+
+type Grantee = { _id: string; roles: readonly { role: string; communityId: string; unitId?: string }[] }
+
+const staffOfUnit = (user: Grantee, unitId: string) => user.roles.some((g) => g.role === 'unit_staff' && g.unitId === unitId)
+
+/**
+ * The caller's relations to a request (pure): its reporter (or the building head who reported it for them);
+ * its holder (the assigned grid worker; for a unit, the staff member who accepted it; for the secretary's
+ * requests, the secretary); unit_staff of the holding unit; escalation_staff of the unit it was escalated to;
+ * the community's secretary; the street admin over it.
+ */
+export function requestRelations(
+  r: Pick<Request, 'reporterId' | 'enteredById' | 'channel' | 'assignee' | 'ownerId' | 'escalation'>,
+  user: Grantee,
+  facts: { isSecretary: boolean; isStreetAdmin: boolean },
+): Set<RequestRelation> {
+  const out = new Set<RequestRelation>()
+  if (r.reporterId === user._id || (r.channel === 'proxy' && r.enteredById === user._id)) out.add('reporter')
+  const a = r.assignee
+  if (a?.kind === 'worker' && a.userId === user._id) out.add('holder')
+  if (a?.kind === 'unit' && staffOfUnit(user, a.unitId)) {
+    out.add('unit_staff')
+    if (r.ownerId === user._id) out.add('holder')
+  }
+  if (a?.kind === 'secretary' && facts.isSecretary) out.add('holder')
+  if (r.escalation && staffOfUnit(user, r.escalation.unitId)) out.add('escalation_staff')
+  if (facts.isSecretary) out.add('secretary')
+  if (facts.isStreetAdmin) out.add('street_admin')
+  return out
+}
+
+/** Who sees the reporter's full name and phone: the holder (and the holding or escalated unit's staff) and the secretary. */
+export const seesReporter = (rel: ReadonlySet<RequestRelation>) =>
+  rel.has('holder') || rel.has('unit_staff') || rel.has('escalation_staff') || rel.has('secretary') || rel.has('reporter')
+
+// ---------- The clock's deadlines ----------
+
+/** The deadline of a request's current stage: respond, resolve, the escalation's accept; null when nothing is waited for. */
+export function dueOf(r: Pick<Request, 'status' | 'respondBy' | 'resolveBy' | 'escalation'>): Date | null {
+  if (r.status === 'reported' || r.status === 'dispatched') return r.respondBy
+  if (r.status === 'accepted' || r.status === 'in_progress') return r.resolveBy
+  if (r.status === 'escalated') return r.escalation?.acceptBy ?? null
+  return null
+}
+
+/** The lowest yellow share a community may set (RequestSetSettingsInput): the earliest any clock turns yellow. */
+export const MIN_YELLOW_SHARE = 0.5
+
+/** Where the clock turns yellow: `yellowShare` of the stage's limit before the deadline. */
+export const yellowPoint = (dueAt: Date, limitMinutes: number, yellowShare: number) => new Date(dueAt.getTime() - limitMinutes * MINUTE * (1 - yellowShare))
+
+/**
+ * The colour of a request's clock now, from its stored deadline and yellow point (so it agrees with the index
+ * ranges the board and the statistics count by); falls back to colourOf for a request without yellowAt.
+ */
+export function colourAt(r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt' | 'yellowAt' | 'open'>, yellowShare: number, now: Date): ClockColour {
+  if (!r.open || !r.dueAt) return 'none'
+  const due = new Date(r.dueAt).getTime()
+  if (due < now.getTime()) return 'red'
+  if (r.yellowAt) return new Date(r.yellowAt).getTime() <= now.getTime() ? 'yellow' : 'green'
+  return colourOf(new Date(r.dueAt), clockStage(r).minutes, yellowShare, now)
+}
+
+/**
+ * What the timer must do about a request's clock now (pure): nothing yet (and when to look again), warn that
+ * it turned yellow, or mark it late and warn that it is red. Each warning once per stage (`warned`, reset by
+ * every move that starts a stage).
+ */
+export function clockDue(
+  r: Pick<Request, 'status' | 'limit' | 'escalation' | 'dueAt' | 'yellowAt' | 'open' | 'warned'>,
+  yellowShare: number,
+  now: Date,
+): { action: 'none' | 'yellow' | 'red'; nextCheckAt: Date | null } {
+  const colour = colourAt(r, yellowShare, now)
+  if (colour === 'none') return { action: 'none', nextCheckAt: null }
+  if (colour === 'red') return { action: r.warned === 'red' ? 'none' : 'red', nextCheckAt: null }
+  const dueAt = new Date(r.dueAt!)
+  if (colour === 'yellow') return { action: r.warned === 'yellow' ? 'none' : 'yellow', nextCheckAt: new Date(dueAt.getTime() + 1) }
+  return { action: 'none', nextCheckAt: r.yellowAt ? new Date(r.yellowAt) : yellowPoint(dueAt, clockStage(r).minutes, yellowShare) }
+}
+
+/** The points ledger's idempotency key for an adopted suggestion: one payment per request, however often asked. */
+export const adoptedKey = (requestId: string) => `request:adopted:${requestId}`
+
+/**
+ * May a request be converted `into` a wish or a council topic now? A wish: the table's convert (reported or
+ * dispatched: before anyone took it on). A topic: a neighbour dispute still open and unsettled (dispatched,
+ * accepted or in progress) whose mediation time (`mediationDays` since it was reported) has run out.
+ */
+export function convertRefusal(
+  into: 'wish' | 'topic',
+  r: Pick<Request, 'status' | 'category' | 'createdAt'>,
+  relations: ReadonlySet<RequestRelation>,
+  mediationDays: number,
+  now: Date,
+): { code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID'; message: string } | null {
+  if (into === 'wish') return requestRefusal('convert', r.status, relations)
+  if (!REQUEST_TRANSITIONS.convert.by.some((x) => relations.has(x))) return { code: 'FORBIDDEN', message: '由社区书记处理' }
+  if (r.category !== 'dispute') return { code: 'INVALID', message: '只有邻里纠纷可以转为议题' }
+  if (!TOPIC_CONVERTIBLE.includes(r.status)) return { code: 'CONFLICT', message: `诉求现在是「${STATUS_WORDS[r.status]}」，不能转为议题` }
+  if (now.getTime() < new Date(r.createdAt).getTime() + mediationDays * 24 * 3600_000)
+    return { code: 'CONFLICT', message: `调解满 ${mediationDays} 天仍未解决的纠纷才能转为议题` }
+  return null
+}
+
+/** The statuses a dispute may be raised as a council topic from (mediation under way, not settled). */
+export const TOPIC_CONVERTIBLE: readonly RequestStatus[] = ['dispatched', 'accepted', 'in_progress']
+
+// ---------- 吹哨: a unit's own clock ----------
+
+/** Did the escalated unit report (unitAccept) after its accept limit? */
+export const acceptedLate = (e: Pick<NonNullable<Request['escalation']>, 'acceptBy' | 'acceptedAt'> | null) =>
+  !!e?.acceptedAt && new Date(e.acceptedAt).getTime() > new Date(e.acceptBy).getTime()
+
+/**
+ * How a closing counts on the holding unit's on-time counters. A request escalated to the unit (吹哨) is judged
+ * on the unit's own clock, not on the lateness it was escalated for: a late report was counted on the unit when
+ * it happened (request.unitAccept), so the closing adds nothing; otherwise it is on time if resolved by the
+ * resolve deadline the unit had. Any other request the unit holds counts by `late`.
+ */
+export function unitCloseCount(r: Pick<Request, 'assignee' | 'escalation' | 'late' | 'resolveBy' | 'resolvedAt'>): 'onTime' | 'late' | null {
+  const e = r.escalation
+  if (!e?.acceptedAt || r.assignee?.kind !== 'unit' || r.assignee.unitId !== e.unitId) return r.late ? 'late' : 'onTime'
+  if (acceptedLate(e)) return null
+  return r.resolveBy && r.resolvedAt && new Date(r.resolvedAt).getTime() > new Date(r.resolveBy).getTime() ? 'late' : 'onTime'
+}
+
+/** The street's line: a unit or grid below this on-time rate (or holding overdue requests) is flagged. */
+export const LAGGING_BELOW = 0.8
+
+export const isLagging = (onTimeRate: number | null, overdueNow: number) => overdueNow > 0 || (onTimeRate !== null && onTimeRate < LAGGING_BELOW)
