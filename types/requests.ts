@@ -144,6 +144,8 @@ export interface Request {
   wishId: string | null
   /** A dispute raised as a council topic. */
   topicId: string | null
+  /** When it came from a 社区代办 errand (errand.advance toRequest): that errand (added with issue 14, optional). */
+  errandId?: string | null
   flow: FlowEntry[]
   createdAt: Date
   acceptedAt: Date | null

@@ -131,6 +131,12 @@ export interface Errand {
   flow: { at: Date; event: string; byId: string | null; note: string | null }[]
   createdAt: Date
   updatedAt: Date
+  /**
+   * A toRequest in flight (added for errand.advance toRequest, optional for compatibility): taken by a conditional
+   * update before the request is made, cleared with the link, so a double tap makes one request. One older than a
+   * minute is a crash's leftover and blocks nothing.
+   */
+  converting?: { byId: string; at: Date } | null
 }
 
 /** 我想要这样的服务 and searches with no result, counted per community × month × words (`service_demand`). */
