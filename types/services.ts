@@ -83,6 +83,8 @@ export interface ServiceSlot {
   end: string
   capacity: number
   taken: number
+  /** Places taken by bookings still being written (given back if none came of them; the timer resolves a crash's). */
+  holds?: { bookingId: string; at: Date }[]
 }
 
 export interface Booking {
@@ -107,7 +109,10 @@ export interface Booking {
   /** Points paid for it (the ledger transfer's id), and whether they were refunded. */
   paid: { points: number; transferId: string; refunded: boolean } | null
   rating: { stars: number; comment: string; at: Date } | null
+  /** When the day-before reminder was dealt with: sent, or passed over (no reminder accepted, booked on the day). */
   remindedAt: Date | null
+  /** `${slotId}_${userId}` while the booking holds its place (unique: one per person per slot); `x_<id>` once freed. */
+  liveKey?: string
   createdAt: Date
   updatedAt: Date
 }
