@@ -113,6 +113,10 @@ export interface Booking {
   remindedAt: Date | null
   /** `${slotId}_${userId}` while the booking holds its place (unique: one per person per slot); `x_<id>` once freed. */
   liveKey?: string
+  /** Every slot it holds when more than one: a venue booking over several hours (absent: just `slotId`). */
+  slotIds?: string[]
+  /** A venue request turned down: the reason given (venue.approve). */
+  rejectReason?: string | null
   createdAt: Date
   updatedAt: Date
 }

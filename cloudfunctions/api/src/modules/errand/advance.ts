@@ -89,7 +89,7 @@ async function advance(ctx: UserCtx, input: ActionInput<'errand.advance'>) {
       if (!input.toUserId) throw invalid('请选择转交给哪位工作人员')
       if (input.toUserId === errand.ownerId) throw invalid('这件代办已经由TA负责了')
       const to: User | null = await getUser(ctx.db, input.toUserId)
-      if (!to || !isErrandStaff(to, community, service)) throw invalid('只能转交给社区工作人员或本项服务的工作人员')
+      if (!to || !(await isErrandStaff(ctx.db, to, community, service))) throw invalid('只能转交给社区工作人员或本项服务的工作人员')
       const handover = { fromId: errand.ownerId!, toId: to._id, at: ctx.now(), note: input.note ?? '' }
       after = await moveErrand(ctx, errand, 'handover', me._id, { set: { ownerId: to._id }, handover, note: input.note })
       break

@@ -37,12 +37,13 @@ async function create(ctx: UserCtx, input: ActionInput<'errand.create'>) {
     service = active.length === 1 ? active[0] : null
   }
 
+  const staff = await isErrandStaff(db, user, community, service)
   let resident: User = user
   if (input.forUserId && input.forUserId !== user._id) {
     const other = await getUser(db, input.forUserId)
     if (!other) throw notFound('这位居民')
     // Staff at the counter first: a building head who is also a grid worker enters as staff.
-    if (!isErrandStaff(user, community, service) && !actsFor(user, other, community._id)) throw forbidden('只能为您代办的居民或在社区窗口提交代办')
+    if (!staff && !actsFor(user, other, community._id)) throw forbidden('只能为您代办的居民或在社区窗口提交代办')
     if (!livesIn(other, community._id)) throw invalid('这位居民的住址还没有在本社区确认')
     resident = other
   } else if (!livesIn(user, community._id)) {
@@ -58,7 +59,7 @@ async function create(ctx: UserCtx, input: ActionInput<'errand.create'>) {
   if ((await ctx.openapi.checkText(ctx.openid, text, 2)) === 'risky') throw invalid('内容含有不适宜的信息，请修改后再提交')
 
   const now = ctx.now()
-  const note = resident._id === user._id ? null : isErrandStaff(user, community, service) ? '工作人员代为登记' : '楼栋长代为提交'
+  const note = resident._id === user._id ? null : staff ? '工作人员代为登记' : '楼栋长代为提交'
   const errand: Errand = {
     _id: newErrandId(now),
     communityId: community._id,

@@ -9,14 +9,13 @@
  * community_id), paged by the time-ordered `_id`.
  * Outcomes: a page of errands; FORBIDDEN for a list the caller may not see.
  */
-import { ErrandListInput } from '../../../../../types/services'
+import { ErrandListInput, type Service } from '../../../../../types/services'
 import { defineAction, member, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { forbidden, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
-import { errandPageOf, errandServices, errandViews, isCommunityStaff, isSecretaryOf } from '../service/errands'
+import { errandPageOf, errandServices, errandViews, isCommunityStaff, isSecretaryOf, providesService } from '../service/errands'
 import { mayList } from '../service/errandRules'
-import { isProvider } from '../service/rules'
 
 async function list(ctx: UserCtx, input: ActionInput<'errand.list'>) {
   const { db, user } = ctx
@@ -24,7 +23,9 @@ async function list(ctx: UserCtx, input: ActionInput<'errand.list'>) {
   if (!community) throw notFound('社区')
   const staff = isCommunityStaff(user, community)
   const secretary = isSecretaryOf(user, community)
-  const provided = staff || input.view === 'mine' || input.view === 'all' ? [] : (await errandServices(db, community._id)).filter((s) => isProvider(user, s))
+  const provided: Service[] = []
+  if (!staff && (input.view === 'open' || input.view === 'owned'))
+    for (const s of await errandServices(db, community._id)) if (await providesService(db, user, s)) provided.push(s)
   if (!mayList(input.view, { staff, secretary, provider: provided.length > 0 }))
     throw forbidden(input.view === 'all' ? '只有社区书记可以查看全部代办' : '只有办理代办的工作人员可以查看')
   const limit = input.limit ?? 20

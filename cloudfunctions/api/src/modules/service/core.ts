@@ -275,7 +275,7 @@ export async function closeBooking(
         )
       paid = { ...paid, refunded: true }
     }
-    if (b.status === 'booked' || b.status === 'pending') await givePlaceIn(db, tx, b.slotId)
+    if (b.status === 'booked' || b.status === 'pending') for (const id of b.slotIds ?? [b.slotId]) await givePlaceIn(db, tx, id)
     const change = { status: to, paid, liveKey: freedKeyOf(b._id), updatedAt: now }
     await tx.collection(K.bookings).doc(b._id).update({ data: change })
     if (to === 'cancelled') await bumpCountersIn(db, tx, b.serviceId, { cancelled: 1 }, now)

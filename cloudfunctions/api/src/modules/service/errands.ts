@@ -17,7 +17,7 @@ import { holdsRole, listName } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing } from '../messages/rules'
 import { errandCan, errandIdAt, errandRefusal, errandRelations, type ErrandEvent, type ErrandRelation, type ErrandStep } from './errandRules'
-import { isProvider } from './rules'
+import { isProvider, postOf } from './core'
 import { K } from './repo'
 
 export const newErrandId = (now: Date) => errandIdAt(now, newId())
@@ -32,9 +32,15 @@ export const errandServices = (db: Db, communityId: string) => readAll<Service>(
 export const isCommunityStaff = (user: Pick<User, 'roles'>, community: Community) => holdsRole(user, community, ['secretary', 'street_admin', 'grid_worker'])
 export const isSecretaryOf = (user: Pick<User, 'roles'>, community: Community) => holdsRole(user, community, ['secretary', 'street_admin'])
 
+/** Does the user provide this service (core.ts isProvider, with the service's post read when it is a post's)? */
+export async function providesService(db: Db, user: User, service: Service | null): Promise<boolean> {
+  return !!service && isProvider(user, service, await postOf(db, service))
+}
+
 /** Staff of an errand of this service (or of none): community staff, or a provider of the service. */
-export const isErrandStaff = (user: User, community: Community, service: Service | null) =>
-  isCommunityStaff(user, community) || (!!service && service.communityId === community._id && isProvider(user, service))
+export async function isErrandStaff(db: Db, user: User, community: Community, service: Service | null): Promise<boolean> {
+  return isCommunityStaff(user, community) || (!!service && service.communityId === community._id && (await providesService(db, user, service)))
+}
 
 export interface LoadedErrand {
   errand: Errand
@@ -43,8 +49,9 @@ export interface LoadedErrand {
   relations: Set<ErrandRelation>
 }
 
-export function relationsOf(errand: Errand, user: User, community: Community, service: Service | null): Set<ErrandRelation> {
-  return errandRelations(errand, user._id, { staff: isErrandStaff(user, community, service), secretary: isSecretaryOf(user, community) })
+/** The caller's relations to an errand, given whether they provide its service. */
+export function relationsOf(errand: Errand, user: User, community: Community, provides: boolean): Set<ErrandRelation> {
+  return errandRelations(errand, user._id, { staff: isCommunityStaff(user, community) || provides, secretary: isSecretaryOf(user, community) })
 }
 
 /**
@@ -55,7 +62,7 @@ export async function loadErrand(ctx: UserCtx, communityId: string, errandId: st
   const [errand, community] = await Promise.all([getById<Errand>(ctx.db, K.errands, errandId), getCommunity(ctx.db, communityId)])
   if (!errand || !community || errand.communityId !== communityId) throw notFound('这件代办')
   const service = errand.serviceId ? await getById<Service>(ctx.db, K.services, errand.serviceId) : null
-  const relations = relationsOf(errand, ctx.user, community, service)
+  const relations = relationsOf(errand, ctx.user, community, await providesService(ctx.db, ctx.user, service))
   if (!relations.size) throw notFound('这件代办')
   return { errand, community, service, relations }
 }
@@ -142,6 +149,8 @@ export async function errandViews(db: Db, errands: Errand[], user: User, communi
     K.services,
     errands.flatMap((e) => (e.serviceId ? [e.serviceId] : [])),
   )
+  const provides = new Map<string, boolean>()
+  for (const s of services.values()) provides.set(s._id, await providesService(db, user, s))
   const name = (id: string | null) => {
     const u = id ? people.get(id) : undefined
     return u ? listName(u) : '**'
@@ -157,7 +166,7 @@ export async function errandViews(db: Db, errands: Errand[], user: User, communi
     handovers: e.handovers.map((h) => ({ from: name(h.fromId), to: name(h.toId), at: new Date(h.at).toISOString(), note: h.note })),
     requestId: e.requestId,
     createdAt: new Date(e.createdAt).toISOString(),
-    can: errandCan(e, relationsOf(e, user, community, e.serviceId ? (services.get(e.serviceId) ?? null) : null)),
+    can: errandCan(e, relationsOf(e, user, community, !!e.serviceId && !!provides.get(e.serviceId))),
   }))
 }
 
