@@ -157,6 +157,19 @@ export const actions: Registry = {
   'request.cancel': () => import('./modules/request/cancel'),
   'request.settings': () => import('./modules/request/settings'),
   'request.setSettings': () => import('./modules/request/setSettings'),
+  'service.list': () => import('./modules/service/list'),
+  'service.get': () => import('./modules/service/get'),
+  'service.upsert': () => import('./modules/service/upsert'),
+  'service.slots': () => import('./modules/service/slots'),
+  'service.stats': () => import('./modules/service/stats'),
+  'service.demand': () => import('./modules/service/demand'),
+  'booking.create': () => import('./modules/booking/create'),
+  'booking.cancel': () => import('./modules/booking/cancel'),
+  'booking.mine': () => import('./modules/booking/mine'),
+  'booking.roster': () => import('./modules/booking/roster'),
+  'booking.verify': () => import('./modules/booking/verify'),
+  'booking.markNoShow': () => import('./modules/booking/markNoShow'),
+  'booking.rate': () => import('./modules/booking/rate'),
 }
 
 /** The declaration of one action. */

@@ -16,16 +16,28 @@
  */
 import type { Community, User } from '../../../../../types/org'
 import type { Post } from '../../../../../types/party'
-import type { Booking, Service, ServiceSlot } from '../../../../../types/services'
+import type { Booking, DemandCounter, Service, ServiceSlot } from '../../../../../types/services'
+import { chinaDay, chinaMonth } from '../../platform/chinaTime'
 import type { Deps, UserCtx } from '../../platform/context'
-import { ensureDoc, getById, isDuplicateKey, runTx, txGet, updateWhere, type Db, type Tx } from '../../platform/db'
+import { ensureDoc, findMany, getById, isDuplicateKey, runTx, txGet, updateWhere, type Db, type Tx } from '../../platform/db'
 import { conflict, forbidden, notFound } from '../../platform/errors'
 import { applyTransfer, ensureAccounts, findTransfer, personLeg, systemLeg } from '../points/ledger'
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
 import { PT } from '../party/repo'
-import { freedKeyOf, K, newBookingCode, slotId as slotIdOf } from './repo'
-import { canMove, moveRefusal, type BookingEvent, type BookingRelation, type SlotSpec } from './rules'
+import { demandId, demandWords, freedKeyOf, K, newBookingCode, slotId as slotIdOf } from './repo'
+import {
+  audienceRefusal,
+  canMove,
+  moveRefusal,
+  noShowBlock,
+  noShowHorizon,
+  noShowMessage,
+  type BookingEvent,
+  type BookingRelation,
+  type NoShowBlock,
+  type SlotSpec,
+} from './rules'
 
 // ---------- Loading ----------
 
@@ -283,4 +295,56 @@ export async function closeBooking(
     if (alongside) await alongside(tx, after)
     return after
   })
+}
+
+// ---------- What residents look for ----------
+
+/** Count a search with no result (`searches`) or a 我想要这样的服务 (`wants`) for the words, this China month. */
+export async function countDemand(db: Db, communityId: string, words: string, what: 'searches' | 'wants', now: Date): Promise<void> {
+  const month = chinaMonth(now)
+  const _id = demandId(communityId, month, words)
+  const doc: DemandCounter = { _id, communityId, month, words: demandWords(words), searches: 0, wants: 0 }
+  await ensureDoc(db, K.demand, doc)
+  await db
+    .collection(K.demand)
+    .doc(_id)
+    .update({ data: { [what]: db.command.inc(1) } })
+}
+
+// ---------- Who may book ----------
+
+/** The no-show block on this person for this service today, if any (index user_status_day: their no-shows in the window). */
+export async function noShowBlockOf(db: Db, s: Service, userId: string, now: Date): Promise<NoShowBlock | null> {
+  const today = chinaDay(now)
+  const _ = db.command
+  const noShows = await findMany<Pick<Booking, 'day' | 'serviceId'>>(
+    db,
+    K.bookings,
+    { userId, status: 'no_show', day: _.gte(noShowHorizon(s.noShowRule, today)) },
+    { limit: 100, field: { day: true, serviceId: true } },
+  )
+  return noShowBlock(
+    s.noShowRule,
+    noShows.filter((b) => b.serviceId === s._id).map((b) => b.day),
+    today,
+  )
+}
+
+/**
+ * Why this person may not book the service now — inactive, nothing to book, not in its audience, blocked after
+ * no-shows (with the day it ends) — or null. Used by service.get (me) and booking.create (the refusal).
+ */
+export async function bookingRefusal(
+  db: Db,
+  s: Service,
+  person: User,
+  now: Date,
+): Promise<{ why: string; reason: 'NOT_ELIGIBLE' | 'STATE_CHANGED'; blockedUntil: string | null } | null> {
+  if (!s.active) return { why: '这项服务已暂停', reason: 'STATE_CHANGED', blockedUntil: null }
+  if (s.delivery === 'walk_in') return { why: '这项服务随到随办，不用预约，按时间直接去就行', reason: 'NOT_ELIGIBLE', blockedUntil: null }
+  const audience = audienceRefusal(s.audience, person, s.communityId, now)
+  if (audience) return { why: audience, reason: 'NOT_ELIGIBLE', blockedUntil: null }
+  const block = await noShowBlockOf(db, s, person._id, now)
+  if (block) return { why: noShowMessage(s.noShowRule, block), reason: 'NOT_ELIGIBLE', blockedUntil: block.until }
+  return null
 }

@@ -14,7 +14,7 @@
  */
 import { createHash, randomInt } from 'crypto'
 import type { Page } from '../../../../../types/common'
-import type { Booking, DemandCounter } from '../../../../../types/services'
+import type { Booking } from '../../../../../types/services'
 import { findMany, newId, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
 
@@ -54,7 +54,6 @@ export const newBookingCode = () => String(randomInt(10_000_000, 100_000_000))
 export const demandWords = (words: string) => words.trim().replace(/\s+/g, ' ').toLowerCase()
 export const demandId = (communityId: string, month: string, words: string) =>
   `${communityId}_${month}_${createHash('sha256').update(demandWords(words)).digest('hex').slice(0, 16)}`
-export type { DemandCounter }
 
 /** Booking pages by `_id` (time-ordered): `desc` newest first. The cursor is the last `_id` seen. */
 export async function bookingsPage(

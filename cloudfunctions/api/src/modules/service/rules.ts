@@ -115,7 +115,7 @@ export const hasStarted = (slot: Pick<SlotSpec, 'day' | 'start'>, now: Date): bo
 /** Why a slot cannot be booked now (closed, past its cutoff, full), or null when it can. */
 export function slotRefusal(s: Cutoffs, slot: SlotSpec, taken: number, now: Date): string | null {
   if (slot.closed) return '这一天休息，不开放预约'
-  if (!isBeforeCutoff(s, slot, now)) return s.delivery === 'daily' ? `今天的订餐已在 ${clockWords(slot.start)} 截止` : '已过预约截止时间'
+  if (!isBeforeCutoff(s, slot, now)) return s.delivery === 'daily' ? `${dayWords(slot.day)}的订餐已在 ${clockWords(slot.start)} 截止` : '已过预约截止时间'
   if (taken >= slot.capacity) return '这个时段已经约满了'
   return null
 }
