@@ -54,14 +54,14 @@ async function toRequest(ctx: UserCtx, loaded: LoadedErrand, note: string | unde
     })
     requestId = request.id
   } catch (err) {
-    await updateWhere(db, K.errands, heldNow, { converting: null })
+    await updateWhere(db, K.errands, heldNow, { converting: _.remove() })
     throw err
   }
   // The link back: the request names the errand it came from.
   await updateWhere(db, R.requests, { _id: requestId }, { errandId: errand._id })
   return moveErrand(ctx, errand, 'toRequest', ctx.user._id, {
     status: 'done',
-    set: { requestId, converting: null },
+    set: { requestId },
     note: note ?? '已转为居民诉求，由责任人接续办理',
     held: hold,
   })

@@ -16,26 +16,30 @@ import type { User } from '../../../../../types/org'
 import { ErrandCreateInput, type Booking, type Errand, type Service } from '../../../../../types/services'
 import { defineAction, member, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { getById } from '../../platform/db'
+import { getById, type Db } from '../../platform/db'
 import { forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity, getUser } from '../org/repo'
 import { actsFor, livesIn } from '../org/rules'
 import { errandServices, errandView, isErrandStaff, newErrandId } from '../service/errands'
 import { K } from '../service/repo'
 
+/** The errand service named (it must be an active 社区代办 service here), else the community's only one, else none. */
+async function errandServiceFor(db: Db, communityId: string, serviceId: string | undefined): Promise<Service | null> {
+  if (serviceId) {
+    const s = await getById<Service>(db, K.services, serviceId)
+    if (!s || s.communityId !== communityId || s.category !== 'errand' || !s.active) throw invalid('请选择本社区的代办服务')
+    return s
+  }
+  const active = (await errandServices(db, communityId)).filter((s) => s.active)
+  return active.length === 1 ? active[0] : null
+}
+
 async function create(ctx: UserCtx, input: ActionInput<'errand.create'>) {
   const { db, user } = ctx
   const community = await getCommunity(db, input.communityId)
   if (!community) throw notFound('社区')
 
-  let service: Service | null = null
-  if (input.serviceId) {
-    service = await getById<Service>(db, K.services, input.serviceId)
-    if (!service || service.communityId !== community._id || service.category !== 'errand' || !service.active) throw invalid('请选择本社区的代办服务')
-  } else {
-    const active = (await errandServices(db, community._id)).filter((s) => s.active)
-    service = active.length === 1 ? active[0] : null
-  }
+  const service = await errandServiceFor(db, community._id, input.serviceId)
 
   const staff = await isErrandStaff(db, user, community, service)
   let resident: User = user

@@ -80,7 +80,8 @@ export const RACE = '这件代办刚刚有人处理了，请刷新后再看'
 export const HOLD_MS = 60_000
 
 /** No live toRequest hold on the errand (none, or a stale one). */
-export const notHeld = (_: Command, now: Date) => _.or([{ converting: null }, { 'converting.at': _.lt(new Date(now.getTime() - HOLD_MS)) }])
+export const notHeld = (_: Command, now: Date) =>
+  _.or([{ converting: _.exists(false) }, { converting: null }, { 'converting.at': _.lt(new Date(now.getTime() - HOLD_MS)) }])
 
 /**
  * Move the errand by `event`: applied only if the status and the owner are still what was read (and `where`);
@@ -106,11 +107,13 @@ export async function moveErrand(
   const fields: Partial<Errand> = { ...opts.set, status: opts.status ?? errand.status, updatedAt: now }
   const data: Record<string, unknown> = { ...fields, flow: _.push(entry) }
   if (opts.handover) data.handovers = _.push(opts.handover)
+  if (opts.held) data.converting = _.remove()
   const asRead = { _id: errand._id, status: errand.status, ownerId: errand.ownerId }
   const cond = opts.held ? { ...asRead, 'converting.at': opts.held.at, 'converting.byId': opts.held.byId } : _.and([asRead, notHeld(_, now)])
   if ((await updateWhere(deps.db, K.errands, cond, data)) !== 1) throw conflict(RACE, 'STATE_CHANGED')
+  const { converting: _held, ...rest } = errand
   return {
-    ...errand,
+    ...(opts.held ? rest : errand),
     ...fields,
     flow: [...errand.flow, entry],
     handovers: opts.handover ? [...errand.handovers, opts.handover] : errand.handovers,

@@ -13,6 +13,7 @@
 import type { Community, User } from '../../../../../types/org'
 import type { Booking, BookingView, Service } from '../../../../../types/services'
 import type { Deps, UserCtx } from '../../platform/context'
+import { isChinaDay } from '../../platform/chinaTime'
 import { getById, readAll, type Db } from '../../platform/db'
 import { conflict, invalid } from '../../platform/errors'
 import { getUser } from '../org/repo'
@@ -57,6 +58,7 @@ export function venueRelations(
  * hour grid from its opening, within its hours, not a closure). Throws INVALID_INPUT / CONFLICT with the words.
  */
 export function hoursOf(s: Service, day: string, start: string, end: string): SlotSpec[] {
+  if (!isChinaDay(day)) throw invalid('日期不正确', [{ path: 'day', message: '日期不正确' }])
   const from = toMinutes(start)
   const to = toMinutes(end)
   if (to <= from) throw invalid('结束时间要晚于开始时间', [{ path: 'end', message: '结束时间要晚于开始时间' }])
