@@ -236,7 +236,7 @@ describe('errands', () => {
     })
   })
 
-  test('handover is recorded: the new owner owns it, the old one no longer may; only staff of the errand take it over', async () => {
+  test('handover is recorded (the secretary’s audited): the new owner owns it, the old one no longer may; only staff of the errand take it over', async () => {
     const e = await submit(res, { title: '代办残疾证年审' })
     await tc.ok(gw(3), 'errand.advance', { communityId: c, errandId: e.id, step: 'accept' })
     expect(codeOf(await advance(gw(3), e.id, 'handover'))).toBe('INVALID_INPUT') // to whom?
@@ -247,6 +247,9 @@ describe('errands', () => {
     expect(codeOf(await advance(gw(3), e.id, 'progress'))).toBe('FORBIDDEN')
     // The secretary may hand it on while the owner is away.
     await tc.ok(sec, 'errand.advance', { communityId: c, errandId: e.id, step: 'handover', toUserId: gwId(5) })
+    expect(await tc.engine.find('audit_log', { action: 'errand.advance', 'resource.id': e.id })).toMatchObject([
+      { actorId: P.secretary.id, resource: { type: 'errand', label: '代办残疾证年审' }, before: { ownerId: P.member.id }, after: { ownerId: gwId(5) } },
+    ])
     await tc.ok(gw(5), 'errand.advance', { communityId: c, errandId: e.id, step: 'done' })
     const stored = await errandDoc(e.id)
     expect(stored.handovers.map((h) => [h.fromId, h.toId])).toEqual([

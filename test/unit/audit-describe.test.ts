@@ -679,6 +679,9 @@ describe('coverage', () => {
       'request_settings',
       'grid',
       'unit',
+      'service',
+      'booking',
+      'errand',
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -765,6 +768,7 @@ describe('coverage', () => {
       'overdue',
       'reopened',
       'late', // request.escalate, request.unitAccept
+      'ownerId', // errand.advance handover by the secretary (status, reason: venue.approve)
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])

@@ -6,8 +6,9 @@
  *   progress  — the owner notes progress (accepted → in progress; again while in progress).
  *   done      — the owner finishes it; the resident (or the building head who entered it for an offline
  *               neighbour) is told by a subscribe message (待办提醒).
- *   handover  — the owner (or the secretary, when the owner is away) hands it to another staff member of the
- *               errand (`toUserId`); recorded in `handovers` and the flow; the new one owns it, the status stays.
+ *   handover  — the owner (or the secretary, when the owner is away: audited, in one transaction) hands it to
+ *               another staff member of the errand (`toUserId`); recorded in `handovers` and the flow; the new one
+ *               owns it, the status stays.
  *   toRequest — the owner turns it into a request of the request area (category help) through request.create's
  *               own logic (staff entry for the resident: only staff who may enter requests — the secretary and
  *               grid workers — may do this), keeping the link both ways (errand.requestId, request.errandId);
@@ -26,7 +27,18 @@ import { conflict, invalid } from '../../platform/errors'
 import { getUser } from '../org/repo'
 import { listName } from '../org/rules'
 import { K as R } from '../request/repo'
-import { ensureStep, errandView, isErrandStaff, loadErrand, moveErrand, notHeld, notifyResident, RACE, type LoadedErrand } from '../service/errands'
+import {
+  ensureStep,
+  errandView,
+  handOverAudited,
+  isErrandStaff,
+  loadErrand,
+  moveErrand,
+  notHeld,
+  notifyResident,
+  RACE,
+  type LoadedErrand,
+} from '../service/errands'
 import { K } from '../service/repo'
 
 async function toRequest(ctx: UserCtx, loaded: LoadedErrand, note: string | undefined): Promise<Errand> {
@@ -91,7 +103,9 @@ async function advance(ctx: UserCtx, input: ActionInput<'errand.advance'>) {
       const to: User | null = await getUser(ctx.db, input.toUserId)
       if (!to || !(await isErrandStaff(ctx.db, to, community, service))) throw invalid('只能转交给社区工作人员或本项服务的工作人员')
       const handover = { fromId: errand.ownerId!, toId: to._id, at: ctx.now(), note: input.note ?? '' }
-      after = await moveErrand(ctx, errand, 'handover', me._id, { set: { ownerId: to._id }, handover, note: input.note })
+      after = loaded.relations.has('owner')
+        ? await moveErrand(ctx, errand, 'handover', me._id, { set: { ownerId: to._id }, handover, note: input.note })
+        : await handOverAudited(ctx, errand, handover, input.note ?? null)
       break
     }
     case 'toRequest':

@@ -10,7 +10,8 @@
 import type { Community, User } from '../../../../../types/org'
 import type { Errand, ErrandView, Service } from '../../../../../types/services'
 import type { Deps, UserCtx } from '../../platform/context'
-import { findMany, getById, newId, readAll, updateWhere, type Command, type Db } from '../../platform/db'
+import { recordIn } from '../../platform/audit'
+import { findMany, getById, newId, readAll, runTx, txGet, updateWhere, type Command, type Db } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getMany } from '../org/repo'
 import { holdsRole, listName } from '../org/rules'
@@ -118,6 +119,33 @@ export async function moveErrand(
     flow: [...errand.flow, entry],
     handovers: opts.handover ? [...errand.handovers, opts.handover] : errand.handovers,
   }
+}
+
+/**
+ * A handover the secretary makes for an owner who is away: the same move in one transaction with its audit
+ * entry (the owner before and after), applied only if the status and owner are still what was read and no
+ * toRequest is in flight; otherwise CONFLICT STATE_CHANGED and nothing changes.
+ */
+export async function handOverAudited(ctx: UserCtx, errand: Errand, handover: Errand['handovers'][number], note: string | null): Promise<Errand> {
+  const _ = ctx.db.command
+  const now = ctx.now()
+  const entry = { at: now, event: 'handover' as const, byId: ctx.user._id, note }
+  await runTx(ctx.db, async (tx) => {
+    const cur = await txGet<Errand>(tx, K.errands, errand._id)
+    const held = !!cur?.converting && new Date(cur.converting.at).getTime() >= now.getTime() - HOLD_MS
+    if (!cur || cur.status !== errand.status || cur.ownerId !== errand.ownerId || held) throw conflict(RACE, 'STATE_CHANGED')
+    await tx
+      .collection(K.errands)
+      .doc(errand._id)
+      .update({ data: { ownerId: handover.toId, updatedAt: now, flow: _.push(entry), handovers: _.push(handover) } })
+    await recordIn(tx, ctx, {
+      communityId: errand.communityId,
+      resource: { type: 'errand', id: errand._id, label: errand.title },
+      before: { ownerId: handover.fromId },
+      after: { ownerId: handover.toId },
+    })
+  })
+  return { ...errand, ownerId: handover.toId, updatedAt: now, flow: [...errand.flow, entry], handovers: [...errand.handovers, handover] }
 }
 
 /** The page an errand's messages open. */
