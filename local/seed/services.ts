@@ -182,7 +182,9 @@ export async function seedServiceShowcase(call: Call, callAt: CallAt): Promise<v
     stars: 5,
     comment: '刘书记讲得很清楚，还帮我把材料清单列好了。',
   })
-  await callAt(at(addDays(lastWed, 1), '16:00'), who('zhang-wei'), 'errand.advance', {
+  // The next afternoon — or an hour ago, when last Wednesday was yesterday.
+  const nextAfternoon = new Date(Math.min(at(addDays(lastWed, 1), '16:00').getTime(), now - HOUR))
+  await callAt(nextAfternoon, who('zhang-wei'), 'errand.advance', {
     communityId: X,
     errandId: fromVisit.id,
     step: 'progress',

@@ -8,7 +8,9 @@
  * - venues: the list; hours taken at once (overlap refused, off-grid and outside hours refused), the free hours
  *   in service.slots; approval by the venue unit's staff or the secretary only, with codes verified once;
  *   rejection with a reason gives the hours back; cancellation gives every hour back; audited and told;
- *   50 people racing for overlapping ranges never share an hour.
+ *   50 people racing for overlapping ranges never share an hour;
+ * - the showcase (local/seed/services.ts): the menu it promises, with its visits, ratings, no-show, private,
+ *   at-home and child bookings seen only by whom they should be, the venue's requests and the errands.
  */
 import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
 import { fixtureDocs, P, T } from '../support/fixtures'
@@ -18,6 +20,8 @@ import type { Unit } from '../../types/requests'
 import type { Booking, Errand, ServiceSlot } from '../../types/services'
 import { TEMPLATES } from '../../types/templates'
 import { addDays, chinaDay } from '../../cloudfunctions/api/src/platform/chinaTime'
+import { DEMO, seedDemo } from '../../local/seed/demo'
+import { seedScenario } from '../../local/seed/scenario'
 
 let tc: TestCloud
 const c = T.c1
@@ -422,5 +426,72 @@ describe('venues', () => {
       expect(await slotTaken(day, hour)).toBe(holding.length)
     }
     expect(live.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the showcase', () => {
+  const X = DEMO.xingfuli
+  const demo = (k: string) => `demo-${k}`
+  beforeAll(async () => {
+    await seedDemo(tc.engine)
+    await seedScenario(tc.engine) // through the function at the real time (and past times), like `npm start`
+  }, 300_000)
+  beforeEach(() => tc.setNow(Date.now()))
+
+  test('the menu: every kind of service, in words', async () => {
+    const menu = await tc.ok(DEMO.defaultResident.openid, 'service.list', { communityId: X, limit: 50 })
+    const when = Object.fromEntries(menu.items.map((s) => [s.name, s.when]))
+    expect(when).toMatchObject({
+      书记接待日: '每周三 9:00-11:00',
+      长者食堂: '每天 10:00 前预订',
+      四点半课堂: '每周一至五 16:30-18:00',
+      一中体育馆: '每周一至五 18:00-21:00 开放',
+      社区代办: '工作日 9:00-17:00 到党群服务中心一楼代办窗口',
+    })
+    expect(menu.items.find((s) => s.name === '心灵驿站')).toMatchObject({ private: true })
+    expect(menu.items.find((s) => s.name === '康养上门')).toMatchObject({ delivery: 'at_home' })
+    expect(menu.items.find((s) => s.name === '书记接待日')).toMatchObject({ ratingAverage: 5 })
+    expect((await tc.ok(DEMO.defaultResident.openid, 'venue.list', { communityId: X })).map((v) => v.name)).toEqual(['一中体育馆'])
+  })
+
+  test('bookings in every state, each seen only by whom it should be', async () => {
+    const all = (await tc.engine.find('bookings', { communityId: X })) as Booking[]
+    const statuses = all.map((b) => b.status)
+    for (const st of ['booked', 'attended', 'no_show', 'pending']) expect(statuses).toContain(st)
+    expect(all.find((b) => b.status === 'attended')?.rating?.stars).toBe(5)
+    const mine = await tc.ok(DEMO.defaultResident.openid, 'booking.mine', { communityId: X })
+    expect(mine.items.map((b) => [b.serviceName, b.status])).toContainEqual(['书记接待日', 'booked'])
+
+    const services = await tc.engine.find('services', { communityId: X })
+    const idOf = (name: string) => services.find((s) => s.name === name)!._id as string
+    const roster = async (openid: string, name: string) => {
+      const b = all.find((x) => x.serviceId === idOf(name) && x.status === 'booked')!
+      return (await tc.ok(openid, 'booking.roster', { communityId: X, serviceId: idOf(name), day: b.day })).items
+    }
+    // 心灵驿站: the secretary sees that a place is taken, never by whom; the counsellor sees who.
+    expect((await roster(DEMO.secretaryXingfuli.openid, '心灵驿站')).map((b) => b.who)).toEqual(['预约人已隐藏'])
+    expect((await roster(demo('wu-jing'), '心灵驿站')).map((b) => b.who)).toEqual(['谢*涵'])
+    // 康养上门: the address only to the provider who goes there.
+    expect((await roster(DEMO.secretaryXingfuli.openid, '康养上门')).map((b) => b.address)).toEqual([null])
+    expect((await roster(demo('luo-zhiming'), '康养上门')).map((b) => b.address)).toEqual(['钢城新村 1 栋 2 单元 101'])
+    // 四点半课堂: the child by given name and age only.
+    expect((await roster(demo('ma-jun'), '四点半课堂')).map((b) => b.child)).toEqual([{ givenName: '小雨', age: 8 }])
+    // 一中体育馆: the school's staff decide; one approved, one waiting.
+    const gym = all.filter((b) => b.serviceId === idOf('一中体育馆'))
+    expect(gym.map((b) => b.status).sort()).toEqual(['booked', 'pending'])
+    const waiting = gym.find((b) => b.status === 'pending')!
+    expect(codeOf(await tc.call(DEMO.propertyStaff.openid, 'venue.approve', { communityId: X, bookingId: waiting._id, approve: true }))).toBe('NOT_FOUND')
+    expect(await tc.ok(DEMO.venueStaff.openid, 'venue.approve', { communityId: X, bookingId: waiting._id, approve: true })).toMatchObject({ status: 'booked' })
+  })
+
+  test('errands waiting, in hand (from the reception day) and done', async () => {
+    const errands = (await tc.engine.find('errands', { communityId: X })) as Errand[]
+    expect(errands.map((e) => e.status).sort()).toEqual(['done', 'in_progress', 'submitted'])
+    expect(errands.find((e) => e.status === 'in_progress')).toMatchObject({ ownerId: DEMO.gridWorker.id })
+    expect(errands.find((e) => e.status === 'in_progress')!.bookingId).toBeTruthy()
+    const queue = await tc.ok(DEMO.gridWorker.openid, 'errand.list', { communityId: X, view: 'open' })
+    expect(queue.items.map((e) => [e.title, e.resident])).toEqual([['代办养老金资格认证', '钱*兰']])
+    const stats = await tc.ok(DEMO.secretaryXingfuli.openid, 'service.stats', { communityId: X })
+    expect(stats.errands).toEqual({ open: 2, done: 1 })
   })
 })
