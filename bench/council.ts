@@ -30,7 +30,7 @@ async function openEngine() {
 }
 
 /** A topic document of community 1's default council (the fields topic.create would write). */
-function topic(id: string, at: Date, extra: object) {
+export function topic(id: string, at: Date, extra: object) {
   return {
     _id: id,
     communityId: T.c1,
@@ -70,7 +70,7 @@ function topic(id: string, at: Date, extra: object) {
   }
 }
 
-const topicId = (at: Date, i: number) => 't' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0')
+export const topicId = (at: Date, i: number) => 't' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0')
 
 export const voteSection: Section = {
   name: 'topic.vote（每秒 500 票涌入同一议题）',

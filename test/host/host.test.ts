@@ -158,7 +158,7 @@ describe('a stack with the demo street', () => {
       expect(new Set(people.map((p) => p.openid)).size).toBe(people.length)
       // offline residents (placeholder openids) are not people one can be
       expect(people.some((p) => p.openid.startsWith('offline_'))).toBe(false)
-      expect(people).toHaveLength(47)
+      expect(people).toHaveLength(49)
     })
 
     test('/dev/people is a readable page in a browser', async () => {

@@ -1,7 +1,8 @@
 /**
  * The showcase `npm start` seeds (a few weeks of community life made through the real function) is
  * consistent: the ledger balances, the shelf is stocked, wishes stand in several states, an activity's
- * hours were paid, the 议事厅 has topics at every stage, and the other community is not empty. A newcomer, who is the default resident at first,
+ * hours were paid, the 议事厅 has topics at every stage, requests stand in every colour with units and their staff,
+ * and the other community is not empty. A newcomer, who is the default resident at first,
  * can finish the supermarket journey: she has the points for something on the shelf and redeems it.
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
@@ -45,6 +46,25 @@ test('the showcase seeds through the function and leaves consistent books', asyn
     expect(res.data.totals.registeredMembers).toBe(2)
     expect(res.data.totals.wishesUnderReview).toBe(await engine.count('wishes', { status: 'under_review' }))
     expect(res.data.totals.wishesUnderReview).toBeGreaterThan(0)
+
+    // 一键报修 / 吹哨报到: unit staff appointed (every role is now held), requests in every colour and several states,
+    // and the street's view shows 城管科 (which reported late) as lagging, 安居物业 on time.
+    const held = new Set((await engine.find('users', {})).flatMap((u) => u.roles.map((r: { role: string }) => r.role)))
+    expect(held).toContain('unit_staff')
+    const reqStatuses = new Set((await engine.find('requests', {})).map((r) => r.status))
+    for (const s of ['dispatched', 'in_progress', 'resolved', 'escalated', 'closed']) expect(reqStatuses).toContain(s)
+    const asStaff = (openid: string, action: string, data: object) =>
+      runAsCaller({ OPENID: openid, APPID: 'local' }, () => main({ action, data })) as Promise<{ ok: boolean; data?: any }>
+    const board = await asStaff(DEMO.secretaryXingfuli.openid, 'request.board', { communityId: DEMO.xingfuli })
+    const colours = new Set((board.data.items as { clock: { colour: string } }[]).map((x) => x.clock.colour))
+    for (const colour of ['green', 'yellow', 'red']) expect(colours).toContain(colour)
+    const late = await asStaff(DEMO.streetAdmin.openid, 'request.lateUnits', { streetId: DEMO.street })
+    const byName = new Map((late.data as { name: string; onTimeRate: number | null; lagging: boolean }[]).map((v) => [v.name, v]))
+    expect(byName.get('街道城管科')).toMatchObject({ onTimeRate: 0, lagging: true })
+    expect(byName.get('安居物业')).toMatchObject({ onTimeRate: 1 })
+    const [chengguan] = await engine.find('units', { name: '街道城管科' })
+    const deptQueue = await asStaff(DEMO.deptStaff.openid, 'request.queue', { communityId: DEMO.xingfuli, unitId: chengguan._id })
+    expect(deptQueue.data.items.map((x: { status: string }) => x.status)).toEqual(['escalated'])
 
     // The default resident: her balance (the cached one and the sum of her ledger entries agree, see
     // ledgerProblems) buys the cheapest item in stock, through the function as the app would.

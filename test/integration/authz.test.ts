@@ -66,6 +66,8 @@ const c2 = T.c2
 const SEC: Caller[] = ['secretary', 'streetAdmin']
 const OTHER_SEC: Caller[] = ['otherSecretary', 'streetAdmin']
 const REQ = 'authz-req-0001'
+/** Whose household is verified in community 1: the residents a council of community 1 hears (and counts). */
+const RESIDENTS: Caller[] = ['owner', 'resident', 'partyMember', 'volunteer', 'head', 'head2', 'grid', 'secretary']
 
 /** Rules another engineer is implementing in the org module right now. */
 const RULE_MEMBER = 'org: a full record only of people living (verified) or registered (双报到) in the community'
@@ -79,6 +81,23 @@ const onlyIn = (data: any, communityId: string) => {
 }
 
 const one = (c: Omit<Case, 'label'> & { label?: string }): Case[] => [{ label: '', ...c }]
+
+/**
+ * A request is between its reporter, who holds it and the secretary: anyone else is told it does not exist
+ * (NOT_FOUND); those related to it but not allowed this step are refused (FORBIDDEN).
+ */
+const onlyRelated = (forbidden: Caller[]): Deny => Object.fromEntries(CALLER_NAMES.map((k) => [k, forbidden.includes(k) ? 'FORBIDDEN' : 'NOT_FOUND'])) as Deny
+/** The reporter (the owner), the grid worker holding the repairs, the secretary and the street admin. */
+const REPORTER_HOLDER_SEC: Caller[] = ['owner', 'grid', 'secretary', 'streetAdmin']
+const masked = (field: string) => (data: any, caller: Caller) =>
+  !SEC.includes(caller) && JSON.stringify(data[field] ?? data).includes('房物业') ? `unmasked staff name shown to ${caller}` : null
+const requestLimits = () =>
+  Object.fromEntries(
+    ['repair', 'safety', 'environment', 'dispute', 'help', 'feedback'].map((k) => [
+      k,
+      { normal: { respondMinutes: 120, resolveMinutes: 2880 }, urgent: { respondMinutes: 20, resolveMinutes: 240 } },
+    ]),
+  )
 
 const activityInput = (w: World, communityId: string, extra: object = {}) => ({
   communityId,
@@ -698,7 +717,7 @@ const TABLE: Record<string, Case[]> = {
     allow: ['streetAdmin'],
     other: { allow: ['farAdmin'] },
   }),
-  // ---------------------------------------------------------------- 议事 (council-votes)
+  // ---------------------------------------------------------------- 议事
   'org.setResidency': one({ gate: 'secretary', input: (_w, communityId) => ({ communityId, userId: P.resident.id, birthYear: 1990 }) }),
   'council.list': one({
     gate: 'user',
@@ -733,6 +752,182 @@ const TABLE: Record<string, Case[]> = {
     other: 'open',
     check: (d, _c, v) => (v === 'other' && Object.keys(d.byStatus).length ? 'community 1’s topics counted' : null),
   }),
+  // Residents take part where their household is verified in community 1 (the others are told why:
+  // FORBIDDEN NOT_ELIGIBLE); the topic's author does not support or report their own.
+  'topic.create': [
+    {
+      label: 'for oneself',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, title: '楼道加装感应灯', description: '晚上楼道太黑，老人上下楼不安全。' }),
+      allow: RESIDENTS,
+      // Community 2's residents may raise a topic there (in its default council, made on first use).
+      other: { allow: ['otherResident', 'otherSecretary'] },
+    },
+    {
+      label: 'for the elder the building head acts for',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, title: '想在楼下放张长椅', description: '老人走不动，想歇一歇。', onBehalfOf: P.elder.id }),
+      // The secretary acts for nobody here: asked to say how it came in (INVALID_INPUT), not refused.
+      allow: ['head', ...SEC],
+    },
+    {
+      label: 'entered by the secretary from a paper form, for a resident',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, title: '垃圾桶挪个位置', description: '垃圾桶离窗户太近。', onBehalfOf: P.resident.id, channel: 'paper' }),
+      allow: SEC,
+      other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+    },
+  ],
+  'topic.list': [
+    {
+      label: 'the public list',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId }),
+      other: 'open',
+      check: (d, _c, v) => {
+        if (v === 'other') return empty('items')(d)
+        const unseen = (d.items as { id: string; status: string }[]).filter((x) => x.id === world.topicDraft || x.status === 'draft' || x.status === 'hidden')
+        return unseen.length ? `the public list shows ${unseen.map((x) => `${x.id} (${x.status})`)}` : null
+      },
+    },
+    {
+      label: 'the drafts waiting for the secretary',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, status: 'draft' }),
+      allow: SEC,
+      other: { allow: OTHER_SEC },
+      check: (d, _c, v) =>
+        v === 'other' ? empty('items')(d) : (d.items as { id: string }[]).some((x) => x.id === world.topicDraft) ? null : 'the draft is not listed',
+    },
+    {
+      label: 'one’s own topics',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, mine: true }),
+      other: 'open',
+      check: (d, c) => (c !== 'owner' ? empty('items')(d) : null),
+    },
+  ],
+  'topic.get': [
+    {
+      label: 'a topic in opinions: the held comment is not among its comments',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions }),
+      check: (d) => {
+        const held = (d.recentComments as { id: string; status: string }[]).filter((x) => x.id === world.heldCommentId || x.status !== 'visible')
+        return held.length ? `comments not visible are shown: ${held.map((x) => x.id)}` : null
+      },
+    },
+    {
+      label: 'a topic being voted on by secret ballot: no tally before the close',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicVoting }),
+      check: (d) => (d.tally ? `the tally is shown during a secret vote: ${JSON.stringify(d.tally)}` : null),
+    },
+    {
+      label: 'a done topic: nobody sees another’s choice',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicDone }),
+      // The resident, the owner and the party member voted; their households see only that their household did.
+      check: (d, c) =>
+        ['yes', 'no', 'abstain'].includes(d.me.voted) && !['owner', 'resident', 'partyMember'].includes(c) ? `${c} sees a choice: ${d.me.voted}` : null,
+    },
+    {
+      label: 'a draft: only its author and the secretary',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicDraft }),
+      allow: ['owner', ...SEC],
+      deny: 'NOT_FOUND',
+    },
+  ],
+  'topic.support': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicUnbacked }),
+    allow: RESIDENTS.filter((c) => c !== 'owner'),
+  }),
+  // Only the resident supports it; anyone else has nothing to withdraw.
+  'topic.unsupport': one({ gate: 'user', input: (w, communityId) => ({ communityId, topicId: w.topicCollecting }), allow: ['resident'], deny: 'CONFLICT' }),
+  'topic.review': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicReview, note: '党支部同意，请业委会商议' }),
+    allow: ['partyMember', ...SEC],
+  }),
+  'topic.discuss': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicDiscussion, note: '业委会同意，征求居民意见' }),
+    allow: ['volunteer', ...SEC],
+  }),
+  'topic.comment': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, topicId: w.topicOpinions, text: '同意，最好装在地面上' }),
+    allow: RESIDENTS,
+  }),
+  'topic.comments': [
+    {
+      label: 'a topic’s visible comments',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions }),
+      check: (d) => ((d.items as { id: string }[]).some((x) => x.id === world.heldCommentId) ? 'the held comment is listed' : null),
+    },
+    {
+      label: 'a topic’s held comments',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions, held: true }),
+      allow: SEC,
+      other: { deny: { otherSecretary: 'NOT_FOUND', streetAdmin: 'NOT_FOUND' } },
+    },
+    {
+      label: 'the moderation queue',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId, held: true }),
+      allow: SEC,
+      other: { allow: OTHER_SEC },
+      check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+    },
+  ],
+  // The secretary reports without being a resident; nobody reports their own.
+  'topic.report': [
+    {
+      label: 'a topic',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions, reason: '重复提交' }),
+      allow: [...RESIDENTS.filter((c) => c !== 'owner'), 'streetAdmin'],
+    },
+    {
+      label: 'the resident’s comment',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions, commentId: w.commentId }),
+      allow: [...RESIDENTS.filter((c) => c !== 'resident'), 'streetAdmin'],
+    },
+  ],
+  'topic.moderate': [
+    { label: 'approving the draft', gate: 'secretary', input: (w, communityId) => ({ communityId, topicId: w.topicDraft, decision: 'approve' }) },
+    {
+      label: 'showing the held comment',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, topicId: w.topicOpinions, commentId: w.heldCommentId, decision: 'approve' }),
+    },
+  ],
+  'topic.withdraw': [
+    {
+      label: 'the owner’s draft',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicDraft }),
+      allow: ['owner'],
+      // Nobody else knows the draft exists; the secretary sees it, but withdrawing is its author's.
+      deny: { ...Object.fromEntries(CALLER_NAMES.map((c) => [c, 'NOT_FOUND'])), secretary: 'FORBIDDEN', streetAdmin: 'FORBIDDEN' },
+    },
+    {
+      label: 'the owner’s topic nobody has backed yet',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, topicId: w.topicUnbacked }),
+      allow: ['owner'],
+    },
+  ],
+  'topic.merge': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, topicId: w.topicCollecting, intoTopicId: w.topicOpinions, note: '都是停车问题' }),
+  }),
+  'topic.retire': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, topicId: w.topicCollecting, reason: 'duplicate' }) }),
   'topic.openVote': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, topicId: w.topicOpinions }) }),
   // Everyone whose household is verified in community 1 may vote (nobody has yet); the others are told why.
   'topic.vote': one({
@@ -775,6 +970,178 @@ const TABLE: Record<string, Case[]> = {
     other: 'open',
     check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
   }),
+  // ---------------------------------------------------------------- 一键报修 / 吹哨报到 (requests, grids, units)
+  'request.create': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId, category: 'repair', description: '单元门坏了，关不上' }),
+    other: 'open',
+  }),
+  'request.get': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+    allow: REPORTER_HOLDER_SEC,
+    deny: 'NOT_FOUND',
+    // The reporter's full name and phone: to who handles it and the secretary (and the reporter), no one else.
+    check: (d) => (d.reporter.phone === null ? 'the reporter’s phone withheld from someone who handles it' : null),
+  }),
+  'request.mine': one({
+    gate: 'member',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, c, v) => (v === 'other' || c !== 'owner' ? empty('items')(d) : d.items.length ? null : 'the owner’s requests missing'),
+  }),
+  'request.queue': [
+    {
+      label: 'own queue (grid worker, secretary)',
+      gate: 'user',
+      input: (_w, communityId) => ({ communityId }),
+      allow: ['grid', ...SEC],
+      other: { allow: OTHER_SEC },
+      check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+    },
+    {
+      label: 'a unit’s queue',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId }),
+      allow: ['unitStaff'],
+      // The unit's queue is the unit's, whatever community names it: only its staff.
+      other: { allow: ['unitStaff'] },
+    },
+  ],
+  'request.board': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
+  }),
+  'request.accept': [
+    {
+      label: 'the grid worker’s',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+      allow: ['grid'],
+      deny: onlyRelated(['owner', ...SEC]),
+    },
+    {
+      label: 'the property company’s',
+      gate: 'user',
+      input: (w, communityId) => ({ communityId, requestId: w.reqUnit }),
+      allow: ['unitStaff'],
+      deny: onlyRelated(['owner', ...SEC]),
+    },
+  ],
+  'request.progress': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, note: '材料买好了' }),
+    allow: ['grid'],
+    deny: onlyRelated(['owner', ...SEC]),
+  }),
+  'request.resolve': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, proof: '已修好' }),
+    allow: ['grid'],
+    deny: onlyRelated(['owner', ...SEC]),
+  }),
+  'request.confirm': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqResolved, stars: 5 }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.reopen': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqResolved, reason: '又坏了' }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.cancel': one({
+    gate: 'user',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched }),
+    allow: ['owner'],
+    deny: onlyRelated(['grid', ...SEC]),
+  }),
+  'request.reassign': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, requestId: w.reqDispatched, unitId: w.propertyId, reason: '物业负责' }),
+  }),
+  'request.escalate': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, requestId: w.reqAccepted, unitId: w.deptId, reason: '超出社区能力范围' }),
+  }),
+  // Only the staff of the unit it was escalated to report; other staff have nothing to do with it.
+  'request.unitAccept': one({
+    gate: ['unit_staff'],
+    input: (w, communityId) => ({ communityId, requestId: w.reqEscalated }),
+    allow: ['deptStaff'],
+    deny: 'NOT_FOUND',
+  }),
+  'request.convert': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, requestId: w.reqDispatched, into: 'wish' }) }),
+  'request.stats': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId }),
+    other: 'open',
+    check: (d, _c, v) => (v === 'other' && Object.keys(d.byCategory).length ? 'community 1’s requests counted' : null),
+  }),
+  'request.settings': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
+  'request.setSettings': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, limits: requestLimits(), mediationDays: 7, yellowShare: 0.7, autoCloseDays: 7 }),
+    other: 'open',
+  }),
+  'request.lateUnits': one({ gate: 'user', input: () => ({ streetId: T.street }), allow: ['streetAdmin'], other: false }),
+  'request.supervise': one({
+    gate: 'user',
+    input: (w) => ({ streetId: T.street, unitId: w.deptId, note: '请尽快到场处理' }),
+    allow: ['streetAdmin'],
+    other: false,
+  }),
+  'org.setGrid': one({
+    gate: 'secretary',
+    input: (_w, communityId) => ({ communityId, gridId: 'g-1', name: '第一网格', compoundIds: [T.compound1], workerId: Q.volunteer.id }),
+  }),
+  // The community's people and the staff of units serving it; staff names masked but for the secretary.
+  'unit.list': one({
+    gate: 'user',
+    input: (_w, communityId) => ({ communityId }),
+    allow: ['owner', 'resident', 'partyMember', 'volunteer', 'head', 'head2', 'grid', 'secretary', 'streetAdmin', 'unitStaff', 'deptStaff'],
+    other: { allow: ['otherSecretary', 'otherResident', 'streetAdmin', 'deptStaff'] },
+    check: masked('staff'),
+  }),
+  'unit.upsert': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({
+        communityId,
+        unitId: w.propertyId,
+        name: '安居物业',
+        kind: 'property',
+        categories: ['environment'],
+        escalationAcceptMinutes: 45,
+      }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, name: '街道城管科', kind: 'street_dept', categories: [], escalationAcceptMinutes: 90 }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
+  'unit.setStaff': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId, userId: P.resident.id, staff: true }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, userId: P.resident.id, staff: true }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
   ...Object.fromEntries(Object.entries(announced).filter(([action]) => action in actionInputs)),
 }
 
@@ -801,7 +1168,9 @@ function passes(caller: Caller, gate: Gate, communityId: string): boolean {
   const street = world.streetOf[communityId]
   const grants = world.roles[caller]
   const holds = (roles: readonly Role[]) =>
-    grants.some((g) => roles.includes(g.role) && (g.communityId === communityId || (g.role === 'street_admin' && g.communityId === street)))
+    grants.some(
+      (g) => roles.includes(g.role) && (g.communityId === communityId || (['street_admin', 'unit_staff'].includes(g.role) && g.communityId === street)),
+    )
   if (gate === 'member') return grants.some((g) => g.communityId === communityId) || holds(['street_admin'])
   if (gate === 'secretary') return holds(['secretary', 'street_admin'])
   return holds(gate)
@@ -881,7 +1250,34 @@ test('the world holds what the rows rely on, and restoring it is exact', async (
   expect(await status('party_registrations', world.memberRegId)).toBe('verified')
   expect(await status('activity_signups', `${world.actNow}_${Q.volunteer.id}`)).toBe('checked_in')
   expect(await status('activity_signups', `${world.actPast}_${Q.volunteer.id}`)).toBe('checked_out')
-  expect(CALLER_NAMES).toHaveLength(15)
+  expect(await status('requests', world.reqDispatched)).toBe('dispatched')
+  expect(await status('requests', world.reqAccepted)).toBe('accepted')
+  expect(await status('requests', world.reqResolved)).toBe('resolved')
+  expect(await status('requests', world.reqUnit)).toBe('dispatched')
+  expect(await status('requests', world.reqEscalated)).toBe('escalated')
+  expect(await status('requests', world.reqFeedback)).toBe('dispatched')
+  const topics = [
+    world.topicDraft,
+    world.topicCollecting,
+    world.topicUnbacked,
+    world.topicReview,
+    world.topicDiscussion,
+    world.topicOpinions,
+    world.topicVoting,
+  ]
+  expect(await Promise.all(topics.map((id) => status('topics', id)))).toEqual([
+    'draft',
+    'collecting',
+    'collecting',
+    'review',
+    'discussion',
+    'opinions',
+    'voting',
+  ])
+  expect(await status('topics', world.topicPassed)).toBe('decided')
+  expect(await status('topics', world.topicDone)).toBe('done')
+  expect([await status('topic_comments', world.commentId), await status('topic_comments', world.heldCommentId)]).toEqual(['visible', 'held'])
+  expect(CALLER_NAMES).toHaveLength(17)
 })
 
 test('the walk notices a refused call that wrote something, and puts the world back', async () => {

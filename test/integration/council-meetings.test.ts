@@ -201,4 +201,58 @@ describe('a council meeting is an activity residents join', () => {
     expect(codeOf(await tc.call(res, 'meeting.list', { communityId: c, cursor: 'nope' }))).toBe('INVALID_INPUT')
     expect(made).toHaveLength(5)
   })
+
+  test('the volunteer activity list leaves meetings to meeting.list, every read of it on an index', async () => {
+    const { council } = await setup()
+    const at = (min: number) => new Date(tc.now().getTime() + min * 60_000).toISOString()
+    const activity = (title: string, from: number, to: number) =>
+      tc.ok(sec, 'activity.upsert', {
+        communityId: c,
+        title,
+        description: '一起打扫楼道',
+        place: '幸福里小区 1栋',
+        capacity: 10,
+        pointsPerHour: 10,
+        startAt: at(from),
+        endAt: at(to),
+      })
+    // By start (ids sort by it): a volunteer activity, the meeting, another volunteer activity.
+    const early = await activity('楼道清洁日', 20, 60)
+    const m = await meeting(council.id, { startAt: at(40), endAt: at(120) })
+    const late = await activity('垃圾分类宣传', 60, 120)
+    const pm = P.member.openid
+    for (const id of [early.id, m.id]) await tc.ok(pm, 'activity.signUp', { communityId: c, activityId: id })
+
+    // Every read of activities activity.list makes, with the plan the engine chose for it.
+    const engine = tc.engine as unknown as { findDocs: (...args: unknown[]) => unknown; stats: { lastPlan?: string } }
+    const findDocs = engine.findDocs
+    const plans: string[] = []
+    const spy = jest.spyOn(engine, 'findDocs').mockImplementation(function (this: typeof engine, ...args: unknown[]) {
+      const out = findDocs.apply(this, args)
+      if (this.stats.lastPlan?.startsWith('activities:')) plans.push(this.stats.lastPlan)
+      return out
+    })
+    const page = async (scope: 'upcoming' | 'past' | 'mine', cursor?: string) => {
+      const p = await tc.ok(pm, 'activity.list', { communityId: c, scope, limit: 1, ...(cursor ? { cursor } : {}) })
+      return { ids: p.items.map((a) => a.id), nextCursor: p.nextCursor }
+    }
+    try {
+      const first = await page('upcoming')
+      expect(first).toEqual({ ids: [early.id], nextCursor: early.id })
+      expect(await page('upcoming', first.nextCursor!)).toEqual({ ids: [late.id], nextCursor: null })
+      expect((await page('mine')).ids).toEqual([early.id])
+      tc.advance(3 * 3600_000)
+      const past = await page('past')
+      expect(past).toEqual({ ids: [late.id], nextCursor: late.id })
+      expect(await page('past', past.nextCursor!)).toEqual({ ids: [early.id], nextCursor: null })
+    } finally {
+      spy.mockRestore()
+    }
+    // The four pages are ranges of the two indexes (by id, the sign-ups' activities).
+    const ranges = plans.filter((p) => !/^activities: IDHACK/.test(p))
+    expect(ranges).toHaveLength(4)
+    for (const plan of ranges) expect(plan).toMatch(/^activities: IXSCAN community_meeting_(end|id) eq\[communityId,meeting\.councilId\]x1 range/)
+    // The meeting is where meetings are listed.
+    expect((await tc.ok(pm, 'meeting.list', { communityId: c })).items.map((x) => x.id)).toEqual([m.id])
+  })
 })

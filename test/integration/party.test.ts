@@ -98,6 +98,20 @@ describe('双报到', () => {
     expect(codeOf(await tc.call(P.resident.openid, 'party.registerCode', { communityId: c }))).toBe('FORBIDDEN')
   })
 
+  test('a scene of another kind (a 居民说事点’s poster) opens no registration', async () => {
+    await setup()
+    await tc.engine.insertMany('scene_tokens', [
+      { _id: 'tpGate0001', kind: 'talk_point', communityId: c, compoundId: T.compound1, name: '幸福里东门说事点', createdAt: tc.now() },
+    ])
+    expect(codeOf(await tc.call(P.member.openid, 'party.resolveScene', { scene: 'tpGate0001' }))).toBe('NOT_FOUND')
+    // Nor does registering with it.
+    expect(codeOf(await tc.call(P.member.openid, 'party.register', regInput({ scene: 'tpGate0001' })))).toBe('NOT_FOUND')
+    expect(await tc.engine.count('party_registrations', {})).toBe(0)
+    // The registration codes still resolve.
+    const code = await tc.ok(sec, 'party.registerCode', { communityId: c })
+    expect((await tc.ok(P.member.openid, 'party.resolveScene', { scene: code.scene })).communityId).toBe(c)
+  })
+
   test('register → verify: the member gets the party-member role; one active registration; moving closes the old one', async () => {
     await setup()
     const code = await tc.ok(sec, 'party.registerCode', { communityId: c })

@@ -10,7 +10,8 @@ import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { PRIVACY_VERSION, type User } from '../../types/org'
 import type { ApiResult } from '../../types/common'
-import type { Unit } from '../../types/requests'
+import type { Request, Unit } from '../../types/requests'
+import { acceptedLate } from '../../cloudfunctions/api/src/modules/request/rules'
 
 let tc: TestCloud
 const sec = P.secretary.openid
@@ -303,5 +304,233 @@ describe('units and staff', () => {
 
     // unit_staff is never handed out as a bare role.
     expect(codeOf(await tc.call(sec, 'org.assignRole', { communityId: c, userId: P.neighbour.id, role: 'unit_staff' }))).toBe('FORBIDDEN')
+  })
+})
+
+// ---------------------------------------------------------------- dispatch, 吹哨, the street's view
+
+const report = (openid: string, category: 'repair' | 'safety' | 'environment', extra: object = {}) =>
+  tc.ok(openid, 'request.create', { communityId: c, category, description: `${category}：楼下有问题，请来看看`, ...extra })
+const stored = async (id: string) => (await tc.engine.find('requests', { _id: id }))[0] as Request
+const accept = (openid: string, requestId: string) => tc.call(openid, 'request.unitAccept', { communityId: c, requestId })
+
+/** Units and staff through the actions: 物业 (owns 环境卫生) with one staff member, 城管科 with two, all subscribed. */
+async function withUnits() {
+  await setup()
+  const prop = await tc.ok(sec, 'unit.upsert', propertyInput({ categories: ['environment'] }))
+  const dept = await tc.ok(P.streetAdmin.openid, 'unit.upsert', deptInput())
+  await tc.ok(sec, 'unit.setStaff', { communityId: c, unitId: prop.id, userId: STAFF.prop._id, staff: true })
+  await tc.ok(P.streetAdmin.openid, 'unit.setStaff', { communityId: c, unitId: dept.id, userId: STAFF.dept._id, staff: true })
+  await tc.ok(P.streetAdmin.openid, 'unit.setStaff', { communityId: c, unitId: dept.id, userId: STAFF.dept2._id, staff: true })
+  for (const p of Object.values(STAFF)) for (let i = 0; i < 5; i++) await tc.ok(p.openid, 'org.subscribed', { templates: ['requestProgress', 'reminder'] })
+  return { prop, dept }
+}
+
+describe('dispatch follows the grid; staff see their unit’s queue', () => {
+  test('a request goes to the worker of its building’s grid as the grids now stand', async () => {
+    const { prop } = await withUnits()
+    await tc.ok(sec, 'org.setGrid', { communityId: c, gridId: 'g-1', name: '第一网格', compoundIds: [], buildingIds: [T.b1], workerId: P.head.id })
+    const g2 = await tc.ok(sec, 'org.setGrid', { communityId: c, name: '第二网格', compoundIds: [], buildingIds: [T.b2], workerId: P.neighbour.id })
+    const inB1 = await report(P.resident.openid!, 'repair') // 王秀英 lives in 1栋
+    const inB2 = await report(P.member.openid!, 'repair') // 周志刚 lives in 2栋
+    expect((await stored(inB1.id)).assignee).toEqual({ kind: 'worker', userId: P.head.id, gridId: 'g-1' })
+    expect((await stored(inB2.id)).assignee).toEqual({ kind: 'worker', userId: P.neighbour.id, gridId: g2.id })
+    // The worker changes: the next request of 2栋 goes to the new one.
+    await tc.ok(sec, 'org.setGrid', { communityId: c, gridId: g2.id, name: '第二网格', compoundIds: [], buildingIds: [T.b2], workerId: P.head.id })
+    const again = await report(P.member.openid!, 'repair')
+    expect((await stored(again.id)).assignee).toEqual({ kind: 'worker', userId: P.head.id, gridId: g2.id })
+    const queue = await tc.ok(P.head.openid!, 'request.queue', { communityId: c })
+    expect(queue.items.map((x) => x.id).sort()).toEqual([inB1.id, again.id].sort())
+
+    // 环境卫生 belongs to the property company: its staff see it in the unit's queue, nobody else may look.
+    const bins = await report(P.resident.openid!, 'environment')
+    expect((await stored(bins.id)).holderKey).toBe(`unit_${prop.id}`)
+    const unitQueue = await tc.ok(STAFF.prop.openid, 'request.queue', { communityId: c, unitId: prop.id })
+    expect(unitQueue.items.map((x) => [x.id, x.holder])).toEqual([[bins.id, '安居物业']])
+    expect(codeOf(await tc.call(STAFF.dept.openid, 'request.queue', { communityId: c, unitId: prop.id }))).toBe('FORBIDDEN')
+    expect((await tc.ok(STAFF.prop.openid, 'request.accept', { communityId: c, requestId: bins.id })).status).toBe('accepted')
+  })
+})
+
+describe('吹哨: escalation to a department and its accept limit', () => {
+  test('an overdue request is escalated; the department must report within its limit; on time it is judged on its own clock', async () => {
+    const { dept } = await withUnits()
+    const t0 = tc.now().getTime()
+    const r = await report(P.resident.openid!, 'safety') // to the fixture grid's worker (the party member); 60 minutes to accept
+    tc.setNow(t0 + 90 * MIN)
+    expect((await tc.ok(sec, 'request.get', { communityId: c, requestId: r.id })).clock.colour).toBe('red')
+
+    // Only the secretary (or street admin) blows the whistle, to a unit serving the community.
+    const input = { communityId: c, requestId: r.id, unitId: dept.id, reason: '井盖归市政管理，需街道协调' }
+    expect(codeOf(await tc.call(P.member.openid!, 'request.escalate', input))).toBe('FORBIDDEN')
+    const c2unit = await tc.ok(P.otherSecretary.openid, 'unit.upsert', propertyInput({ communityId: T.c2, name: '和平物业' }))
+    expect(codeOf(await tc.call(sec, 'request.escalate', { ...input, unitId: c2unit.id }))).toBe('NOT_FOUND')
+    const outboxBefore = await tc.engine.count('outbox', {})
+
+    const escalated = await tc.ok(sec, 'request.escalate', input)
+    expect(escalated).toMatchObject({
+      status: 'escalated',
+      holder: '街道城管科',
+      clock: { stage: 'escalation', colour: 'green', minutesLeft: 120 },
+      escalation: { unitName: '街道城管科', reason: input.reason, acceptedAt: null },
+      can: { escalate: false },
+    })
+    const s = await stored(r.id)
+    expect(s).toMatchObject({ holderKey: `unit_${dept.id}`, assignee: { kind: 'unit', unitId: dept.id }, ownerId: null, late: true })
+    expect(new Date(s.dueAt!).getTime()).toBe(new Date(s.escalation!.acceptBy).getTime())
+    expect(new Date(s.escalation!.acceptBy).getTime()).toBe(new Date(s.escalation!.at).getTime() + 120 * MIN)
+    const [audit] = await tc.engine.find('audit_log', { action: 'request.escalate' })
+    expect(audit.after).toMatchObject({ status: 'escalated', unitId: dept.id, overdue: true, reopened: 0 })
+    // The department's staff were told (the 哨), and the reporter.
+    const told = (await tc.engine.find('outbox', {}, { sort: { at: 1 } })).slice(outboxBefore)
+    expect(
+      told
+        .filter((m) => m.templateId === 'local-tpl-request-progress')
+        .map((m) => m.touser)
+        .sort(),
+    ).toEqual([STAFF.dept.openid, STAFF.dept2.openid].sort())
+    expect(told.find((m) => m.touser === STAFF.dept.openid)!.data.phrase2).toEqual({ value: '已吹哨' })
+
+    // Escalating again, or the old worker carrying on: refused.
+    expect(codeOf(await tc.call(sec, 'request.escalate', input))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(P.member.openid!, 'request.progress', { communityId: c, requestId: r.id, note: '我还在处理' }))).not.toBe('OK')
+    // The department sees it in its queue, across the street; other staff have nothing to do with it.
+    const q = await tc.ok(STAFF.dept.openid, 'request.queue', { communityId: c, unitId: dept.id })
+    expect(q.items.map((x) => [x.id, x.status, x.clock.stage])).toEqual([[r.id, 'escalated', 'escalation']])
+    expect(codeOf(await accept(STAFF.prop.openid, r.id))).toBe('NOT_FOUND')
+
+    // Reported an hour in (within the limit): the department owns it, with a resolve clock; nothing counted yet.
+    tc.advance(60 * MIN)
+    const [a, b] = await Promise.all([accept(STAFF.dept.openid, r.id), accept(STAFF.dept2.openid, r.id)])
+    expect([codeOf(a), codeOf(b)].sort()).toEqual(['CONFLICT', 'OK'])
+    const owner = a.ok ? STAFF.dept : STAFF.dept2
+    const won = a.ok ? a : b
+    expect(won.ok && won.data).toMatchObject({ status: 'accepted', clock: { stage: 'resolve' }, escalation: { acceptedAt: expect.any(String) } })
+    expect(await stored(r.id)).toMatchObject({ ownerId: owner._id, escalation: { acceptedById: owner._id } })
+    expect(await unitDoc(dept.id)).toMatchObject({ onTime: 0, late: 0 })
+
+    // Resolved and confirmed: on time on the department's own clock, though the request was late before it.
+    await tc.ok(owner.openid, 'request.resolve', { communityId: c, requestId: r.id, proof: '已协调市政更换井盖' })
+    await tc.ok(P.resident.openid!, 'request.confirm', { communityId: c, requestId: r.id, stars: 5 })
+    expect(await unitDoc(dept.id)).toMatchObject({ onTime: 1, late: 0 })
+  })
+
+  test('a department reporting past its limit may still take it: the lateness is counted on the unit at once, and once', async () => {
+    const { dept } = await withUnits()
+    const r = await report(P.resident.openid!, 'safety')
+    await tc.ok(sec, 'request.escalate', { communityId: c, requestId: r.id, unitId: dept.id, reason: '超出社区能力范围' })
+    const acceptBy = new Date((await stored(r.id)).escalation!.acceptBy).getTime()
+    tc.setNow(acceptBy + 1)
+    expect((await tc.ok(sec, 'request.get', { communityId: c, requestId: r.id })).clock.colour).toBe('red')
+    const took = await tc.ok(STAFF.dept.openid, 'request.unitAccept', { communityId: c, requestId: r.id })
+    expect(took.flow.at(-1)).toMatchObject({ event: 'unitAccept', note: '超时接单' })
+    expect(await stored(r.id)).toMatchObject({ late: true, status: 'accepted' })
+    expect(await unitDoc(dept.id)).toMatchObject({ onTime: 0, late: 1 })
+    const [audit] = await tc.engine.find('audit_log', { action: 'request.unitAccept' })
+    expect(audit.after).toMatchObject({ late: true, unitId: dept.id })
+    await tc.ok(STAFF.dept.openid, 'request.resolve', { communityId: c, requestId: r.id, proof: '已处理' })
+    await tc.ok(P.resident.openid!, 'request.confirm', { communityId: c, requestId: r.id, stars: 3 })
+    expect(await unitDoc(dept.id)).toMatchObject({ onTime: 0, late: 1 })
+  })
+
+  test('a second before the limit is on time; an inactive unit cannot be escalated to', async () => {
+    const { dept, prop } = await withUnits()
+    const r = await report(P.resident.openid!, 'safety')
+    await tc.ok(sec, 'unit.upsert', propertyInput({ unitId: prop.id, active: false, categories: ['environment'] }))
+    expect(codeOf(await tc.call(sec, 'request.escalate', { communityId: c, requestId: r.id, unitId: prop.id, reason: '物业负责' }))).toBe('INVALID_INPUT')
+    await tc.ok(sec, 'request.escalate', { communityId: c, requestId: r.id, unitId: dept.id, reason: '超出社区能力范围' })
+    tc.setNow(new Date((await stored(r.id)).escalation!.acceptBy).getTime() - 1000)
+    await tc.ok(STAFF.dept.openid, 'request.unitAccept', { communityId: c, requestId: r.id })
+    expect(await stored(r.id)).toMatchObject({ late: false })
+    expect(await unitDoc(dept.id)).toMatchObject({ onTime: 0, late: 0 })
+  })
+})
+
+describe('the street admin’s view', () => {
+  test('late units and grids: rates from counters and overdue counts equal a recount; 督办 marks the overdue ones', async () => {
+    const { dept, prop } = await withUnits()
+    await tc.ok(sec, 'org.setGrid', { communityId: c, gridId: 'g-1', name: '第一网格', compoundIds: [T.compound1], workerId: P.member.id })
+    const t0 = tc.now().getTime()
+    const at = (min: number) => tc.setNow(t0 + min * MIN)
+    // The grid worker: one closed on time, one closed late, one overdue now.
+    const onTime = await report(P.resident.openid!, 'repair')
+    await tc.ok(P.member.openid!, 'request.accept', { communityId: c, requestId: onTime.id })
+    await tc.ok(P.member.openid!, 'request.resolve', { communityId: c, requestId: onTime.id, proof: '修好了' })
+    await tc.ok(P.resident.openid!, 'request.confirm', { communityId: c, requestId: onTime.id, stars: 5 })
+    const lateOne = await report(P.resident.openid!, 'repair')
+    at(200) // past the 120 minutes to accept
+    await tc.ok(P.member.openid!, 'request.accept', { communityId: c, requestId: lateOne.id })
+    await tc.ok(P.member.openid!, 'request.resolve', { communityId: c, requestId: lateOne.id, proof: '修好了' })
+    await tc.ok(P.resident.openid!, 'request.confirm', { communityId: c, requestId: lateOne.id, stars: 3 })
+    await report(P.resident.openid!, 'repair')
+    // The property company: one closed on time, one not accepted in time.
+    const bins = await report(P.resident.openid!, 'environment')
+    await tc.ok(STAFF.prop.openid, 'request.accept', { communityId: c, requestId: bins.id })
+    await tc.ok(STAFF.prop.openid, 'request.resolve', { communityId: c, requestId: bins.id, proof: '清运了' })
+    await tc.ok(P.resident.openid!, 'request.confirm', { communityId: c, requestId: bins.id, stars: 4 })
+    await report(P.resident.openid!, 'environment')
+    // 城管科: one reported late, two overdue escalations waiting.
+    const e1 = await report(P.resident.openid!, 'safety')
+    await tc.ok(sec, 'request.escalate', { communityId: c, requestId: e1.id, unitId: dept.id, reason: '需街道执法' })
+    at(400)
+    await tc.ok(STAFF.dept.openid, 'request.unitAccept', { communityId: c, requestId: e1.id })
+    const waiting: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const e = await report(P.resident.openid!, 'safety')
+      await tc.ok(sec, 'request.escalate', { communityId: c, requestId: e.id, unitId: dept.id, reason: '需街道执法' })
+      waiting.push(e.id)
+    }
+    at(1000)
+
+    const view = await tc.ok(P.streetAdmin.openid, 'request.lateUnits', { streetId: T.street })
+    const byId = new Map(view.map((v) => [v.id, v]))
+    // The recount, from the requests themselves.
+    const all = (await tc.engine.find('requests', {})) as Request[]
+    const now = tc.now().getTime()
+    const overdue = (holderKey: string, gridId?: string) =>
+      all.filter((r) => r.open && r.holderKey === holderKey && r.dueAt && new Date(r.dueAt).getTime() < now && (!gridId || r.gridId === gridId)).length
+    const closed = all.filter((r) => r.status === 'closed')
+    const gridClosed = closed.filter((r) => r.assignee?.kind === 'worker' && r.assignee.gridId === 'g-1')
+    expect(byId.get('g-1')).toEqual({
+      kind: 'grid',
+      id: 'g-1',
+      name: '第一网格',
+      communityName: '幸福里社区',
+      onTimeRate: gridClosed.filter((r) => !r.late).length / gridClosed.length,
+      closed: gridClosed.length,
+      overdueNow: overdue(`u_${P.member.id}`, 'g-1'),
+      lagging: true,
+    })
+    expect(byId.get('g-1')).toMatchObject({ onTimeRate: 0.5, closed: 2, overdueNow: 1 })
+    const propClosed = closed.filter((r) => r.assignee?.kind === 'unit' && r.assignee.unitId === prop.id)
+    expect(byId.get(prop.id)).toMatchObject({ kind: 'unit', onTimeRate: 1, closed: propClosed.length, overdueNow: overdue(`unit_${prop.id}`), lagging: true })
+    expect(byId.get(prop.id)!.overdueNow).toBe(1)
+    const deptLate = all.filter((r) => r.escalation?.unitId === dept.id && acceptedLate(r.escalation)).length
+    expect(byId.get(dept.id)).toMatchObject({ communityName: null, onTimeRate: 0, closed: deptLate, overdueNow: overdue(`unit_${dept.id}`), lagging: true })
+    expect(byId.get(dept.id)!.overdueNow).toBe(2)
+    // Lagging first, the lowest rate first.
+    expect(view[0].id).toBe(dept.id)
+
+    // Only the street's admin.
+    expect(codeOf(await tc.call(sec, 'request.lateUnits', { streetId: T.street }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(STAFF.dept.openid, 'request.lateUnits', { streetId: T.street }))).toBe('FORBIDDEN')
+
+    // 督办: each overdue request of the unit gets a flow entry; its staff one notice.
+    const before = await tc.engine.count('outbox', { templateId: 'local-tpl-reminder' })
+    const sup = await tc.ok(P.streetAdmin.openid, 'request.supervise', { streetId: T.street, unitId: dept.id, note: '请今天内到场处理' })
+    expect(sup).toEqual({ notified: 2, requests: 2 })
+    for (const id of waiting) expect((await stored(id)).flow.at(-1)).toMatchObject({ event: 'supervise', note: '请今天内到场处理', byId: P.streetAdmin.id })
+    expect((await stored(e1.id)).flow.some((f) => f.event === 'supervise')).toBe(false)
+    const notices = (await tc.engine.find('outbox', { templateId: 'local-tpl-reminder' }, { sort: { at: 1 } })).slice(before)
+    expect(notices.map((m) => [m.touser, m.data.thing1.value]).sort()).toEqual([
+      [STAFF.dept.openid, '街道督办：2件诉求已超时'],
+      [STAFF.dept2.openid, '街道督办：2件诉求已超时'],
+    ])
+    // Nothing overdue, another street's unit, anyone else: refused, nothing written.
+    await tc.ok(STAFF.dept.openid, 'request.unitAccept', { communityId: c, requestId: waiting[0] })
+    await tc.ok(STAFF.dept.openid, 'request.unitAccept', { communityId: c, requestId: waiting[1] })
+    expect(codeOf(await tc.call(P.streetAdmin.openid, 'request.supervise', { streetId: T.street, unitId: dept.id, note: '督办' }))).toBe('CONFLICT')
+    expect(codeOf(await tc.call(P.streetAdmin.openid, 'request.supervise', { streetId: 'st-none', unitId: dept.id, note: '督办' }))).toBe('FORBIDDEN')
+    expect(codeOf(await tc.call(sec, 'request.supervise', { streetId: T.street, unitId: prop.id, note: '督办' }))).toBe('FORBIDDEN')
   })
 })

@@ -3,7 +3,10 @@
  * (test/support/fixtures.ts) plus a second street and a few more people, and then realistic objects of
  * community 1 made by their rightful owners through the real actions (a sponsor funded and points
  * granted, an order redeemed, party registrations verified and pending, posts, a pair, activities now,
- * coming and past, wishes in every state, a council with topics in opinions, voting, decided and done).
+ * coming and past, wishes in every state, a council with seats and topics in every live stage (a draft,
+ * collecting support, review, discussion, opinions with a visible and a held comment, voting, decided, done);
+ * units with their staff and requests held by the grid worker, the property company, 城管科 (escalated) and the
+ * secretary).
  *
  * The world is built once, dumped, and restored (engine.clearAll + insertMany, in memory) whenever a
  * call changed anything, so every row starts from the same state. `fingerprint()` hashes every
@@ -134,6 +137,28 @@ export const Q = {
   pending: { id: 'u-pend', openid: 'o-pend', name: '邹待定', phone: '13900001008', household: T.h2, community: T.c1, roles: [], householdStatus: 'pending' },
   /** Declared a door in b2 (outside the building head's scope); not yet confirmed. */
   pending2: { id: 'u-pend2', openid: 'o-pend2', name: '祁待审', phone: '13900001009', household: T.h3, community: T.c1, roles: [], householdStatus: 'pending' },
+  /** Staff of community 1's property company (appointed through unit.setStaff in the world); lives nowhere here. */
+  unitStaff: {
+    id: 'u-propstaff',
+    openid: 'o-propstaff',
+    name: '房物业',
+    phone: '13900001011',
+    household: null,
+    community: null,
+    roles: [],
+    householdStatus: null,
+  },
+  /** Staff of the street's 城管科 (a street department: the grant is held at the street). */
+  deptStaff: {
+    id: 'u-deptstaff',
+    openid: 'o-deptstaff',
+    name: '常城管',
+    phone: '13900001012',
+    household: null,
+    community: null,
+    roles: [],
+    householdStatus: null,
+  },
   /** A second building head: lives in b1, appointed to b2 (scope comes from the appointment, not the home). */
   head2: {
     id: 'u-head2',
@@ -173,6 +198,10 @@ export const CALLERS = {
   otherResident: Q.otherResident.openid,
   streetAdmin: P.streetAdmin.openid,
   farAdmin: Q.farAdmin.openid,
+  /** Staff of community 1's property company (安居物业, owns 环境卫生). */
+  unitStaff: Q.unitStaff.openid,
+  /** Staff of the street's 城管科 (serves every community of the street). */
+  deptStaff: Q.deptStaff.openid,
 } as const
 export type Caller = keyof typeof CALLERS
 export const CALLER_NAMES = Object.keys(CALLERS) as Caller[]
@@ -257,6 +286,32 @@ export interface World {
   topicDone: string
   /** A 议事日 of the council, coming, discussing topicVoting. */
   meetingId: string
+  /** 一键报修: community 1's property company (安居物业, owns 环境卫生, the unitStaff's) and the street's 城管科 (the deptStaff's). */
+  propertyId: string
+  deptId: string
+  /** Requests by the owner: repairs with the grid worker — dispatched, accepted, resolved; 环境卫生 with the property
+   * company (dispatched); a safety one escalated to 城管科 three hours ago and not yet reported (its 2 hours are up);
+   * a suggestion with the secretary. */
+  reqDispatched: string
+  reqAccepted: string
+  reqResolved: string
+  reqUnit: string
+  reqEscalated: string
+  reqFeedback: string
+  /** Topics by the owner, made at the real time: collecting support (3 needed), the resident supports it. */
+  topicCollecting: string
+  /** Collecting support, nobody has backed it yet (the owner may still withdraw it). */
+  topicUnbacked: string
+  /** Held as a draft (it has a photo): only the owner and the secretary see it. */
+  topicDraft: string
+  /** Waiting for the party branch's review (the party member holds the council's party-branch seat). */
+  topicReview: string
+  /** Reviewed, waiting for the owners' committee (the volunteer holds an owners'-committee seat). */
+  topicDiscussion: string
+  /** The resident's visible comment on topicOpinions. */
+  commentId: string
+  /** The volunteer's comment on topicOpinions, held by the content check for the secretary. */
+  heldCommentId: string
   /** Roles of every caller as stored in the world (for working out who passes a community gate). */
   roles: Record<Caller, { communityId: string; role: Role }[]>
   streetOf: Record<string, string>
@@ -489,6 +544,71 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     capacity: 30,
     topicIds: [topicVoting],
   })
+  const resident = P.resident.openid
+  await ok(resident, 'topic.comment', { communityId: c, topicId: topicOpinions, text: '支持，地下车库可以先装几个试试' })
+  await ok(vol, 'topic.comment', { communityId: c, topicId: topicOpinions, text: '门口总有人发兼职传单，充电桩附近也要管一管' })
+  const commentOf = async (authorId: string) =>
+    ((await tc.engine.find('topic_comments', { topicId: topicOpinions, authorId }))[0] as { _id: string; status: string })._id
+  // Seats: the party member for the party branch (reviews), the volunteer for the owners' committee (discusses).
+  await ok(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: P.member.id, seat: 'party_branch' })
+  await ok(sec, 'council.setSeat', { communityId: c, councilId: council.id, userId: Q.volunteer.id, seat: 'owners_committee' })
+  const topicReview = (await ok(owner, 'topic.create', { communityId: c, title: '单元门禁维修', description: '2单元门禁坏了一个月了。' })).id as string
+  const topicDiscussion = (await ok(owner, 'topic.create', { communityId: c, title: '绿化带补种', description: '东侧绿化带秃了一大块。' })).id as string
+  await ok(sec, 'topic.review', { communityId: c, topicId: topicDiscussion, note: '同意进入商议' })
+  // For a while the council asks for 3 supports: two topics collect support (the resident backs one), one is
+  // held as a draft; then the council's terms are as before.
+  await ok(sec, 'council.upsert', {
+    communityId: c,
+    councilId: council.id,
+    name: council.name,
+    scope: 'community',
+    settings: { ...terms, supportThreshold: 3 },
+  })
+  const topicCollecting = (await ok(owner, 'topic.create', { communityId: c, title: '小区门口增设快递柜', description: '快递总堆在门卫室。' })).id as string
+  await ok(resident, 'topic.support', { communityId: c, topicId: topicCollecting })
+  const topicUnbacked = (await ok(owner, 'topic.create', { communityId: c, title: '楼下增设晾衣架', description: '天好的时候没地方晒被子。' })).id as string
+  const draft = await ok(owner, 'topic.create', {
+    communityId: c,
+    title: '修补篮球场',
+    description: '场地裂了，照片在这里。',
+    photos: ['cloud://env/topic/court.jpg'],
+  })
+  await ok(sec, 'council.upsert', { communityId: c, councilId: council.id, name: council.name, scope: 'community', settings: terms })
+
+  // 一键报修: units and their staff; requests by the owner in several states (the escalated one three hours ago,
+  // so its department's two hours to report are up).
+  const street = P.streetAdmin.openid
+  const property = await ok(sec, 'unit.upsert', {
+    communityId: c,
+    name: '安居物业',
+    kind: 'property',
+    categories: ['environment'],
+    escalationAcceptMinutes: 60,
+  })
+  const dept = await ok(street, 'unit.upsert', {
+    communityId: c,
+    name: '街道城管科',
+    kind: 'street_dept',
+    streetWide: true,
+    categories: [],
+    escalationAcceptMinutes: 120,
+  })
+  await ok(sec, 'unit.setStaff', { communityId: c, unitId: property.id, userId: Q.unitStaff.id, staff: true })
+  await ok(street, 'unit.setStaff', { communityId: c, unitId: dept.id, userId: Q.deptStaff.id, staff: true })
+  const request = (category: string, description: string) => ok(owner, 'request.create', { communityId: c, category, description })
+  const grid = Q.grid.openid
+  tc.setNow(now - 180 * MIN)
+  const reqEscalated = await request('safety', '小区门口有人违章搭建彩钢棚')
+  await ok(sec, 'request.escalate', { communityId: c, requestId: reqEscalated.id, unitId: dept.id, reason: '违建需城管执法' })
+  tc.resetClock()
+  const reqDispatched = await request('repair', '楼道灯不亮了')
+  const reqAccepted = await request('repair', '水管漏水')
+  await ok(grid, 'request.accept', { communityId: c, requestId: reqAccepted.id })
+  const reqResolved = await request('repair', '门禁坏了')
+  await ok(grid, 'request.accept', { communityId: c, requestId: reqResolved.id })
+  await ok(grid, 'request.resolve', { communityId: c, requestId: reqResolved.id, proof: '已更换门禁锁' })
+  const reqUnit = await request('environment', '垃圾桶满了没人清')
+  const reqFeedback = await request('feedback', '建议加装电动车充电桩')
 
   const docs = await dumpAll(tc.engine)
   const dump: Dump = { docs, fingerprint: hashDocs(docs) }
@@ -527,6 +647,21 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     topicPassed: passed[1],
     topicDone: passed[0],
     meetingId: meeting.id,
+    propertyId: property.id,
+    deptId: dept.id,
+    reqDispatched: reqDispatched.id,
+    reqAccepted: reqAccepted.id,
+    reqResolved: reqResolved.id,
+    reqUnit: reqUnit.id,
+    reqEscalated: reqEscalated.id,
+    reqFeedback: reqFeedback.id,
+    topicCollecting,
+    topicUnbacked,
+    topicDraft: draft.id,
+    topicReview,
+    topicDiscussion,
+    commentId: await commentOf(P.resident.id),
+    heldCommentId: await commentOf(Q.volunteer.id),
     roles,
     streetOf,
     token: () => checkinToken(nowSecret, actNow.id, tc.now()).token,

@@ -1,10 +1,10 @@
 /**
  * The pure rules of grids and the street's view: a building in one grid (overlapOf, buildingsOf,
- * compoundGrids), street roles covering a street's communities (holdsRole, staffUnitIds, sameGrant), how an
+ * compoundGrids), street roles covering a street's communities (holdsRole, sameGrant), how an
  * escalated request counts on its unit (unitCloseCount) and the lagging line.
  */
 import { buildingsOf, compoundGrids, overlapOf } from '../../cloudfunctions/api/src/modules/org/gridLayout'
-import { capabilitiesIn, holdsRole, isMemberOf, sameGrant, staffUnitIds } from '../../cloudfunctions/api/src/modules/org/rules'
+import { capabilitiesIn, holdsRole, isMemberOf, sameGrant } from '../../cloudfunctions/api/src/modules/org/rules'
 import { acceptedLate, isLagging, unitCloseCount } from '../../cloudfunctions/api/src/modules/request/rules'
 import type { Request } from '../../types/requests'
 
@@ -60,8 +60,6 @@ describe('unit staff in the org rules', () => {
     expect([isMemberOf(dept, c1), isMemberOf(prop, c1)]).toEqual([false, true])
     expect(capabilitiesIn(dept, c1)).toEqual(['handleRequests'])
     expect(capabilitiesIn({ roles: [{ communityId: 'c1', role: 'grid_worker' }] }, c1)).toEqual(['member', 'handleRequests'])
-    expect(staffUnitIds(dept, c2)).toEqual(['un-dept'])
-    expect(staffUnitIds(prop, c2)).toEqual([])
   })
   test('unit_staff grants differ by unit; other grants by community and role only', () => {
     expect(sameGrant({ communityId: 'c1', role: 'unit_staff', unitId: 'a' }, { communityId: 'c1', role: 'unit_staff', unitId: 'b' })).toBe(false)

@@ -99,7 +99,7 @@ interface TickState {
 }
 
 /** A batch is assumed to take at least this long until one has been measured. */
-const MIN_BATCH_ESTIMATE_MS = 20
+export const MIN_BATCH_ESTIMATE_MS = 20
 
 export interface TickReport {
   budgetMs: number

@@ -1,6 +1,10 @@
 /**
- * activity.list — a community's activities: upcoming (not yet ended, soonest first), past (latest first), or
- * the caller's own sign-ups, each with the caller's sign-up. Paged by _id (ids sort by start).
+ * activity.list — a community's volunteer activities: upcoming (not yet ended, soonest first), past (latest
+ * first), or the caller's own sign-ups, each with the caller's sign-up. Paged by _id (ids sort by start).
+ * Council meetings (activities carrying `meeting`) are not volunteer activities: meeting.list lists them, and
+ * they are left out here — upcoming and past by `meeting.councilId: null` (a volunteer activity has no
+ * `meeting`; null matches a missing field), one indexed range either way (community_meeting_end, or
+ * community_meeting_id when paging), and the caller's sign-ups by the activities read.
  * Outcomes: a page of activities.
  */
 import { ActivityListInput, type Activity, type Signup } from '../../../../../types/party'
@@ -31,13 +35,17 @@ async function list(ctx: UserCtx, input: ActionInput<'activity.list'>) {
     return {
       items: await activityViews(
         ctx,
-        mine.map((s) => acts.get(s.activityId)).filter((a): a is Activity => !!a),
+        mine.map((s) => acts.get(s.activityId)).filter((a): a is Activity => !!a && !a.meeting),
       ),
       nextCursor: null,
     }
   }
   const now = ctx.now()
-  const filter: Record<string, unknown> = { communityId: input.communityId, endAt: scope === 'upcoming' ? _.gte(now) : _.lt(now) }
+  const filter: Record<string, unknown> = {
+    communityId: input.communityId,
+    'meeting.councilId': null,
+    endAt: scope === 'upcoming' ? _.gte(now) : _.lt(now),
+  }
   if (input.cursor) filter._id = scope === 'upcoming' ? _.gt(input.cursor) : _.lt(input.cursor)
   const docs = await findMany<Activity>(db, PT.activities, filter, { orderBy: [['_id', scope === 'upcoming' ? 'asc' : 'desc']], limit: limit + 1 })
   const page = docs.slice(0, limit)

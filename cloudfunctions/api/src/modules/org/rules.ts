@@ -19,16 +19,6 @@ export function holdsRole(user: Pick<User, 'roles'>, community: { _id: string; s
   )
 }
 
-/**
- * The units a person works for (unit_staff grants), in the community or, for a street department, at the street.
- * `community` given: only the grants that cover it (its own units' and its street's departments').
- */
-export function staffUnitIds(user: Pick<User, 'roles'>, community?: { _id: string; streetId: string }): string[] {
-  return user.roles
-    .filter((g) => g.role === 'unit_staff' && g.unitId && (!community || g.communityId === community._id || g.communityId === community.streetId))
-    .map((g) => g.unitId!)
-}
-
 type Place = { _id: string; streetId: string }
 
 /** Is the user of this community: holds any role here (lives or serves here), or is the street admin over it? */

@@ -12,10 +12,16 @@ import { SCENE_RE } from './rules'
 
 export const REGISTER_PAGE = 'packages/party/pages/register/index'
 
-/** What a scanned scene means; NOT_FOUND for a forged or unknown one. */
+/**
+ * The kinds of scene a registration code carries. scene_tokens also holds other posters' tokens (a 居民说事点's,
+ * kind `talk_point`, opens topic submission): scanned here, they must not open registration.
+ */
+export const REGISTRATION_SCENES: readonly string[] = ['community', 'compound'] satisfies SceneToken['kind'][]
+
+/** What a scanned registration scene means; NOT_FOUND for a forged or unknown one, or one of another kind. */
 export async function sceneView(db: Db, token: string): Promise<SceneView> {
-  const scene = SCENE_RE.test(token) ? await getById<SceneToken>(db, PT.scenes, token) : null
-  if (!scene) throw notFound('这个二维码')
+  const scene = SCENE_RE.test(token) ? await getById<Omit<SceneToken, 'kind'> & { kind: string }>(db, PT.scenes, token) : null
+  if (!scene || !REGISTRATION_SCENES.includes(scene.kind)) throw notFound('这个二维码')
   const [community, compound, units] = await Promise.all([
     getById<Community>(db, C.communities, scene.communityId),
     scene.compoundId ? getById<Compound>(db, C.compounds, scene.compoundId) : null,

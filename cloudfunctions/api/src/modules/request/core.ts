@@ -21,7 +21,7 @@ import { holdsRole } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing, timeValue } from '../messages/rules'
 import { countClosed } from './counters'
-import { getRequest, gridForBuilding, K, secretariesOf, settingsOf, staffOf, unitsFor } from './repo'
+import { getRequest, gridForBuilding, RQ, secretariesOf, settingsOf, staffOf, unitsFor } from './repo'
 import {
   addMinutes,
   clockStage,
@@ -162,14 +162,14 @@ export async function moveRequest(
   const { data, after } = planMove(_, deps.now(), request, event, byId, { ...opts, yellowShare })
   if (after.status === 'closed') {
     await runTx(deps.db, async (tx) => {
-      if (!stillAsRead(await txGet<Request>(tx, K.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
-      await tx.collection(K.requests).doc(request._id).update({ data })
+      if (!stillAsRead(await txGet<Request>(tx, RQ.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
+      await tx.collection(RQ.requests).doc(request._id).update({ data })
       await countClosed(tx, _, after)
     })
     return after
   }
   const cond = { ...opts.where, _id: request._id, status: request.status, holderKey: request.holderKey ?? null }
-  if ((await updateWhere(deps.db, K.requests, cond, data)) !== 1) throw conflict(RACE, 'STATE_CHANGED')
+  if ((await updateWhere(deps.db, RQ.requests, cond, data)) !== 1) throw conflict(RACE, 'STATE_CHANGED')
   return after
 }
 
@@ -189,8 +189,8 @@ export async function moveRequestAudited(
   const yellowShare = opts.yellowShare ?? (await settingsOf(ctx.db, request.communityId)).yellowShare
   const { data, after } = planMove(_, ctx.now(), request, event, ctx.user?._id ?? null, { ...opts, yellowShare })
   await runTx(ctx.db, async (tx) => {
-    if (!stillAsRead(await txGet<Request>(tx, K.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
-    await tx.collection(K.requests).doc(request._id).update({ data })
+    if (!stillAsRead(await txGet<Request>(tx, RQ.requests, request._id), request, opts.where)) throw conflict(RACE, 'STATE_CHANGED')
+    await tx.collection(RQ.requests).doc(request._id).update({ data })
     if (after.status === 'closed') await countClosed(tx, _, after)
     if (opts.also) await opts.also(tx, after)
     await recordIn(tx, ctx, opts.audit(after))
@@ -215,7 +215,7 @@ export async function noteRequest(
   const data = replaceWhole(_, { ...opts.set, updatedAt: now })
   data.flow = _.push(entry)
   const cond = { ...opts.where, _id: request._id, status: request.status, holderKey: request.holderKey ?? null }
-  return (await updateWhere(deps.db, K.requests, cond, data)) === 1
+  return (await updateWhere(deps.db, RQ.requests, cond, data)) === 1
 }
 
 /** How a request is named in the audit log. */
@@ -308,14 +308,14 @@ export async function notifyReporter(deps: Pick<Deps, 'db' | 'openapi' | 'now'>,
 export async function holdersOf(deps: Pick<Deps, 'db'>, r: Request): Promise<string[]> {
   const a = r.assignee
   if (r.status === 'escalated' && r.escalation) {
-    const unit = await getById<Unit>(deps.db, K.units, r.escalation.unitId)
+    const unit = await getById<Unit>(deps.db, RQ.units, r.escalation.unitId)
     return unit ? (await staffOf(deps.db, unit)).map((u) => u._id) : []
   }
   if (!a) return []
   if (a.kind === 'worker') return [a.userId]
   if (a.kind === 'unit') {
     if (r.ownerId) return [r.ownerId]
-    const unit = await getById<Unit>(deps.db, K.units, a.unitId)
+    const unit = await getById<Unit>(deps.db, RQ.units, a.unitId)
     return unit ? (await staffOf(deps.db, unit)).map((u) => u._id) : []
   }
   return (await secretariesOf(deps.db, r.communityId)).map((u) => u._id)

@@ -15,7 +15,7 @@
 import type { Request, RequestCategory, RequestCounter, Unit } from '../../../../../types/requests'
 import { chinaMonth } from '../../platform/chinaTime'
 import { txGet, type Command, type Tx } from '../../platform/db'
-import { K } from './repo'
+import { RQ } from './repo'
 import { unitCloseCount } from './rules'
 
 /** Upper bounds (hours) of the handling-time histogram buckets; the last is open-ended. */
@@ -63,20 +63,20 @@ type Incs = Partial<Record<'reported' | 'closed' | 'onTime' | 'late' | 'hoursSum
 /** Apply increments to a counter document inside the transaction: create it if it is not there yet. */
 async function bump(tx: Tx, _: Command, communityId: string, month: string, category: RequestCategory, incs: Incs): Promise<void> {
   const id = counterId(communityId, month, category)
-  const current = await txGet<RequestCounter>(tx, K.counters, id)
+  const current = await txGet<RequestCounter>(tx, RQ.counters, id)
   const { bucket, ...nums } = incs
   if (!current) {
     const doc = emptyCounter(communityId, month, category)
     for (const [k, v] of Object.entries(nums)) (doc as unknown as Record<string, number>)[k] += v
     if (bucket !== undefined) doc.hoursBuckets[bucket] += 1
     const { _id, ...rest } = doc
-    await tx.collection(K.counters).doc(_id).set({ data: rest })
+    await tx.collection(RQ.counters).doc(_id).set({ data: rest })
     return
   }
   const data: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(nums)) if (v) data[k] = _.inc(v)
   if (bucket !== undefined) data[`hoursBuckets.${bucket}`] = _.inc(1)
-  if (Object.keys(data).length) await tx.collection(K.counters).doc(id).update({ data })
+  if (Object.keys(data).length) await tx.collection(RQ.counters).doc(id).update({ data })
 }
 
 /** A new request: reported+1 in the month it was made. */
@@ -104,22 +104,22 @@ export async function countClosed(tx: Tx, _: Command, after: Request): Promise<v
   if (a?.kind === 'unit') {
     // An escalated request is judged on the unit's own clock (rules.ts unitCloseCount).
     const unitField = unitCloseCount(after)
-    const unit = unitField ? await txGet<Unit>(tx, K.units, a.unitId) : null
+    const unit = unitField ? await txGet<Unit>(tx, RQ.units, a.unitId) : null
     if (unit && unitField)
       await tx
-        .collection(K.units)
+        .collection(RQ.units)
         .doc(a.unitId)
         .update({ data: { [unitField]: _.inc(1) } })
   } else if (a?.kind === 'worker' && a.gridId) {
     const id = gridCounterId(a.gridId)
-    const current = await txGet<GridCounter>(tx, K.counters, id)
+    const current = await txGet<GridCounter>(tx, RQ.counters, id)
     if (!current) {
       const doc: Omit<GridCounter, '_id'> = { communityId: after.communityId, gridId: a.gridId, month: '*', closed: 1, onTime: 0, late: 0 }
       doc[field] = 1
-      await tx.collection(K.counters).doc(id).set({ data: doc })
+      await tx.collection(RQ.counters).doc(id).set({ data: doc })
     } else
       await tx
-        .collection(K.counters)
+        .collection(RQ.counters)
         .doc(id)
         .update({ data: { closed: _.inc(1), [field]: _.inc(1) } })
   }

@@ -30,7 +30,7 @@ import { actsFor, holdsRole, isMemberOf } from '../org/rules'
 import { shortChinaTime } from '../messages/rules'
 import { countReported } from './counters'
 import { dispatchFields, holdersOf, relationsFor, remindPeople, routeFor, stageClock } from './core'
-import { K, newRequestId, settingsOf } from './repo'
+import { RQ, newRequestId, settingsOf } from './repo'
 import { holderKeyOf } from './rules'
 import { detail } from './views'
 
@@ -126,7 +126,7 @@ async function create(ctx: UserCtx, input: ActionInput<'request.create'>) {
   }
   Object.assign(request, stageClock(request, settings.yellowShare))
   await runTx(db, async (tx) => {
-    await tx.collection(K.requests).add({ data: request })
+    await tx.collection(RQ.requests).add({ data: request })
     await countReported(tx, db.command, request)
   })
   await remindPeople(

@@ -8,6 +8,11 @@
  * was read. The unit's staff are told by the requestProgress message (sent to each; WeChat refuses those who
  * did not accept it, recorded for the secretary), and so is the reporter.
  * What the record shows at the time: whether it was overdue then and how often it was reopened (audit `after`).
+ * If the unit does not report in time, nothing here waits for it: the clock turns red when read, and the timer
+ * job request.clocks (request/timers.ts) warns the unit's staff and the secretaries once and marks the request
+ * late — up to one tick later: WeChat allows one timer trigger per function, a cron in cloudfunctions/api/config.json
+ * (`0 *\/10 * * * * *`, every 10 minutes; developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/
+ * functions/triggers.html).
  * Outcomes: RequestDetail; NOT_FOUND for a request or unit that is not this community's (a unit serves the
  * community: its own, or its street's department); FORBIDDEN for anyone but the secretary (and street admin);
  * INVALID_INPUT for an inactive unit or the unit already holding it; CONFLICT (STATE_CHANGED) for a request not
@@ -49,7 +54,8 @@ async function escalate(ctx: UserCtx, input: ActionInput<'request.escalate'>): P
   const after = await moveRequestAudited(ctx, request, 'escalate', {
     note: input.reason,
     assignee: { kind: 'unit', unitId: unit._id },
-    set: { escalation, ownerId: null },
+    // Overdue now is late now (the timer would mark it so at its next tick).
+    set: { escalation, ownerId: null, late: request.late || overdue },
     yellowShare: settings.yellowShare,
     audit: (a) => ({
       communityId: community._id,

@@ -18,7 +18,7 @@ import { C, getMany } from '../org/repo'
 import { unitsOfStreet } from '../unit/repo'
 import { onTimeRate } from '../unit/views'
 import { gridCounterId, type GridCounter } from './counters'
-import { K, totalOf } from './repo'
+import { RQ, totalOf } from './repo'
 import { isLagging } from './rules'
 
 async function lateUnits(ctx: UserCtx, input: ActionInput<'request.lateUnits'>): Promise<LateUnitView[]> {
@@ -32,12 +32,12 @@ async function lateUnits(ctx: UserCtx, input: ActionInput<'request.lateUnits'>):
   const grids = communities.length ? await readAll<Grid>(db, C.grids, { communityId: _.in(communities.map((c) => c._id)) }, 2000) : []
   const counters = await getMany<GridCounter>(
     db,
-    K.counters,
+    RQ.counters,
     grids.map((g) => gridCounterId(g._id)),
   )
   const communityName = new Map(communities.map((c) => [c._id, c.name]))
 
-  const overdue = (filter: object) => totalOf(db.collection(K.requests).where({ ...filter, open: true, dueAt: _.lt(now) }))
+  const overdue = (filter: object) => totalOf(db.collection(RQ.requests).where({ ...filter, open: true, dueAt: _.lt(now) }))
   const [unitOverdue, gridOverdue] = await Promise.all([
     Promise.all(units.map((u) => overdue({ holderKey: `unit_${u._id}` }))),
     Promise.all(grids.map((g) => (g.workerId ? overdue({ holderKey: `u_${g.workerId}`, gridId: g._id }) : Promise.resolve(0)))),

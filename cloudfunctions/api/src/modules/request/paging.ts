@@ -8,7 +8,7 @@ import type { Page } from '../../../../../types/common'
 import type { Request, RequestCard } from '../../../../../types/requests'
 import { findMany, type Db } from '../../platform/db'
 import { invalid } from '../../platform/errors'
-import { K } from './repo'
+import { RQ } from './repo'
 import { cards } from './views'
 
 const CURSOR = /^(\d{1,15})_([A-Za-z0-9_-]{1,64})$/
@@ -38,7 +38,7 @@ export async function dueDocs(
   const _ = db.command
   const c = parseCursor(cursor)
   const where = c ? _.and([filter, _.or([{ dueAt: _.gt(c.at) }, { dueAt: c.at, _id: _.gt(c.id) }])]) : filter
-  const docs = await findMany<Request>(db, K.requests, where, {
+  const docs = await findMany<Request>(db, RQ.requests, where, {
     orderBy: [
       ['dueAt', 'asc'],
       ['_id', 'asc'],
@@ -54,7 +54,7 @@ export async function dueDocs(
 export async function newestPage(db: Db, filter: Record<string, unknown>, cursor: string | undefined, limit: number, now: Date): Promise<Page<RequestCard>> {
   const _ = db.command
   if (cursor !== undefined && !/^r[0-9a-z]{9}[0-9a-f]{12}$/.test(cursor)) throw invalid('翻页参数不正确，请刷新后重试')
-  const docs = await findMany<Request>(db, K.requests, cursor ? { ...filter, _id: _.lt(cursor) } : filter, { orderBy: [['_id', 'desc']], limit: limit + 1 })
+  const docs = await findMany<Request>(db, RQ.requests, cursor ? { ...filter, _id: _.lt(cursor) } : filter, { orderBy: [['_id', 'desc']], limit: limit + 1 })
   const items = docs.slice(0, limit)
   return { items: await cards(db, items, now), nextCursor: docs.length > limit ? items[items.length - 1]._id : null }
 }

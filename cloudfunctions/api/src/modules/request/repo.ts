@@ -10,7 +10,7 @@ import { findMany, getById, newId, readAll, type Db } from '../../platform/db'
 import { C } from '../org/repo'
 import { defaultRequestSettings } from './rules'
 
-export const K = {
+export const RQ = {
   requests: 'requests',
   settings: 'request_settings',
   units: 'units',
@@ -19,12 +19,12 @@ export const K = {
 
 export const newRequestId = (now: Date) => 'r' + now.getTime().toString(36).padStart(9, '0') + newId().slice(0, 12)
 
-export const getRequest = (db: Db, id: string) => getById<Request>(db, K.requests, id)
-export const getUnit = (db: Db, id: string) => getById<Unit>(db, K.units, id)
+export const getRequest = (db: Db, id: string) => getById<Request>(db, RQ.requests, id)
+export const getUnit = (db: Db, id: string) => getById<Unit>(db, RQ.units, id)
 
 /** The community's settings, or the defaults until the secretary sets them. */
 export async function settingsOf(db: Db, communityId: string): Promise<RequestSettings> {
-  const s = await getById<RequestSettings>(db, K.settings, communityId)
+  const s = await getById<RequestSettings>(db, RQ.settings, communityId)
   return s ? { ...defaultRequestSettings(communityId), ...s } : defaultRequestSettings(communityId)
 }
 
@@ -34,7 +34,7 @@ export async function settingsOfMany(db: Db, communityIds: string[]): Promise<Ma
   const out = new Map<string, RequestSettings>()
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100)
-    const docs = await findMany<RequestSettings>(db, K.settings, { _id: db.command.in(chunk) }, { limit: 100 })
+    const docs = await findMany<RequestSettings>(db, RQ.settings, { _id: db.command.in(chunk) }, { limit: 100 })
     for (const d of docs) out.set(d._id, { ...defaultRequestSettings(d._id), ...d })
   }
   for (const id of ids) if (!out.has(id)) out.set(id, defaultRequestSettings(id))
@@ -50,8 +50,8 @@ export const MAX_UNITS = 200
  */
 export async function unitsFor(db: Db, community: Pick<Community, '_id' | 'streetId'>): Promise<Unit[]> {
   const [own, street] = await Promise.all([
-    readAll<Unit>(db, K.units, { communityId: community._id }, MAX_UNITS),
-    readAll<Unit>(db, K.units, { streetId: community.streetId, communityId: null }, MAX_UNITS),
+    readAll<Unit>(db, RQ.units, { communityId: community._id }, MAX_UNITS),
+    readAll<Unit>(db, RQ.units, { streetId: community.streetId, communityId: null }, MAX_UNITS),
   ])
   return [...own, ...street]
 }

@@ -13,14 +13,14 @@ import { recordIn } from '../../platform/audit'
 import type { UserCtx } from '../../platform/context'
 import { runTx, txGet } from '../../platform/db'
 import { invalid } from '../../platform/errors'
-import { K } from './repo'
+import { RQ } from './repo'
 import { defaultRequestSettings } from './rules'
 
 async function setSettings(ctx: UserCtx, input: ActionInput<'request.setSettings'>): Promise<RequestSettings> {
   const id = input.communityId
   let out: RequestSettings = defaultRequestSettings(id)
   await runTx(ctx.db, async (tx) => {
-    const stored = await txGet<RequestSettings>(tx, K.settings, id)
+    const stored = await txGet<RequestSettings>(tx, RQ.settings, id)
     const current = { ...defaultRequestSettings(id), ...(stored ?? {}) }
     const limits = {} as RequestSettings['limits']
     for (const c of REQUEST_CATEGORIES) {
@@ -32,7 +32,7 @@ async function setSettings(ctx: UserCtx, input: ActionInput<'request.setSettings
       }
     }
     const doc = { limits, mediationDays: input.mediationDays, yellowShare: input.yellowShare, autoCloseDays: input.autoCloseDays }
-    await tx.collection(K.settings).doc(id).set({ data: doc })
+    await tx.collection(RQ.settings).doc(id).set({ data: doc })
     await recordIn(tx, ctx, {
       communityId: id,
       resource: { type: 'request_settings', id, label: '诉求时限设置' },

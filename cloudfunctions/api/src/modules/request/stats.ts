@@ -18,7 +18,7 @@ import { findMany } from '../../platform/db'
 import { chinaMonthsBack } from '../../platform/chinaTime'
 import { HOUR_BUCKETS, medianHours } from './counters'
 import { EPOCH } from './paging'
-import { K, totalOf } from './repo'
+import { RQ, totalOf } from './repo'
 
 async function stats(ctx: UserCtx, input: ActionInput<'request.stats'>): Promise<RequestStats> {
   const { db } = ctx
@@ -26,9 +26,9 @@ async function stats(ctx: UserCtx, input: ActionInput<'request.stats'>): Promise
   const now = ctx.now()
   const months = chinaMonthsBack(now, input.months ?? 6)
   const communityId = input.communityId
-  const requests = () => db.collection(K.requests)
+  const requests = () => db.collection(RQ.requests)
   const [counters, red, yellowOrRed, withClock] = await Promise.all([
-    findMany<RequestCounter>(db, K.counters, { communityId, month: _.gte(months[0]).and(_.lte(months[months.length - 1])) }, { limit: 100 }),
+    findMany<RequestCounter>(db, RQ.counters, { communityId, month: _.gte(months[0]).and(_.lte(months[months.length - 1])) }, { limit: 100 }),
     totalOf(requests().where({ communityId, open: true, dueAt: _.gte(EPOCH).and(_.lt(now)) })),
     totalOf(requests().where({ communityId, open: true, yellowAt: _.gte(EPOCH).and(_.lte(now)) })),
     totalOf(requests().where({ communityId, open: true, dueAt: _.gte(EPOCH) })),

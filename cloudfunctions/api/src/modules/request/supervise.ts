@@ -16,7 +16,7 @@ import { conflict, forbidden, notFound } from '../../platform/errors'
 import { thing } from '../messages/rules'
 import { sendMessage } from '../messages/send'
 import { noteRequest, requestPage } from './core'
-import { getUnit, K, staffOf, totalOf } from './repo'
+import { getUnit, RQ, staffOf, totalOf } from './repo'
 
 /** Requests marked per call: the most overdue first (a unit with more is told the full count). */
 export const SUPERVISE_BATCH = 100
@@ -30,14 +30,14 @@ async function supervise(ctx: UserCtx, input: ActionInput<'request.supervise'>):
   const now = ctx.now()
   const filter = { holderKey: `unit_${unit._id}`, open: true, dueAt: _.lt(now) }
   const [overdue, total] = await Promise.all([
-    findMany<Request>(db, K.requests, filter, {
+    findMany<Request>(db, RQ.requests, filter, {
       orderBy: [
         ['dueAt', 'asc'],
         ['_id', 'asc'],
       ],
       limit: SUPERVISE_BATCH,
     }),
-    totalOf(db.collection(K.requests).where(filter)),
+    totalOf(db.collection(RQ.requests).where(filter)),
   ])
   if (!overdue.length) throw conflict(`「${unit.name}」现在没有超时的诉求，无需督办`)
 

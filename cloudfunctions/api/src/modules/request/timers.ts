@@ -7,11 +7,11 @@
  *   red the request is marked late, the holder and the community's secretaries are warned once (`warned: 'red'`,
  *   nextCheckAt null). A request still green (a settings change, a clock moved) just gets its next check. Each
  *   is a conditional update on the status, holder and nextCheckAt read, so a move in between wins and the timer's
- *   update changes nothing. 50 read a batch; handling takes a request out of the query.
+ *   update changes nothing. 10 a batch, side by side; handling takes a request out of the query.
  * - request.autoClose — resolved requests the reporter has not answered within the community's autoCloseDays
  *   close by themselves (with their counters, in one transaction) and the reporter is told. A walk over
  *   (status resolved, resolvedAt, _id) on the status_resolved index, from the oldest, up to those resolved at
- *   least one day ago (the shortest autoCloseDays); at most 20 closed a batch.
+ *   least one day ago (the shortest autoCloseDays); 50 read and at most 10 closed a batch.
  *
  * How late the timer can be: WeChat allows one timer trigger per function, a 7-field cron in config.json
  * (developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/functions/triggers.html; the trigger's
@@ -28,13 +28,14 @@ import { findMany, updateWhere } from '../../platform/db'
 import { AppError } from '../../platform/errors'
 import { shortChinaTime } from '../messages/rules'
 import { holdersOf, moveRequest, noteRequest, notifyReporter, remindPeople } from './core'
-import { K, secretariesOf, settingsOf } from './repo'
+import { RQ, secretariesOf, settingsOf } from './repo'
 import { clockDue } from './rules'
 import { EPOCH } from './paging'
 
-export const CLOCKS_PER_BATCH = 50
+/** Each warning is a few writes and one or two messages: 10 a batch, handled side by side. */
+export const CLOCKS_PER_BATCH = 10
 export const RESOLVED_READ_PER_BATCH = 50
-export const CLOSES_PER_BATCH = 20
+export const CLOSES_PER_BATCH = 10
 /** The shortest autoCloseDays a community may set (RequestSetSettingsInput): nothing resolved more recently is due. */
 const MIN_AUTO_CLOSE_DAYS = 1
 
@@ -59,7 +60,7 @@ async function checkClock(deps: Deps, r: Request, yellowShare: number): Promise<
   if (due.action === 'none') {
     const n = await updateWhere(
       deps.db,
-      K.requests,
+      RQ.requests,
       { _id: r._id, status: r.status, holderKey: r.holderKey ?? null, ...where },
       { nextCheckAt: due.nextCheckAt },
     )
@@ -91,7 +92,7 @@ export async function checkClocks(deps: Deps, cursor: Cursor): Promise<Batch> {
   const now = deps.now()
   const page = await findMany<Request>(
     deps.db,
-    K.requests,
+    RQ.requests,
     { nextCheckAt: _.gte(EPOCH).and(_.lte(now)), ...notSkipped(deps.db, skip) },
     {
       orderBy: [
@@ -103,16 +104,18 @@ export async function checkClocks(deps: Deps, cursor: Cursor): Promise<Batch> {
   )
   const settings = settingsCache(deps)
   const counts: Record<string, number> = { yellow: 0, red: 0, rescheduled: 0 }
-  for (const r of page) {
-    try {
-      const outcome = await checkClock(deps, r, (await settings(r.communityId)).yellowShare)
-      if (outcome === 'lost') skip.push(r._id)
-      else counts[outcome]++
-    } catch (err) {
-      console.error('request clock check failed', r._id, err)
-      skip.push(r._id)
-    }
-  }
+  await Promise.all(
+    page.map(async (r) => {
+      try {
+        const outcome = await checkClock(deps, r, (await settings(r.communityId)).yellowShare)
+        if (outcome === 'lost') skip.push(r._id)
+        else counts[outcome]++
+      } catch (err) {
+        console.error('request clock check failed', r._id, err)
+        skip.push(r._id)
+      }
+    }),
+  )
   return queueBatch(counts, page.length, CLOCKS_PER_BATCH, skip)
 }
 
@@ -121,7 +124,7 @@ export async function autoCloseResolved(deps: Deps, cursor: Cursor): Promise<Bat
   const now = deps.now()
   const after = timeKeyOf(cursor)
   const newest = new Date(now.getTime() - MIN_AUTO_CLOSE_DAYS * 86400_000)
-  const page = await pageAfter<Request>(deps.db, K.requests, { status: 'resolved' }, 'resolvedAt', _.lte(newest), after, RESOLVED_READ_PER_BATCH)
+  const page = await pageAfter<Request>(deps.db, RQ.requests, { status: 'resolved' }, 'resolvedAt', _.lte(newest), after, RESOLVED_READ_PER_BATCH)
   const settings = settingsCache(deps)
   let closed = 0
   for (let i = 0; i < page.length; i++) {

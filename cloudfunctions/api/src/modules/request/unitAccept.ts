@@ -17,7 +17,7 @@ import type { UserCtx } from '../../platform/context'
 import { txGet } from '../../platform/db'
 import { notFound } from '../../platform/errors'
 import { ensureMove, loadRequest, moveRequestAudited, notifyReporter, relationsFor, requestResource } from './core'
-import { getUnit, K } from './repo'
+import { getUnit, RQ } from './repo'
 import { addMinutes, limitFor } from './rules'
 import { detail } from './views'
 
@@ -43,9 +43,9 @@ async function unitAccept(ctx: UserCtx, input: ActionInput<'request.unitAccept'>
     yellowShare: settings.yellowShare,
     also: async (tx) => {
       if (!late) return
-      if (!(await txGet<Unit>(tx, K.units, unit._id))) return
+      if (!(await txGet<Unit>(tx, RQ.units, unit._id))) return
       await tx
-        .collection(K.units)
+        .collection(RQ.units)
         .doc(unit._id)
         .update({ data: { late: ctx.db.command.inc(1) } })
     },

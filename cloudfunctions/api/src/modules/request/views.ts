@@ -11,7 +11,7 @@ import type { UserCtx } from '../../platform/context'
 import { C, getMany } from '../org/repo'
 import { listName, maskName } from '../org/rules'
 import { relationsFor, summaryOf, type LoadedRequest } from './core'
-import { K, settingsOfMany } from './repo'
+import { RQ, settingsOfMany } from './repo'
 import { canMoveRequest, clockStage, colourAt, seesReporter, type RequestMove, type RequestRelation } from './rules'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
@@ -39,7 +39,7 @@ async function lookups(db: Db, requests: Request[], settings?: Map<string, Reque
       C.users,
       requests.flatMap((r) => (r.assignee?.kind === 'worker' ? [r.assignee.userId] : [])),
     ),
-    getMany<Unit>(db, K.units, unitIds),
+    getMany<Unit>(db, RQ.units, unitIds),
     getMany<Building>(
       db,
       C.buildings,

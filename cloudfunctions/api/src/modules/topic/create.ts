@@ -29,8 +29,8 @@ import { C, getCommunity, getUser } from '../org/repo'
 import { actsFor, listName } from '../org/rules'
 import { PT } from '../party/repo'
 import { SCENE_RE } from '../party/rules'
-import { ensureDefaultCouncil, isSecretaryOf, notifyAuthor } from '../council/core'
-import { buildingCouncilId, getCouncil, K, newTopicId } from '../council/repo'
+import { defaultCouncil, ensureDefaultCouncil, isSecretaryOf, notifyAuthor } from '../council/core'
+import { buildingCouncilId, defaultCouncilId, getCouncil, K, newTopicId } from '../council/repo'
 import { inScope, topicRelations } from '../council/rules'
 import { factsFor, participation } from '../council/standing'
 import { topicDetail } from '../council/views'
@@ -42,7 +42,11 @@ export interface TalkPointToken extends Omit<SceneToken, 'kind'> {
   name: string
 }
 
-async function councilFor(ctx: UserCtx, community: { _id: string }, input: ActionInput<'topic.create'>): Promise<Council> {
+/**
+ * The council the topic goes to. The community's default council is made on first use — but only when the
+ * topic is accepted (a refused topic writes nothing): until then `unsaved` is the default as it would be made.
+ */
+async function councilFor(ctx: UserCtx, community: { _id: string }, input: ActionInput<'topic.create'>): Promise<{ council: Council; unsaved: boolean }> {
   let council: Council | null = null
   if (input.councilId) {
     council = await getCouncil(ctx.db, input.councilId)
@@ -52,9 +56,16 @@ async function councilFor(ctx: UserCtx, community: { _id: string }, input: Actio
     const own = await getCouncil(ctx.db, buildingCouncilId(input.buildingId))
     council = own && own.active && own.communityId === community._id ? own : null
   }
-  council ??= await ensureDefaultCouncil(ctx.db, community, ctx.now())
+  let unsaved = false
+  if (!council) {
+    council = await getCouncil(ctx.db, defaultCouncilId(community._id))
+    if (!council) {
+      council = defaultCouncil(community, ctx.now())
+      unsaved = true
+    }
+  }
   if (!council.active) throw invalid('这个议事会暂停接收议题了')
-  return council
+  return { council, unsaved }
 }
 
 async function talkPoint(ctx: UserCtx, communityId: string, scene: string): Promise<TalkPointToken> {
@@ -82,11 +93,12 @@ async function create(ctx: UserCtx, input: ActionInput<'topic.create'>) {
     else throw forbidden('只能为您代办的居民提交议题')
     author = resident
   }
-  const [council, point, building] = await Promise.all([
+  const [chosen, point, building] = await Promise.all([
     councilFor(ctx, community, input),
     input.pointScene ? talkPoint(ctx, community._id, input.pointScene) : Promise.resolve(null),
     input.buildingId ? getById<Building>(db, C.buildings, input.buildingId) : Promise.resolve(null),
   ])
+  let council = chosen.council
   if (input.buildingId && (!building || building.communityId !== community._id)) throw invalid('请选择本社区的楼栋')
   if (council.scope === 'building' && input.buildingId && input.buildingId !== council.buildingId) throw invalid('楼栋议事会只接收本楼栋的议题')
   if (point && channel === 'online') channel = 'point'
@@ -104,6 +116,8 @@ async function create(ctx: UserCtx, input: ActionInput<'topic.create'>) {
   const held = verdict === 'review' || photos.length > 0
 
   const now = ctx.now()
+  // Accepted: now the default council is made (or, made meanwhile by someone else, read as stored).
+  if (chosen.unsaved) council = await ensureDefaultCouncil(db, community, now)
   const how = channel === 'online' ? null : channel === 'point' ? `${TOPIC_CHANNEL_LABELS.point}：${point!.name}` : TOPIC_CHANNEL_LABELS[channel]
   const first: TimelineEntry = held
     ? { at: now, event: 'hold', byId: user._id, from: null, to: 'draft', note: how ? `${how}；内容需社区审核` : '内容需社区审核' }
