@@ -26,7 +26,7 @@ import { updateWhere } from '../../platform/db'
 import { conflict, invalid } from '../../platform/errors'
 import { getUser } from '../org/repo'
 import { listName } from '../org/rules'
-import { K as R } from '../request/repo'
+import { RQ } from '../request/repo'
 import {
   ensureStep,
   errandView,
@@ -70,7 +70,7 @@ async function toRequest(ctx: UserCtx, loaded: LoadedErrand, note: string | unde
     throw err
   }
   // The link back: the request names the errand it came from.
-  await updateWhere(db, R.requests, { _id: requestId }, { errandId: errand._id })
+  await updateWhere(db, RQ.requests, { _id: requestId }, { errandId: errand._id })
   return moveErrand(ctx, errand, 'toRequest', ctx.user._id, {
     status: 'done',
     set: { requestId },

@@ -17,7 +17,6 @@ import { isChinaDay } from '../../platform/chinaTime'
 import { getById, readAll, type Db } from '../../platform/db'
 import { conflict, invalid } from '../../platform/errors'
 import { getUser } from '../org/repo'
-import { staffUnitIds } from '../org/rules'
 import { isStaffOf, secretariesOf, staffOf, getUnit } from '../request/repo'
 import { sendMessage } from '../messages/send'
 import { thing } from '../messages/rules'
@@ -39,7 +38,8 @@ export async function venuesOf(db: Db, communityId: string): Promise<Service[]> 
 export const isVenueStaff = (user: Pick<User, 'roles'>, s: Pick<Service, 'venue'>) => !!s.venue?.unitId && isStaffOf(user, s.venue.unitId)
 
 /** Does the user work for a unit serving this community (a partner unit's staff may ask for a venue)? */
-export const worksForUnitHere = (user: Pick<User, 'roles'>, community: Community) => staffUnitIds(user, community).length > 0
+export const worksForUnitHere = (user: Pick<User, 'roles'>, community: Pick<Community, '_id' | 'streetId'>) =>
+  user.roles.some((g) => g.role === 'unit_staff' && !!g.unitId && (g.communityId === community._id || g.communityId === community.streetId))
 
 /** How the caller stands to a venue booking (core.ts bookingRelations, plus the venue's staff). */
 export function venueRelations(
