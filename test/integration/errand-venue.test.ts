@@ -298,7 +298,8 @@ describe('errands', () => {
   test('toRequest makes a request of the request area (help), linked both ways; a refused conversion changes nothing', async () => {
     const e = await submit(res, { title: '代办房屋维修基金申请' })
     // The provider owns it but may not enter requests for residents: refused, and nothing changed.
-    await tc.ok(pm, 'errand.advance', { communityId: c, errandId: e.id, step: 'accept' })
+    const taken = await tc.ok(pm, 'errand.advance', { communityId: c, errandId: e.id, step: 'accept' })
+    expect(taken.can).toEqual({ progress: true, done: true, handover: true })
     const before = await dataSnapshot(tc.engine)
     expect(codeOf(await advance(pm, e.id, 'toRequest'))).toBe('FORBIDDEN')
     expect(await dataSnapshot(tc.engine)).toBe(before)

@@ -10,8 +10,9 @@
  *               another staff member of the errand (`toUserId`); recorded in `handovers` and the flow; the new one
  *               owns it, the status stays.
  *   toRequest — the owner turns it into a request of the request area (category help) through request.create's
- *               own logic (staff entry for the resident: only staff who may enter requests — the secretary and
- *               grid workers — may do this), keeping the link both ways (errand.requestId, request.errandId);
+ *               own logic (staff entry for the resident: only owners who may enter requests — the secretary and
+ *               grid workers — may do this; a provider hands it to them), keeping the link both ways
+ *               (errand.requestId, request.errandId);
  *               the errand is then done here. A conditional hold (`converting`) keeps a double tap from making two
  *               requests; if the request is refused, the hold is released and nothing else changed.
  * Outcomes: the errand; FORBIDDEN for the wrong person; CONFLICT STATE_CHANGED when it moved meanwhile (or

@@ -6,13 +6,14 @@
  *   accepted | in_progress ─toRequest (owner)→ done, linked to the request it became
  *
  * Who is who for an errand: the resident it is for, who entered it (themself, a building head, staff at the
- * counter), its owner, its staff (the community's secretary and grid workers, and the providers of its service)
- * and the secretary. Anyone else does not see it at all (NOT_FOUND).
+ * counter), its owner, its staff (the community's secretary and grid workers, and the providers of its service),
+ * the community's own staff among them (secretary, street admin, grid workers: they may enter requests for
+ * residents, so only they turn an errand into one) and the secretary. Anyone else does not see it (NOT_FOUND).
  */
 import type { Errand, ErrandStatus, ErrandView } from '../../../../../types/services'
 
 export type ErrandStep = 'accept' | 'progress' | 'done' | 'handover' | 'toRequest'
-export type ErrandRelation = 'resident' | 'enteredBy' | 'owner' | 'staff' | 'secretary'
+export type ErrandRelation = 'resident' | 'enteredBy' | 'owner' | 'staff' | 'secretary' | 'communityStaff'
 export type ErrandEvent = 'submit' | ErrandStep
 
 export const ERRAND_STEPS: Record<ErrandStep, { from: readonly ErrandStatus[]; to: ErrandStatus | null; who: readonly ErrandRelation[] }> = {
@@ -44,7 +45,7 @@ const STATE_WORDS: Record<ErrandStep, string> = {
 export function errandRelations(
   errand: Pick<Errand, 'residentId' | 'enteredById' | 'ownerId'>,
   userId: string,
-  is: { staff: boolean; secretary: boolean },
+  is: { staff: boolean; secretary: boolean; communityStaff: boolean },
 ): Set<ErrandRelation> {
   const out = new Set<ErrandRelation>()
   if (errand.residentId === userId) out.add('resident')
@@ -52,6 +53,7 @@ export function errandRelations(
   if (errand.ownerId === userId) out.add('owner')
   if (is.staff) out.add('staff')
   if (is.secretary) out.add('secretary')
+  if (is.communityStaff) out.add('communityStaff')
   return out
 }
 
@@ -65,6 +67,8 @@ export interface Refusal {
 export function errandRefusal(step: ErrandStep, errand: Pick<Errand, 'status' | 'requestId'>, relations: ReadonlySet<ErrandRelation>): Refusal | null {
   const rule = ERRAND_STEPS[step]
   if (!rule.who.some((r) => relations.has(r))) return { code: 'FORBIDDEN', message: WHO_WORDS[step] }
+  if (step === 'toRequest' && !relations.has('communityStaff'))
+    return { code: 'FORBIDDEN', message: '只有社区工作人员和网格员可以把代办转为诉求，请转交给他们' }
   if (step === 'toRequest' && errand.requestId) return { code: 'CONFLICT', reason: 'ALREADY_DONE', message: '这件代办已经转为诉求了' }
   if (!rule.from.includes(errand.status)) return { code: 'CONFLICT', reason: 'STATE_CHANGED', message: STATE_WORDS[step] }
   return null

@@ -52,7 +52,8 @@ export interface LoadedErrand {
 
 /** The caller's relations to an errand, given whether they provide its service. */
 export function relationsOf(errand: Errand, user: User, community: Community, provides: boolean): Set<ErrandRelation> {
-  return errandRelations(errand, user._id, { staff: isCommunityStaff(user, community) || provides, secretary: isSecretaryOf(user, community) })
+  const communityStaff = isCommunityStaff(user, community)
+  return errandRelations(errand, user._id, { staff: communityStaff || provides, secretary: isSecretaryOf(user, community), communityStaff })
 }
 
 /**
