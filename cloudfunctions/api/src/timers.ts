@@ -36,6 +36,7 @@ import { remindActivities } from './modules/party/remind'
 import { sendCancelNotices } from './modules/party/cancelNotice'
 import { closeDueVotes, payOwedPoints } from './modules/council/votes'
 import { sendTopicNotices } from './modules/council/notices'
+import { releaseStaleHolds as releaseStaleSlotHolds, remindBookings } from './modules/service/timers'
 
 export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
@@ -55,6 +56,8 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'topic.closeVotes': closeDueVotes,
   'topic.notices': sendTopicNotices,
   'topic.payOwed': payOwedPoints,
+  'booking.remind': remindBookings,
+  'booking.releaseStaleHolds': releaseStaleSlotHolds,
 }
 
 /**

@@ -271,7 +271,7 @@ export function weekdaysWords(days: number[]): string {
 /** Weekly slots grouped by their hours: 每周三 9:00-11:00；每周一、四 14:00-16:00. */
 function weeklyWords(weekly: WeeklySlot[]): string {
   const byHours = new Map<string, number[]>()
-  for (const w of [...weekly].sort((a, b) => toMinutes(a.start) - toMinutes(b.start))) {
+  for (const w of [...weekly].sort((a, b) => a.weekday - b.weekday || toMinutes(a.start) - toMinutes(b.start))) {
     const k = `${clockWords(w.start)}-${clockWords(w.end)}`
     byHours.set(k, [...(byHours.get(k) ?? []), w.weekday])
   }
