@@ -18,6 +18,7 @@ import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
 import { topicListSection, voteSection } from './council'
+import { bookingSection } from './services'
 import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 
@@ -184,6 +185,7 @@ export const SECTIONS: Section[] = [
   checkinSection,
   voteSection,
   topicListSection,
+  bookingSection,
   timeoutSection,
 ]
 
