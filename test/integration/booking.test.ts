@@ -200,8 +200,9 @@ describe('booking', () => {
     const answers = await Promise.all(taps.map((p) => tc.call(p.openid, 'booking.create', { communityId: c, serviceId: id, day: WED, start: '09:00' })))
     const ok = answers.filter((a) => a.ok)
     expect(ok).toHaveLength(20)
+    // Refused as full (or, on an instance too loaded to settle the rush within 5 s, as busy: try again).
     const refused = answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : `${a.error.code} ${a.error.details?.reason}`))
-    expect(new Set(refused)).toEqual(new Set(refused.filter((r) => r === 'CONFLICT FULL' || r === 'CONFLICT ALREADY_DONE')))
+    expect(refused.filter((r) => !['CONFLICT FULL', 'CONFLICT ALREADY_DONE', 'CONFLICT BUSY'].includes(r))).toEqual([])
     const stored: Booking[] = await tc.engine.find('bookings', { serviceId: id })
     expect(stored).toHaveLength(20)
     expect(new Set(stored.map((b) => b.userId)).size).toBe(20)

@@ -135,7 +135,7 @@ export async function takePlace(db: Db, slot: SlotRef, bookingId: string, now: D
     holds: [],
   }
   const deadline = Date.now() + HOLD_WAIT_MS
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const took = await updateWhere(
       db,
       K.slots,
@@ -153,7 +153,8 @@ export async function takePlace(db: Db, slot: SlotRef, bookingId: string, now: D
     if (holds.some((h) => h.bookingId === bookingId)) return id
     if (again.taken - holds.length >= slot.capacity) throw conflict('这个时段已经约满了，请换个时间', 'FULL')
     if (Date.now() > deadline) throw conflict('预约的人太多了，请稍后再试', 'BUSY')
-    await pause(2 + Math.random() * 10)
+    // Waiting for holders: back off (up to ~100 ms), so a crowd of waiters does not slow the holders down.
+    await pause(2 + Math.random() * Math.min(100, 8 * 2 ** Math.min(attempt, 4)))
   }
 }
 
