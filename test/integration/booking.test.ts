@@ -325,6 +325,44 @@ describe('booking', () => {
   })
 })
 
+describe('places', () => {
+  test('a place held by a booking that never finished goes back after two minutes; one whose booking exists is only released', async () => {
+    const id = await publish({ schedule: { weekly: [{ weekday: 3, start: '09:00', end: '11:00', capacity: 2 }], dated: [], closures: [] } })
+    const b = await tc.ok(res, 'booking.create', { communityId: c, serviceId: id, day: WED, start: '09:00' })
+    // As if two bookings crashed between taking their place and writing: one never written, one written.
+    const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as any
+    const _ = db.command
+    const slotId = `${id}_${WED}_0900`
+    await db
+      .collection('service_slots')
+      .doc(slotId)
+      .update({ data: { taken: _.inc(1), holds: _.push({ bookingId: 'b-crashed', at: tc.now() }) } })
+    await db
+      .collection('service_slots')
+      .doc(slotId)
+      .update({ data: { holds: _.push({ bookingId: b.id, at: tc.now() }) } })
+    const full = await tc.call(nb, 'booking.create', { communityId: c, serviceId: id, day: WED, start: '09:00' })
+    expect(full.ok ? null : full.error.details?.reason).toBe('BUSY') // the crashed hold might still come back
+    tc.advance(3 * 60_000)
+    const r = await tc.tick()
+    expect(r.ok && r.data['booking.releaseStaleHolds']).toEqual({ released: 2 })
+    const [slot] = await tc.engine.find('service_slots', { _id: slotId })
+    expect(slot).toMatchObject({ taken: 1, holds: [] })
+    expect(codeOf(await tc.call(nb, 'booking.create', { communityId: c, serviceId: id, day: WED, start: '09:00' }))).toBe('OK')
+    await expectCountersAgree()
+  }, 60_000)
+
+  test('walk-in services take no bookings', async () => {
+    const id = await publish({ name: '社区代办', category: 'errand', delivery: 'walk_in', walkIn: '工作日 9:00-17:00 党群服务中心', schedule: undefined })
+    expect((await tc.ok(res, 'service.get', { communityId: c, serviceId: id })).me).toMatchObject({
+      canBook: false,
+      whyNot: '这项服务随到随办，不用预约，按时间直接去就行',
+    })
+    expect(await tc.ok(res, 'service.slots', { communityId: c, serviceId: id })).toEqual([])
+    expect(codeOf(await tc.call(res, 'booking.create', { communityId: c, serviceId: id, day: WED }))).toBe('INVALID_INPUT')
+  })
+})
+
 describe('privacy', () => {
   test('private and at-home bookings: only the person and the provider see who, the child and the address', async () => {
     const counselling = await publish({ name: '心灵驿站', category: 'counselling', private: true })

@@ -62,6 +62,7 @@ async function create(ctx: UserCtx, input: ActionInput<'booking.create'>): Promi
   const now = ctx.now()
   const s = await loadService(db, input.communityId, input.serviceId)
   if (s.delivery === 'venue') throw invalid('场地请在「场地预约」里申请')
+  if (!BOOKABLE.includes(s.delivery)) throw invalid('这项服务随到随办，不用预约，按时间直接去就行')
   const { person, channel, relations } = await whoFor(ctx, s, input)
 
   const refusal = await bookingRefusal(db, s, person, now)
@@ -69,7 +70,6 @@ async function create(ctx: UserCtx, input: ActionInput<'booking.create'>): Promi
     const why = person._id === user._id ? refusal.why : `这位居民暂不能预约：${refusal.why}`
     throw refusal.reason === 'NOT_ELIGIBLE' ? forbidden(why, 'NOT_ELIGIBLE') : conflict(why, refusal.reason)
   }
-  if (!BOOKABLE.includes(s.delivery)) throw invalid('这项服务不用预约')
 
   const slot = slotOn(s, input.day, input.start)
   if (!slot) throw notFound(s.delivery === 'daily' ? '这一天的订餐' : '这个时段')
