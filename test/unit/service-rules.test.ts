@@ -4,6 +4,7 @@
  * venue's hours; cutoffs to the exact minute; no-show block windows; audience; the booking lifecycle; schedule
  * problems; the menu's words. Nothing here reads the process's zone (the suite runs under several, test:tz).
  */
+import type { User } from '../../types/org'
 import type { Service } from '../../types/services'
 import {
   audienceRefusal,
@@ -183,8 +184,13 @@ describe('no-show blocks', () => {
 
 describe('audience', () => {
   const now = new Date('2026-11-30T16:30:00Z') // already 2026 → 2026-12-01 00:30 in China; the year is still 2026
-  const person = { communityId: 'c-1', householdStatus: 'verified' as const, buildingId: 'b-1', verifiedBirthYear: 1950 }
-  test.each<[string, Service['audience'], Partial<typeof person> & Record<string, unknown>, RegExp | null]>([
+  const person: Pick<User, 'communityId' | 'householdStatus' | 'buildingId' | 'verifiedBirthYear'> = {
+    communityId: 'c-1',
+    householdStatus: 'verified',
+    buildingId: 'b-1',
+    verifiedBirthYear: 1950,
+  }
+  test.each<[string, Service['audience'], Partial<typeof person>, RegExp | null]>([
     ['every confirmed resident', { minAge: null, buildingIds: [] }, {}, null],
     ['a pending household', { minAge: null, buildingIds: [] }, { householdStatus: 'pending' }, /确认住址/],
     ['another community', { minAge: null, buildingIds: [] }, { communityId: 'c-2' }, /确认住址/],
@@ -193,7 +199,7 @@ describe('audience', () => {
     ['old enough (76)', { minAge: 60, buildingIds: [] }, {}, null],
     ['exactly 60 this year', { minAge: 60, buildingIds: [] }, { verifiedBirthYear: 1966 }, null],
     ['59 this year', { minAge: 60, buildingIds: [] }, { verifiedBirthYear: 1967 }, /60 岁以上/],
-    ['no verified birth year', { minAge: 60, buildingIds: [] }, { verifiedBirthYear: null as unknown as number }, /登记出生年份/],
+    ['no verified birth year', { minAge: 60, buildingIds: [] }, { verifiedBirthYear: null }, /登记出生年份/],
   ])('%s', (_n, audience, change, want) => {
     const why = audienceRefusal(audience, { ...person, ...change }, 'c-1', now)
     if (want === null) expect(why).toBeNull()
