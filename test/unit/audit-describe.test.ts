@@ -672,6 +672,8 @@ describe('coverage', () => {
       'activity',
       'activity_signup',
       'council',
+      'service',
+      'booking', // service.upsert; booking.verify, markNoShow
       'topic',
       'topic_comment',
       'topic_vote',
@@ -679,9 +681,7 @@ describe('coverage', () => {
       'request_settings',
       'grid',
       'unit',
-      'service',
-      'booking',
-      'errand',
+      'errand', // errand.advance handover by the secretary; venue.approve audits a booking
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -690,6 +690,19 @@ describe('coverage', () => {
     // What each recordIn/trace in cloudfunctions/api/src/modules puts in before/after (bookkeeping and ids of
     // the object itself are hidden by the page: _id, communityId, createdAt, updatedAt, userId, memberId, …).
     const fields = [
+      'category',
+      'provider',
+      'audience',
+      'delivery',
+      'schedule',
+      'walkIn',
+      'daily',
+      'venue',
+      'private',
+      'forChild',
+      'pricePoints',
+      'cutoffHours',
+      'noShowRule', // service.upsert
       'roles',
       'proxies',
       'householdId',

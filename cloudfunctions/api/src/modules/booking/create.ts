@@ -15,7 +15,7 @@
 import type { User } from '../../../../../types/org'
 import { BookingCreateInput, type Booking, type BookingChannel, type BookingView, type Service } from '../../../../../types/services'
 import { defineAction, member, type ActionInput } from '../../platform/action'
-import { addDays, chinaDay } from '../../platform/chinaTime'
+import { addDays } from '../../platform/chinaTime'
 import type { UserCtx } from '../../platform/context'
 import { getById } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
@@ -26,7 +26,7 @@ import { P } from '../points/repo'
 import { accountId } from '../points/policy'
 import { bookingRefusal, liveBooking, loadService, releaseHold, standingOf, takePlace, writeBooking } from '../service/core'
 import { K, liveKeyOf, newBookingId, slotId } from '../service/repo'
-import { BOOKABLE, slotOn, slotRefusal, type BookingRelation } from '../service/rules'
+import { BOOKABLE, slotOn, slotRefusal, todayIn, type BookingRelation } from '../service/rules'
 import { bookingView } from '../service/views'
 
 /** How far ahead a slot may be booked (days). */
@@ -62,6 +62,7 @@ async function create(ctx: UserCtx, input: ActionInput<'booking.create'>): Promi
   const now = ctx.now()
   const s = await loadService(db, input.communityId, input.serviceId)
   if (s.delivery === 'venue') throw invalid('场地请在「场地预约」里申请')
+  if (!BOOKABLE.includes(s.delivery)) throw invalid('这项服务随到随办，不用预约，按时间直接去就行')
   const { person, channel, relations } = await whoFor(ctx, s, input)
 
   const refusal = await bookingRefusal(db, s, person, now)
@@ -69,11 +70,10 @@ async function create(ctx: UserCtx, input: ActionInput<'booking.create'>): Promi
     const why = person._id === user._id ? refusal.why : `这位居民暂不能预约：${refusal.why}`
     throw refusal.reason === 'NOT_ELIGIBLE' ? forbidden(why, 'NOT_ELIGIBLE') : conflict(why, refusal.reason)
   }
-  if (!BOOKABLE.includes(s.delivery)) throw invalid('这项服务不用预约')
 
   const slot = slotOn(s, input.day, input.start)
   if (!slot) throw notFound(s.delivery === 'daily' ? '这一天的订餐' : '这个时段')
-  if (input.day > addDays(chinaDay(now), BOOKING_HORIZON_DAYS)) throw conflict(`只能预约 ${BOOKING_HORIZON_DAYS} 天以内的时段`)
+  if (input.day > addDays(todayIn(now), BOOKING_HORIZON_DAYS)) throw conflict(`只能预约 ${BOOKING_HORIZON_DAYS} 天以内的时段`)
   const closed = slotRefusal(s, slot, 0, now)
   if (closed) throw conflict(closed)
 

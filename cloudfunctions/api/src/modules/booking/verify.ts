@@ -12,7 +12,6 @@
 import { BookingVerifyInput, type Booking, type BookingView } from '../../../../../types/services'
 import { defineAction, member, type ActionInput } from '../../platform/action'
 import { recordIn } from '../../platform/audit'
-import { chinaDay } from '../../platform/chinaTime'
 import type { UserCtx } from '../../platform/context'
 import { findMany, runTx, txGet } from '../../platform/db'
 import { AppError, conflict, forbidden } from '../../platform/errors'
@@ -20,7 +19,7 @@ import { getUser } from '../org/repo'
 import { SHORT_TRIES, takeTry, triesResetAt, type Tries } from '../party/rules'
 import { bookingRelations, bumpCountersIn, loadService, standingOf } from '../service/core'
 import { K } from '../service/repo'
-import { dayWords, moveRefusal } from '../service/rules'
+import { dayWords, moveRefusal, todayIn } from '../service/rules'
 import { bookingView } from '../service/views'
 
 interface TriesDoc extends Tries {
@@ -62,7 +61,7 @@ async function verify(ctx: UserCtx, input: ActionInput<'booking.verify'>): Promi
     .collection(K.tries)
     .doc(triesId)
     .update({ data: { count: db.command.inc(-1) } })
-  const today = chinaDay(now)
+  const today = todayIn(now)
   if (found.day > today) throw conflict(`这个预约在${dayWords(found.day)}，还没到时间`)
   const relations = bookingRelations(found, user._id, st)
   const booking = await runTx(db, async (tx) => {

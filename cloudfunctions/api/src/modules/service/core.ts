@@ -17,7 +17,7 @@
 import type { Community, User } from '../../../../../types/org'
 import type { Post } from '../../../../../types/party'
 import type { Booking, DemandCounter, Service, ServiceSlot } from '../../../../../types/services'
-import { chinaDay, chinaMonth } from '../../platform/chinaTime'
+import { chinaMonth } from '../../platform/chinaTime'
 import type { Deps, UserCtx } from '../../platform/context'
 import { ensureDoc, findMany, getById, isDuplicateKey, runTx, txGet, updateWhere, type Db, type Tx } from '../../platform/db'
 import { conflict, forbidden, notFound } from '../../platform/errors'
@@ -33,6 +33,7 @@ import {
   noShowBlock,
   noShowHorizon,
   noShowMessage,
+  todayIn,
   type BookingEvent,
   type BookingRelation,
   type NoShowBlock,
@@ -114,7 +115,8 @@ const HOLD_WAIT_MS = 5000
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
- * Take a place in the slot for this booking, atomically (the slot document is made on its first booking).
+ * Take a place in the slot for this booking, atomically (the slot document is made on its first booking, so
+ * the usual case is one conditional update).
  * Capacity is the schedule's now, so a secretary's change applies at once. When the slot is full but other
  * bookings hold places they may yet give back, wait for them: FULL only when it is true.
  */
@@ -132,9 +134,8 @@ export async function takePlace(db: Db, slot: SlotRef, bookingId: string, now: D
     taken: 0,
     holds: [],
   }
-  await ensureDoc(db, K.slots, fresh)
   const deadline = Date.now() + HOLD_WAIT_MS
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const took = await updateWhere(
       db,
       K.slots,
@@ -143,11 +144,17 @@ export async function takePlace(db: Db, slot: SlotRef, bookingId: string, now: D
     )
     if (took === 1) return id
     const again = await getById<ServiceSlot>(db, K.slots, id)
-    const holds = again?.holds ?? []
+    if (!again) {
+      // The slot's first booking makes its document (a racing first booking may make it first).
+      await ensureDoc(db, K.slots, fresh)
+      continue
+    }
+    const holds = again.holds ?? []
     if (holds.some((h) => h.bookingId === bookingId)) return id
-    if (!again || again.taken - holds.length >= slot.capacity) throw conflict('这个时段已经约满了，请换个时间', 'FULL')
+    if (again.taken - holds.length >= slot.capacity) throw conflict('这个时段已经约满了，请换个时间', 'FULL')
     if (Date.now() > deadline) throw conflict('预约的人太多了，请稍后再试', 'BUSY')
-    await pause(2 + Math.random() * 10)
+    // Waiting for holders: back off (up to ~100 ms), so a crowd of waiters does not slow the holders down.
+    await pause(2 + Math.random() * Math.min(100, 8 * 2 ** Math.min(attempt, 4)))
   }
 }
 
@@ -315,7 +322,7 @@ export async function countDemand(db: Db, communityId: string, words: string, wh
 
 /** The no-show block on this person for this service today, if any (index user_status_day: their no-shows in the window). */
 export async function noShowBlockOf(db: Db, s: Service, userId: string, now: Date): Promise<NoShowBlock | null> {
-  const today = chinaDay(now)
+  const today = todayIn(now)
   const _ = db.command
   const noShows = await findMany<Pick<Booking, 'day' | 'serviceId'>>(
     db,

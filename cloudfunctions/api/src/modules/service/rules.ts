@@ -31,14 +31,44 @@ export const toMinutes = (hhmm: string): number => {
 /** 570 → '09:30'. */
 export const fromMinutes = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
 
-/** ISO weekday of a China day: 1 = Monday … 7 = Sunday. */
+/** ISO weekday of a China day: 1 = Monday … 7 = Sunday (the calendar's, from the string in plain UTC). */
 export const weekdayOf = (day: ChinaDay): number => {
-  const d = dayjs.utc(day).day()
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay()
   return d === 0 ? 7 : d
 }
 
+/** The day `n` days after `day`: calendar arithmetic in plain UTC (chinaTime's addDays, without dayjs's cost per call). */
+const nextDays = (day: ChinaDay, n: number): ChinaDay => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+let todayMinute = -1
+let todayDay = ''
+/** Today in China: the day changes only on a minute, so the zone conversion is done once a minute. */
+export function todayIn(now: Date): ChinaDay {
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (minute !== todayMinute) {
+    todayDay = chinaDay(now)
+    todayMinute = minute
+  }
+  return todayDay
+}
+
+/**
+ * 00:00 Shanghai of a day, remembered: dayjs's zone conversion costs a tenth of a millisecond or more, and a
+ * slot listing asks it for every slot (a few hundred days in memory at most).
+ */
+const dayStarts = new Map<ChinaDay, number>()
+function dayStartMs(day: ChinaDay): number {
+  let ms = dayStarts.get(day)
+  if (ms === undefined) {
+    if (dayStarts.size > 1000) dayStarts.clear()
+    ms = chinaDayStart(day).getTime()
+    dayStarts.set(day, ms)
+  }
+  return ms
+}
+
 /** The instant a wall-clock time of a China day happens. */
-export const slotStartsAt = (day: ChinaDay, hhmm: string): Date => new Date(chinaDayStart(day).getTime() + toMinutes(hhmm) * 60_000)
+export const slotStartsAt = (day: ChinaDay, hhmm: string): Date => new Date(dayStartMs(day) + toMinutes(hhmm) * 60_000)
 
 // ---------- Slots ----------
 
@@ -83,7 +113,7 @@ export function slotsOfDay(s: Schedulable, day: ChinaDay): SlotSpec[] {
 /** The slots over `days` China days from `from`, in order. */
 export function expandSlots(s: Schedulable, from: ChinaDay, days: number): SlotSpec[] {
   const out: SlotSpec[] = []
-  for (let i = 0; i < days; i++) out.push(...slotsOfDay(s, addDays(from, i)))
+  for (let i = 0; i < days; i++) out.push(...slotsOfDay(s, nextDays(from, i)))
   return out
 }
 
@@ -271,7 +301,7 @@ export function weekdaysWords(days: number[]): string {
 /** Weekly slots grouped by their hours: 每周三 9:00-11:00；每周一、四 14:00-16:00. */
 function weeklyWords(weekly: WeeklySlot[]): string {
   const byHours = new Map<string, number[]>()
-  for (const w of [...weekly].sort((a, b) => toMinutes(a.start) - toMinutes(b.start))) {
+  for (const w of [...weekly].sort((a, b) => a.weekday - b.weekday || toMinutes(a.start) - toMinutes(b.start))) {
     const k = `${clockWords(w.start)}-${clockWords(w.end)}`
     byHours.set(k, [...(byHours.get(k) ?? []), w.weekday])
   }
@@ -292,6 +322,3 @@ export function whenWords(s: Pick<Service, 'delivery' | 'schedule' | 'daily' | '
   }
   return parts.join('；') || '暂无可约时段'
 }
-
-/** Today in China (re-exported for the actions' convenience). */
-export const todayIn = (now: Date): ChinaDay => chinaDay(now)

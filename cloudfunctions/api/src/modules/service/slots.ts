@@ -8,12 +8,12 @@
  */
 import { ServiceSlotsInput, type Booking, type ServiceSlot, type SlotView } from '../../../../../types/services'
 import { defineAction, member, type ActionInput } from '../../platform/action'
-import { addDays, chinaDay } from '../../platform/chinaTime'
+import { addDays } from '../../platform/chinaTime'
 import type { UserCtx } from '../../platform/context'
 import { findMany, readAll } from '../../platform/db'
 import { loadService } from './core'
 import { K, liveKeyOf, slotId } from './repo'
-import { expandSlots } from './rules'
+import { expandSlots, todayIn } from './rules'
 import { slotView } from './views'
 
 async function slots(ctx: UserCtx, input: ActionInput<'service.slots'>): Promise<SlotView[]> {
@@ -21,7 +21,7 @@ async function slots(ctx: UserCtx, input: ActionInput<'service.slots'>): Promise
   const _ = db.command
   const s = await loadService(db, input.communityId, input.serviceId)
   const now = ctx.now()
-  const today = chinaDay(now)
+  const today = todayIn(now)
   const from = input.from && input.from > today ? input.from : today
   const days = input.days ?? 14
   const specs = expandSlots(s, from, days)
