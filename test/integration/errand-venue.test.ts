@@ -315,8 +315,9 @@ describe('errands', () => {
     const stored = await errandDoc(e.id)
     expect(stored).toMatchObject({ requestId: converted.requestId, status: 'done' })
     expect('converting' in stored).toBe(false)
-    // The resident follows it in the request area.
+    // The resident follows it in the request area, where it names the errand it came from.
     expect((await tc.ok(res, 'request.mine', { communityId: c })).items.map((r) => r.id)).toContain(converted.requestId)
+    expect(await tc.ok(res, 'request.get', { communityId: c, requestId: converted.requestId! })).toMatchObject({ errandId: e.id, category: 'help' })
     expect(await advance(gw(7), e.id, 'toRequest')).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'ALREADY_DONE' } } })
   })
 
