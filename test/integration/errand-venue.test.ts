@@ -369,6 +369,7 @@ describe('venues', () => {
   test('approval by the venue unit’s staff or the secretary only; the code then works once', async () => {
     const mine = await tc.ok(res, 'booking.mine', { communityId: c })
     const pending = mine.items.find((b) => b.serviceId === ids.venue && b.status === 'pending')!
+    expect(pending.code).toBeNull() // nothing to show at the door until it is approved
     expect(codeOf(await decide(res, pending.id, true))).toBe('FORBIDDEN') // the one who asked
     expect(codeOf(await decide(PROP_STAFF.openid, pending.id, true))).toBe('NOT_FOUND') // another unit
     expect(codeOf(await decide(gw(0), pending.id, true))).toBe('NOT_FOUND')

@@ -98,11 +98,9 @@ export async function takeHours(db: Db, s: Service, hours: SlotSpec[], bookingId
 
 export const hourSlotIds = (s: Pick<Service, '_id'>, hours: SlotSpec[]) => hours.map((h) => slotId(s._id, h.day, h.start))
 
-/** A venue booking as the caller sees it: the code only once it is approved (a pending request has nothing to show). */
-export function venueBookingView(b: Booking, s: Service, relations: ReadonlySet<BookingRelation>, person: User | null, now: Date): BookingView {
-  const v = bookingView(b, s, relations, person, now)
-  return b.status === 'pending' ? { ...v, code: null } : v
-}
+/** A venue booking as the caller sees it (views.ts: the code only once it is approved). */
+export const venueBookingView = (b: Booking, s: Service, relations: ReadonlySet<BookingRelation>, person: User | null, now: Date): BookingView =>
+  bookingView(b, s, relations, person, now)
 
 /** The people who decide on a venue's requests: its unit's staff, else the community's secretaries. */
 export async function deciders(db: Db, s: Service): Promise<User[]> {

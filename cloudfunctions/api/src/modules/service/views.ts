@@ -6,7 +6,8 @@
  * - private services (心灵驿站): who booked, the child and the note are seen only by the person (and whoever
  *   booked for them) and the service's provider; everyone else — the secretary included — sees 预约人已隐藏;
  * - at-home visits: the address only to the provider (and the person whose address it is);
- * - the code only to the person and whoever booked for them (staff verify it, they do not read it out);
+ * - the code only to the person and whoever booked for them (staff verify it, they do not read it out), and
+ *   for a venue request only once it is approved;
  * - child bookings carry only the child's given name and age.
  */
 import { PROVIDER_LABELS } from '../../../../../types/vocabulary'
@@ -103,7 +104,7 @@ export function bookingView(
     start: b.start,
     end: b.end,
     status: b.status,
-    code: own ? b.code : null,
+    code: own && b.status !== 'pending' ? b.code : null, // a venue request's code counts once approved
     channel: b.channel,
     who: seesWho && person ? listName(person) : HIDDEN_PERSON,
     child: seesWho ? b.child : null,
