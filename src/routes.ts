@@ -90,7 +90,20 @@ export const SUBPACKAGES = {
     },
   },
   services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
-  requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
+  requests: {
+    root: 'packages/requests',
+    pages: {
+      index: 'pages/index/index',
+      mine: 'pages/mine/index',
+      detail: 'pages/detail/index',
+      queue: 'pages/queue/index',
+      board: 'pages/board/index',
+      settings: 'pages/settings/index',
+      grids: 'pages/grids/index',
+      units: 'pages/units/index',
+      late: 'pages/late/index',
+    },
+  },
 } as const
 
 type SubRoutes = {
@@ -153,6 +166,14 @@ export const ROUTES = {
   'council.meetings': '/packages/council/pages/meetings/index',
   'services.index': '/packages/services/pages/index/index',
   'requests.index': '/packages/requests/pages/index/index',
+  'requests.mine': '/packages/requests/pages/mine/index',
+  'requests.detail': '/packages/requests/pages/detail/index',
+  'requests.queue': '/packages/requests/pages/queue/index',
+  'requests.board': '/packages/requests/pages/board/index',
+  'requests.settings': '/packages/requests/pages/settings/index',
+  'requests.grids': '/packages/requests/pages/grids/index',
+  'requests.units': '/packages/requests/pages/units/index',
+  'requests.late': '/packages/requests/pages/late/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
 
 export type RouteName = keyof typeof ROUTES
@@ -215,7 +236,24 @@ export interface RouteParams {
   /** topicId absent: pick one of the votes that are open */
   'council.offline': { communityId: string; topicId?: string }
   'council.meetings': { communityId: string }
+  /** 一键报修 for someone else: onBehalfOf = a resident the building head acts for (name shown) */
+  'requests.index': { onBehalfOf?: string; name?: string }
+  /** id = request id; c = its community (short, for notification paths) */
+  'requests.detail': { id: string; c?: string }
+  /** The worker's queue; unitId opens a unit's queue (its staff), communityId a community's */
+  'requests.queue': { communityId?: string; unitId?: string }
+  'requests.board': { communityId: string }
+  'requests.settings': { communityId: string }
+  'requests.grids': { communityId: string }
+  'requests.units': { communityId: string }
+  'requests.late': { streetId: string }
 }
 
 /** Routes that take no parameters. */
 export type PlainRoute = Exclude<RouteName, keyof RouteParams>
+
+/** Routes whose parameters are all optional (a tile may open them bare). */
+export type OptionalRoute = { [R in keyof RouteParams]: object extends RouteParams[R] ? R : never }[keyof RouteParams]
+
+/** Routes that open without parameters: the plain ones and those whose parameters are all optional. */
+export type BareRoute = PlainRoute | OptionalRoute

@@ -296,6 +296,8 @@ export interface ClockView {
 
 export interface RequestCard {
   id: string
+  /** Its community: a street department's queue spans the street's communities, and each request is opened in its own. */
+  communityId: string
   category: RequestCategory
   urgency: Urgency
   status: RequestStatus
@@ -309,7 +311,6 @@ export interface RequestCard {
 }
 
 export interface RequestDetail extends RequestCard {
-  communityId: string
   description: string
   photos: string[]
   channel: RequestChannel

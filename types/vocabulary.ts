@@ -537,6 +537,8 @@ export const FIELD_LABELS: Record<string, string> = {
   overdue: '当时已超时',
   reopened: '重办次数',
   late: '超时接单',
+  wishId: '转成的心愿',
+  topicId: '转成的议题',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',

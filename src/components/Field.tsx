@@ -5,6 +5,7 @@
  *   <Tags>    several of a list, plus one of your own     <Toggle>  a labelled switch
  *   <Chip>    one tappable chip, for filters and toggles that act at once (inside <View className='seg'>)
  *   <FormRow> the labelled row alone, around an input of the page's own (a Picker, photos)
+ *   <PickFace> what a Picker shows inside it: the choice, and what tapping does (更改 › / 选日期 ›)
  * Ids given to a piece land on its input (Field, Area, Toggle) or its row (Choice, Tags) for tests.
  */
 import { useState, type ReactNode } from 'react'
@@ -29,6 +30,16 @@ function Row({ label, id, hint, inline, children }: Labelled & { inline?: boolea
 }
 
 export const FormRow = Row
+
+/** What a Picker shows: the choice (cut short when long), and what tapping does. */
+export function PickFace({ id, text, arrow = '更改 ›' }: { id?: string; text: string; arrow?: string }) {
+  return (
+    <View className='form-picker form-picker--face' id={id}>
+      <Text>{text}</Text>
+      <Text className='form-picker__arrow'>{arrow}</Text>
+    </View>
+  )
+}
 
 export function Field(
   props: Labelled & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'digit' | 'idcard'; placeholder?: string; maxlength?: number },

@@ -11,11 +11,14 @@
  *   )}
  *
  * With `act` (a useAction) the sheet takes its busy flag and refusal from it, and treats CONFLICT, FORBIDDEN
- * and NOT_FOUND as final (stale); `error`, `busy` and `stale` given as well win.
+ * and NOT_FOUND as final (stale); `error`, `busy` and `stale` given as well win. With `check` the sheet first
+ * asks the form what is missing and says it instead of submitting:
+ *
+ *   <Sheet title='督办' act={press} check={() => (note.trim() ? null : '请写督办的要求')} onSubmit={() => press.run(note.trim())} …>
  *
  * Test hooks: the sheet's `id` (default 'sheet'), #sheet-error, #sheet-submit, #sheet-refresh.
  */
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 
 export interface SheetProps {
@@ -32,6 +35,8 @@ export interface SheetProps {
   /** Defaults to 再想想 (关闭 when stale or when there is nothing to submit). */
   cancelText?: string
   onSubmit?: () => void
+  /** What the form still lacks, in words (said as the sheet's error; onSubmit waits), or null when it may go. */
+  check?: () => string | null
   onClose: () => void
   onRefresh?: () => void
   /** Instead of onRefresh: 刷新看看 closes the sheet and fetches the page's data again with this. */
@@ -46,9 +51,10 @@ const FINAL = ['CONFLICT', 'FORBIDDEN', 'NOT_FOUND']
 
 export function Sheet(given: SheetProps) {
   const { act } = given
+  const [missing, setMissing] = useState<string | null>(null)
   const props = {
     ...given,
-    error: given.error ?? act?.error?.message,
+    error: missing ?? given.error ?? act?.error?.message,
     busy: given.busy ?? act?.busy,
     stale: given.stale ?? (!!act?.error && FINAL.includes(act.error.code)),
     onRefresh:
@@ -61,6 +67,11 @@ export function Sheet(given: SheetProps) {
         : undefined),
   }
   const closing = props.stale || !props.onSubmit
+  const submit = () => {
+    const lacks = given.check?.() ?? null
+    setMissing(lacks)
+    if (!lacks) props.onSubmit?.()
+  }
   return (
     <View className='sheet-mask' onClick={() => !props.busy && props.onClose()}>
       <View className='sheet' id={props.id ?? 'sheet'} onClick={(e) => e.stopPropagation()}>
@@ -80,7 +91,7 @@ export function Sheet(given: SheetProps) {
               {props.refreshText ?? '刷新看看'}
             </Button>
           ) : props.onSubmit ? (
-            <Button className='btn btn--primary' id='sheet-submit' loading={props.busy} disabled={props.busy} onClick={props.onSubmit}>
+            <Button className='btn btn--primary' id='sheet-submit' loading={props.busy} disabled={props.busy} onClick={submit}>
               {props.submitText ?? '确定'}
             </Button>
           ) : null}

@@ -2,9 +2,11 @@ import Taro from '@tarojs/taro'
 import { ROUTES, TAB_ROUTES, type RouteName, type RouteParams } from '../routes'
 
 type ParamsOf<R extends RouteName> = R extends keyof RouteParams ? RouteParams[R] : undefined
+/** No parameters for a plain route; optional when every parameter is (RouteParams); else required. */
+type ParamsArg<R extends RouteName> = ParamsOf<R> extends undefined ? [] : object extends ParamsOf<R> ? [ParamsOf<R>?] : [ParamsOf<R>]
 
 /** Navigate by route name: tab pages with switchTab, the rest with navigateTo. */
-export function go<R extends RouteName>(route: R, ...params: ParamsOf<R> extends undefined ? [] : [ParamsOf<R>]): void {
+export function go<R extends RouteName>(route: R, ...params: ParamsArg<R>): void {
   const path = ROUTES[route]
   if (TAB_ROUTES.includes(route)) {
     Taro.switchTab({ url: path })

@@ -254,7 +254,7 @@ test('the secretary’s council work: a seat, the queue (a draft approved, a hel
   await page.locator('#seat-kind .seg__opt[data-value="party_branch"]:visible').click()
   await page.locator('#seat-search-input:visible input').fill('孙')
   await page.locator('#seat-search-input-go:visible').click()
-  await page.locator('#seat-search .ct-pick[data-id="u-sun-lihua"]:visible').click()
+  await page.locator('#seat-search .pick[data-id="u-sun-lihua"]:visible').click()
   await page.locator('#seat-sheet').waitFor({ state: 'detached' })
   await expectContains(card.locator('.ct-seat[data-id="u-sun-lihua"]'), '党支部')
   await shot('c7-councils')
@@ -293,7 +293,7 @@ test('the secretary’s council work: a seat, the queue (a draft approved, a hel
   ]) {
     await page.locator('#ballot-search-input:visible input').fill(who)
     await page.locator('#ballot-search-input-go:visible').click()
-    await page.locator(`#ballot-search .ct-pick[data-id="${userId}"]:visible`).click()
+    await page.locator(`#ballot-search .pick[data-id="${userId}"]:visible`).click()
   }
   await page.locator('.ct-ballot[data-id="u-hu-jianhua"] .seg__opt[data-value="yes"]:visible').click()
   await page.locator('.ct-ballot[data-id="u-wang-xiuying"] .seg__opt[data-value="no"]:visible').click()

@@ -58,11 +58,14 @@ async function privateCopy(): Promise<string> {
   throw new Error('could not take a complete copy of dist/h5')
 }
 
-/** `showcase`: the demo street with the few weeks of life `npm start` shows a newcomer (local/seed/scenario.ts). */
-export async function startE2E(opts: { showcase?: boolean } = {}): Promise<E2E> {
+/**
+ * `showcase`: the demo street with the few weeks of life `npm start` shows a newcomer (local/seed/scenario.ts).
+ * `clock`: the time the function runs on (the stack's context.clock), for a test that lets time pass.
+ */
+export async function startE2E(opts: { showcase?: boolean; clock?: () => Date } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`)
   const dist = await privateCopy()
-  const stack = await startStack({ port: 0, dataDir: null, seed: 'demo', showcase: opts.showcase ?? false, serveH5: dist, log: false })
+  const stack = await startStack({ port: 0, dataDir: null, seed: 'demo', showcase: opts.showcase ?? false, serveH5: dist, log: false, clock: opts.clock })
   const people = (await (await fetch(new URL('/dev/people', stack.url))).json()) as DevPerson[]
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   return {

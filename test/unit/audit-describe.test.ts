@@ -781,6 +781,10 @@ describe('coverage', () => {
       'overdue',
       'reopened',
       'late', // request.escalate, request.unitAccept
+      'wishId',
+      'topicId',
+      'mediationDays',
+      'yellowShare', // request.reassign, convert, setSettings
       'ownerId', // errand.advance handover by the secretary (status, reason: venue.approve)
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])

@@ -13,7 +13,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { call } from '../../services/api'
 import { go } from '../../services/nav'
 import { greeting } from '../../services/format'
-import { ROUTES, type PlainRoute } from '../../routes'
+import { ROUTES, type BareRoute } from '../../routes'
 import { StreetCard } from './StreetCard'
 import './index.scss'
 
@@ -21,13 +21,13 @@ import './index.scss'
  * `soon`: the area's pages are still a placeholder that says what is coming; its tile says 即将开放 instead
  * of a hint that would pretend it works. Drop the flag when the area's module lands.
  */
-const ENTRIES: { text: string; hint: string; mark: string; route: PlainRoute; soon?: true }[] = [
+const ENTRIES: { text: string; hint: string; mark: string; route: BareRoute; soon?: true }[] = [
   { text: '微心愿', hint: '说出小心愿', mark: '愿', route: 'wishes' },
   { text: '双报到', hint: '党员到社区报到', mark: '党', route: 'party.index' },
   { text: '议事厅', hint: '大家的事大家议', mark: '议', route: 'council' },
   { text: '积分超市', hint: '积分换好物', mark: '分', route: 'points.index' },
   { text: '服务预约', hint: '代办 · 接待日', mark: '约', route: 'services.index', soon: true },
-  { text: '一键报修', hint: '有事找网格员', mark: '修', route: 'requests.index', soon: true },
+  { text: '一键报修', hint: '有事找网格员', mark: '修', route: 'requests.index' },
 ]
 
 /** The community to show: my household's, else the first community I hold a role in. */

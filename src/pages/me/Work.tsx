@@ -1,12 +1,14 @@
 /**
  * 我的 → the work a person does for the community, from Me's capabilities (never re-derived from roles):
- * the street admin's 街道工作台; a secretary's duties in each community they administer as its secretary.
+ * the street admin's 街道工作台; a secretary's duties in each community they administer as its secretary; the
+ * queue of requests for grid workers and units' staff (handleRequests).
  * (A street admin opens a community's pages from the street home, where a picker switches between them.)
  */
 import { Fragment } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CommunityAccess, Me } from '@contract/org'
 import { go } from '../../services/nav'
+import { communitiesWhere } from '../../services/access'
 import { ROLE_LABELS } from '@contract/vocabulary'
 
 /** Everything a secretary looks after in a community, one row each, in the order they are listed. */
@@ -16,6 +18,11 @@ const DUTIES = [
   { id: 'entry-households', text: '住址确认', route: 'admin.households' },
   { id: 'entry-audit', text: '操作记录', route: 'admin.audit' },
   { id: 'entry-undelivered', text: '未送达的消息', route: 'admin.messages' },
+  // requests (一键报修 / 吹哨报到)
+  { id: 'entry-request-board', text: '诉求看板', route: 'requests.board' },
+  { id: 'entry-request-grids', text: '网格与网格员', route: 'requests.grids' },
+  { id: 'entry-request-units', text: '责任单位', route: 'requests.units' },
+  { id: 'entry-request-settings', text: '诉求时限', route: 'requests.settings' },
   // micro-wishes
   { id: 'entry-wish-review', text: '心愿审核', route: 'wish.adminReview' },
   { id: 'entry-wish-overdue', text: '超期心愿', route: 'wish.adminOverdue' },
@@ -54,6 +61,8 @@ export function Work({ me }: { me: Me }) {
   // A secretary's own communities; a street admin's whole street is on the street home instead.
   const secretaryOf: CommunityAccess[] = me.access.filter((a) => a.roles.includes('secretary') && a.can.includes('administer'))
   const several = secretaryOf.length > 1
+  // Grid workers and units' staff: the queue of requests they hold.
+  const handles = communitiesWhere(me, 'handleRequests').length > 0
   return (
     <>
       {me.streets.length > 0 && (
@@ -65,12 +74,28 @@ export function Work({ me }: { me: Me }) {
             ))}
             {me.streets.map((s) => (
               <Row
+                key={`late-${s.id}`}
+                id='entry-late-units'
+                text={`单位按时率与督办${me.streets.length > 1 ? `（${s.name}）` : ''}`}
+                onClick={() => go('requests.late', { streetId: s.id })}
+              />
+            ))}
+            {me.streets.map((s) => (
+              <Row
                 key={`cov-${s.id}`}
                 id='entry-party-coverage'
                 text={`党员报到分布${me.streets.length > 1 ? `（${s.name}）` : ''}`}
                 onClick={() => go('party.coverage', { streetId: s.id })}
               />
             ))}
+          </View>
+        </>
+      )}
+      {(handles || secretaryOf.length > 0) && (
+        <>
+          <View className='section-title'>诉求处理</View>
+          <View className='card'>
+            <Row id='entry-request-queue' text='待办诉求' onClick={() => go('requests.queue')} />
           </View>
         </>
       )}
@@ -144,6 +169,7 @@ export function HeadWork({ me }: { me: Me }) {
             <Fragment key={p.userId}>
               <Row dataId={p.userId} text={p.name} arrow='替TA发心愿 ›' onClick={() => go('wish.post', { onBehalfOf: p.userId, name: p.name })} />
               <Row text={p.name} arrow='替TA提议题 ›' onClick={() => go('council.new', { onBehalfOf: p.userId, name: p.name })} />
+              <Row text={p.name} arrow='替TA报修 ›' onClick={() => go('requests.index', { onBehalfOf: p.userId, name: p.name })} />
             </Fragment>
           ))
         )}

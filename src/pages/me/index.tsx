@@ -179,6 +179,10 @@ export default function MePage() {
             <Text>我的心愿（许的愿 · 认领的）</Text>
             <Text className='row__arrow'>›</Text>
           </View>
+          <View className='row' id='entry-my-requests' hoverClass='row--hover' onClick={() => go('requests.mine')}>
+            <Text>我的诉求（报修 · 求助 · 建议）</Text>
+            <Text className='row__arrow'>›</Text>
+          </View>
         </View>
       )}
 

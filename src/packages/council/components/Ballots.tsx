@@ -13,7 +13,7 @@ import { Chip, Choice, FormRow } from '../../../components/Field'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
-import { MemberSearch } from './MemberSearch'
+import { MemberSearch } from '../../../components/MemberSearch'
 
 interface Ballot {
   voterId: string

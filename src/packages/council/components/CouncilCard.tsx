@@ -11,7 +11,7 @@ import { Choice } from '../../../components/Field'
 import { Sheet } from '../../../components/Sheet'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
-import { MemberSearch } from './MemberSearch'
+import { MemberSearch } from '../../../components/MemberSearch'
 
 /** The rules in one line each. */
 function rules(c: CouncilView): string[] {

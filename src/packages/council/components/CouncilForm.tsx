@@ -7,12 +7,11 @@ import { useState } from 'react'
 import { Picker } from '@tarojs/components'
 import type { CouncilScope, CouncilView, Eligibility } from '@contract/council'
 import { COUNCIL_SCOPES, COUNCIL_SCOPE_LABELS, ELIGIBILITIES, ELIGIBILITY_LABELS } from '@contract/vocabulary'
-import { Choice, Field, FormRow, Toggle, intOrNull } from '../../../components/Field'
+import { Choice, Field, FormRow, PickFace, Toggle, intOrNull } from '../../../components/Field'
 import { Sheet } from '../../../components/Sheet'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
-import { PickFace } from './bits'
 
 /** Each number rule: its words, its hint, and its range (the contract's). */
 const NUMBERS = [

@@ -7,13 +7,13 @@ import { useState } from 'react'
 import { Picker } from '@tarojs/components'
 import type { MeetingKind, MeetingView } from '@contract/council'
 import { MEETING_KINDS, MEETING_KIND_LABELS } from '@contract/vocabulary'
-import { Area, Choice, Field, FormRow, Tags, intOrNull } from '../../../components/Field'
+import { Area, Choice, Field, FormRow, PickFace, Tags, intOrNull } from '../../../components/Field'
 import { Sheet } from '../../../components/Sheet'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
 import { chinaIso, chinaToday, dayText, formatChina } from '../../../services/time'
-import { CouncilChoice, PickFace } from './bits'
+import { CouncilChoice } from './bits'
 
 export function MeetingForm({
   communityId,

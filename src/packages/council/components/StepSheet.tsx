@@ -9,14 +9,14 @@ import { View, Text, Picker } from '@tarojs/components'
 import type { RetireReason, TopicDetail } from '@contract/council'
 import { RETIRE_REASONS, RETIRE_REASON_LABELS } from '@contract/vocabulary'
 import { Loaded } from '../../../components/Guard'
-import { Area, Choice, FormRow, Toggle } from '../../../components/Field'
+import { Area, Choice, FormRow, PickFace, Toggle } from '../../../components/Field'
 import { PhotoPicker } from '../../../components/Photos'
+import { PickRow } from '../../../components/MemberSearch'
 import { Sheet } from '../../../components/Sheet'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { call } from '../../../services/api'
 import { chinaToday, dayText } from '../../../services/time'
-import { PickFace } from './bits'
 
 export type StepKind = 'review' | 'discuss' | 'milestone' | 'merge' | 'retire' | 'report'
 
@@ -190,12 +190,11 @@ function TargetPicker({ communityId, self, value, onChange }: { communityId: str
           return others.length === 0 ? (
             <Text className='muted'>没有可以合并到的议题</Text>
           ) : (
-            <View className='ct-pick-list' id='step-targets'>
+            <View className='pick-list' id='step-targets'>
               {others.map((t) => (
-                <View key={t.id} className={`ct-pick${value === t.id ? ' ct-pick--on' : ''}`} data-id={t.id} onClick={() => onChange(t.id)}>
-                  <Text className='ct-pick__text'>{t.title}</Text>
-                  <Text>{value === t.id ? '✓ 已选' : '选这个'}</Text>
-                </View>
+                <PickRow key={t.id} id={t.id} on={value === t.id} onClick={() => onChange(t.id)}>
+                  {t.title}
+                </PickRow>
               ))}
             </View>
           )

@@ -1,13 +1,12 @@
 /**
  * Small pieces the council pages share (styles: ../council.scss):
  *   <WriteGate>  the buttons, or — until the privacy guide is agreed — the way to agree first
- *   <PickFace>   what a Picker shows: the choice, and what tapping does
  *   <CouncilChoice> which council (only when the community has more than one; the default one unless picked)
  */
 import type { ReactNode } from 'react'
 import type { CouncilView } from '@contract/council'
 import { Choice } from '../../../components/Field'
-import { View, Text, Button } from '@tarojs/components'
+import { Button } from '@tarojs/components'
 import { useSession } from '../../../hooks/useSession'
 import { go } from '../../../services/nav'
 
@@ -18,15 +17,6 @@ export function WriteGate({ children, what = '参与' }: { children: ReactNode; 
     <Button className='btn btn--primary btn--block' onClick={() => go('me')}>
       同意隐私保护指引后才能{what}
     </Button>
-  )
-}
-
-export function PickFace({ id, text, arrow = '更改 ›' }: { id?: string; text: string; arrow?: string }) {
-  return (
-    <View className='form-picker ct-picker' id={id}>
-      <Text>{text}</Text>
-      <Text className='ct-picker__arrow'>{arrow}</Text>
-    </View>
   )
 }
 

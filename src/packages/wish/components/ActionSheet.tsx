@@ -6,7 +6,7 @@
  * on CONFLICT / NOT_FOUND the page's data is reloaded at once (useAction's `reload`).
  */
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { WishDetail } from '@contract/wish'
 import type { TemplateName } from '@contract/templates'
 import { Sheet } from '../../../components/Sheet'
@@ -15,6 +15,7 @@ import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
 import { PhotoPicker } from '../../../components/Photos'
+import { Stars } from '../../../components/Stars'
 import { MemberPicker } from './MemberPicker'
 
 export type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch'
@@ -188,7 +189,7 @@ export function ActionSheet(props: ActionSheetProps) {
       reload={props.reload}
     >
       <Text className='sheet__body'>{props.body ?? spec.body}</Text>
-      {props.kind === 'confirm' && <Stars value={stars} onChange={setStars} />}
+      {props.kind === 'confirm' && <Stars id='wish-stars' value={stars} onChange={setStars} />}
       {props.kind === 'dispatch' && <MemberPicker communityId={props.communityId} value={memberId} onChange={setMemberId} />}
       {spec.text && (
         <Area id='sheet-text' label={spec.text.label} placeholder={spec.text.placeholder} value={text} maxlength={spec.text.max ?? 200} onChange={setText} />
@@ -199,24 +200,5 @@ export function ActionSheet(props: ActionSheetProps) {
         </FormRow>
       )}
     </Sheet>
-  )
-}
-
-const STAR_WORDS = ['', '不太满意', '一般', '还不错', '很满意', '非常满意，谢谢！']
-
-function Stars({ value, onChange }: { value: number; onChange: (n: number) => void }) {
-  return (
-    <>
-      <View className='stars' id='wish-stars'>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} className={`star${n <= value ? ' star--on' : ''}`} data-n={n} onClick={() => onChange(n)}>
-            ★
-          </Text>
-        ))}
-      </View>
-      <Text className='stars__word'>
-        {value} 星 · {STAR_WORDS[value]}
-      </Text>
-    </>
   )
 }

@@ -7,6 +7,7 @@ import { EVENT_TEXT } from '../../../features/wish/shared'
 import { dateTime, dayText } from '../../../services/time'
 import { Fact } from '../../../components/Fact'
 import { PhotoRow } from '../../../components/Photos'
+import { starLine } from '../../../components/Stars'
 import { Timeline as StoryTimeline } from '../../../components/Timeline'
 
 export function WishHead({ w }: { w: WishDetail }) {
@@ -88,7 +89,7 @@ export function WishOutcome({ w }: { w: WishDetail }) {
       {w.rating && (
         <View className='card' id='wish-rating'>
           <Text className='card-title'>许愿人的评价</Text>
-          <Text className='wd-rating__stars'>{'★'.repeat(w.rating.stars) + '☆'.repeat(5 - w.rating.stars)}</Text>
+          <Text className='wd-rating__stars'>{starLine(w.rating.stars)}</Text>
           {w.rating.note ? <Text className='story-words'>“{w.rating.note}”</Text> : null}
         </View>
       )}

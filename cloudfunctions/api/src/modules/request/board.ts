@@ -14,7 +14,7 @@
 import { RequestBoardInput } from '../../../../../types/requests'
 import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { duePage, EPOCH, newestPage } from './paging'
+import { duePage, EPOCH, newestPage, type DueRange } from './paging'
 
 async function board(ctx: UserCtx, input: ActionInput<'request.board'>) {
   const _ = ctx.db.command
@@ -25,11 +25,13 @@ async function board(ctx: UserCtx, input: ActionInput<'request.board'>) {
   if (input.category) filter.category = input.category
   if (input.status) return newestPage(ctx.db, { ...filter, status: input.status }, input.cursor, limit, now)
   filter.open = true
-  if (input.colour === 'red') filter.dueAt = _.and(_.gte(EPOCH), _.lt(now))
-  else if (input.colour === 'yellow') Object.assign(filter, { dueAt: _.gte(now), yellowAt: _.lte(now) })
-  else if (input.colour === 'green') Object.assign(filter, { dueAt: _.gte(now), yellowAt: _.gt(now) })
-  else filter.dueAt = _.gte(EPOCH)
-  return duePage(ctx.db, filter, input.cursor, limit, now)
+  let due: DueRange = { gte: EPOCH }
+  if (input.colour === 'red') due = { gte: EPOCH, lt: now }
+  if (input.colour === 'yellow' || input.colour === 'green') {
+    due = { gte: now }
+    filter.yellowAt = input.colour === 'yellow' ? _.lte(now) : _.gt(now)
+  }
+  return duePage(ctx.db, filter, due, input.cursor, limit, now)
 }
 
 export default defineAction({ name: 'request.board', input: RequestBoardInput, access: SECRETARY, writes: false, handler: board })

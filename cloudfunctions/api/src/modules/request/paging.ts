@@ -23,28 +23,48 @@ export function parseCursor(cursor: string | undefined): { at: Date; id: string 
 /** The epoch: `dueAt >= EPOCH` is every request with a deadline (null never matches a range). */
 export const EPOCH = new Date(0)
 
-/** One page of requests matching `filter` (which should range over dueAt) by deadline, and its cards. */
-export async function duePage(db: Db, filter: Record<string, unknown>, cursor: string | undefined, limit: number, now: Date): Promise<Page<RequestCard>> {
-  const { items, nextCursor } = await dueDocs(db, filter, cursor, limit)
+/** A range of deadlines: from `gte` (EPOCH: every request with a deadline), before `lt` when given. */
+export interface DueRange {
+  gte: Date
+  lt?: Date
+}
+
+/** One page of requests matching `filter` with `dueAt` in `due`, by deadline, and its cards. */
+export async function duePage(
+  db: Db,
+  filter: Record<string, unknown>,
+  due: DueRange,
+  cursor: string | undefined,
+  limit: number,
+  now: Date,
+): Promise<Page<RequestCard>> {
+  const { items, nextCursor } = await dueDocs(db, filter, due, cursor, limit)
   return { items: await cards(db, items, now), nextCursor }
 }
 
+/**
+ * The documents of a deadline page. After a cursor, two reads that are each one index range (as platform/batches.ts
+ * pageAfter): the rest of the cursor's millisecond by _id, then the later deadlines — never an `$or`, which an index
+ * cannot serve as one range, and one lower bound only (the cursor's, or the range's), so a deep page costs what the
+ * first one does.
+ */
 export async function dueDocs(
   db: Db,
   filter: Record<string, unknown>,
+  due: DueRange,
   cursor: string | undefined,
   limit: number,
 ): Promise<{ items: Request[]; nextCursor: string | null }> {
   const _ = db.command
   const c = parseCursor(cursor)
-  const where = c ? _.and([filter, _.or([{ dueAt: _.gt(c.at) }, { dueAt: c.at, _id: _.gt(c.id) }])]) : filter
-  const docs = await findMany<Request>(db, RQ.requests, where, {
-    orderBy: [
-      ['dueAt', 'asc'],
-      ['_id', 'asc'],
-    ],
-    limit: limit + 1,
-  })
+  const byDeadline = { orderBy: [['dueAt', 'asc'] as [string, 'asc'], ['_id', 'asc'] as [string, 'asc']], limit: limit + 1 }
+  const docs: Request[] = []
+  if (c) docs.push(...(await findMany<Request>(db, RQ.requests, { ...filter, dueAt: c.at, _id: _.gt(c.id) }, { orderBy: [['_id', 'asc']], limit: limit + 1 })))
+  if (docs.length <= limit) {
+    const lower = c && c.at.getTime() >= due.gte.getTime() ? _.gt(c.at) : _.gte(due.gte)
+    const later = due.lt ? lower.and(_.lt(due.lt)) : lower
+    docs.push(...(await findMany<Request>(db, RQ.requests, { ...filter, dueAt: later }, { ...byDeadline, limit: limit + 1 - docs.length })))
+  }
   const items = docs.slice(0, limit)
   const last = items[items.length - 1]
   return { items, nextCursor: docs.length > limit ? `${new Date(last.dueAt!).getTime()}_${last._id}` : null }

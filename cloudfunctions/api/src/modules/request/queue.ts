@@ -35,8 +35,7 @@ async function queue(ctx: UserCtx, input: ActionInput<'request.queue'>) {
     else if (holdsRole(ctx.user, community, ['secretary', 'street_admin'])) holderKey = `sec_${community._id}`
     else throw forbidden('只有网格员、责任单位和社区书记有待办诉求')
   }
-  const filter = { holderKey, open: true, dueAt: ctx.db.command.gte(EPOCH) }
-  return duePage(ctx.db, filter, input.cursor, input.limit ?? 20, ctx.now())
+  return duePage(ctx.db, { holderKey, open: true }, { gte: EPOCH }, input.cursor, input.limit ?? 20, ctx.now())
 }
 
 export default defineAction({ name: 'request.queue', input: RequestQueueInput, access: user, writes: false, handler: queue })

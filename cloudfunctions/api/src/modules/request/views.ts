@@ -79,6 +79,7 @@ function placeOf(r: Request, l: Lookups): string | null {
 function cardOf(r: Request, l: Lookups, now: Date): RequestCard {
   return {
     id: r._id,
+    communityId: r.communityId,
     category: r.category,
     urgency: r.urgency,
     status: r.status,
@@ -121,7 +122,6 @@ export async function detail(db: Db, r: Request, relations: ReadonlySet<RequestR
   for (const m of CAN) can[m] = canMoveRequest(m, r.status, relations)
   return {
     ...card,
-    communityId: r.communityId,
     description: r.description,
     photos: visible(r.photos),
     channel: r.channel,

@@ -33,7 +33,7 @@ function Waiting({ c }: { c: StreetCommunity }) {
 }
 
 function CommunityCard({ c }: { c: StreetCommunity }) {
-  const open = (route: 'admin.members' | 'admin.households' | 'admin.audit') => {
+  const open = (route: 'admin.members' | 'admin.households' | 'admin.audit' | 'requests.board') => {
     chooseCommunity(c.communityId)
     go(route, { communityId: c.communityId })
   }
@@ -53,6 +53,9 @@ function CommunityCard({ c }: { c: StreetCommunity }) {
         </Button>
         <Button className='btn btn--small' onClick={() => open('admin.audit')}>
           操作记录
+        </Button>
+        <Button className='btn btn--small street-board' onClick={() => open('requests.board')}>
+          诉求看板
         </Button>
       </View>
     </View>
@@ -93,9 +96,14 @@ export default function Street() {
                   <Text className='note'>户居民</Text>
                 </View>
               </View>
-              <Text className='link' onClick={() => go('party.coverage', { streetId: s.streetId })}>
-                党员报到分布 ›
-              </Text>
+              <View className='street__links'>
+                <Text className='link' onClick={() => go('party.coverage', { streetId: s.streetId })}>
+                  党员报到分布 ›
+                </Text>
+                <Text className='link' id='street-late-units' onClick={() => go('requests.late', { streetId: s.streetId })}>
+                  单位按时率与督办 ›
+                </Text>
+              </View>
             </View>
             {s.communities.map((c) => (
               <CommunityCard key={c.communityId} c={c} />

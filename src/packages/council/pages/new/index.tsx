@@ -12,7 +12,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { TemplateName } from '@contract/templates'
 import type { TopicDetail } from '@contract/council'
 import { Guard, Loaded } from '../../../../components/Guard'
-import { Area, Field, FormRow } from '../../../../components/Field'
+import { Area, Field, FormRow, PickFace } from '../../../../components/Field'
 import { PhotoPicker } from '../../../../components/Photos'
 import { useSession } from '../../../../hooks/useSession'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
@@ -23,11 +23,25 @@ import { can } from '../../../../services/access'
 import { sceneParam } from '../../../../services/nav'
 import { askSubscribe } from '../../../../services/subscribe'
 import { NO_COUNCIL_COMMUNITY } from '../../../../features/council/shared'
-import { WhoFields, whoInput, type Who } from '../../components/Entry'
+import { WhoFields, whoFor, whoInput, type Who, type WhoWords } from '../../../../components/WhoFields'
 import { Posted } from '../../components/Posted'
-import { CouncilChoice, PickFace, WriteGate } from '../../components/bits'
+import { CouncilChoice, WriteGate } from '../../components/bits'
 import '../../council.scss'
 
+/** Who raises it: a building head for a neighbour, a secretary entering one that came in on paper, at the door or by phone. */
+type Channel = 'paper' | 'door' | 'phone'
+const WHO: WhoWords<Channel> = {
+  idPrefix: 'topic',
+  forLabel: '为谁提',
+  channelLabel: '议题从哪来',
+  channels: [
+    { value: 'self', text: '我自己提' },
+    { value: 'paper', text: '纸质意见' },
+    { value: 'door', text: '上门走访' },
+    { value: 'phone', text: '电话反映' },
+  ],
+  residentHint: '可不选：没留名字的纸质意见，提议人显示为“居民”',
+}
 const TITLE = { id: 'topic-title-input', label: '想议什么事', maxlength: 30, placeholder: '一句话，例如：3号楼门口想加装路灯' }
 const DESCRIPTION = { id: 'topic-desc-input', label: '说详细一点', maxlength: 1000, placeholder: '现在是什么情况？希望怎么办？' }
 /** "12/30": how much of the room is used (characters, as the server counts them). */
@@ -47,7 +61,7 @@ export default function NewTopic() {
   const [councilId, setCouncilId] = useState<string | null>(null)
   // The building picked ('' = 不限楼栋); undefined until one is picked.
   const [buildingId, setBuildingId] = useState<string | undefined>(undefined)
-  const [who, setWho] = useState<Who>({ forWhom: params.onBehalfOf ? decodeURIComponent(params.onBehalfOf) : '', channel: 'self', resident: null })
+  const [who, setWho] = useState<Who<Channel>>(() => whoFor(params.onBehalfOf))
   // Raising one for a neighbour: their building, unless one is picked.
   const theirBuilding = me?.proxyFor.find((p) => p.userId === who.forWhom)?.buildingId ?? null
   const [problem, setProblem] = useState<string | null>(null)
@@ -112,7 +126,7 @@ export default function NewTopic() {
                   </Text>
                 )}
                 <View className='card'>
-                  <WhoFields me={me} communityId={communityId!} secretary={can(me, communityId, 'administer')} who={who} onChange={setWho} />
+                  <WhoFields {...WHO} me={me} communityId={communityId!} staff={can(me, communityId, 'administer')} who={who} onChange={setWho} />
                   <Field {...TITLE} value={title} hint={count(title, TITLE.maxlength)} onChange={setTitle} />
                   <Area {...DESCRIPTION} value={description} hint={count(description, DESCRIPTION.maxlength)} onChange={setDescription} />
                   <FormRow label='是哪栋楼的事' hint='整个小区或社区的事，不用选'>

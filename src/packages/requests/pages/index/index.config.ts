@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '一键报修' })
+export default definePageConfig({ navigationBarTitleText: '一键报修', enableShareAppMessage: true })

@@ -11,7 +11,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { TemplateName } from '@contract/templates'
 import type { WishDetail } from '@contract/wish'
 import { Guard, Loaded } from '../../../../components/Guard'
-import { Area, Choice, Field, FormRow } from '../../../../components/Field'
+import { Area, Choice, Field, FormRow, PickFace } from '../../../../components/Field'
 import { useSession } from '../../../../hooks/useSession'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
 import { useQuery } from '../../../../hooks/useQuery'
@@ -118,12 +118,12 @@ export default function PostWish() {
                     value={Math.max(0, buildings.indexOf(building!))}
                     onChange={(e) => setBuildingId(buildings[Number(e.detail.value)]?.id ?? null)}
                   >
-                    <PickerFace id='wish-building' text={building?.label ?? '请选择'} arrow='更改 ›' />
+                    <PickFace id='wish-building' text={building?.label ?? '请选择'} arrow='更改 ›' />
                   </Picker>
                 </FormRow>
                 <FormRow label='希望哪天前办好' hint='可不填'>
                   <Picker mode='date' value={wishedBy || tomorrow} start={tomorrow} onChange={(e) => setWishedBy(String(e.detail.value))}>
-                    <PickerFace id='wish-date' text={wishedBy ? `${dayText(wishedBy)} 前` : '不着急，不用选'} arrow='选日期 ›' />
+                    <PickFace id='wish-date' text={wishedBy ? `${dayText(wishedBy)} 前` : '不着急，不用选'} arrow='选日期 ›' />
                   </Picker>
                   {wishedBy && (
                     <Text className='link w-aside' onClick={() => setWishedBy('')}>
@@ -155,15 +155,5 @@ export default function PostWish() {
         </Loaded>
       )}
     </Guard>
-  )
-}
-
-/** What a Picker shows: the choice, and what tapping does. */
-function PickerFace({ id, text, arrow }: { id: string; text: string; arrow: string }) {
-  return (
-    <View className='form-picker w-picker' id={id}>
-      <Text>{text}</Text>
-      <Text className='w-picker__arrow'>{arrow}</Text>
-    </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待办诉求', enablePullDownRefresh: true })
