@@ -19,6 +19,7 @@ import { wishListSection } from './wish'
 import { checkinSection } from './party'
 import { topicListSection, voteSection } from './council'
 import { requestBoardSection, requestStatsSection } from './request'
+import { bookingSection } from './services'
 import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 
@@ -187,6 +188,7 @@ export const SECTIONS: Section[] = [
   topicListSection,
   requestBoardSection,
   requestStatsSection,
+  bookingSection,
   timeoutSection,
 ]
 

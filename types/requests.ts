@@ -144,6 +144,8 @@ export interface Request {
   wishId: string | null
   /** A dispute raised as a council topic. */
   topicId: string | null
+  /** When it came from a 社区代办 errand (errand.advance toRequest): that errand (added with issue 14, optional). */
+  errandId?: string | null
   flow: FlowEntry[]
   createdAt: Date
   acceptedAt: Date | null
@@ -321,6 +323,8 @@ export interface RequestDetail extends RequestCard {
   escalation: { unitName: string; reason: string; at: string; acceptBy: string; acceptedAt: string | null } | null
   reopened: number
   wishId: string | null
+  /** The 社区代办 errand it came from (errand.advance toRequest; added with issue 14, optional). */
+  errandId?: string | null
   topicId: string | null
   flow: { at: string; event: RequestEvent; to: RequestStatus; note: string | null; photos: string[]; byName: string | null }[]
   /** What the caller may do now (from the rules table: the UI never decides). */

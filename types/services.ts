@@ -83,6 +83,8 @@ export interface ServiceSlot {
   end: string
   capacity: number
   taken: number
+  /** Places taken by bookings still being written (given back if none came of them; the timer resolves a crash's). */
+  holds?: { bookingId: string; at: Date }[]
 }
 
 export interface Booking {
@@ -107,7 +109,14 @@ export interface Booking {
   /** Points paid for it (the ledger transfer's id), and whether they were refunded. */
   paid: { points: number; transferId: string; refunded: boolean } | null
   rating: { stars: number; comment: string; at: Date } | null
+  /** When the day-before reminder was dealt with: sent, or passed over (no reminder accepted, booked on the day). */
   remindedAt: Date | null
+  /** `${slotId}_${userId}` while the booking holds its place (unique: one per person per slot); `x_<id>` once freed. */
+  liveKey?: string
+  /** Every slot it holds when more than one: a venue booking over several hours (absent: just `slotId`). */
+  slotIds?: string[]
+  /** A venue request turned down: the reason given (venue.approve). */
+  rejectReason?: string | null
   createdAt: Date
   updatedAt: Date
 }
@@ -131,6 +140,12 @@ export interface Errand {
   flow: { at: Date; event: string; byId: string | null; note: string | null }[]
   createdAt: Date
   updatedAt: Date
+  /**
+   * A toRequest in flight (added for errand.advance toRequest, optional for compatibility): taken by a conditional
+   * update before the request is made, cleared with the link, so a double tap makes one request. One older than a
+   * minute is a crash's leftover and blocks nothing.
+   */
+  converting?: { byId: string; at: Date } | null
 }
 
 /** 我想要这样的服务 and searches with no result, counted per community × month × words (`service_demand`). */

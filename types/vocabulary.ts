@@ -554,6 +554,9 @@ export const FIELD_LABELS: Record<string, string> = {
   forChild: '儿童服务',
   ownerId: '首问负责人',
   documents: '所需材料',
+  walkIn: '随到随办时间',
+  daily: '每日预订设置',
+  venue: '场地开放时间',
   maxPerMember: '每人最多结对',
 }
 

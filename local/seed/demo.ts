@@ -46,6 +46,8 @@ export const DEMO = {
   /** Staff of 安居物业 (幸福里's property company) and of the street's 城管科, appointed by the showcase. */
   propertyStaff: { id: 'u-qin-haiyang', openid: 'demo-qin-haiyang' },
   deptStaff: { id: 'u-kong-fanrong', openid: 'demo-kong-fanrong' },
+  /** Staff of 青山区第一中学, whose gym opens after hours (the showcase's venue, local/seed/services.ts). */
+  venueStaff: { id: 'u-liang-xiaodong', openid: 'demo-liang-xiaodong' },
 } as const
 
 // ---------- Places ----------

@@ -3,7 +3,8 @@
  * function (so every point, order and wish is exactly what the product would have written): sponsors and
  * their budgets, earning rules, a stocked points supermarket, residents' points, wishes in every state,
  * service posts, verified party members, activities past and coming, the 议事厅 (local/seed/council.ts) and
- * 一键报修 / 吹哨报到 with units, staff and requests in every colour (local/seed/requests.ts). `npm start` (first run) and
+ * 一键报修 / 吹哨报到 with units, staff and requests in every colour (local/seed/requests.ts), and the 服务菜单 with
+ * bookings, a venue and 代办 errands (local/seed/services.ts). `npm start` (first run) and
  * `npm run reset` seed it; tests seed only the bare street and make their own data.
  * Needs the local cloud installed on the engine (installLocalCloud) before it runs.
  */
@@ -12,6 +13,7 @@ import { runAsCaller } from '../cloud'
 import type { Engine } from '../engine'
 import { seedCouncilShowcase } from './council'
 import { seedRequestShowcase } from './requests'
+import { seedServiceShowcase } from './services'
 
 type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>
 
@@ -271,6 +273,9 @@ export async function seedScenario(_engine: Engine): Promise<void> {
 
   // ----- 一键报修 / 吹哨报到: units, staff, requests in every colour (local/seed/requests.ts) -----
   await seedRequestShowcase(call, callAt)
+
+  // ----- 服务菜单: the menu, bookings, visits, a venue and 代办 errands (local/seed/services.ts) -----
+  await seedServiceShowcase(call, callAt)
 
   // ----- 和平社区: a smaller shelf so the other community is not empty -----
   const [hos] = await call(sec[H], 'points.setSponsor', { communityId: H, name: '青山区人民医院', contact: '党委办', warnBelow: 500, priority: 1 })

@@ -10,6 +10,7 @@
  */
 import { subscriptionId } from '../../cloudfunctions/api/src/modules/messages/repo'
 import { TEMPLATES } from '../../types/templates'
+import { addDays, chinaDay, chinaHour } from '../../cloudfunctions/api/src/platform/chinaTime'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { InvocationTimeout } from '../../local/cloud'
@@ -443,6 +444,99 @@ async function requestWork(): Promise<void> {
   ])
 }
 
+/**
+ * Bookings to remind (at 23:59 China, made two days ago, their people having accepted a reminder: tomorrow's
+ * from 08:00 China, else today's) and slots with places held by bookings that never came: work for
+ * booking.remind and booking.releaseStaleHolds.
+ */
+async function bookingWork(people: string[]) {
+  const now = tc.now()
+  const made = new Date(now.getTime() - 2 * DAY)
+  const today = chinaDay(now)
+  const day = chinaHour(now) >= 8 ? addDays(today, 1) : today
+  await tc.engine.insertMany('services', [
+    {
+      _id: 's-timer',
+      communityId: c,
+      name: '书记接待日',
+      category: 'reception',
+      description: '',
+      provider: { kind: 'staff', unitId: null, postId: null, userIds: [P.secretary.id] },
+      place: '党群服务中心',
+      audience: { minAge: null, buildingIds: [] },
+      delivery: 'slots',
+      schedule: { weekly: [], dated: [], closures: [] },
+      walkIn: null,
+      daily: null,
+      venue: null,
+      private: false,
+      forChild: false,
+      pricePoints: 0,
+      cutoffHours: 0,
+      noShowRule: { count: 3, withinDays: 30, blockDays: 14 },
+      active: true,
+      counters: { bookings: 0, cancelled: 0, attended: 0, noShows: 0, ratingSum: 0, ratings: 0 },
+      createdAt: made,
+      updatedAt: made,
+    },
+  ])
+  await tc.engine.insertMany(
+    'bookings',
+    people.map((u, i) => {
+      const slot = `s-timer_${day}_2359`
+      return {
+        _id: `b-timer-${String(i).padStart(4, '0')}`,
+        serviceId: 's-timer',
+        communityId: c,
+        slotId: slot,
+        day,
+        start: '23:59',
+        end: '23:59',
+        userId: u,
+        bookedById: u,
+        channel: 'online',
+        status: 'booked',
+        code: String(30_000_000 + i),
+        child: null,
+        address: null,
+        note: null,
+        paid: null,
+        rating: null,
+        remindedAt: null,
+        liveKey: `${slot}_${u}`,
+        createdAt: made,
+        updatedAt: made,
+      }
+    }),
+  )
+  await tc.engine.insertMany(
+    'subscriptions',
+    people.map((u) => ({
+      _id: subscriptionId(u, 'bookingReminder'),
+      userId: u,
+      openid: `o-${u}`,
+      template: 'bookingReminder',
+      templateId: TEMPLATES.bookingReminder.id,
+      count: 1,
+      updatedAt: made,
+    })),
+  )
+  await tc.engine.insertMany(
+    'service_slots',
+    Array.from({ length: 30 }, (_, i) => ({
+      _id: `s-timer_${addDays(today, 3 + i)}_0900`,
+      serviceId: 's-timer',
+      communityId: c,
+      day: addDays(today, 3 + i),
+      start: '09:00',
+      end: '10:00',
+      capacity: 5,
+      taken: 2,
+      holds: [{ bookingId: `b-crashed-${i}`, at: new Date(now.getTime() - 10 * 60_000) }],
+    })),
+  )
+}
+
 const tick = async () => {
   const res = await tc.tick()
   if (!res.ok) throw new Error(`tick failed: ${JSON.stringify(res)}`)
@@ -460,6 +554,7 @@ describe('the timer', () => {
     await tc.ok(sec, 'activity.cancel', { communityId: c, activityId: 'ac-off', reason: '场地临时被占用' })
     const voters = await councilWork(400)
     await requestWork()
+    await bookingWork(voters.slice(0, 120))
     await tc.engine.insertMany('wishes', [
       ...Array.from({ length: 40 }, (_, i) =>
         wish(`w-ful-${i}`, {
@@ -535,6 +630,8 @@ describe('the timer', () => {
       'topic.payOwed': 'votes',
       'request.clocks': 'red',
       'request.autoClose': 'closed',
+      'booking.remind': 'reminded',
+      'booking.releaseStaleHolds': 'released',
     }
     const jobs = Object.keys(TIMER_JOBS)
     expect(Object.keys(DONE).sort()).toEqual([...jobs].sort())
@@ -594,6 +691,13 @@ describe('the timer', () => {
     expect(await tc.engine.count('requests', { _id: /^r-red-/, late: true, warned: 'red', nextCheckAt: null })).toBe(60)
     expect(total('request.autoClose', 'closed')).toBe(40)
     expect(await tc.engine.count('requests', { _id: /^r-res-/, status: 'closed', open: false })).toBe(40)
+    const reminders = await tc.engine.find('outbox', { templateId: TEMPLATES.bookingReminder.id })
+    expect(reminders.length).toBe(total('booking.remind', 'reminded'))
+    expect(new Set(reminders.map((m) => m.touser)).size).toBe(reminders.length)
+    expect(total('booking.remind', 'reminded')).toBe(120)
+    expect(await tc.engine.count('bookings', { _id: /^b-timer-/, remindedAt: { $ne: null } })).toBe(120)
+    expect(total('booking.releaseStaleHolds', 'released')).toBe(30)
+    expect(await tc.engine.count('service_slots', { _id: /^s-timer_/, taken: 1, holds: { $size: 0 } })).toBe(30)
 
     // A further tick finds nothing to do, and says so quickly.
     const idle = await tick()

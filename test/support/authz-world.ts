@@ -17,6 +17,8 @@ import type { Engine } from '../../local/engine'
 import type { Role } from '../../types/common'
 import { PRIVACY_VERSION } from '../../types/org'
 import { checkinToken } from '../../cloudfunctions/api/src/modules/party/rules'
+import { addDays, chinaDay } from '../../cloudfunctions/api/src/platform/chinaTime'
+import { slotStartsAt } from '../../cloudfunctions/api/src/modules/service/rules'
 import type { TestCloud } from './cloud'
 import { P, T, fixtureDocs } from './fixtures'
 
@@ -314,6 +316,33 @@ export interface World {
   heldCommentId: string
   /** A 居民说事点 of community 1 (its poster's scene token), made by the secretary. */
   talkPoint: string
+  /**
+   * 服务菜单, published by the secretary three days ago: the reception (slots every day 9:00-11:00, the secretary
+   * provides it), counselling (private, the party member provides it), home care (at home, the volunteer), the
+   * property company's meeting room after hours (a venue, its staff decide), 社区代办 (the party member).
+   */
+  serviceReception: string
+  serviceCounsel: string
+  serviceHome: string
+  serviceVenue: string
+  serviceErrand: string
+  /** The day after tomorrow (China) and two days ago. */
+  dayFuture: string
+  dayPast: string
+  /** The owner's coming bookings: the reception, counselling (private), home care (with the owner's address). */
+  bookingPlain: string
+  bookingPrivate: string
+  bookingHome: string
+  /** The reception's code of bookingPlain (its day has not come). */
+  bookingPlainCode: string
+  /** Two days ago: the owner came (verified by the secretary); the resident did not come (still booked). */
+  bookingAttended: string
+  bookingMissed: string
+  /** The owner's request for the meeting room, waiting for the property company. */
+  venuePending: string
+  /** Errands of the owner: waiting; taken by the grid worker. */
+  errandSubmitted: string
+  errandOwned: string
   /** Roles of every caller as stored in the world (for working out who passes a community gate). */
   roles: Record<Caller, { communityId: string; role: Role }[]>
   streetOf: Record<string, string>
@@ -613,6 +642,77 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
   const reqUnit = await request('environment', '垃圾桶满了没人清')
   const reqFeedback = await request('feedback', '建议加装电动车充电桩')
 
+  // 服务菜单: published three days ago; two days ago the owner came to the reception (verified) and the resident
+  // did not; coming bookings of the owner (the reception, private counselling, home care with an address), the
+  // owner's request for the property company's meeting room, and two errands of the owner.
+  const D = 24 * 60 * MIN
+  const everyDay = (start: string, end: string, capacity: number) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end, capacity }))
+  const slots = (start: string, end: string, capacity: number) => ({ weekly: everyDay(start, end, capacity), dated: [], closures: [] })
+  const publish = (data: object) => ok(sec, 'service.upsert', { communityId: c, description: '社区服务', place: '党群服务中心', ...data })
+  tc.setNow(now - 3 * D)
+  const serviceReception = await publish({
+    name: '书记接待日',
+    category: 'reception',
+    provider: { kind: 'staff', userIds: [P.secretary.id] },
+    delivery: 'slots',
+    schedule: slots('09:00', '11:00', 10),
+  })
+  const serviceCounsel = await publish({
+    name: '心灵驿站',
+    category: 'counselling',
+    provider: { kind: 'staff', userIds: [P.member.id] },
+    delivery: 'slots',
+    schedule: slots('14:00', '15:00', 5),
+    private: true,
+  })
+  const serviceHome = await publish({
+    name: '康养上门',
+    category: 'elderly',
+    provider: { kind: 'staff', userIds: [Q.volunteer.id] },
+    delivery: 'at_home',
+    schedule: slots('10:00', '11:00', 5),
+  })
+  const serviceVenue = await publish({
+    name: '物业会议室',
+    category: 'venue',
+    provider: { kind: 'unit', unitId: property.id, userIds: [] },
+    delivery: 'venue',
+    venue: { unitId: property.id, opens: '18:00', closes: '21:00', days: [] },
+  })
+  const serviceErrand = await publish({
+    name: '社区代办',
+    category: 'errand',
+    provider: { kind: 'staff', userIds: [P.member.id] },
+    delivery: 'walk_in',
+    walkIn: '工作日 9:00-17:00',
+  })
+  const dayPast = addDays(chinaDay(new Date(now)), -2)
+  const receptionStart = slotStartsAt(dayPast, '09:00').getTime()
+  tc.setNow(receptionStart - 180 * MIN)
+  const book = (openid: string, serviceId: string, day: string, start: string, extra: object = {}) =>
+    ok(openid, 'booking.create', { communityId: c, serviceId, day, start, ...extra })
+  const attended = await book(owner, serviceReception.id, dayPast, '09:00')
+  const missed = await book(P.resident.openid, serviceReception.id, dayPast, '09:00')
+  tc.setNow(receptionStart + 20 * MIN)
+  await ok(sec, 'booking.verify', { communityId: c, code: attended.code })
+  tc.resetClock()
+  const dayFuture = addDays(chinaDay(new Date(now)), 2)
+  const plain = await book(owner, serviceReception.id, dayFuture, '09:00')
+  const privately = await book(owner, serviceCounsel.id, dayFuture, '14:00')
+  const atHome = await book(owner, serviceHome.id, dayFuture, '10:00', { address: '幸福里小区1栋1单元102' })
+  const venuePending = await ok(owner, 'venue.book', {
+    communityId: c,
+    serviceId: serviceVenue.id,
+    day: dayFuture,
+    start: '19:00',
+    end: '20:00',
+    purpose: '楼栋议事',
+  })
+  const errand = (title: string) => ok(owner, 'errand.create', { communityId: c, title, description: '请社区帮忙代办', documents: ['身份证'] })
+  const errandSubmitted = await errand('代办医保报销')
+  const errandOwned = await errand('代办老年证')
+  await ok(grid, 'errand.advance', { communityId: c, errandId: errandOwned.id, step: 'accept' })
+
   const docs = await dumpAll(tc.engine)
   const dump: Dump = { docs, fingerprint: hashDocs(docs) }
   await restore(tc.engine, dump)
@@ -658,6 +758,22 @@ export async function buildWorld(tc: TestCloud): Promise<{ world: World; dump: D
     reqUnit: reqUnit.id,
     reqEscalated: reqEscalated.id,
     reqFeedback: reqFeedback.id,
+    serviceReception: serviceReception.id,
+    serviceCounsel: serviceCounsel.id,
+    serviceHome: serviceHome.id,
+    serviceVenue: serviceVenue.id,
+    serviceErrand: serviceErrand.id,
+    dayFuture,
+    dayPast,
+    bookingPlain: plain.id,
+    bookingPrivate: privately.id,
+    bookingHome: atHome.id,
+    bookingPlainCode: plain.code,
+    bookingAttended: attended.id,
+    bookingMissed: missed.id,
+    venuePending: venuePending.id,
+    errandSubmitted: errandSubmitted.id,
+    errandOwned: errandOwned.id,
     topicCollecting,
     topicUnbacked,
     topicDraft: draft.id,

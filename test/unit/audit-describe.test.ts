@@ -672,6 +672,8 @@ describe('coverage', () => {
       'activity',
       'activity_signup',
       'council',
+      'service',
+      'booking', // service.upsert; booking.verify, markNoShow
       'topic',
       'topic_comment',
       'topic_vote',
@@ -680,6 +682,7 @@ describe('coverage', () => {
       'grid',
       'unit',
       'talk_point', // council.talkPoint
+      'errand', // errand.advance handover by the secretary; venue.approve audits a booking
     ]
     expect(Object.keys(AUDIT_RESOURCE_LABELS).sort()).toEqual(written.sort())
   })
@@ -688,6 +691,19 @@ describe('coverage', () => {
     // What each recordIn/trace in cloudfunctions/api/src/modules puts in before/after (bookkeeping and ids of
     // the object itself are hidden by the page: _id, communityId, createdAt, updatedAt, userId, memberId, …).
     const fields = [
+      'category',
+      'provider',
+      'audience',
+      'delivery',
+      'schedule',
+      'walkIn',
+      'daily',
+      'venue',
+      'private',
+      'forChild',
+      'pricePoints',
+      'cutoffHours',
+      'noShowRule', // service.upsert
       'roles',
       'proxies',
       'householdId',
@@ -770,6 +786,7 @@ describe('coverage', () => {
       'topicId',
       'mediationDays',
       'yellowShare', // request.reassign, convert, setSettings
+      'ownerId', // errand.advance handover by the secretary (status, reason: venue.approve)
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])

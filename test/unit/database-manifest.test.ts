@@ -3,7 +3,8 @@
  * touches: WeChat Cloud answers any read or write on a collection that was not created with -502005
  * DATABASE_COLLECTION_NOT_EXIST, and add() does not create one. This scans the function's source for
  * collection names — string constants passed to `collection(` (and to the helpers that forward a name to it),
- * and the name tables of every repo.ts — and fails when the manifest lacks one, or lists one nobody uses.
+ * and the name tables of every repo.ts, each name resolved through the file's own imports (several areas call
+ * their table `K`) — and fails when the manifest lacks one, or lists one nobody uses.
  */
 import * as fs from 'fs'
 import * as path from 'path'
@@ -43,17 +44,24 @@ const rel = (f: ts.SourceFile, n: ts.Node) => `${path.relative(ROOT, f.fileName)
 
 function scan() {
   const files = sources(SRC)
-  /** `export const X = { key: 'name', ... }` tables and `export const X = 'name'` constants, by identifier. */
-  const tables = new Map<string, Map<string, string>>()
-  const consts = new Map<string, string>()
+  /**
+   * `export const X = { key: 'name', ... }` tables and `export const X = 'name'` constants, per file and
+   * identifier (several areas name their table `K`: each use is resolved through its own file's imports).
+   */
+  const tables = new Map<string, Map<string, Map<string, string>>>() // file -> identifier -> key -> name
+  const consts = new Map<string, Map<string, string>>() // file -> identifier -> name
   const tableValues = new Map<string, string>() // name -> where the table is
   for (const f of files) {
+    const ft = new Map<string, Map<string, string>>()
+    const fc = new Map<string, string>()
+    tables.set(f.fileName, ft)
+    consts.set(f.fileName, fc)
     for (const st of f.statements) {
       if (!ts.isVariableStatement(st)) continue
       for (const d of st.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue
         const init = unwrap(d.initializer)
-        if (ts.isStringLiteral(init)) consts.set(d.name.text, init.text)
+        if (ts.isStringLiteral(init)) fc.set(d.name.text, init.text)
         if (
           ts.isObjectLiteralExpression(init) &&
           init.properties.length > 0 &&
@@ -61,11 +69,31 @@ function scan() {
         ) {
           const m = new Map<string, string>()
           for (const p of init.properties as ts.NodeArray<ts.PropertyAssignment>) m.set(p.name.getText(f), (unwrap(p.initializer) as ts.StringLiteral).text)
-          tables.set(d.name.text, m)
+          ft.set(d.name.text, m)
           if (path.basename(f.fileName) === 'repo.ts') for (const v of m.values()) tableValues.set(v, rel(f, d))
         }
       }
     }
+  }
+  /** Where an identifier used in a file is declared: the file itself, or the module it is imported from (by its exported name). */
+  const origin = (f: ts.SourceFile, id: string): { file: string; name: string } => {
+    for (const st of f.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue
+      const named = st.importClause?.namedBindings
+      if (!named || !ts.isNamedImports(named)) continue
+      for (const el of named.elements)
+        if (el.name.text === id)
+          return { file: path.resolve(path.dirname(f.fileName), st.moduleSpecifier.text) + '.ts', name: (el.propertyName ?? el.name).text }
+    }
+    return { file: f.fileName, name: id }
+  }
+  const tableOf = (f: ts.SourceFile, id: string) => {
+    const o = origin(f, id)
+    return tables.get(o.file)?.get(o.name)
+  }
+  const constOf = (f: ts.SourceFile, id: string) => {
+    const o = origin(f, id)
+    return consts.get(o.file)?.get(o.name)
   }
 
   const used = new Map<string, string>() // name -> first place it is used
@@ -91,9 +119,9 @@ function scan() {
           const forwarded = ts.isIdentifier(a) && a.text === 'collection' // a helper passing its parameter on (checked above)
           let name: string | undefined
           if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) name = a.text
-          else if (ts.isPropertyAccessExpression(a) && ts.isIdentifier(a.expression) && tables.has(a.expression.text))
-            name = tables.get(a.expression.text)!.get(a.name.text)
-          else if (ts.isIdentifier(a) && consts.has(a.text)) name = consts.get(a.text)
+          else if (ts.isPropertyAccessExpression(a) && ts.isIdentifier(a.expression) && tableOf(f, a.expression.text))
+            name = tableOf(f, a.expression.text)!.get(a.name.text)
+          else if (ts.isIdentifier(a) && constOf(f, a.text) !== undefined) name = constOf(f, a.text)
           if (name !== undefined) {
             if (!used.has(name)) used.set(name, at)
           } else if (!forwarded) unresolved.push(`${at} ${a.getText(f)}`)

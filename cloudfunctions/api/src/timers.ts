@@ -37,6 +37,7 @@ import { sendCancelNotices } from './modules/party/cancelNotice'
 import { closeDueVotes, payOwedPoints } from './modules/council/votes'
 import { sendTopicNotices } from './modules/council/notices'
 import { autoCloseResolved, checkClocks } from './modules/request/timers'
+import { releaseStaleHolds as releaseStaleSlotHolds, remindBookings } from './modules/service/timers'
 
 export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
@@ -58,6 +59,8 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'topic.payOwed': payOwedPoints,
   'request.clocks': checkClocks,
   'request.autoClose': autoCloseResolved,
+  'booking.remind': remindBookings,
+  'booking.releaseStaleHolds': releaseStaleSlotHolds,
 }
 
 /**

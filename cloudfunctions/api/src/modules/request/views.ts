@@ -144,6 +144,7 @@ export async function detail(db: Db, r: Request, relations: ReadonlySet<RequestR
       : null,
     reopened: r.reopened,
     wishId: r.wishId,
+    ...(r.errandId ? { errandId: r.errandId } : {}),
     topicId: r.topicId,
     flow: r.flow.map((f) => {
       const by = f.byId ? people.get(f.byId) : undefined
