@@ -89,7 +89,7 @@ export const SUBPACKAGES = {
       meetings: 'pages/meetings/index',
     },
   },
-  services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
+  services: { root: 'packages/services', pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index' } },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
 
@@ -152,6 +152,8 @@ export const ROUTES = {
   'council.offline': '/packages/council/pages/offline/index',
   'council.meetings': '/packages/council/pages/meetings/index',
   'services.index': '/packages/services/pages/index/index',
+  'services.service': '/packages/services/pages/service/index',
+  'services.mine': '/packages/services/pages/mine/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
 
@@ -215,6 +217,10 @@ export interface RouteParams {
   /** topicId absent: pick one of the votes that are open */
   'council.offline': { communityId: string; topicId?: string }
   'council.meetings': { communityId: string }
+  /** id = service id; c = its community */
+  'services.service': { id: string; c?: string }
+  /** booking: the booking to show (a reminder opens it); c = its community */
+  'services.mine': { booking?: string; c?: string }
 }
 
 /** Routes that take no parameters. */
