@@ -89,7 +89,10 @@ export const SUBPACKAGES = {
       meetings: 'pages/meetings/index',
     },
   },
-  services: { root: 'packages/services', pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index' } },
+  services: {
+    root: 'packages/services',
+    pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index', staff: 'pages/staff/index' },
+  },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
 
@@ -154,6 +157,7 @@ export const ROUTES = {
   'services.index': '/packages/services/pages/index/index',
   'services.service': '/packages/services/pages/service/index',
   'services.mine': '/packages/services/pages/mine/index',
+  'services.staff': '/packages/services/pages/staff/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
 
@@ -221,6 +225,7 @@ export interface RouteParams {
   'services.service': { id: string; c?: string }
   /** booking: the booking to show (a reminder opens it); c = its community */
   'services.mine': { booking?: string; c?: string }
+  'services.staff': { communityId: string }
 }
 
 /** Routes that take no parameters. */
