@@ -91,7 +91,7 @@ export const SUBPACKAGES = {
   },
   services: {
     root: 'packages/services',
-    pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index', staff: 'pages/staff/index' },
+    pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index', staff: 'pages/staff/index', manage: 'pages/manage/index' },
   },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
@@ -158,6 +158,7 @@ export const ROUTES = {
   'services.service': '/packages/services/pages/service/index',
   'services.mine': '/packages/services/pages/mine/index',
   'services.staff': '/packages/services/pages/staff/index',
+  'services.manage': '/packages/services/pages/manage/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
 
@@ -226,6 +227,7 @@ export interface RouteParams {
   /** booking: the booking to show (a reminder opens it); c = its community */
   'services.mine': { booking?: string; c?: string }
   'services.staff': { communityId: string }
+  'services.manage': { communityId: string }
 }
 
 /** Routes that take no parameters. */
