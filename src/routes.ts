@@ -91,7 +91,14 @@ export const SUBPACKAGES = {
   },
   services: {
     root: 'packages/services',
-    pages: { index: 'pages/index/index', service: 'pages/service/index', mine: 'pages/mine/index', staff: 'pages/staff/index', manage: 'pages/manage/index' },
+    pages: {
+      index: 'pages/index/index',
+      service: 'pages/service/index',
+      mine: 'pages/mine/index',
+      staff: 'pages/staff/index',
+      manage: 'pages/manage/index',
+      errands: 'pages/errands/index',
+    },
   },
   requests: { root: 'packages/requests', pages: { index: 'pages/index/index' } },
 } as const
@@ -159,6 +166,7 @@ export const ROUTES = {
   'services.mine': '/packages/services/pages/mine/index',
   'services.staff': '/packages/services/pages/staff/index',
   'services.manage': '/packages/services/pages/manage/index',
+  'services.errands': '/packages/services/pages/errands/index',
   'requests.index': '/packages/requests/pages/index/index',
 } as const satisfies Record<keyof typeof MAIN_PAGES | keyof SubRoutes, string>
 

@@ -4,13 +4,13 @@
  *   code today, whatever day the suite runs — an extra session today 23:00-23:59) through the function →
  *   the default resident finds it on the menu from 首页, opens it, books today's session in the sheet, sees the
  *   8-digit code on 我的预约 →
- *   the secretary (the provider) verifies the code →
+ *   the secretary (the provider) verifies the code on 核验预约码 (from 我的), sees the roster, and a second try is refused →
  *   the resident rates it 5 stars with a comment, in the browser.
- * (The staff's verify page is not built yet: verification goes through the function.)
  * Screens for the eyes: /tmp/community-e2e/s*.png
  */
 import type { Page } from 'playwright-core'
-import { expectContains, phoneContext, shot as shotOf, startE2E, switchTo as switchAs, tourSteps, type E2E } from '../support/e2e'
+import { expectContains, openRoute, phoneContext, shot as shotOf, startE2E, switchTo as switchAs, tourSteps, type E2E } from '../support/e2e'
+import { ROUTES } from '../../src/routes'
 import type { BookingView, ServiceDetail } from '../../types/services'
 
 jest.setTimeout(420_000)
@@ -87,19 +87,33 @@ test('the secretary publishes the reception, a resident books it in the browser,
   })
 
   await tour.step('verify', async () => {
-    const b = await api<BookingView>(SECRETARY, 'booking.verify', { communityId: COMMUNITY, code })
-    expect(b.status).toBe('attended')
+    await switchTo(SECRETARY)
+    await page.locator('.tab-bar__item:visible', { hasText: '我的' }).click()
+    await page.locator('#entry-booking-verify:visible').click()
+    await page.locator('#verify-code:visible input').fill(code)
+    await page.locator('#verify-go:visible').click()
+    const result = page.locator('#verify-result:visible')
+    await expectContains(result, '书记接待日 · 已到场')
+    await expectContains(result, '*') // the resident's name, masked
+    await page.locator('#roster-services .seg__opt', { hasText: '书记接待日' }).click()
+    await expectContains(page.locator('#roster-list:visible'), '23:00-23:59')
+    await shot('s3-verified')
+    // The same code again: refused in its own words.
+    await page.locator('#verify-code:visible input').fill(code)
+    await page.locator('#verify-go:visible').click()
+    await expectContains(page.locator('#verify-error:visible'), '已经核验过了')
   })
 
   await tour.step('rate', async () => {
-    await page.reload()
+    await switchTo(RESIDENT)
+    await openRoute(page, e2e.url, `${ROUTES['services.mine']}?c=${COMMUNITY}`)
     const rate = page.locator('#booking-rate:visible').first()
     await rate.click()
     await page.locator('#rate-star-5:visible').click()
     await page.locator('#rate-comment:visible textarea').fill('书记很耐心，问题当场记下了。')
     await page.locator('#sheet-submit:visible').click()
     await expectContains(page.locator('#booking-rating:visible').first(), '★★★★★')
-    await shot('s3-rated')
+    await shot('s4-rated')
     const mine = await api<{ items: BookingView[] }>(RESIDENT, 'booking.mine', { communityId: COMMUNITY })
     expect(mine.items[0].rating).toEqual({ stars: 5, comment: '书记很耐心，问题当场记下了。' })
   })

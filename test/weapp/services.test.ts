@@ -92,7 +92,9 @@ const actions = () => weapp.calls.map((c) => c.data as { action: string; data: R
 test('the services pages are a subpackage; nothing of them in the main package', () => {
   const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
   const services = app.subPackages.find((p: { root: string }) => p.root === 'packages/services')
-  expect(services.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/service/index', 'pages/mine/index']))
+  expect(services.pages).toEqual(
+    expect.arrayContaining(['pages/index/index', 'pages/service/index', 'pages/mine/index', 'pages/staff/index', 'pages/manage/index']),
+  )
   for (const f of ['common.js', 'app.js', 'vendors.js']) {
     const js = fs.readFileSync(path.join(dist, f), 'utf8')
     expect(js).not.toContain('我想要这样的服务')

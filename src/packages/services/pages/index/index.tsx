@@ -48,6 +48,9 @@ export default function ServiceMenu() {
         <Text className='link' id='services-mine' onClick={() => go('services.mine', { c: communityId! })}>
           我的预约
         </Text>
+        <Text className='link' id='services-errands' onClick={() => go('services.errands')}>
+          代办
+        </Text>
       </View>
       <View className='seg' id='services-categories'>
         <Chip on={category === null} onClick={() => setCategory(null)}>
