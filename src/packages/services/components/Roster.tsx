@@ -14,6 +14,16 @@ export function Roster({ communityId, serviceId, day }: { communityId: string; s
     onSuccess: () => list.reload(),
     reload: list.reload,
   })
+  const decide = useAction(
+    (bookingId: string, approve: boolean) =>
+      call('venue.approve', { communityId, bookingId, approve, ...(approve ? {} : { reason: '这个时间场地已有安排，请换个时间' }) }),
+    {
+      confirm: (_id, approve) => (approve ? null : { title: '不同意使用', content: '告诉申请人：这个时间场地已有安排，请换个时间。' }),
+      success: (_b, _id, approve) => (approve ? '已同意' : '已回复'),
+      onSuccess: () => list.reload(),
+      reload: list.reload,
+    },
+  )
   return (
     <PagedList
       list={list}
@@ -32,6 +42,16 @@ export function Roster({ communityId, serviceId, day }: { communityId: string; s
               {b.address ? ` · ${b.address}` : ''}
             </Text>
           </View>
+          {b.status === 'pending' && (
+            <View className='btn-row'>
+              <Button className='btn btn--small' id={`roster-reject-${b.id}`} disabled={decide.busy} onClick={() => decide.run(b.id, false)}>
+                不同意
+              </Button>
+              <Button className='btn btn--small btn--primary' id={`roster-approve-${b.id}`} disabled={decide.busy} onClick={() => decide.run(b.id, true)}>
+                同意
+              </Button>
+            </View>
+          )}
           {b.status === 'booked' && (
             <Button className='btn btn--small' id={`roster-noshow-${b.id}`} disabled={noShow.busy} onClick={() => noShow.run(b.id)}>
               未到场

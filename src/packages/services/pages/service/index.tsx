@@ -15,6 +15,7 @@ import { go } from '../../../../services/nav'
 import { ROUTES } from '../../../../routes'
 import { BookSheet } from '../../components/BookSheet'
 import { Slots } from '../../components/Slots'
+import { VenueBook } from '../../components/VenueBook'
 import { priceText, useServicesPage } from '../../shared'
 import '../../services.scss'
 
@@ -66,6 +67,7 @@ export default function ServicePage() {
               </View>
             )}
             {bookable && <Loaded query={slots}>{(list) => <Slots slots={list} canBook={s.me.canBook} onPick={setPicked} />}</Loaded>}
+            {s.delivery === 'venue' && <VenueBook s={s} onBooked={(b) => go('services.mine', { booking: b.id, c: communityId! })} />}
             <Button className='btn btn--block' id='service-mine' onClick={() => go('services.mine', { c: communityId! })}>
               我的预约
             </Button>

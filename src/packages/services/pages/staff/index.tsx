@@ -1,11 +1,11 @@
 /**
  * 核验预约码 · 今日名单 (staff and providers): type the resident's 8 digits to mark them attended (each code
- * once, on its day), and a service's roster for today with 未到场. The server decides who may (the provider,
+ * once, on its day), and a service's roster for today with 未到场, and venue requests to approve (同意 / 不同意). The server decides who may (the provider,
  * the community's staff); a refusal is said in its own words.
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { BookingView, ServiceCategory } from '@contract/services'
+import type { BookingView } from '@contract/services'
 import { BOOKING_STATUS_LABELS } from '@contract/vocabulary'
 import { Guard, Loaded } from '../../../../components/Guard'
 import { Chip, Field } from '../../../../components/Field'
@@ -36,7 +36,6 @@ export default function StaffDesk() {
       setCode('')
     },
   })
-  const bookable = (c: ServiceCategory, d: string) => d !== 'walk_in' && c !== 'venue'
 
   return (
     <Guard {...admin.guard} className='services'>
@@ -68,7 +67,7 @@ export default function StaffDesk() {
           <>
             <View className='seg' id='roster-services'>
               {page.items
-                .filter((s) => bookable(s.category, s.delivery))
+                .filter((s) => s.delivery !== 'walk_in')
                 .map((s) => (
                   <Chip key={s.id} value={s.id} on={serviceId === s.id} onClick={() => setServiceId(s.id)}>
                     {s.name}
