@@ -90,7 +90,17 @@ export const SUBPACKAGES = {
       points: 'pages/points/index',
     },
   },
-  services: { root: 'packages/services', pages: { index: 'pages/index/index' } },
+  services: {
+    root: 'packages/services',
+    pages: {
+      index: 'pages/index/index',
+      service: 'pages/service/index',
+      mine: 'pages/mine/index',
+      staff: 'pages/staff/index',
+      manage: 'pages/manage/index',
+      errands: 'pages/errands/index',
+    },
+  },
   requests: {
     root: 'packages/requests',
     pages: {
@@ -167,6 +177,11 @@ export const ROUTES = {
   'council.meetings': '/packages/council/pages/meetings/index',
   'council.points': '/packages/council/pages/points/index',
   'services.index': '/packages/services/pages/index/index',
+  'services.service': '/packages/services/pages/service/index',
+  'services.mine': '/packages/services/pages/mine/index',
+  'services.staff': '/packages/services/pages/staff/index',
+  'services.manage': '/packages/services/pages/manage/index',
+  'services.errands': '/packages/services/pages/errands/index',
   'requests.index': '/packages/requests/pages/index/index',
   'requests.mine': '/packages/requests/pages/mine/index',
   'requests.detail': '/packages/requests/pages/detail/index',
@@ -250,6 +265,12 @@ export interface RouteParams {
   'requests.units': { communityId: string }
   'requests.late': { streetId: string }
   'council.points': { communityId: string }
+  /** id = service id; c = its community */
+  'services.service': { id: string; c?: string }
+  /** booking: the booking to show (a reminder opens it); c = its community */
+  'services.mine': { booking?: string; c?: string }
+  'services.staff': { communityId: string }
+  'services.manage': { communityId: string }
 }
 
 /** Routes that take no parameters. */

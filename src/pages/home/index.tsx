@@ -26,7 +26,7 @@ const ENTRIES: { text: string; hint: string; mark: string; route: BareRoute; soo
   { text: '双报到', hint: '党员到社区报到', mark: '党', route: 'party.index' },
   { text: '议事厅', hint: '大家的事大家议', mark: '议', route: 'council' },
   { text: '积分超市', hint: '积分换好物', mark: '分', route: 'points.index' },
-  { text: '服务预约', hint: '代办 · 接待日', mark: '约', route: 'services.index', soon: true },
+  { text: '服务预约', hint: '代办 · 接待日', mark: '约', route: 'services.index' },
   { text: '一键报修', hint: '有事找网格员', mark: '修', route: 'requests.index' },
 ]
 

@@ -41,6 +41,9 @@ const DUTIES = [
   { id: 'entry-points-rules', text: '积分规则', route: 'points.adminRules' },
   { id: 'entry-sponsors', text: '共建单位与预算', route: 'points.adminSponsors' },
   { id: 'entry-points-report', text: '积分报表', route: 'points.adminReport' },
+  // services (服务预约)
+  { id: 'entry-booking-verify', text: '核验预约码 · 今日名单', route: 'services.staff' },
+  { id: 'entry-services', text: '服务菜单与统计', route: 'services.manage' },
   // party members (双报到)
   { id: 'entry-party-review', text: '报到审核', route: 'party.adminMembers' },
   { id: 'entry-party-code', text: '报到二维码', route: 'party.adminCode' },

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '服务预约' })
+export default definePageConfig({ navigationBarTitleText: '服务预约', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务菜单管理', enablePullDownRefresh: true })
