@@ -182,12 +182,15 @@ export const ServiceUpsertInput = z.strictObject({
   name: Text(20),
   category: z.enum(SERVICE_CATEGORIES),
   description: Text(500),
-  provider: z.strictObject({
-    kind: z.enum(PROVIDER_KINDS),
-    unitId: z.optional(z.nullable(Id)),
-    postId: z.optional(z.nullable(Id)),
-    userIds: z.array(Id).check(z.maxLength(20)),
-  }),
+  /** Required for a new service; absent on an update: the provider stays as it is. */
+  provider: z.optional(
+    z.strictObject({
+      kind: z.enum(PROVIDER_KINDS),
+      unitId: z.optional(z.nullable(Id)),
+      postId: z.optional(z.nullable(Id)),
+      userIds: z.array(Id).check(z.maxLength(20)),
+    }),
+  ),
   place: Text(50),
   audience: z.optional(
     z.strictObject({ minAge: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(100))), buildingIds: z.array(Id).check(z.maxLength(200)) }),

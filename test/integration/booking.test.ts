@@ -186,8 +186,19 @@ describe('the menu', () => {
     expect(await bad({ provider: { kind: 'unit', unitId: 'unit-none', userIds: [] } })).toBe('NOT_FOUND')
     expect(await bad({ delivery: 'walk_in', schedule: undefined })).toBe('INVALID_INPUT walkIn')
     expect(codeOf(await tc.call(res, 'service.upsert', reception()))).toBe('FORBIDDEN')
+    // A new service must name its provider.
+    const { provider: _omitted, ...noProvider } = reception()
+    expect(codeOf(await tc.call(sec, 'service.upsert', noProvider))).toBe('INVALID_INPUT')
     expect(await tc.engine.count('services', {})).toBe(0)
     expect(await tc.engine.count('audit_log', {})).toBe(0)
+  })
+
+  test('an update without a provider keeps the provider, privacy and child settings (the menu editor sends none)', async () => {
+    const id = await publish({ private: true, forChild: true })
+    const { provider: _omitted, private: _p, forChild: _c, ...edit } = reception({ name: '书记接待日（改）' })
+    await tc.ok(sec, 'service.upsert', { ...edit, serviceId: id })
+    const [stored] = await tc.engine.find('services', { _id: id })
+    expect(stored).toMatchObject({ name: '书记接待日（改）', private: true, forChild: true, provider: { kind: 'staff', userIds: [provider.id] } })
   })
 })
 

@@ -60,15 +60,14 @@ export function ServiceForm({ communityId, userId, s, onClose, onDone }: Service
       name: name.trim(),
       category,
       description: description.trim(),
-      provider: { kind: 'staff', userIds: [userId] },
+      // An existing service keeps its provider, privacy and child settings: this form does not edit them.
+      ...(s ? {} : { provider: { kind: 'staff' as const, userIds: [userId] }, forChild: category === 'children', private: category === 'counselling' }),
       place: place.trim(),
       delivery,
       schedule: { weekly: delivery === 'walk_in' ? [] : w.slots, dated: s?.schedule.dated ?? [], closures: c.days },
       walkIn: delivery === 'walk_in' ? walkIn.trim() : null,
       pricePoints,
       cutoffHours,
-      forChild: category === 'children',
-      private: category === 'counselling',
       active,
     })
   }

@@ -57,6 +57,11 @@ const FIELDS = [
 ] as const satisfies readonly (keyof Service)[]
 type Fields = Pick<Service, (typeof FIELDS)[number]>
 
+/** A new service must say who provides it (an update without one keeps its provider). */
+function noProvider(): never {
+  throw invalid('请指定服务的提供方', [{ path: 'provider', message: '新服务需要指定提供方' }])
+}
+
 async function checkProvider(ctx: UserCtx, communityId: string, streetId: string, p: Service['provider']): Promise<void> {
   const { db } = ctx
   if (p.kind === 'unit') {
@@ -90,12 +95,14 @@ async function upsert(ctx: UserCtx, input: ActionInput<'service.upsert'>): Promi
     name: input.name,
     category: input.category,
     description: input.description,
-    provider: {
-      kind: input.provider.kind,
-      unitId: input.provider.unitId ?? null,
-      postId: input.provider.postId ?? null,
-      userIds: [...new Set(input.provider.userIds)],
-    },
+    provider: input.provider
+      ? {
+          kind: input.provider.kind,
+          unitId: input.provider.unitId ?? null,
+          postId: input.provider.postId ?? null,
+          userIds: [...new Set(input.provider.userIds)],
+        }
+      : { ...(existing?.provider ?? noProvider()) },
     place: input.place,
     audience: input.audience ?? base.audience ?? DEFAULTS.audience,
     delivery: input.delivery,
