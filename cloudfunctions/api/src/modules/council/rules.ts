@@ -9,6 +9,7 @@
  *   collecting … opinions ─merge→ merged · draft … opinions ─retire→ retired      (secretary)
  *   collecting … implementing ─hide→ hidden (third report) ─restore→ where it was · hidden ─retire→ retired
  */
+import { TOPIC_STATUS_LABELS } from '../../../../../types/vocabulary'
 import type { User } from '../../../../../types/org'
 import type { Council, CouncilSettings, Eligibility, SeatKind, Tally, Topic, TopicEvent, TopicStatus } from '../../../../../types/council'
 import { livesIn } from '../org/rules'
@@ -84,7 +85,7 @@ export function moveRefusal(
   if (event === 'withdraw' && topic.supports > 0) return { code: 'CONFLICT', message: '已经有居民附议，不能撤回了；如需终止请联系社区' }
   if ((event === 'milestone' || event === 'finish') && topic.outcome === 'rejected')
     return { code: 'CONFLICT', message: '这个议题表决未通过，没有需要落实的事项' }
-  return { code: 'CONFLICT', message: `议题现在是「${STAGE_WORDS[topic.status]}」阶段，不能这样做，请刷新后再看` }
+  return { code: 'CONFLICT', message: `议题现在是「${TOPIC_STATUS_LABELS[topic.status]}」阶段，不能这样做，请刷新后再看` }
 }
 
 const WHO_MAY: Partial<Record<TopicMove, string>> = {
@@ -95,22 +96,6 @@ const WHO_MAY: Partial<Record<TopicMove, string>> = {
   close: '由社区书记结束表决',
   milestone: '由社区书记更新落实进展',
   finish: '由社区书记更新落实进展',
-}
-
-const STAGE_WORDS: Record<TopicStatus, string> = {
-  draft: '待审核',
-  collecting: '征集附议',
-  review: '党支部审议',
-  discussion: '业委会商议',
-  opinions: '征求意见',
-  voting: '表决中',
-  decided: '已表决',
-  implementing: '落实中',
-  done: '已办结',
-  withdrawn: '已撤回',
-  merged: '已合并',
-  retired: '已终止',
-  hidden: '已隐藏',
 }
 
 /** Relations of a person to a topic, from facts the caller gathered. */

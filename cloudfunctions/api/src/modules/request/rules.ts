@@ -9,6 +9,7 @@
  *   dispatched | accepted | in_progress | resolved ─escalate→ escalated ─unitAccept→ accepted
  *   reported | dispatched ─convert→ converted · reported | dispatched ─cancel→ cancelled
  */
+import { REQUEST_STATUS_LABELS } from '../../../../../types/vocabulary'
 import type {
   Assignee,
   ClockColour,
@@ -50,18 +51,6 @@ export function canMoveRequest(event: RequestMove, status: RequestStatus, relati
   return t.from.includes(status) && t.by.some((r) => relations.has(r))
 }
 
-const STATUS_WORDS: Record<RequestStatus, string> = {
-  reported: '已提交',
-  dispatched: '待受理',
-  accepted: '已受理',
-  in_progress: '处理中',
-  resolved: '待确认',
-  closed: '已办结',
-  escalated: '已吹哨',
-  converted: '已转心愿',
-  cancelled: '已撤销',
-}
-
 const WHO_MAY: Partial<Record<RequestMove, string>> = {
   accept: '由负责的网格员或责任单位受理',
   progress: '只有承办人可以更新进展',
@@ -80,7 +69,7 @@ export function requestRefusal(
 ): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null {
   if (canMoveRequest(event, status, relations)) return null
   if (!REQUEST_TRANSITIONS[event].by.some((r) => relations.has(r))) return { code: 'FORBIDDEN', message: WHO_MAY[event] ?? '由社区书记处理' }
-  return { code: 'CONFLICT', message: `诉求现在是「${STATUS_WORDS[status]}」，不能这样做，请刷新后再看` }
+  return { code: 'CONFLICT', message: `诉求现在是「${REQUEST_STATUS_LABELS[status]}」，不能这样做，请刷新后再看` }
 }
 
 // ---------- Where a request goes ----------
@@ -259,7 +248,7 @@ export function convertRefusal(
   if (into === 'wish') return requestRefusal('convert', r.status, relations)
   if (!REQUEST_TRANSITIONS.convert.by.some((x) => relations.has(x))) return { code: 'FORBIDDEN', message: '由社区书记处理' }
   if (r.category !== 'dispute') return { code: 'INVALID', message: '只有邻里纠纷可以转为议题' }
-  if (!TOPIC_CONVERTIBLE.includes(r.status)) return { code: 'CONFLICT', message: `诉求现在是「${STATUS_WORDS[r.status]}」，不能转为议题` }
+  if (!TOPIC_CONVERTIBLE.includes(r.status)) return { code: 'CONFLICT', message: `诉求现在是「${REQUEST_STATUS_LABELS[r.status]}」，不能转为议题` }
   if (now.getTime() < new Date(r.createdAt).getTime() + mediationDays * 24 * 3600_000)
     return { code: 'CONFLICT', message: `调解满 ${mediationDays} 天仍未解决的纠纷才能转为议题` }
   return null
