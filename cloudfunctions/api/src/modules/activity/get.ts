@@ -12,8 +12,8 @@ import { activityGate } from '../council/meetings'
 import { activityDetail } from '../party/views'
 
 async function get(ctx: UserCtx, input: ActionInput<'activity.get'>) {
-  await activityGate(ctx, input.communityId, input.activityId, 'read', member)
-  return activityDetail(ctx, await loadActivity(ctx.db, input.communityId, input.activityId))
+  const read = await activityGate(ctx, input.communityId, input.activityId, 'read', member)
+  return activityDetail(ctx, read ?? (await loadActivity(ctx.db, input.communityId, input.activityId)))
 }
 
 // `user`: activityGate applies `member` to every activity but council meetings.

@@ -21,8 +21,8 @@ const MEMBERS = roles('party_member', 'volunteer')
 
 async function signUp(ctx: UserCtx, input: ActionInput<'activity.signUp'>) {
   const { db, user } = ctx
-  await activityGate(ctx, input.communityId, input.activityId, 'join', MEMBERS)
-  const a = await loadActivity(db, input.communityId, input.activityId)
+  const read = await activityGate(ctx, input.communityId, input.activityId, 'join', MEMBERS)
+  const a = read ?? (await loadActivity(db, input.communityId, input.activityId))
   if (a.status !== 'published') throw conflict('活动已取消', 'STATE_CHANGED')
   const now = ctx.now()
   if (now > new Date(a.endAt)) throw conflict('活动已经结束了')

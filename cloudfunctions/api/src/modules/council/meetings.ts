@@ -33,7 +33,8 @@ export const isActivityCursor = (c: string) => /^ac[0-9a-z]{9}[0-9a-f]{10}$/.tes
  * the secretary, the council's seat holders and anyone in its scope (FORBIDDEN NOT_ELIGIBLE with the why
  * otherwise), `attend` leaves it to the sign-up (only those let in could sign up). For any other activity,
  * or an id that names none here: `fallback`, the access the action declared before meetings existed, with
- * the router's own refusal.
+ * the router's own refusal. Answers the activity it read when it is this community's (so the action need not
+ * read it again), else null.
  */
 export async function activityGate(
   ctx: UserCtx,
@@ -41,15 +42,17 @@ export async function activityGate(
   activityId: string | null | undefined,
   mode: 'read' | 'join' | 'attend',
   fallback: Access,
-): Promise<void> {
+): Promise<Activity | null> {
   const community = await getCommunity(ctx.db, communityId)
   if (!community) throw notFound('社区')
-  const a = activityId ? await getById<Activity>(ctx.db, PT.activities, activityId) : null
-  if (a?.meeting && a.communityId === community._id) {
-    if (mode !== 'join') return
-    return ensureMayJoin(ctx, community, a.meeting.councilId)
+  const found = activityId ? await getById<Activity>(ctx.db, PT.activities, activityId) : null
+  const a = found && found.communityId === community._id ? found : null
+  if (a?.meeting) {
+    if (mode === 'join') await ensureMayJoin(ctx, community, a.meeting.councilId)
+    return a
   }
   if (!allows(fallback, ctx.user, community)) throw forbidden(fallback.who === 'member' ? notMemberMessage(ctx.user, community._id) : undefined)
+  return a
 }
 
 async function ensureMayJoin(ctx: UserCtx, community: Community, councilId: string): Promise<void> {
