@@ -22,6 +22,11 @@ import { requestBoardSection, requestStatsSection } from './request'
 import { bookingSection } from './services'
 import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
+import { SCALE_CASES, scaleSection } from './scale'
+import { WISH_SCALE } from './scale-wish'
+import { setRoundTripLatency } from '../local/cloud'
+
+SCALE_CASES.push(...WISH_SCALE)
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')
@@ -189,6 +194,7 @@ export const SECTIONS: Section[] = [
   requestBoardSection,
   requestStatsSection,
   bookingSection,
+  scaleSection,
   timeoutSection,
 ]
 
@@ -213,7 +219,11 @@ export function formatTable(rows: Row[]): string {
 async function main(): Promise<void> {
   let failed = false
   // `npm run bench -- 超时` runs only the sections whose name contains one of the words given.
-  const only = process.argv.slice(2)
+  // `--latency=3` adds 3 ms to every database / open-API request (the cloud's round trip; bench/scale.ts).
+  const args = process.argv.slice(2)
+  const latency = args.find((a) => a.startsWith('--latency='))
+  if (latency) setRoundTripLatency(Number(latency.slice('--latency='.length)) || 0)
+  const only = args.filter((a) => !a.startsWith('--'))
   for (const section of SECTIONS.filter((s) => only.length === 0 || only.some((w) => s.name.includes(w)))) {
     console.log(`\n== ${section.name} ==`)
     const started = Date.now()

@@ -132,6 +132,18 @@ export function invoke<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string
 }
 let currentOpenApi: LocalOpenApi | null = null
 
+/**
+ * A fixed delay added to every database and open-API request, to show what the cloud's network round trips
+ * cost (`npm run bench -- --latency=3`). In WeChat Cloud each database call from a function is a request to
+ * the database service, a few milliseconds each; locally the engine answers in microseconds. 0 (the default)
+ * adds nothing.
+ */
+let roundTripLatencyMs = 0
+export function setRoundTripLatency(ms: number): void {
+  roundTripLatencyMs = Math.max(0, ms)
+}
+const roundTrip = () => new Promise<void>((r) => setTimeout(r, roundTripLatencyMs))
+
 /** What the SDK instantiates as its request class (one per query, document or aggregation object). */
 class LocalDbRequest {
   /** Set by the patched query methods when the query belongs to a transaction (see markTransactionalQueries). */
@@ -146,6 +158,7 @@ class LocalDbRequest {
     const engine = currentEngine
     if (!engine) throw Object.assign(new Error('local cloud: no engine installed'), { code: 'SYS_ERR' })
     if (this.transactionId && !(params && params.transactionId)) params = { ...params, transactionId: this.transactionId }
+    if (roundTripLatencyMs > 0) await roundTrip()
     return engine.handle(action, params)
   }
 }
@@ -199,6 +212,7 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
         checkAlive(inv)
         inv.requests++
       }
+      if (roundTripLatencyMs > 0) await roundTrip()
       return currentOpenApi.handle(options.apiName, options.requestData)
     }
   }
