@@ -131,6 +131,9 @@ test('a partner unit’s staff verify a code of their service; an errand is take
     const card = page.locator(`#errand-${ids.errand}:visible`)
     await expectContains(card, '请带上：身份证、医保卡')
     await card.locator('#errand-accept').click()
+    // Taken (首问负责): it leaves the queue and is mine now.
+    await card.waitFor({ state: 'detached' })
+    await page.locator('#errand-views .seg__opt', { hasText: '我负责的' }).click()
     await expectContains(card, '林*燕 负责')
     await card.locator('#errand-handover').click()
     const sheet = page.locator('#handover-sheet:visible')
@@ -138,7 +141,8 @@ test('a partner unit’s staff verify a code of their service; an errand is take
     await sheet.locator('#handover-reason textarea').fill('需要社区盖章，转书记办理')
     await shot('t2-handover')
     await sheet.locator('#sheet-submit').click()
-    await expectContains(card, '刘*芳 负责')
+    // Handed over: no longer mine.
+    await card.waitFor({ state: 'detached' })
 
     await switchTo(SECRETARY)
     await openRoute(page, e2e.url, `${ROUTES['services.errands']}?c=${COMMUNITY}`)
