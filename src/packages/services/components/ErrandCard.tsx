@@ -85,7 +85,7 @@ export function ErrandCard({ e, communityId, onChanged }: { e: ErrandView; commu
           已转为居民诉求，去看看进展 ›
         </Text>
       )}
-      <View className='btn-row'>
+      <View className='btn-row errand__actions'>
         {(e.timeline?.length ?? 0) > 0 && (
           <Button className='btn btn--small' id={`errand-story-${e.id}`} onClick={() => setStory(!story)}>
             {story ? '收起经过' : '办理经过'}
