@@ -99,6 +99,7 @@ export const SUBPACKAGES = {
       staff: 'pages/staff/index',
       manage: 'pages/manage/index',
       errands: 'pages/errands/index',
+      venue: 'pages/venue/index',
     },
   },
   requests: {
@@ -182,6 +183,7 @@ export const ROUTES = {
   'services.staff': '/packages/services/pages/staff/index',
   'services.manage': '/packages/services/pages/manage/index',
   'services.errands': '/packages/services/pages/errands/index',
+  'services.venue': '/packages/services/pages/venue/index',
   'requests.index': '/packages/requests/pages/index/index',
   'requests.mine': '/packages/requests/pages/mine/index',
   'requests.detail': '/packages/requests/pages/detail/index',
@@ -270,6 +272,8 @@ export interface RouteParams {
   /** booking: the booking to show (a reminder opens it); c = its community */
   'services.mine': { booking?: string; c?: string }
   'services.staff': { communityId: string }
+  /** 场地预约: c = the community (optional: else where I live) */
+  'services.venue': { c?: string }
   'services.manage': { communityId: string }
 }
 

@@ -29,7 +29,7 @@ import type {
 } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
-import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView } from './services'
+import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView, VenueCard } from './services'
 import type { GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
 import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TalkPointPoster, TalkPointView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
@@ -359,7 +359,7 @@ export interface ActionOutputs {
   'errand.create': ErrandView
   'errand.list': Page<ErrandView>
   'errand.advance': ErrandView
-  'venue.list': ServiceCard[]
+  'venue.list': VenueCard[]
   'venue.book': BookingView
   'venue.approve': BookingView
 }

@@ -174,6 +174,12 @@ export const ServiceListInput = z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.maxLength(20))),
   /** Secretary: include inactive services. */
   all: z.optional(z.boolean()),
+  /**
+   * Only the services the caller provides (named, staff of the providing unit, holder of the providing post),
+   * active or not; the secretary: every service. For the staff desk (核验预约码 · 今日名单). Added with the staff
+   * pages, optional.
+   */
+  provided: z.optional(z.boolean()),
 })
 export const ServiceGetInput = z.strictObject({ ...Community, serviceId: Id })
 export const ServiceUpsertInput = z.strictObject({
@@ -283,7 +289,14 @@ export const ErrandAdvanceInput = z.strictObject({
   toUserId: z.optional(Id),
 })
 
-export const VenueListInput = z.strictObject({ ...Community })
+export const VenueListInput = z.strictObject({
+  ...Community,
+  /**
+   * With each venue the caller decides on (its unit's staff, the secretary), its pending requests across days,
+   * earliest day first (bookings.service_status_day). Added with the venue page, optional.
+   */
+  pending: z.optional(z.boolean()),
+})
 export const VenueBookInput = z.strictObject({
   ...Community,
   serviceId: Id,
@@ -314,6 +327,8 @@ export interface ServiceCard {
   forChild: boolean
   active: boolean
   ratingAverage: number | null
+  /** The caller provides it (service.list; added with the staff pages, present only when true). */
+  provided?: boolean
 }
 
 export interface ServiceDetail extends ServiceCard {
@@ -379,6 +394,24 @@ export interface ErrandView {
   requestId: string | null
   createdAt: string
   can: Partial<Record<'accept' | 'progress' | 'done' | 'handover' | 'toRequest', boolean>>
+  /** Its timeline: submitted, taken, progress, handovers (with the reason), done, turned into a request (added with the errand screens, optional). */
+  timeline?: { at: string; event: 'submit' | 'accept' | 'progress' | 'done' | 'handover' | 'toRequest'; by: string | null; note: string | null }[]
+  /** When the caller may hand it over: the staff it may go to (the community's staff and its service's providers, not its owner). */
+  handoverTo?: { id: string; name: string }[]
+}
+
+/** A pending venue request as its deciders see it: who (masked), when, and what for. */
+export interface VenueRequest extends BookingView {
+  purpose: string
+}
+
+/** venue.list: a venue card with its opening hours; with `pending`, the requests waiting for the caller's decision. */
+export interface VenueCard extends ServiceCard {
+  venue: NonNullable<Service['venue']>
+  /** The caller decides on its requests (its unit's staff, the secretary). */
+  decides: boolean
+  /** With `pending` and `decides`: its requests waiting for a decision, earliest first (at most 50). */
+  pending?: VenueRequest[]
 }
 
 export interface ServiceStats {

@@ -1201,6 +1201,22 @@ const TABLE: Record<string, Case[]> = {
       other: { allow: OTHER_SEC },
       check: (d, _c, v) => (v === 'other' ? empty('items')(d) : null),
     },
+    {
+      // The staff desk's list: only what the caller provides (the secretary: every service), never another's.
+      label: 'the services I provide',
+      gate: 'member',
+      input: (_w, communityId) => ({ communityId, provided: true }),
+      other: 'open',
+      check: (d, c, v) => {
+        const items = d.items as { name: string; provided?: boolean }[]
+        if (v === 'other') return empty('items')(d)
+        if (SEC.includes(c)) return items.length >= 5 ? null : `the secretary should see every service, got ${items.length}`
+        const names = items.map((s) => s.name)
+        if (c === 'unitStaff') return items.length === 1 && items[0].provided ? null : `the unit’s staff should see only the venue: ${names}`
+        if (['owner', 'resident', 'head', 'head2'].includes(c)) return items.length ? `${c} provides nothing, got ${names}` : null
+        return items.every((s) => s.provided) ? null : `a service ${c} does not provide listed: ${names}`
+      },
+    },
   ],
   'service.get': one({
     gate: 'member',
@@ -1444,12 +1460,29 @@ const TABLE: Record<string, Case[]> = {
       deny: onlyRelated(['owner', ...ERRAND_STAFF]),
     },
   ],
-  'venue.list': one({
-    gate: 'member',
-    input: (_w, communityId) => ({ communityId }),
-    other: 'open',
-    check: (d, _c, v) => (v === 'other' ? (d.length ? 'community 1’s venue listed' : null) : d.length === 1 ? null : 'the venue missing'),
-  }),
+  'venue.list': [
+    {
+      label: 'the venues',
+      gate: 'member',
+      input: (_w, communityId) => ({ communityId }),
+      other: 'open',
+      check: (d, _c, v) => (v === 'other' ? (d.length ? 'community 1’s venue listed' : null) : d.length === 1 ? null : 'the venue missing'),
+    },
+    {
+      // The requests waiting across days: only to the venue's unit's staff and the secretary, and without codes.
+      label: 'with the requests waiting for a decision',
+      gate: 'member',
+      input: (_w, communityId) => ({ communityId, pending: true }),
+      other: 'open',
+      check: (d, c, v) => {
+        if (v === 'other') return d.length ? 'community 1’s venue listed' : null
+        const pending = (d[0]?.pending ?? null) as { id: string; code: string | null }[] | null
+        if (!['unitStaff', ...SEC].includes(c)) return pending ? `pending requests shown to ${c}` : null
+        if (!pending?.some((r) => r.id === world.venuePending)) return `the pending request missing for ${c}`
+        return pending.some((r) => r.code) ? 'a code shown with a pending request' : null
+      },
+    },
+  ],
   'venue.book': one({
     gate: 'member',
     input: (w, communityId) => ({ communityId, serviceId: w.serviceVenue, day: w.dayFuture, start: '18:00', end: '19:00', purpose: '合唱排练' }),

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { ensureBuilt } from '../support/build'
 import { openTestCloud, type TestCloud } from '../support/cloud'
 import { DEMO, seedDemo } from '../../local/seed/demo'
-import type { BookingView, ServiceCard } from '../../types/services'
+import type { BookingView, ErrandView, ServiceCard, VenueCard } from '../../types/services'
 import { startWeapp, type WeappHarness } from './harness'
 
 jest.setTimeout(120_000)
@@ -66,6 +66,50 @@ const BOOKING: BookingView = {
   canRate: false,
 }
 
+const ERRAND: ErrandView = {
+  id: 'e00000001234567890abcdef',
+  title: '代办医保报销',
+  description: '住院费用报销，腿脚不便',
+  documents: ['身份证', '医保卡'],
+  status: 'accepted',
+  resident: '王*英',
+  owner: '林*燕',
+  handovers: [],
+  requestId: null,
+  createdAt: '2026-12-01T02:00:00.000Z',
+  can: { progress: true, done: true, handover: true },
+  timeline: [
+    { at: '2026-12-01T02:00:00.000Z', event: 'submit', by: '王*英', note: null },
+    { at: '2026-12-01T03:00:00.000Z', event: 'accept', by: '林*燕', note: null },
+  ],
+  handoverTo: [{ id: 'u-liu-guifang', name: '刘*芳' }],
+}
+
+const VENUE: VenueCard = {
+  ...MENU[0],
+  id: S(3),
+  name: '一中体育馆',
+  category: 'venue',
+  delivery: 'venue',
+  place: '第一中学体育馆',
+  when: '周一至周五 18:00-21:00',
+  venue: { unitId: 'un-school', opens: '18:00', closes: '21:00', days: [1, 2, 3, 4, 5] },
+  decides: true,
+  pending: [
+    {
+      ...BOOKING,
+      id: 'b00000009234567890abcdef',
+      serviceId: S(3),
+      serviceName: '一中体育馆',
+      status: 'pending',
+      code: null,
+      start: '19:00',
+      end: '20:00',
+      purpose: '楼里合唱队排练',
+    },
+  ],
+}
+
 let dist: string
 let cloud: TestCloud
 let weapp: WeappHarness
@@ -79,6 +123,8 @@ beforeAll(async () => {
     const { action } = data as { action: string }
     if (action === 'service.list') return { ok: true, data: { items: MENU, nextCursor: null } }
     if (action === 'booking.mine') return { ok: true, data: { items: [BOOKING], nextCursor: null } }
+    if (action === 'errand.list') return { ok: true, data: { items: [ERRAND], nextCursor: null } }
+    if (action === 'venue.list') return { ok: true, data: [VENUE] }
     return cloud.raw(DEMO.defaultResident.openid, data)
   })
 }, 400_000)
@@ -93,7 +139,15 @@ test('the services pages are a subpackage; nothing of them in the main package',
   const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
   const services = app.subPackages.find((p: { root: string }) => p.root === 'packages/services')
   expect(services.pages).toEqual(
-    expect.arrayContaining(['pages/index/index', 'pages/service/index', 'pages/mine/index', 'pages/staff/index', 'pages/manage/index']),
+    expect.arrayContaining([
+      'pages/index/index',
+      'pages/service/index',
+      'pages/mine/index',
+      'pages/staff/index',
+      'pages/manage/index',
+      'pages/errands/index',
+      'pages/venue/index',
+    ]),
   )
   for (const f of ['common.js', 'app.js', 'vendors.js']) {
     const js = fs.readFileSync(path.join(dist, f), 'utf8')
@@ -117,4 +171,23 @@ test('我的预约: my bookings with their codes', async () => {
   const mine = weapp.openPage('packages/services/pages/mine/index', { c: DEMO.xingfuli })
   await mine.waitForText(['书记接待日', '1234 5678', '已预约', '取消预约'])
   mine.detach()
+})
+
+describe('errands and venues (the staff screens)', () => {
+  test('社区代办: an errand with the documents to bring, its owner, 转交 and its timeline', async () => {
+    const errands = weapp.openPage('packages/services/pages/errands/index', { c: DEMO.xingfuli })
+    const text = await errands.waitForText(['代办医保报销', '请带上：身份证、医保卡', '林*燕 负责', '办理经过', '转交', '开始办理', '我要代办'])
+    expect(text).not.toContain('网络不太好')
+    const list = actions().find((a) => a.action === 'errand.list')!
+    expect(list.data).toMatchObject({ communityId: DEMO.xingfuli, view: 'mine' })
+    errands.detach()
+  })
+
+  test('场地预约: the venue to ask for, and the requests waiting for my decision across days', async () => {
+    const venues = weapp.openPage('packages/services/pages/venue/index', { c: DEMO.xingfuli })
+    const text = await venues.waitForText(['等我审批的申请', '一中体育馆（1 个待审批）', '19:00-20:00', '用途：楼里合唱队排练', '同意', '不同意', '申请使用'])
+    expect(text).not.toContain('网络不太好')
+    expect(actions().find((a) => a.action === 'venue.list')!.data).toEqual({ communityId: DEMO.xingfuli, pending: true })
+    venues.detach()
+  })
 })

@@ -61,6 +61,11 @@ export function RequestFacts({ r }: { r: RequestDetail }) {
         </Fact>
       )}
       {e && <Text className='note rq-reason'>吹哨原因：{e.reason}</Text>}
+      {r.errandId && (
+        <Text className='note rq-link' id='request-from-errand'>
+          由社区代办转来（首问负责人已把办理情况写在诉求里）
+        </Text>
+      )}
       {r.wishId && (
         <Text className='link rq-link' onClick={() => go('wish.detail', { id: r.wishId!, c: r.communityId })}>
           已转为微心愿，去看看 ›

@@ -11,7 +11,10 @@ import { call } from '../../../services/api'
 import { chinaToday } from '../../../services/time'
 import { BOOKING_WORDS } from '../shared'
 
-export function VenueBook({ s, onBooked }: { s: ServiceDetail; onBooked: (b: BookingView) => void }) {
+/** The venue as the form needs it: a service's detail, or a venue card of 场地预约 with its community. */
+type VenueLike = Pick<ServiceDetail, 'id' | 'communityId' | 'venue'> & { me: Pick<ServiceDetail['me'], 'canBook'> }
+
+export function VenueBook({ s, onBooked }: { s: VenueLike; onBooked: (b: BookingView) => void }) {
   const [day, setDay] = useState(chinaToday())
   const [start, setStart] = useState(s.venue?.opens ?? '19:00')
   const [end, setEnd] = useState(s.venue?.closes ?? '21:00')

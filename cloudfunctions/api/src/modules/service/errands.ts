@@ -15,6 +15,7 @@ import { findMany, getById, newId, readAll, runTx, txGet, updateWhere, type Comm
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getMany } from '../org/repo'
 import { holdsRole, listName } from '../org/rules'
+import { getUnit, staffOf } from '../request/repo'
 import { sendMessage } from '../messages/send'
 import { thing } from '../messages/rules'
 import { errandCan, errandIdAt, errandRefusal, errandRelations, type ErrandEvent, type ErrandRelation, type ErrandStep } from './errandRules'
@@ -169,12 +170,44 @@ export async function notifyResident(deps: Pick<Deps, 'db' | 'openapi' | 'now'>,
   })
 }
 
+/** The people an errand of this service may be handed over to (as many as a picker shows). */
+const MAX_CANDIDATES = 100
+
+/**
+ * Who may take over an errand of this service (errand.advance handover accepts exactly these): the community's
+ * secretaries and grid workers (one read on users.roles_community), and the service's providers — people named,
+ * its unit's staff, its post's holders.
+ */
+export async function handoverCandidates(db: Db, community: Community, service: Service | null): Promise<User[]> {
+  const _ = db.command
+  const staff = await findMany<User>(
+    db,
+    C.users,
+    { 'roles.communityId': community._id, 'roles.role': _.in(['secretary', 'grid_worker']) },
+    { limit: MAX_CANDIDATES },
+  )
+  const out = new Map(staff.filter((u) => isCommunityStaff(u, community)).map((u) => [u._id, u]))
+  if (service && service.communityId === community._id) {
+    const unit = service.provider.kind === 'unit' && service.provider.unitId ? await getUnit(db, service.provider.unitId) : null
+    const post = await postOf(db, service)
+    const ids = [...service.provider.userIds, ...(post?.holders ?? [])].filter((id) => !out.has(id))
+    for (const u of (await getMany<User>(db, C.users, ids)).values()) out.set(u._id, u)
+    for (const u of unit ? await staffOf(db, unit) : []) out.set(u._id, u)
+  }
+  return [...out.values()].filter((u) => !u.offline)
+}
+
 /** A page of errands as views for the caller (people named by masked names; `can` from the rules table). */
 export async function errandViews(db: Db, errands: Errand[], user: User, community: Community): Promise<ErrandView[]> {
   const people = await getMany<User>(
     db,
     C.users,
-    errands.flatMap((e) => [e.residentId, ...(e.ownerId ? [e.ownerId] : []), ...e.handovers.flatMap((h) => [h.fromId, h.toId])]),
+    errands.flatMap((e) => [
+      e.residentId,
+      ...(e.ownerId ? [e.ownerId] : []),
+      ...e.handovers.flatMap((h) => [h.fromId, h.toId]),
+      ...e.flow.flatMap((f) => (f.byId ? [f.byId] : [])),
+    ]),
   )
   const services = await getMany<Service>(
     db,
@@ -187,7 +220,7 @@ export async function errandViews(db: Db, errands: Errand[], user: User, communi
     const u = id ? people.get(id) : undefined
     return u ? listName(u) : '**'
   }
-  return errands.map((e) => ({
+  const views = errands.map((e) => ({
     id: e._id,
     title: e.title,
     description: e.description,
@@ -199,7 +232,23 @@ export async function errandViews(db: Db, errands: Errand[], user: User, communi
     requestId: e.requestId,
     createdAt: new Date(e.createdAt).toISOString(),
     can: errandCan(e, relationsOf(e, user, community, !!e.serviceId && !!provides.get(e.serviceId))),
+    timeline: e.flow.map((f) => ({ at: new Date(f.at).toISOString(), event: f.event as ErrandEvent, by: f.byId ? name(f.byId) : null, note: f.note })),
   }))
+  // Whom each errand the caller may hand over could go to: read once per service of the page.
+  const candidates = new Map<string, User[]>()
+  for (const [i, v] of views.entries()) {
+    if (!v.can.handover) continue
+    const e = errands[i]
+    const key = e.serviceId ?? ''
+    if (!candidates.has(key)) candidates.set(key, await handoverCandidates(db, community, e.serviceId ? (services.get(e.serviceId) ?? null) : null))
+    Object.assign(v, {
+      handoverTo: candidates
+        .get(key)!
+        .filter((u) => u._id !== e.ownerId)
+        .map((u) => ({ id: u._id, name: listName(u) })),
+    })
+  }
+  return views
 }
 
 export async function errandView(db: Db, errand: Errand, user: User, community: Community): Promise<ErrandView> {

@@ -1,7 +1,8 @@
 /**
  * 服务菜单: what the community offers, by category, with a search. A search that finds nothing offers
  * 我想要这样的服务 (service.demand, counted for the secretary). A reminder opens this page with
- * `?booking=<id>&c=<community>`: that booking is shown first.
+ * `?booking=<id>&c=<community>`: that booking is shown first. Those who provide a service here (a card says
+ * `provided`) or administer the community are led to the staff desk.
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
@@ -13,6 +14,7 @@ import { PagedList } from '../../../../components/PagedList'
 import { SearchBar } from '../../../../components/SearchBar'
 import { useAction } from '../../../../hooks/useAction'
 import { usePaged } from '../../../../hooks/useQuery'
+import { can } from '../../../../services/access'
 import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
 import { ServiceRow } from '../../components/ServiceRow'
@@ -51,7 +53,15 @@ export default function ServiceMenu() {
         <Text className='link' id='services-errands' onClick={() => go('services.errands')}>
           代办
         </Text>
+        <Text className='link' id='services-venues' onClick={() => go('services.venue', { c: communityId! })}>
+          场地
+        </Text>
       </View>
+      {(can(page.me, communityId, 'administer') || list.items.some((s) => s.provided)) && (
+        <Text className='link' id='services-staff' style={{ display: 'block' }} onClick={() => go('services.staff', { communityId: communityId! })}>
+          我负责的服务：核验预约码 · 今日名单 ›
+        </Text>
+      )}
       <View className='seg' id='services-categories'>
         <Chip on={category === null} onClick={() => setCategory(null)}>
           全部

@@ -60,6 +60,11 @@ export default function ServicePage() {
               </Text>
               <Text style={{ display: 'block' }}>费用：{priceText(s.pricePoints)}</Text>
               {s.private && <Text className='note'>这项服务保密：只有您和服务的人知道您约了。</Text>}
+              {s.me.isProvider && (
+                <Text className='link' id='service-staff' style={{ display: 'block' }} onClick={() => go('services.staff', { communityId: communityId! })}>
+                  这项服务由您负责：核验预约码 · 今日名单 ›
+                </Text>
+              )}
             </View>
             {!s.me.canBook && s.me.whyNot && (
               <View className='card' id='service-why-not'>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '场地预约', enablePullDownRefresh: true })
