@@ -395,6 +395,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
 /** Audit entries that are not actions of their own. */
 export const AUDIT_EVENT_LABELS: Record<string, string> = {
   'org.member.read': '查看居民完整信息',
+  'media.photoHidden': '图片检查未通过已隐藏',
 }
 
 /**
