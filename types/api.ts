@@ -90,6 +90,7 @@ export const actionInputs = {
   'wish.stats': wish.WishStatsInput,
   'wish.settings': wish.WishSettingsInput,
   'wish.setSettings': wish.WishSetSettingsInput,
+  'wish.convert': wish.WishConvertInput,
   'party.registerCode': party.RegisterCodeInput,
   'party.resolveScene': party.ResolveSceneInput,
   'party.register': party.RegisterInput,
@@ -252,6 +253,7 @@ export interface ActionOutputs {
   'wish.stats': WishStats
   'wish.settings': WishSettings
   'wish.setSettings': WishSettings
+  'wish.convert': RequestDetail
   'party.registerCode': { scene: string; page: string; qr: string }
   'party.resolveScene': SceneView
   'party.register': RegistrationView

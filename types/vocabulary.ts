@@ -28,7 +28,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   street_admin: '街道管理员',
 }
 
-export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const
+export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn', 'converted'] as const
 export type WishStatusName = (typeof WISH_STATUSES)[number]
 export const WISH_STATUS_LABELS: Record<WishStatusName, string> = {
   under_review: '审核中',
@@ -38,6 +38,7 @@ export const WISH_STATUS_LABELS: Record<WishStatusName, string> = {
   closed: '已圆梦',
   rejected: '未通过',
   withdrawn: '已撤回',
+  converted: '已转为诉求',
 }
 
 export const ITEM_KINDS = ['goods', 'service', 'fee_reduction', 'venue_voucher'] as const
@@ -286,6 +287,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'wish.stats': '查看心愿统计',
   'wish.settings': '查看心愿设置',
   'wish.setSettings': '修改心愿设置',
+  'wish.convert': '心愿转为诉求',
   'party.registerCode': '生成报到码',
   'party.resolveScene': '扫码报到',
   'party.register': '党员报到',

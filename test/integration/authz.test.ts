@@ -538,6 +538,10 @@ const TABLE: Record<string, Case[]> = {
   'wish.claim': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) }),
   'wish.remind': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }) }),
   'wish.dispatch': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishOpen, memberId: Q.volunteer.id }) }),
+  'wish.convert': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, wishId: w.wishOpen, into: 'request', category: 'repair', note: '属于公共设施维修' }),
+  }),
   'wish.release': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, reason: '临时出差' }), allow: ['partyMember'] }),
   'wish.progress': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, note: '买好材料了' }), allow: ['partyMember'] }),
   'wish.fulfil': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, proof: '已经搬好了' }), allow: ['partyMember'] }),

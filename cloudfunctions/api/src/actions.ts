@@ -68,6 +68,7 @@ export const actions: Registry = {
   'wish.stats': () => import('./modules/wish/stats'),
   'wish.settings': () => import('./modules/wish/settings'),
   'wish.setSettings': () => import('./modules/wish/setSettings'),
+  'wish.convert': () => import('./modules/wish/convert'),
   'party.registerCode': () => import('./modules/party/registerCode'),
   'party.resolveScene': () => import('./modules/party/resolveScene'),
   'party.register': () => import('./modules/party/register'),

@@ -30,9 +30,8 @@ import { C, getCommunity } from '../org/repo'
 import { actsFor, holdsRole, isMemberOf } from '../org/rules'
 import { shortChinaTime } from '../messages/rules'
 import { countReported } from './counters'
-import { dispatchFields, holdersOf, relationsFor, remindPeople, routeFor, stageClock } from './core'
-import { RQ, newRequestId, settingsOf } from './repo'
-import { holderKeyOf } from './rules'
+import { holdersOf, newRequest, relationsFor, remindPeople, routeFor } from './core'
+import { RQ, settingsOf } from './repo'
 import { checkPhotosLater } from './photoChecks'
 import { detail } from './views'
 
@@ -85,48 +84,23 @@ async function create(ctx: UserCtx, input: ActionInput<'request.create'>) {
     { at: now, event: 'report', byId: user._id, from: null, to: 'reported', note },
     { at: now, event: 'dispatch', byId: null, from: 'reported', to: 'dispatched', note: null },
   ]
-  const base = dispatchFields(route, now)
-  const request: Request = {
-    _id: newRequestId(now),
-    communityId: community._id,
-    streetId: community.streetId,
+  const request = newRequest({
+    community,
     category: input.category,
     urgency,
     description: input.description,
     photos: input.photos ?? [],
-    hiddenPhotos: [],
     buildingId,
-    gridId: route.gridId,
     location: input.location ?? null,
     reporterId: reporter._id,
     enteredById: user._id,
     channel,
-    status: 'dispatched',
-    assignee: route.assignee,
-    holderKey: holderKeyOf(route.assignee, community._id),
-    open: true,
-    dueAt: base.respondBy!,
-    ownerId: null,
-    respondBy: base.respondBy!,
-    resolveBy: null,
-    limit: route.limit,
-    escalation: null,
-    reopened: 0,
-    proof: null,
-    rating: null,
-    answer: null,
-    adopted: false,
-    wishId: null,
-    topicId: null,
+    route,
     flow,
-    createdAt: now,
-    acceptedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    late: false,
-    updatedAt: now,
-  }
-  Object.assign(request, stageClock(request, settings.yellowShare))
+    wishId: null,
+    now,
+    yellowShare: settings.yellowShare,
+  })
   await runTx(db, async (tx) => {
     await tx.collection(RQ.requests).add({ data: request })
     await countReported(tx, db.command, request)

@@ -9,11 +9,17 @@ import type { Request } from '../../../../../types/requests'
 import type { UserCtx } from '../../platform/context'
 import { MEDIA_CHECKS, type MediaCheck } from '../../mediaChecks'
 
-export async function checkPhotosLater(ctx: UserCtx, request: Pick<Request, '_id' | 'communityId'>, photos: readonly string[] | undefined): Promise<void> {
+export async function checkPhotosLater(
+  ctx: UserCtx,
+  request: Pick<Request, '_id' | 'communityId'>,
+  photos: readonly string[] | undefined,
+  /** Who uploaded them (default: the caller). */
+  uploader: string = ctx.openid,
+): Promise<void> {
   const unique = [...new Set(photos ?? [])]
   if (!unique.length) return
   try {
-    const submitted = await ctx.openapi.checkImagesLater(ctx.openid, unique, 2)
+    const submitted = await ctx.openapi.checkImagesLater(uploader, unique, 2)
     const now = ctx.now()
     for (const { photo, traceId } of submitted) {
       const check: MediaCheck = {
@@ -22,7 +28,7 @@ export async function checkPhotosLater(ctx: UserCtx, request: Pick<Request, '_id
         id: request._id,
         communityId: request.communityId,
         fileID: photo,
-        openid: ctx.openid,
+        openid: uploader,
         state: 'pending',
         label: null,
         askedAt: now,
