@@ -373,6 +373,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'unit.list': '查看责任单位',
   'unit.upsert': '设置责任单位',
   'unit.setStaff': '设置单位工作人员',
+  'unit.findPerson': '按手机号查找单位工作人员',
   'service.list': '查看服务菜单',
   'service.get': '查看服务',
   'service.upsert': '发布或修改服务',
@@ -545,6 +546,10 @@ export const FIELD_LABELS: Record<string, string> = {
   late: '超时接单',
   wishId: '转成的心愿',
   topicId: '转成的议题',
+  requestId: '转成的诉求',
+  hiddenPhotos: '隐藏的图片（张）',
+  phone: '查找的手机号',
+  found: '找到的人数',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',

@@ -1188,6 +1188,20 @@ const TABLE: Record<string, Case[]> = {
       other: { allow: ['streetAdmin'] },
     },
   ],
+  'unit.findPerson': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId, phone: P.resident.phone }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, phone: P.resident.phone }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
   // ---------------------------------------------------------------- 服务菜单 / 社区秘书 (services, bookings, errands, venues)
   'service.list': [
     {

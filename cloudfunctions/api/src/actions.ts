@@ -120,6 +120,7 @@ export const actions: Registry = {
   'unit.list': () => import('./modules/unit/list'),
   'unit.upsert': () => import('./modules/unit/upsert'),
   'unit.setStaff': () => import('./modules/unit/setStaff'),
+  'unit.findPerson': () => import('./modules/unit/findPerson'),
   'request.escalate': () => import('./modules/request/escalate'),
   'request.unitAccept': () => import('./modules/request/unitAccept'),
   'request.lateUnits': () => import('./modules/request/lateUnits'),
