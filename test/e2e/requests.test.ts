@@ -256,6 +256,21 @@ test('the secretary’s time limits, grids and units; the street admin presses a
       'its staff appointed',
     )
     await shot('r10-staff')
+    // 孔繁荣 lives in another community: not in the member search, found by his whole phone number.
+    const kong = await api<{ phone: string }>(OFFICER.openid, 'org.me', {})
+    await page.locator('#staff-phone-input:visible input').fill(kong.phone.slice(0, 7))
+    await page.locator('#staff-phone-find:visible').click()
+    await expectContains(page.locator('#staff-sheet'), '请输入完整的 11 位手机号')
+    await page.locator('#staff-phone-input:visible input').fill(kong.phone)
+    await page.locator('#staff-phone-find:visible').click()
+    await page.locator(`#staff-phone .pick[data-id="${OFFICER.id}"]:visible`).click()
+    await until(
+      () => api<UnitView[]>(SECRETARY, 'unit.list', { communityId: COMMUNITY }),
+      (list) => list.find((u) => u.id === property!.id)!.staff.some((x) => x.userId === OFFICER.id),
+      'a non-resident appointed by phone',
+    )
+    await expectContains(page.locator(`#staff-phone .pick[data-id="${OFFICER.id}"]`), '已是工作人员')
+    await shot('r10b-staff-by-phone')
     await page.locator('#staff-sheet .btn', { hasText: '关闭' }).click()
   })
 
