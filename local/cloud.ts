@@ -5,7 +5,8 @@
  *   of @cloudbase/database; `cloud.database()` assigns Db.reqClass each time, so we replace the
  *   property by a getter that always returns our class (the setter ignores assignments).
  * - Open APIs: `cloud.openapi.*` ends in `CloudBase#callCompatibleWxOpenApi` of @cloudbase/node-sdk;
- *   we answer there with the protobuf buffer the SDK decodes.
+ *   we answer there with the protobuf buffer the SDK decodes. `cloud.getTempFileURL` ends in
+ *   `CloudBase#getTempFileURL`: local storage's files (`cloud://local/<path>`) get the host's /storage links.
  * - Caller identity: `cloud.getWXContext()` reads process.env (WX_CONTEXT_KEYS, WX_OPENID, ...);
  *   `runAsCaller` scopes those keys per async context through a Proxy over process.env.
  * - Transactions: @cloudbase/database sends where().update(), where().remove(), count() and aggregate()
@@ -214,6 +215,16 @@ export function installLocalCloud(engine: Engine, opts: { openapi?: OpenApiStand
       }
       if (roundTripLatencyMs > 0) await roundTrip()
       return currentOpenApi.handle(options.apiName, options.requestData)
+    }
+    // cloud.getTempFileURL ends in CloudBase#getTempFileURL: local storage answers with links the host serves.
+    CloudBase.prototype.getTempFileURL = async function ({ fileList }: { fileList: unknown[] }) {
+      if (!currentOpenApi) throw Object.assign(new Error('local cloud: not installed'), { code: 'SYS_ERR' })
+      const inv = invocationStore.getStore()
+      if (inv) {
+        checkAlive(inv)
+        inv.requests++
+      }
+      return currentOpenApi.tempFileURLs(Array.isArray(fileList) ? fileList : [])
     }
   }
   installCallerEnv()

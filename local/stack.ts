@@ -6,9 +6,10 @@ import * as fs from 'fs'
 import * as os from 'os'
 import * as path from 'path'
 import { Engine, loadDatabaseManifest, type DatabaseManifest } from './engine'
-import { installLocalCloud } from './cloud'
+import { installLocalCloud, invokeFunction, localOpenApi } from './cloud'
 import { assertSafeBinding, startHost } from './host/server'
 import { startScheduler, type TimerTrigger } from './host/scheduler'
+import { FunctionRegistry } from './host/functions'
 import { seedDemo } from './seed/demo'
 import { seedScenario } from './seed/scenario'
 
@@ -59,6 +60,11 @@ export interface Stack {
   close(): Promise<void>
 }
 
+/** The function message pushes go to (WeChat: 云开发控制台 → 设置 → 其他设置 → 消息推送; platform/mediaPush.ts). */
+export const MESSAGE_PUSH_FUNCTION = 'api'
+/** How long after a mediaCheckAsync call the local stack pushes its result (WeChat: within 30 minutes). */
+export const MEDIA_CHECK_PUSH_DELAY_MS = 3000
+
 async function isEmpty(engine: Engine): Promise<boolean> {
   for (const c of ['streets', 'communities', 'users']) if ((await engine.count(c)) > 0) return false
   return true
@@ -106,7 +112,22 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   let seeded = false
   try {
-    installLocalCloud(engine, { openapi: { publicBaseUrl: opts.publicBaseUrl ?? hostHandle.url.replace(/\/$/, '') } })
+    installLocalCloud(engine, {
+      openapi: { publicBaseUrl: opts.publicBaseUrl ?? hostHandle.url.replace(/\/$/, ''), storageDir, pushDelayMs: MEDIA_CHECK_PUSH_DELAY_MS },
+    })
+    // The console's message-push configuration: wxa_media_check events go to the `api` function, called as the
+    // platform calls it (no OPENID), never over HTTP.
+    const functions = new FunctionRegistry()
+    localOpenApi()!.setPushTarget(async (event) => {
+      const main = functions.get(MESSAGE_PUSH_FUNCTION)
+      if (!main) throw new Error(`message push: no function ${MESSAGE_PUSH_FUNCTION}`)
+      return invokeFunction(main, event, {
+        caller: { OPENID: '' },
+        clock: opts.clock,
+        fn: MESSAGE_PUSH_FUNCTION,
+        timeoutMs: functions.timeoutMs(MESSAGE_PUSH_FUNCTION),
+      })
+    })
     const seed = opts.seed ?? 'none'
     if (seed === 'demo' || (seed === 'if-empty' && (await isEmpty(engine)))) {
       await seedDemo(engine)

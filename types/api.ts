@@ -30,7 +30,7 @@ import type {
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
 import type { SubscribedView, UndeliveredItem } from './messages'
 import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView, VenueCard } from './services'
-import type { GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
+import type { FoundPerson, GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
 import type { CouncilStats, CouncilView, MeetingView, ResidencyView, TalkPointPoster, TalkPointView, TopicCard, TopicDetail, CommentView } from './council'
 import type { BalanceView, ItemView, OrderView, ReportView, RulesView, SponsorView, StatementLine } from './points'
 
@@ -90,6 +90,7 @@ export const actionInputs = {
   'wish.stats': wish.WishStatsInput,
   'wish.settings': wish.WishSettingsInput,
   'wish.setSettings': wish.WishSetSettingsInput,
+  'wish.convert': wish.WishConvertInput,
   'party.registerCode': party.RegisterCodeInput,
   'party.resolveScene': party.ResolveSceneInput,
   'party.register': party.RegisterInput,
@@ -175,6 +176,7 @@ export const actionInputs = {
   'unit.list': requests.UnitListInput,
   'unit.upsert': requests.UnitUpsertInput,
   'unit.setStaff': requests.UnitSetStaffInput,
+  'unit.findPerson': requests.UnitFindPersonInput,
   'service.list': services.ServiceListInput,
   'service.get': services.ServiceGetInput,
   'service.upsert': services.ServiceUpsertInput,
@@ -252,6 +254,7 @@ export interface ActionOutputs {
   'wish.stats': WishStats
   'wish.settings': WishSettings
   'wish.setSettings': WishSettings
+  'wish.convert': RequestDetail
   'party.registerCode': { scene: string; page: string; qr: string }
   'party.resolveScene': SceneView
   'party.register': RegistrationView
@@ -343,6 +346,7 @@ export interface ActionOutputs {
   'unit.list': UnitView[]
   'unit.upsert': UnitView
   'unit.setStaff': UnitView
+  'unit.findPerson': { people: FoundPerson[] }
   'service.list': Page<ServiceCard>
   'service.get': ServiceDetail
   'service.upsert': ServiceDetail

@@ -274,6 +274,16 @@ export const UnitUpsertInput = z.strictObject({
   escalationAcceptMinutes: z.number().check(z.int(), z.gte(10), z.lte(60 * 24 * 14)),
   active: z.optional(z.boolean()),
 })
+/**
+ * Find a person to appoint as a unit's staff by the whole mobile number they verified in WeChat (exact match,
+ * 11 digits: never a partial search that would list people). Staff of a property company or a street department
+ * are rarely residents of the community, so the member search cannot find them.
+ */
+export const UnitFindPersonInput = z.strictObject({
+  ...Community,
+  unitId: Id,
+  phone: z.string().check(z.trim(), z.regex(/^1\d{10}$/, '请输入完整的 11 位手机号')),
+})
 export const UnitSetStaffInput = z.strictObject({ ...Community, unitId: Id, userId: Id, staff: z.boolean() })
 export const RequestSetSettingsInput = z.strictObject({
   ...Community,
@@ -359,6 +369,13 @@ export interface RequestStats {
   open: { green: number; yellow: number; red: number }
   closureRate: number | null
   ratingAverage: number | null
+}
+
+/** Who has that number: masked names only (the secretary typed the number), and whether they already are staff. */
+export interface FoundPerson {
+  userId: string
+  name: string
+  staff: boolean
 }
 
 export interface UnitView {

@@ -28,7 +28,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   street_admin: '街道管理员',
 }
 
-export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const
+export const WISH_STATUSES = ['under_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn', 'converted'] as const
 export type WishStatusName = (typeof WISH_STATUSES)[number]
 export const WISH_STATUS_LABELS: Record<WishStatusName, string> = {
   under_review: '审核中',
@@ -38,6 +38,7 @@ export const WISH_STATUS_LABELS: Record<WishStatusName, string> = {
   closed: '已圆梦',
   rejected: '未通过',
   withdrawn: '已撤回',
+  converted: '已转为诉求',
 }
 
 export const ITEM_KINDS = ['goods', 'service', 'fee_reduction', 'venue_voucher'] as const
@@ -286,6 +287,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'wish.stats': '查看心愿统计',
   'wish.settings': '查看心愿设置',
   'wish.setSettings': '修改心愿设置',
+  'wish.convert': '心愿转为诉求',
   'party.registerCode': '生成报到码',
   'party.resolveScene': '扫码报到',
   'party.register': '党员报到',
@@ -371,6 +373,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'unit.list': '查看责任单位',
   'unit.upsert': '设置责任单位',
   'unit.setStaff': '设置单位工作人员',
+  'unit.findPerson': '按手机号查找单位工作人员',
   'service.list': '查看服务菜单',
   'service.get': '查看服务',
   'service.upsert': '发布或修改服务',
@@ -395,6 +398,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
 /** Audit entries that are not actions of their own. */
 export const AUDIT_EVENT_LABELS: Record<string, string> = {
   'org.member.read': '查看居民完整信息',
+  'media.photoHidden': '图片检查未通过已隐藏',
 }
 
 /**
@@ -542,6 +546,10 @@ export const FIELD_LABELS: Record<string, string> = {
   late: '超时接单',
   wishId: '转成的心愿',
   topicId: '转成的议题',
+  requestId: '转成的诉求',
+  hiddenPhotos: '隐藏的图片（张）',
+  phone: '查找的手机号',
+  found: '找到的人数',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',

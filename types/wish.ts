@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini'
 import { Id, PageInput, Text } from './common'
-import { WISH_STATUSES, WISH_STATUS_LABELS } from './vocabulary'
+import { REQUEST_CATEGORIES, URGENCIES, WISH_STATUSES, WISH_STATUS_LABELS } from './vocabulary'
 
 export { WISH_STATUSES, WISH_STATUS_LABELS }
 export type WishStatus = (typeof WISH_STATUSES)[number]
@@ -26,6 +26,7 @@ export const WISH_EVENTS = [
   'autoclose',
   'withdraw',
   'remind',
+  'convert', // the secretary made it a request (a problem someone must fix): the wish closes, the request carries it on
 ] as const
 export type WishEvent = (typeof WISH_EVENTS)[number]
 
@@ -73,6 +74,8 @@ export interface Wish {
   closedAt: Date | null
   remindedAt: Date | null
   updatedAt: Date
+  /** When the secretary turned it into a request (wish.convert): that request (optional: added with the conversion). */
+  requestId?: string | null
 }
 
 export interface WishSettings {
@@ -130,6 +133,18 @@ export const WishConfirmInput = z.strictObject({
   thanks: z.string().check(z.trim(), z.maxLength(200)),
 })
 export const WishWithdrawInput = z.strictObject({ ...Community, wishId: Id, reason: z.optional(z.string().check(z.trim(), z.maxLength(200))) })
+/**
+ * The secretary turns a wish into a request (诉求: a problem someone must fix) — the reverse of request.convert.
+ * Only a wish nobody has taken on yet (under review or open); the reason is shown on both histories.
+ */
+export const WishConvertInput = z.strictObject({
+  ...Community,
+  wishId: Id,
+  into: z.literal('request'),
+  category: z.enum(REQUEST_CATEGORIES),
+  urgency: z.optional(z.enum(URGENCIES)),
+  note: Reason,
+})
 export const WishQueueInput = z.strictObject({ ...PageInput.shape, ...Community })
 export const WishStatsInput = z.strictObject(Community)
 export const WishSettingsInput = z.strictObject(Community)
@@ -171,7 +186,20 @@ export interface WishDetail extends WishCard {
   /** Full name, phone and door: only for the current claimer, the secretary, the wisher and their proxy. */
   contact: { name: string; phone: string | null; address: string } | null
   /** What the viewer may do now (the same predicates the server checks). */
-  can: { claim: boolean; release: boolean; progress: boolean; fulfil: boolean; confirm: boolean; withdraw: boolean; review: boolean; dispatch: boolean }
+  can: {
+    claim: boolean
+    release: boolean
+    progress: boolean
+    fulfil: boolean
+    confirm: boolean
+    withdraw: boolean
+    review: boolean
+    dispatch: boolean
+    /** The secretary may turn it into a request (wish.convert). */
+    convert: boolean
+  }
+  /** The request it became (wish.convert), for those who may see the wish. */
+  requestId: string | null
   isMine: boolean
   isClaimer: boolean
 }

@@ -25,7 +25,8 @@
  *
  * Timers: WeChat alone fires timer triggers. An event that looks like one (`{ Type: 'Timer' }`) sent to
  * POST /fn/<name> is refused with 403, whoever sends it; the local scheduler (scheduler.ts) calls the
- * function's main directly.
+ * function's main directly. Likewise a message push (an image check's result, `{ MsgType: 'event', Event:
+ * 'wxa_media_check' }`): only the open-API stand-in pushes it, calling main directly (local/openapi).
  */
 import * as crypto from 'crypto'
 import * as fs from 'fs'
@@ -37,6 +38,7 @@ import { invokeFunction, InvocationTimeout } from '../cloud'
 import { devPeople, outboxEntries, outboxHtml } from './dev'
 import { decodePath, safeJoin, sendStoredImage, serveStatic, sniffImage, withImageExtension } from './files'
 import { FunctionRegistry } from './functions'
+import { looksLikeMediaCheckPush } from '../../cloudfunctions/api/src/platform/mediaPush'
 // The cloud function's own limiter class (pure, no SDK): the host applies the same rule to uploads.
 import { RateLimiter } from '../../cloudfunctions/api/src/platform/rateLimit'
 
@@ -250,6 +252,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       } catch {
         return sendJson(res, 200, fail('INVALID_INPUT', '请求格式不正确'))
       }
+    }
+    if (looksLikeMediaCheckPush(event)) {
+      note.push('message push refused')
+      return sendJson(res, 403, fail('FORBIDDEN', '消息推送事件只能由微信平台推送，不能通过 HTTP 调用云函数'))
     }
     if (looksLikeTimerEvent(event)) {
       note.push('timer event refused')

@@ -9,11 +9,13 @@
  * runs unmodified.
  */
 import * as crypto from 'crypto'
+import * as fs from 'fs'
 import * as path from 'path'
+import { decodePath, safeJoin } from '../host/files'
 import { qrPng } from '../../cloudfunctions/api/src/platform/qrPng'
 import type { Engine } from '../engine'
 import { sdkDir } from '../engine/sdk'
-import { REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
+import { REVIEW_IMAGE_MARKER, REVIEW_WORDS, RISKY_IMAGE_MARKER, RISKY_WORDS, WordRule } from './words'
 import { checkTemplateData } from './subscribe'
 import { templateById, type TemplateSpec } from '../../types/templates'
 import { localNow } from '../time'
@@ -26,6 +28,38 @@ export interface OpenApiStandIns {
    * always there): what the admin console would list under 我的模板. Tests use it for every field type.
    */
   templates?: Record<string, TemplateSpec>
+  /** Local cloud storage (where `cloud://local/<path>` files live): what getTempFileURL links to and mediaCheckAsync reads. */
+  storageDir?: string
+  /**
+   * When a mediaCheckAsync result is pushed: after this many ms (the local stack: a few seconds; WeChat: within
+   * 30 minutes), or null (the default) = only when `deliverPushes()` is called, so tests decide the moment.
+   */
+  pushDelayMs?: number | null
+}
+
+/** The message-push event of one mediaCheckAsync result, as WeChat pushes it (JSON mode). */
+export interface MediaCheckPush {
+  ToUserName: string
+  FromUserName: string
+  CreateTime: number
+  MsgType: 'event'
+  Event: 'wxa_media_check'
+  appid: string
+  trace_id: string
+  version: 2
+  result?: { suggest: 'pass' | 'review' | 'risky'; label: number }
+  detail: { strategy: string; errcode: number; suggest?: string; label?: number; prob?: number }[]
+  errcode?: number
+  errmsg?: string
+}
+
+/** What receives message pushes: the cloud function configured for them (云开发控制台 → 设置 → 其他设置 → 消息推送). */
+export type PushTarget = (event: MediaCheckPush) => Promise<unknown>
+
+/** The path inside local storage a `cloud://local/<path>` fileID names, or null for any other fileID. */
+export function localStoragePath(fileID: string): string | null {
+  const m = /^cloud:\/\/local\/(.+)$/.exec(fileID)
+  return m ? m[1] : null
 }
 
 const protobuf: any = require(require.resolve('protobufjs', { paths: [sdkDir, path.dirname(sdkDir)] }))
@@ -103,12 +137,16 @@ const wxErr = (errcode: number, errmsg: string) => jsonResp({ errcode, errmsg: `
 export class LocalOpenApi {
   readonly publicBaseUrl: string
   private readonly extraTemplates: Record<string, TemplateSpec>
+  readonly storageDir: string | null
+  private readonly pushDelayMs: number | null
   constructor(
     private readonly engine: () => Engine | null,
     opts: OpenApiStandIns = {},
   ) {
     this.publicBaseUrl = (opts.publicBaseUrl || 'http://127.0.0.1:10086').replace(/\/+$/, '')
     this.extraTemplates = opts.templates ?? {}
+    this.storageDir = opts.storageDir ?? null
+    this.pushDelayMs = opts.pushDelayMs ?? null
   }
 
   /** The template of an id: the app's (types/templates.ts) or one given to the stand-in. */
@@ -132,6 +170,8 @@ export class LocalOpenApi {
         return this.subscribeSend(call)
       case 'phonenumber.getPhoneNumber':
         return this.getPhoneNumber(call)
+      case 'security.mediaCheckAsync':
+        return this.mediaCheckAsync(call)
       default:
         return wxErr(-1, `local stand-in has no openapi.${apiName}`)
     }
@@ -157,6 +197,117 @@ export class LocalOpenApi {
         watermark: { timestamp: Math.floor(localNow().getTime() / 1000), appid: 'local' },
       },
     })
+  }
+
+  // ------------------------------------------------------------ storage links and the asynchronous media check
+
+  /**
+   * getTempFileURL of local storage: `cloud://local/<path>` → `<publicBaseUrl>/storage/<path>` (what the host
+   * serves) when the file exists; otherwise the entry carries TCB's STORAGE_FILE_NONEXIST code, as the real
+   * storage answers for a missing file (wx-server-sdk turns it into a per-file `status` -503003).
+   */
+  tempFileURLs(fileList: unknown[]): { fileList: Record<string, unknown>[]; requestId: string } {
+    const out = fileList.map((entry) => {
+      const fileID = typeof entry === 'string' ? entry : String((entry as { fileID?: unknown })?.fileID ?? '')
+      const rel = localStoragePath(fileID)
+      const file = rel && this.storageDir ? safeJoin(this.storageDir, rel) : null
+      if (!rel || !file || !fs.existsSync(file)) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      return { fileID, tempFileURL: `${this.publicBaseUrl}/storage/${rel.split('/').map(encodeURIComponent).join('/')}`, maxAge: 86400 }
+    })
+    return { fileList: out, requestId: crypto.randomBytes(8).toString('hex') }
+  }
+
+  private pushTarget: PushTarget | null = null
+  private pending: { event: MediaCheckPush; timer: NodeJS.Timeout | null }[] = []
+
+  /** Where pushes go: the message-push configuration of the console (the local stack and the tests set the api function). */
+  setPushTarget(target: PushTarget | null): void {
+    this.pushTarget = target
+  }
+
+  /** Results waiting to be pushed. */
+  pendingPushes(): MediaCheckPush[] {
+    return this.pending.map((p) => p.event)
+  }
+
+  /**
+   * Push every pending result now, in the order the checks were asked for, each awaited (the way WeChat
+   * pushes them one by one); answers what was pushed. Without a push target nothing is pushed (and they stay).
+   */
+  async deliverPushes(): Promise<MediaCheckPush[]> {
+    const target = this.pushTarget
+    if (!target) return []
+    const batch = this.pending
+    this.pending = []
+    for (const p of batch) if (p.timer) clearTimeout(p.timer)
+    for (const p of batch) await target(p.event)
+    return batch.map((p) => p.event)
+  }
+
+  /**
+   * security.mediaCheckAsync (v2), refused as WeChat refuses: media_type other than 1 (audio) or 2 (image) → 40004
+   * "invalid media type"; a media_url that is not an http(s) URL (a cloud fileID, a temp path) → 47001 "data format
+   * error" (developers.weixin.qq.com community: "mediaUrl … 需要http或者https", and 47001 for a bad body); version
+   * other than 2 → 40097 (the stand-in models v2 only); no openid → 40003; scene not 1–4 → 40097. Accepted: answers
+   * `{ errcode: 0, errmsg: 'ok', trace_id }` (the SDK hands it to the function as `traceId`: "https调用和云调用返回
+   * 的不一样", developers.weixin.qq.com/community/minihome/doc/00080e137e4718b46b527d0806d000), and queues the result's
+   * push. The verdict reads the file behind the URL as WeChat downloads it: local storage's bytes containing
+   * RISKY_IMAGE_MARKER → risky (label 20002), REVIEW_IMAGE_MARKER → review, else pass. A URL that cannot be
+   * downloaded (not local storage, no such file) is pushed without a result, with an errcode, as WeChat reports a
+   * failed check (community thread 000acc0c2c03c02a661401a5661400 shows such a push: `detail: []`, `errcode`).
+   */
+  private mediaCheckAsync({ params }: DecodedCall): Buffer {
+    const mediaType = Number(params.media_type)
+    if (mediaType !== 1 && mediaType !== 2) return wxErr(40004, 'invalid media type')
+    const url = typeof params.media_url === 'string' ? params.media_url : ''
+    if (!/^https?:\/\/[^\s/]+/i.test(url)) return wxErr(47001, 'data format error')
+    if (Number(params.version) !== 2) return wxErr(40097, 'invalid args: version')
+    const openid = typeof params.openid === 'string' ? params.openid : ''
+    if (!openid) return wxErr(40003, 'invalid openid')
+    const scene = Number(params.scene)
+    if (![1, 2, 3, 4].includes(scene)) return wxErr(40097, 'invalid args: scene')
+    const traceId = `${crypto.randomBytes(4).toString('hex')}-${crypto.randomBytes(4).toString('hex')}-${crypto.randomBytes(4).toString('hex')}`
+    const event: MediaCheckPush = {
+      ToUserName: 'gh_local',
+      FromUserName: openid,
+      CreateTime: Math.floor(localNow().getTime() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: 'local',
+      trace_id: traceId,
+      version: 2,
+      ...this.verdictOf(url),
+    }
+    const entry = { event, timer: null as NodeJS.Timeout | null }
+    if (this.pushDelayMs !== null) {
+      entry.timer = setTimeout(() => {
+        this.pending = this.pending.filter((p) => p !== entry)
+        this.pushTarget?.(event).catch((err) => console.error('[openapi] media check push failed', err))
+      }, this.pushDelayMs)
+      entry.timer.unref?.()
+    }
+    this.pending.push(entry)
+    return jsonResp({ errcode: 0, errmsg: 'ok', trace_id: traceId })
+  }
+
+  /** What the check of the image behind `url` finds (local storage only: nothing else is downloadable here). */
+  private verdictOf(url: string): Pick<MediaCheckPush, 'result' | 'detail' | 'errcode' | 'errmsg'> {
+    const prefix = `${this.publicBaseUrl}/storage/`
+    let bytes: Buffer | null = null
+    if (url.startsWith(prefix) && this.storageDir) {
+      const rel = decodePath(url.slice(prefix.length).split(/[?#]/)[0])
+      const file = rel ? safeJoin(this.storageDir, rel) : null
+      if (file && fs.existsSync(file)) bytes = fs.readFileSync(file)
+    }
+    if (!bytes) return { detail: [], errcode: 47001, errmsg: 'media download failed' }
+    const suggest = bytes.includes(Buffer.from(RISKY_IMAGE_MARKER)) ? 'risky' : bytes.includes(Buffer.from(REVIEW_IMAGE_MARKER)) ? 'review' : 'pass'
+    const label = suggest === 'pass' ? 100 : 20002
+    return {
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+      errcode: 0,
+      errmsg: 'ok',
+    }
   }
 
   /** The URL a wxacode for (page, scene) encodes locally. */

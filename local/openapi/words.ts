@@ -37,3 +37,6 @@ export const REVIEW_WORDS: WordRule[] = [
 
 /** Bytes marker that makes the local imgSecCheck answer 87014 (risky image). */
 export const RISKY_IMAGE_MARKER = 'LOCAL_SEC_CHECK_RISKY'
+
+/** Bytes marker that makes the local mediaCheckAsync push suggest 'review' for an image. */
+export const REVIEW_IMAGE_MARKER = 'LOCAL_SEC_CHECK_REVIEW'

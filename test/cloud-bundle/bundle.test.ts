@@ -143,7 +143,14 @@ test('config.json declares the timeout, the openapi permissions and one timer (e
   const config = JSON.parse(fs.readFileSync(path.join(FUNCTION_DIR, 'config.json'), 'utf8'))
   expect(config.timeout).toBe(20)
   expect([...config.permissions.openapi].sort()).toEqual(
-    ['phonenumber.getPhoneNumber', 'security.imgSecCheck', 'security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'].sort(),
+    [
+      'phonenumber.getPhoneNumber',
+      'security.imgSecCheck',
+      'security.mediaCheckAsync',
+      'security.msgSecCheck',
+      'subscribeMessage.send',
+      'wxacode.getUnlimited',
+    ].sort(),
   )
   expect(config.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 */10 * * * * *' }])
   expect(config.triggers[0].config.split(' ')).toHaveLength(7)

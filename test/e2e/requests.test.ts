@@ -256,6 +256,21 @@ test('the secretary’s time limits, grids and units; the street admin presses a
       'its staff appointed',
     )
     await shot('r10-staff')
+    // 孔繁荣 lives in another community: not in the member search, found by his whole phone number.
+    const kong = await api<{ phone: string }>(OFFICER.openid, 'org.me', {})
+    await page.locator('#staff-phone-input:visible input').fill(kong.phone.slice(0, 7))
+    await page.locator('#staff-phone-find:visible').click()
+    await expectContains(page.locator('#staff-sheet'), '请输入完整的 11 位手机号')
+    await page.locator('#staff-phone-input:visible input').fill(kong.phone)
+    await page.locator('#staff-phone-find:visible').click()
+    await page.locator(`#staff-phone .pick[data-id="${OFFICER.id}"]:visible`).click()
+    await until(
+      () => api<UnitView[]>(SECRETARY, 'unit.list', { communityId: COMMUNITY }),
+      (list) => list.find((u) => u.id === property!.id)!.staff.some((x) => x.userId === OFFICER.id),
+      'a non-resident appointed by phone',
+    )
+    await expectContains(page.locator(`#staff-phone .pick[data-id="${OFFICER.id}"]`), '已是工作人员')
+    await shot('r10b-staff-by-phone')
     await page.locator('#staff-sheet .btn', { hasText: '关闭' }).click()
   })
 
@@ -287,4 +302,39 @@ test('the secretary’s time limits, grids and units; the street admin presses a
   })
 
   console.log('requests offices tour (ms):', tour.timings)
+})
+
+test('the secretary turns a resident’s wish into a request (转为诉求): the request is with the grid worker, and each page links to the other', async () => {
+  const wish = await e2e.api<{ id: string }>(RESIDENT, 'wish.create', {
+    communityId: COMMUNITY,
+    title: '楼道扶手松了',
+    description: '2楼到3楼的扶手晃得厉害，老人不敢扶',
+    category: '助老',
+    buildingId: 'b-xingfuli-yuan-1',
+  })
+  await switchTo(SECRETARY)
+  await openRoute(page, e2e.url, `${ROUTES['wish.detail']}?id=${encodeURIComponent(wish.id)}&c=${COMMUNITY}`)
+  await page.locator('#wish-convert:visible').click()
+  await page.locator('#wish-convert-category .seg__opt[data-value="repair"]:visible').click()
+  await page.locator('#sheet-text:visible textarea').fill('扶手是公共设施，交网格员维修')
+  await shot('r12-wish-convert')
+  await page.locator('#sheet-submit:visible').click()
+  await page.locator('#wish-sheet').waitFor({ state: 'detached' })
+
+  // The wish page now says it became a request and links to it; the request is with 张伟, from the wish.
+  const link = page.locator('#wish-request-link:visible')
+  await expectContains(link, '已转为诉求')
+  const w = await e2e.api<{ status: string; requestId: string }>(SECRETARY, 'wish.get', { communityId: COMMUNITY, wishId: wish.id })
+  expect(w.status).toBe('converted')
+  const r = await get(RESIDENT, w.requestId)
+  expect(r).toMatchObject({ category: 'repair', status: 'dispatched', wishId: wish.id })
+  expect(r.holder).toContain('张')
+  expect(r.flow[0].note).toContain('由心愿「楼道扶手松了」转来')
+  await link.click()
+  await expectContains(head(), '扶手晃得厉害')
+  const back = page.locator('#request-wish-link:visible')
+  await expectContains(back, '由心愿转来')
+  await shot('r13-from-wish')
+  await back.click()
+  await page.locator('#wish-request-link:visible').waitFor()
 })

@@ -3,8 +3,12 @@ import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import { Engine } from '../../local/engine'
 import { testManifest } from './helpers'
-import { installLocalCloud, runAsCaller } from '../../local/cloud'
-import { RISKY_IMAGE_MARKER } from '../../local/openapi/words'
+import * as fs from 'fs'
+import * as os from 'os'
+import * as path from 'path'
+import { installLocalCloud, localOpenApi, runAsCaller } from '../../local/cloud'
+import type { MediaCheckPush } from '../../local/openapi'
+import { REVIEW_IMAGE_MARKER, RISKY_IMAGE_MARKER } from '../../local/openapi/words'
 import { TEMPLATES } from '../../types/templates'
 
 let engine: Engine
@@ -240,6 +244,87 @@ describe('subscribeMessage.send refuses what WeChat refuses', () => {
     expect(results.filter((r) => r === 0)).toHaveLength(2)
     expect(results.filter((r) => r === 43101)).toHaveLength(8)
     expect(await engine.count('outbox', { touser: who })).toBe(2)
+  })
+})
+
+describe('security.mediaCheckAsync and getTempFileURL of local storage', () => {
+  const base = 'http://192.168.1.5:10086'
+  let storage: string
+  const pushed: MediaCheckPush[] = []
+  const put = (rel: string, bytes: string) => {
+    fs.mkdirSync(path.dirname(path.join(storage, rel)), { recursive: true })
+    fs.writeFileSync(path.join(storage, rel), bytes)
+    return `cloud://local/${rel}`
+  }
+  const check = (data: Record<string, unknown>) => cloud.openapi.security.mediaCheckAsync({ mediaType: 2, version: 2, scene: 2, openid: 'o-up', ...data })
+
+  beforeAll(() => {
+    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-storage-'))
+    installLocalCloud(engine, { openapi: { publicBaseUrl: base, storageDir: storage, pushDelayMs: null } })
+    localOpenApi()!.setPushTarget(async (event) => {
+      pushed.push(event)
+    })
+  })
+  afterAll(() => {
+    installLocalCloud(engine, { openapi: { publicBaseUrl: base } })
+    fs.rmSync(storage, { recursive: true, force: true })
+  })
+
+  test('getTempFileURL links a stored file to the host; a missing or foreign file gets status -503003', async () => {
+    const id = put('req/a b.png', '\x89PNG ok')
+    const res = await cloud.getTempFileURL({ fileList: [id, 'cloud://local/req/none.png', 'cloud://prod-env.7072/x.png'] })
+    expect(res.fileList[0]).toMatchObject({ fileID: id, status: 0, tempFileURL: `${base}/storage/req/a%20b.png` })
+    expect(res.fileList[1]).toMatchObject({ status: -503003, tempFileURL: '' })
+    expect(res.fileList[2]).toMatchObject({ status: -503003, tempFileURL: '' })
+  })
+
+  test('refuses what WeChat refuses, with its errcodes, and queues nothing', async () => {
+    const url = `${base}/storage/req/fine.png`
+    await expect(check({ mediaUrl: url, mediaType: 0 })).rejects.toMatchObject({ errCode: 40004 })
+    await expect(check({ mediaUrl: 'cloud://local/req/fine.png' })).rejects.toMatchObject({ errCode: 47001 })
+    await expect(check({ mediaUrl: 'wxfile://tmp_abc.png' })).rejects.toMatchObject({ errCode: 47001 })
+    await expect(check({ mediaUrl: url, version: 1 })).rejects.toMatchObject({ errCode: 40097 })
+    await expect(check({ mediaUrl: url, openid: undefined })).rejects.toMatchObject({ errCode: 40003 })
+    await expect(check({ mediaUrl: url, scene: 5 })).rejects.toMatchObject({ errCode: 40097 })
+    expect(localOpenApi()!.pendingPushes()).toEqual([])
+  })
+
+  test('answers a traceId (camelCase through the cloud call) and pushes the verdict of the file behind the URL only when told', async () => {
+    const link = async (id: string) => (await cloud.getTempFileURL({ fileList: [id] })).fileList[0].tempFileURL
+    const fine = await link(put('req/fine.png', '\x89PNG a leaking pipe'))
+    const risky = await link(put('req/risky.png', `\x89PNG ${RISKY_IMAGE_MARKER}`))
+    const review = await link(put('req/review.png', `\x89PNG ${REVIEW_IMAGE_MARKER}`))
+    const answers = []
+    for (const mediaUrl of [fine, risky, review, `${base}/storage/req/gone.png`]) answers.push(await check({ mediaUrl }))
+    for (const a of answers) expect(a).toMatchObject({ errCode: 0, traceId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/) })
+    expect(new Set(answers.map((a) => a.traceId)).size).toBe(4)
+    // Nothing is pushed until delivery (deterministic for tests).
+    expect(pushed).toEqual([])
+    expect(localOpenApi()!.pendingPushes()).toHaveLength(4)
+    await localOpenApi()!.deliverPushes()
+    expect(localOpenApi()!.pendingPushes()).toEqual([])
+    expect(pushed.map((p) => p.trace_id)).toEqual(answers.map((a) => a.traceId))
+    for (const p of pushed) expect(p).toMatchObject({ MsgType: 'event', Event: 'wxa_media_check', version: 2, FromUserName: 'o-up', appid: 'local' })
+    expect(pushed.map((p) => p.result?.suggest ?? null)).toEqual(['pass', 'risky', 'review', null])
+    expect(pushed[1].result).toEqual({ suggest: 'risky', label: 20002 })
+    // An image WeChat cannot download: a push without a result, with an errcode.
+    expect(pushed[3]).toMatchObject({ detail: [], errcode: 47001 })
+    // Delivered once: a second delivery pushes nothing more.
+    await localOpenApi()!.deliverPushes()
+    expect(pushed).toHaveLength(4)
+  })
+
+  test('with a delay the stand-in pushes by itself', async () => {
+    installLocalCloud(engine, { openapi: { publicBaseUrl: base, storageDir: storage, pushDelayMs: 20 } })
+    const got: MediaCheckPush[] = []
+    localOpenApi()!.setPushTarget(async (e) => {
+      got.push(e)
+    })
+    const url = (await cloud.getTempFileURL({ fileList: [put('req/later.png', '\x89PNG')] })).fileList[0].tempFileURL
+    const { traceId } = await check({ mediaUrl: url })
+    for (let i = 0; i < 50 && !got.length; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(got.map((e) => [e.trace_id, e.result?.suggest])).toEqual([[traceId, 'pass']])
+    expect(localOpenApi()!.pendingPushes()).toEqual([])
   })
 })
 

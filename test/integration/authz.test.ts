@@ -538,6 +538,10 @@ const TABLE: Record<string, Case[]> = {
   'wish.claim': one({ gate: ['party_member', 'volunteer'], input: (w, communityId) => ({ communityId, wishId: w.wishOpen }) }),
   'wish.remind': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed }) }),
   'wish.dispatch': one({ gate: 'secretary', input: (w, communityId) => ({ communityId, wishId: w.wishOpen, memberId: Q.volunteer.id }) }),
+  'wish.convert': one({
+    gate: 'secretary',
+    input: (w, communityId) => ({ communityId, wishId: w.wishOpen, into: 'request', category: 'repair', note: '属于公共设施维修' }),
+  }),
   'wish.release': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, reason: '临时出差' }), allow: ['partyMember'] }),
   'wish.progress': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, note: '买好材料了' }), allow: ['partyMember'] }),
   'wish.fulfil': one({ gate: 'member', input: (w, communityId) => ({ communityId, wishId: w.wishClaimed, proof: '已经搬好了' }), allow: ['partyMember'] }),
@@ -1180,6 +1184,20 @@ const TABLE: Record<string, Case[]> = {
       label: 'a street department (the street admin’s)',
       gate: 'secretary',
       input: (w, communityId) => ({ communityId, unitId: w.deptId, userId: P.resident.id, staff: true }),
+      allow: ['streetAdmin'],
+      other: { allow: ['streetAdmin'] },
+    },
+  ],
+  'unit.findPerson': [
+    {
+      label: 'the community’s property company',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.propertyId, phone: P.resident.phone }),
+    },
+    {
+      label: 'a street department (the street admin’s)',
+      gate: 'secretary',
+      input: (w, communityId) => ({ communityId, unitId: w.deptId, phone: P.resident.phone }),
       allow: ['streetAdmin'],
       other: { allow: ['streetAdmin'] },
     },

@@ -307,6 +307,59 @@ describe('units and staff', () => {
   })
 })
 
+describe('staff from outside the community, found by their whole phone number', () => {
+  const MANAGER = outsider('u-mgr', '物业经理周建华', { phone: '13755556666' })
+  const OFFLINE = outsider('u-off', '没有手机的人', { phone: '13700001234', offline: true })
+  const find = (openid: string | null, unitId: string, phone: string, communityId: string = c) =>
+    tc.call(openid, 'unit.findPerson', { communityId, unitId, phone })
+
+  test('the secretary finds a non-resident by the exact 11 digits (masked name), appoints them, and every lookup is audited', async () => {
+    await setup()
+    await tc.engine.insertMany('users', [MANAGER, OFFLINE])
+    const prop = await tc.ok(sec, 'unit.upsert', propertyInput())
+    // Not in the member search: not a resident of the community.
+    expect((await tc.ok(sec, 'org.members', { communityId: c, keyword: '周建华' })).items).toEqual([])
+
+    const hit = await tc.ok(sec, 'unit.findPerson', { communityId: c, unitId: prop.id, phone: ' 13755556666 ' })
+    expect(hit.people).toEqual([{ userId: MANAGER._id, name: '物*****华', staff: false }])
+    const appointed = await tc.ok(sec, 'unit.setStaff', { communityId: c, unitId: prop.id, userId: hit.people[0].userId, staff: true })
+    expect(appointed.staff.map((x) => x.userId)).toEqual([MANAGER._id])
+    expect((await tc.ok(sec, 'unit.findPerson', { communityId: c, unitId: prop.id, phone: '13755556666' })).people[0].staff).toBe(true)
+
+    // Never a partial search; an offline resident is never found; an unknown number finds nobody.
+    for (const phone of ['1375555666', '137555566667', '3755556666', '1375555666*', '137 5555 6666', '']) {
+      expect([phone, codeOf(await find(sec, prop.id, phone))]).toEqual([phone, 'INVALID_INPUT'])
+    }
+    expect((await tc.ok(sec, 'unit.findPerson', { communityId: c, unitId: prop.id, phone: '13700001234' })).people).toEqual([])
+    expect((await tc.ok(sec, 'unit.findPerson', { communityId: c, unitId: prop.id, phone: '13000000000' })).people).toEqual([])
+
+    // Each lookup that ran is in the audit log: who, which unit, the number masked, how many found.
+    const lookups = await tc.engine.find('audit_log', { action: 'unit.findPerson' }, { sort: { _id: 1 } })
+    expect(lookups.map((a) => [a.actorId, a.resource.id, a.after.phone, a.after.found])).toEqual([
+      [P.secretary.id, prop.id, '137****6666', 1],
+      [P.secretary.id, prop.id, '137****6666', 1],
+      [P.secretary.id, prop.id, '137****1234', 0],
+      [P.secretary.id, prop.id, '130****0000', 0],
+    ])
+  })
+
+  test('only who may staff the unit: residents, staff and the other community’s secretary are refused; a department is the street admin’s', async () => {
+    await setup()
+    await tc.engine.insertMany('users', [MANAGER])
+    const prop = await tc.ok(sec, 'unit.upsert', propertyInput())
+    const dept = await tc.ok(P.streetAdmin.openid, 'unit.upsert', deptInput())
+    const auditBefore = await tc.engine.count('audit_log', {})
+    for (const openid of [P.resident.openid!, P.head.openid!, P.member.openid!, MANAGER.openid!, P.otherSecretary.openid!]) {
+      expect([openid, codeOf(await find(openid, prop.id, MANAGER.phone!))]).toEqual([openid, 'FORBIDDEN'])
+    }
+    expect(codeOf(await find(null, prop.id, MANAGER.phone!))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await find(sec, dept.id, MANAGER.phone!))).toBe('FORBIDDEN')
+    expect(codeOf(await find(P.otherSecretary.openid!, prop.id, MANAGER.phone!, T.c2))).toBe('NOT_FOUND')
+    expect(await tc.engine.count('audit_log', {})).toBe(auditBefore)
+    expect((await tc.ok(P.streetAdmin.openid, 'unit.findPerson', { communityId: c, unitId: dept.id, phone: MANAGER.phone! })).people).toHaveLength(1)
+  })
+})
+
 // ---------------------------------------------------------------- dispatch, 吹哨, the street's view
 
 const report = (openid: string, category: 'repair' | 'safety' | 'environment', extra: object = {}) =>

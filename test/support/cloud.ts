@@ -17,7 +17,10 @@
  * deployed with another timeout (the harness enforces it and the function budgets by it).
  */
 import { Engine, loadDatabaseManifest } from '../../local/engine'
-import { installLocalCloud, invokeFunction, type Invocation } from '../../local/cloud'
+import * as fs from 'fs'
+import * as os from 'os'
+import * as path from 'path'
+import { installLocalCloud, invokeFunction, localOpenApi, type Invocation } from '../../local/cloud'
 import { functionTimeoutMs } from '../../local/host/functions'
 import type { ActionInput, ActionName, ActionOutput } from '../../types/api'
 import type { ApiResult } from '../../types/common'
@@ -50,6 +53,12 @@ export interface TestCloud {
   timeoutMs(): number
   /** The last invocation that ended: its time and how many database / open-API requests it made. */
   lastInvocation(): (Invocation & { ms: number }) | null
+  /** Local cloud storage (a temp folder): where `cloud://local/<path>` files live. */
+  storageDir: string
+  /** Put an image into local storage as an upload would; answers its fileID `cloud://local/<path>`. */
+  putFile(rel: string, bytes: Buffer | string): string
+  /** Push every pending image-check result (security.mediaCheckAsync) into the function now, as WeChat would. */
+  deliverPushes(): Promise<number>
   /** A timer tick, as the platform fires it (no OPENID). */
   tick(): Promise<ApiResult<Record<string, any>>>
   close(): Promise<void>
@@ -80,7 +89,9 @@ export function testClock(start: string | undefined = process.env.TEST_NOW) {
 export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?: number } = {}): Promise<TestCloud> {
   const clock = testClock()
   const engine = await Engine.open({ dataDir: opts.dataDir ?? null, manifest: loadDatabaseManifest(), now: clock.now })
-  installLocalCloud(engine)
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-storage-'))
+  // Image-check results are pushed only when a test says so (deliverPushes): deterministic.
+  installLocalCloud(engine, { openapi: { storageDir, pushDelayMs: null } })
 
   const { main } = require('../../cloudfunctions/api/src/index') as { main: Main }
 
@@ -108,6 +119,15 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
   }) as TestCloud['ok']
 
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
+  // The message-push configuration: results go to this function's main, called as the platform calls it.
+  localOpenApi()!.setPushTarget((event) => raw(null, event))
+  const putFile = (rel: string, bytes: Buffer | string) => {
+    const file = path.join(storageDir, ...rel.split('/'))
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, bytes)
+    return `cloud://local/${rel}`
+  }
+  const deliverPushes = async () => (await localOpenApi()!.deliverPushes()).length
   const tick = () => raw(null, { Type: 'Timer', TriggerName: 'tick', Time: clock.now().toISOString() }) as Promise<ApiResult<Record<string, any>>>
   return {
     engine,
@@ -116,6 +136,9 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
     call,
     ok,
     tick,
+    storageDir,
+    putFile,
+    deliverPushes,
     resetLimits: resetRateLimits,
     ...clock,
     setTimeoutMs,
@@ -123,7 +146,9 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
     lastInvocation: () => last,
     close: async () => {
       setTimeoutMs(null)
+      localOpenApi()?.setPushTarget(null)
       await engine.close()
+      fs.rmSync(storageDir, { recursive: true, force: true })
     },
   }
 }

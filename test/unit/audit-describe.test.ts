@@ -787,6 +787,10 @@ describe('coverage', () => {
       'mediationDays',
       'yellowShare', // request.reassign, convert, setSettings
       'ownerId', // errand.advance handover by the secretary (status, reason: venue.approve)
+      'requestId', // wish.convert
+      'hiddenPhotos', // an image check's push (media.photoHidden)
+      'phone',
+      'found', // unit.findPerson
     ]
     expect(fields.filter((f) => !FIELD_LABELS[f])).toEqual([])
     expect(fields.filter((f) => fieldLabel(f) === '其他信息')).toEqual([])

@@ -41,6 +41,7 @@ describe('the lifecycle table', () => {
     ['confirm', ['fulfilled'], 'closed', 'wisher'],
     ['autoclose', ['fulfilled'], 'closed', 'timer'],
     ['withdraw', ['under_review', 'open', 'claimed'], 'withdrawn', 'wisher'],
+    ['convert', ['under_review', 'open'], 'converted', 'secretary'],
   ])('%s: from %j to %s, by the %s only', (event, from, to, by) => {
     expect(TRANSITIONS[event]).toEqual({ from, to, by: [by] })
     for (const status of WISH_STATUSES) {
@@ -52,15 +53,17 @@ describe('the lifecycle table', () => {
   })
 
   test('the table covers every event but post and remind, which are no status change', () => {
-    expect(EVENTS.sort()).toEqual(['approve', 'autoclose', 'claim', 'confirm', 'dispatch', 'fulfil', 'progress', 'reject', 'release', 'withdraw'])
+    expect(EVENTS.sort()).toEqual(['approve', 'autoclose', 'claim', 'confirm', 'convert', 'dispatch', 'fulfil', 'progress', 'reject', 'release', 'withdraw'])
   })
 
   test.each<[WishStatus, Move_[]]>([
     ['rejected', []],
     ['withdrawn', []],
     ['closed', []],
+    ['converted', []],
     ['fulfilled', ['confirm', 'autoclose']],
-    ['under_review', ['approve', 'reject', 'withdraw']],
+    ['under_review', ['approve', 'reject', 'withdraw', 'convert']],
+    ['open', ['claim', 'dispatch', 'withdraw', 'convert']],
   ])('from %s only %j lead anywhere', (status, events) => {
     expect(EVENTS.filter((e) => TRANSITIONS[e].from.includes(status)).sort()).toEqual([...events].sort())
   })
@@ -75,6 +78,9 @@ describe('the lifecycle table', () => {
     ['the wisher withdraws a claimed wish', 'withdraw', 'claimed', ['wisher'], true],
     ['the wisher may not withdraw once fulfilled', 'withdraw', 'fulfilled', ['wisher'], false],
     ['the timer closes a fulfilled wish', 'autoclose', 'fulfilled', ['timer'], true],
+    ['the secretary converts an open wish into a request', 'convert', 'open', ['secretary'], true],
+    ['not once a volunteer has claimed it', 'convert', 'claimed', ['secretary'], false],
+    ['the wisher does not convert their own wish', 'convert', 'open', ['wisher', 'member'], false],
   ])('%s', (_label, event, status, relations, expected) => {
     expect(can(event, status, rel(...relations))).toBe(expected)
   })
@@ -244,7 +250,7 @@ describe('wish.stats figures', () => {
       WISH_STATUSES,
     )
     expect(s.posted).toBe(6)
-    expect(s.byStatus).toEqual({ under_review: 1, open: 1, claimed: 1, fulfilled: 0, closed: 3, rejected: 0, withdrawn: 0 })
+    expect(s.byStatus).toEqual({ under_review: 1, open: 1, claimed: 1, fulfilled: 0, closed: 3, rejected: 0, withdrawn: 0, converted: 0 })
     expect(s.medianHoursToClaim).toBe(2.5) // of 1.25, 2, 3, 4
     expect(s.medianHoursToFulfil).toBe(20)
     expect(s.ratings).toEqual({ count: 3, average: 4.3, distribution: { '1': 0, '2': 0, '3': 0, '4': 2, '5': 1 } })

@@ -41,5 +41,6 @@ export const EVENT_TEXT: Record<WishEvent, string> = {
   confirm: '确认并评价',
   autoclose: '到期自动确认',
   withdraw: '撤回了心愿',
+  convert: '转为居民诉求，交给网格员或责任单位办理',
   remind: '提醒跟进',
 }

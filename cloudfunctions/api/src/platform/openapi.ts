@@ -23,6 +23,12 @@ export interface OpenApi {
   notify(msg: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<SendResult>
   /** phonenumber.getPhoneNumber: exchange a single-use code for the number. */
   phoneNumber(code: string): Promise<string>
+  /**
+   * security.mediaCheckAsync for images (media_type 2, version 2): asks WeChat to check each photo and push the
+   * verdict later (mediaChecks.ts). Answers the traceId of each photo it could submit; a photo it could not (no
+   * temp link, a refusal, an outage) is logged and left out — a report is never held back by its photos.
+   */
+  checkImagesLater(openid: string, photos: string[], scene?: 1 | 2 | 3 | 4): Promise<{ photo: string; traceId: string }[]>
 }
 
 export const wechatOpenApi: OpenApi = {
@@ -49,6 +55,44 @@ export const wechatOpenApi: OpenApi = {
       const errmsg = String(e?.errMsg ?? e?.message ?? err).slice(0, 300)
       return { ok: false, errcode, errmsg }
     }
+  },
+  async checkImagesLater(openid, photos, scene = 2) {
+    // media_url must be an http(s) URL WeChat can download: a cloud fileID is refused ("不可以 需要http或者https",
+    // developers.weixin.qq.com/community/develop/doc/0002261cdc093088752eec50751000), so fileIDs get a temp link first.
+    const fileIDs = photos.filter((p) => p.startsWith('cloud://'))
+    const urls = new Map<string, string>()
+    for (const p of photos) if (/^https?:\/\//.test(p)) urls.set(p, p)
+    if (fileIDs.length) {
+      try {
+        const res = (await cloud.getTempFileURL({ fileList: fileIDs })) as { fileList?: { fileID: string; status: number; tempFileURL: string }[] }
+        for (const f of res?.fileList ?? []) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
+      } catch (err) {
+        console.warn('image check: no temp links', { err })
+      }
+    }
+    const out: { photo: string; traceId: string }[] = []
+    for (const photo of photos) {
+      const mediaUrl = urls.get(photo)
+      if (!mediaUrl) {
+        console.warn('image check: not submitted (no downloadable link)', { photo })
+        continue
+      }
+      try {
+        const res = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: 2, version: 2, scene, openid })) as {
+          traceId?: string
+          trace_id?: string
+        }
+        // Through the cloud call the answer is camelCase (`traceId`); over HTTPS it is `trace_id`
+        // ("https调用和云调用返回的不一样", developers.weixin.qq.com/community/minihome/doc/00080e137e4718b46b527d0806d000).
+        const traceId = res?.traceId ?? res?.trace_id
+        if (typeof traceId === 'string' && traceId) out.push({ photo, traceId })
+        else console.warn('image check: no traceId', { photo })
+      } catch (err) {
+        const e = err as { errCode?: unknown; errMsg?: unknown }
+        console.warn('image check: refused', { photo, errCode: e?.errCode, errMsg: e?.errMsg })
+      }
+    }
+    return out
   },
   async phoneNumber(code) {
     try {

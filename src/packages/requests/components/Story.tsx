@@ -67,8 +67,8 @@ export function RequestFacts({ r }: { r: RequestDetail }) {
         </Text>
       )}
       {r.wishId && (
-        <Text className='link rq-link' onClick={() => go('wish.detail', { id: r.wishId!, c: r.communityId })}>
-          已转为微心愿，去看看 ›
+        <Text className='link rq-link' id='request-wish-link' onClick={() => go('wish.detail', { id: r.wishId!, c: r.communityId })}>
+          {r.status === 'converted' ? '已转为微心愿，去看看 ›' : '由心愿转来，去看看原来的心愿 ›'}
         </Text>
       )}
       {r.topicId && (

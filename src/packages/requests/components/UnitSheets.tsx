@@ -1,14 +1,16 @@
 /**
  * A unit that acts on requests (物业公司, 共建单位; 街道科室 by the street admin): its name and kind, the
  * categories it owns (a new report of one goes to it), the time it has to report after a 吹哨, whether it is
- * active — and its staff, who sign in and see its queue (found by name; 移除 takes one off).
+ * active — and its staff, who sign in and see its queue (found by name among the community's members, or — for
+ * the property company's or a department's people, who rarely live here — by their whole phone number; 移除
+ * takes one off).
  */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { RequestCategory, UnitKind, UnitView } from '@contract/requests'
+import type { FoundPerson, RequestCategory, UnitKind, UnitView } from '@contract/requests'
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '@contract/vocabulary'
 import { Chip, Choice, Field, FormRow, Toggle } from '../../../components/Field'
-import { MemberSearch } from '../../../components/MemberSearch'
+import { MemberSearch, PickRow } from '../../../components/MemberSearch'
 import { Sheet } from '../../../components/Sheet'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
@@ -114,6 +116,79 @@ export function StaffSheet(props: SheetProps & { unit: UnitView }) {
           onPick={(m) => act.run(m.userId, true)}
         />
       </FormRow>
+      <PhoneFind
+        communityId={props.communityId}
+        unitId={u.id}
+        busy={act.busy}
+        picked={(id) => u.staff.some((s) => s.userId === id)}
+        onPick={(userId) => act.run(userId, true)}
+      />
     </Sheet>
+  )
+}
+
+const WHOLE_PHONE = /^1\d{10}$/
+
+/**
+ * Someone who is not a resident here (物业、街道科室的工作人员), found by the whole 11-digit number they verified in
+ * WeChat (unit.findPerson: exact match only, masked names, every lookup audited); 添加 appoints them.
+ */
+function PhoneFind(props: { communityId: string; unitId: string; busy: boolean; picked: (userId: string) => boolean; onPick: (userId: string) => void }) {
+  const [phone, setPhone] = useState('')
+  const [found, setFound] = useState<FoundPerson[] | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const look = useAction((p: string) => call('unit.findPerson', { communityId: props.communityId, unitId: props.unitId, phone: p }), {
+    onSuccess: (r) => setFound(r.people),
+  })
+  const search = () => {
+    const p = phone.trim()
+    if (!WHOLE_PHONE.test(p)) return setProblem('请输入完整的 11 位手机号')
+    setProblem(null)
+    void look.run(p)
+  }
+  return (
+    <View className='staff-phone' id='staff-phone'>
+      <Field
+        id='staff-phone-input'
+        label='不是本社区居民？按手机号查找'
+        hint='输入对方完整的 11 位手机号。对方要先用微信打开过小程序，并在“我的”里授权手机号'
+        type='number'
+        maxlength={11}
+        value={phone}
+        placeholder='例如 13812345678'
+        onChange={(v) => {
+          setPhone(v)
+          setFound(null)
+        }}
+      />
+      <Button className='btn btn--small' id='staff-phone-find' loading={look.busy} disabled={look.busy} onClick={search}>
+        查找
+      </Button>
+      {problem && <Text className='sheet__error'>{problem}</Text>}
+      {found &&
+        (found.length === 0 ? (
+          <Text className='muted' id='staff-phone-none'>
+            没有找到用这个手机号的用户。请对方先用微信打开小程序，在“我的”里授权手机号，再来查找
+          </Text>
+        ) : (
+          <View className='pick-list'>
+            {found.map((p) => {
+              const on = props.picked(p.userId)
+              return (
+                <PickRow
+                  key={p.userId}
+                  id={p.userId}
+                  on={on}
+                  onText='已是工作人员'
+                  pickText='添加'
+                  onClick={() => !on && !props.busy && props.onPick(p.userId)}
+                >
+                  {p.name}
+                </PickRow>
+              )
+            })}
+          </View>
+        ))}
+    </View>
   )
 }

@@ -1,6 +1,6 @@
 /**
  * One step of a wish's story, through a sheet that says what happens: claim, release, progress, fulfil,
- * confirm, withdraw, approve, reject, dispatch. The detail page offers the ones the server allows this
+ * confirm, withdraw, approve, reject, dispatch, and the secretary's 转为诉求 (wish.convert: category, urgency, why). The detail page offers the ones the server allows this
  * viewer (`can`); the secretary's queues open reject and dispatch from a card. A refusal stays in the
  * sheet; when it is final (someone else got there first, the wish moved on) the sheet offers 刷新看看, and
  * on CONFLICT / NOT_FOUND the page's data is reloaded at once (useAction's `reload`).
@@ -10,7 +10,8 @@ import { Text } from '@tarojs/components'
 import type { WishDetail } from '@contract/wish'
 import type { TemplateName } from '@contract/templates'
 import { Sheet } from '../../../components/Sheet'
-import { Area, FormRow } from '../../../components/Field'
+import { Area, Choice, FormRow } from '../../../components/Field'
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, URGENCIES, URGENCY_LABELS } from '@contract/vocabulary'
 import { useAction } from '../../../hooks/useAction'
 import { call } from '../../../services/api'
 import { askSubscribe } from '../../../services/subscribe'
@@ -18,13 +19,19 @@ import { PhotoPicker } from '../../../components/Photos'
 import { Stars } from '../../../components/Stars'
 import { MemberPicker } from './MemberPicker'
 
-export type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch'
+export type Kind = 'claim' | 'release' | 'progress' | 'fulfil' | 'confirm' | 'withdraw' | 'approve' | 'reject' | 'dispatch' | 'convert'
+
+type Category = (typeof REQUEST_CATEGORIES)[number]
+type Urgency = (typeof URGENCIES)[number]
 
 interface Form {
   text: string
   photos: string[]
   stars: number
   memberId: string | null
+  /** 转为诉求: what kind of request, and how urgent. */
+  category: Category | null
+  urgency: Urgency
 }
 
 interface Spec {
@@ -114,6 +121,18 @@ const SHEETS: Record<Kind, Spec> = {
     text: { label: '不通过的原因', placeholder: '例如：请写清楚需要帮什么忙', required: '请写不通过的原因，许愿人会看到' },
     send: (b, f) => call('wish.review', { ...b, approve: false, reason: f.text }),
   },
+  convert: {
+    title: '转为诉求',
+    body: '这件事需要专人来办（维修、安全、环境等），转为诉求后按类别派给网格员或责任单位，有时限、可跟踪。心愿从心愿墙撤下，许愿人能在“我的诉求”里看到进度。',
+    submit: '确认转为诉求',
+    done: '已转为诉求，已派给办理人',
+    text: { label: '转为诉求的原因', placeholder: '例如：楼道扶手属于公共设施，由物业维修', required: '请写一下原因，许愿人会看到' },
+    // The wish as it now is (converted, linking to the request), for the page.
+    send: async (b, f) => {
+      await call('wish.convert', { ...b, into: 'request', category: f.category!, urgency: f.urgency, note: f.text })
+      return call('wish.get', b)
+    },
+  },
   dispatch: {
     title: '派单给党员',
     body: '选一位党员，心愿就由他负责，他会收到提醒。',
@@ -136,6 +155,7 @@ export function actionsFor(can: WishDetail['can']): { kind: Kind; text: string; 
     { kind: 'confirm', text: '确认并评价', primary: true, when: can.confirm },
     { kind: 'release', text: '放弃认领', when: can.release },
     { kind: 'withdraw', text: '撤回心愿', when: can.withdraw },
+    { kind: 'convert', text: '转为诉求', when: can.convert },
   ]
   return all.filter((a) => a.when).map(({ when: _, ...a }) => a)
 }
@@ -159,6 +179,8 @@ export function ActionSheet(props: ActionSheetProps) {
   const [photoIds, setPhotoIds] = useState<string[]>([])
   const [stars, setStars] = useState(5)
   const [memberId, setMemberId] = useState<string | null>(null)
+  const [category, setCategory] = useState<Category | null>(null)
+  const [urgency, setUrgency] = useState<Urgency>('normal')
   const [problem, setProblem] = useState<string | null>(null)
   const act = useAction(
     async (form: Form) => {
@@ -173,8 +195,9 @@ export function ActionSheet(props: ActionSheetProps) {
     const t = text.trim()
     if (spec.text?.required && !t) return setProblem(spec.text.required)
     if (props.kind === 'dispatch' && !memberId) return setProblem('请选一位党员')
+    if (props.kind === 'convert' && !category) return setProblem('请选诉求的类别')
     setProblem(null)
-    void act.run({ text: t, photos: photoIds, stars, memberId })
+    void act.run({ text: t, photos: photoIds, stars, memberId, category, urgency })
   }
 
   return (
@@ -191,6 +214,24 @@ export function ActionSheet(props: ActionSheetProps) {
       <Text className='sheet__body'>{props.body ?? spec.body}</Text>
       {props.kind === 'confirm' && <Stars id='wish-stars' value={stars} onChange={setStars} />}
       {props.kind === 'dispatch' && <MemberPicker communityId={props.communityId} value={memberId} onChange={setMemberId} />}
+      {props.kind === 'convert' && (
+        <>
+          <Choice
+            id='wish-convert-category'
+            label='诉求类别'
+            value={category}
+            options={REQUEST_CATEGORIES.map((c) => ({ value: c, text: REQUEST_CATEGORY_LABELS[c] }))}
+            onChange={setCategory}
+          />
+          <Choice
+            id='wish-convert-urgency'
+            label='紧急程度'
+            value={urgency}
+            options={URGENCIES.map((u) => ({ value: u, text: URGENCY_LABELS[u] }))}
+            onChange={setUrgency}
+          />
+        </>
+      )}
       {spec.text && (
         <Area id='sheet-text' label={spec.text.label} placeholder={spec.text.placeholder} value={text} maxlength={spec.text.max ?? 200} onChange={setText} />
       )}

@@ -6,6 +6,7 @@ import { StatusChip } from '../../../features/wish/WishCard'
 import { EVENT_TEXT } from '../../../features/wish/shared'
 import { dateTime, dayText } from '../../../services/time'
 import { Fact } from '../../../components/Fact'
+import { go } from '../../../services/nav'
 import { PhotoRow } from '../../../components/Photos'
 import { starLine } from '../../../components/Stars'
 import { Timeline as StoryTimeline } from '../../../components/Timeline'
@@ -45,6 +46,11 @@ export function WishFacts({ w }: { w: WishDetail }) {
         <Fact label='认领人' id='wish-claimer'>
           {w.claimerName}
         </Fact>
+      )}
+      {w.requestId && (
+        <Text className='link wd-link' id='wish-request-link' onClick={() => go('requests.detail', { id: w.requestId!, c: w.communityId })}>
+          已转为诉求，去看看办理进度 ›
+        </Text>
       )}
     </View>
   )

@@ -21,7 +21,7 @@ import { holdsRole } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing, timeValue } from '../messages/rules'
 import { countClosed } from './counters'
-import { getRequest, gridForBuilding, RQ, secretariesOf, settingsOf, staffOf, unitsFor } from './repo'
+import { getRequest, gridForBuilding, newRequestId, RQ, secretariesOf, settingsOf, staffOf, unitsFor } from './repo'
 import {
   addMinutes,
   clockStage,
@@ -270,6 +270,72 @@ export const dispatchFields = (route: Route, now: Date): Partial<Request> => ({
   ownerId: null,
   acceptedAt: null,
 })
+
+/**
+ * A new request, already dispatched by `route` (its flow holds the report and the dispatch, given by the caller),
+ * with the limit in force copied and the respond clock started: what request.create and wish.convert write.
+ */
+export function newRequest(p: {
+  community: Pick<Community, '_id' | 'streetId'>
+  category: RequestCategory
+  urgency: Urgency
+  description: string
+  photos: string[]
+  buildingId: string | null
+  location: string | null
+  reporterId: string
+  enteredById: string
+  channel: Request['channel']
+  route: Route
+  flow: FlowEntry[]
+  wishId: string | null
+  now: Date
+  yellowShare: number
+}): Request {
+  const { community, route, now } = p
+  const respondBy = dispatchFields(route, now).respondBy!
+  const request: Request = {
+    _id: newRequestId(now),
+    communityId: community._id,
+    streetId: community.streetId,
+    category: p.category,
+    urgency: p.urgency,
+    description: p.description,
+    photos: p.photos,
+    hiddenPhotos: [],
+    buildingId: p.buildingId,
+    gridId: route.gridId,
+    location: p.location,
+    reporterId: p.reporterId,
+    enteredById: p.enteredById,
+    channel: p.channel,
+    status: 'dispatched',
+    assignee: route.assignee,
+    holderKey: holderKeyOf(route.assignee, community._id),
+    open: true,
+    dueAt: respondBy,
+    ownerId: null,
+    respondBy,
+    resolveBy: null,
+    limit: route.limit,
+    escalation: null,
+    reopened: 0,
+    proof: null,
+    rating: null,
+    answer: null,
+    adopted: false,
+    wishId: p.wishId,
+    topicId: null,
+    flow: p.flow,
+    createdAt: now,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    late: false,
+    updatedAt: now,
+  }
+  return Object.assign(request, stageClock(request, p.yellowShare))
+}
 
 /** Dispatch a request still `reported` (the timer or the secretary): route it and move it to `dispatched`. */
 export async function dispatchNew(deps: Pick<Deps, 'db' | 'now'>, request: Request, byId: string | null = null): Promise<Request> {

@@ -2,12 +2,13 @@
  * request.progress — the holder records progress (a note, photos): accepted → in progress, or another entry
  * while in progress. The resolve clock goes on (the deadline does not move). The reporter is told.
  * Outcomes: the detail; INVALID_INPUT for refused text; FORBIDDEN for anyone but the holder; CONFLICT
- * STATE_CHANGED when it is not being handled now.
+ * STATE_CHANGED when it is not being handled now. Photos are checked after the fact (photoChecks.ts).
  */
 import { RequestProgressInput } from '../../../../../types/requests'
 import { defineAction, user, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { checkText, ensureMove, loadRequest, moveRequest, notifyReporter } from './core'
+import { checkPhotosLater } from './photoChecks'
 import { detailAfter } from './views'
 
 async function progress(ctx: UserCtx, input: ActionInput<'request.progress'>) {
@@ -19,6 +20,7 @@ async function progress(ctx: UserCtx, input: ActionInput<'request.progress'>) {
     photos: input.photos,
     yellowShare: loaded.settings.yellowShare,
   })
+  await checkPhotosLater(ctx, after, input.photos)
   await notifyReporter(ctx, after, input.note)
   return detailAfter(ctx, loaded, after)
 }

@@ -6,7 +6,8 @@
  * replay or a second adoption pays nothing more). Points never undo the resolution: if no sponsor budget can pay,
  * the adoption stands and the failure is logged.
  * Outcomes: the detail; INVALID_INPUT for refused text, or adopt on a request that is not feedback; FORBIDDEN for
- * anyone but the holder; CONFLICT STATE_CHANGED when it is not being handled now.
+ * anyone but the holder; CONFLICT STATE_CHANGED when it is not being handled now. The proof's photos are checked
+ * after the fact (photoChecks.ts).
  */
 import { RequestResolveInput } from '../../../../../types/requests'
 import { defineAction, user, type ActionInput } from '../../platform/action'
@@ -15,6 +16,7 @@ import { invalid } from '../../platform/errors'
 import { credit } from '../points/earn'
 import { checkText, ensureMove, loadRequest, moveRequest, notifyReporter } from './core'
 import { adoptedKey } from './rules'
+import { checkPhotosLater } from './photoChecks'
 import { detailAfter } from './views'
 
 async function resolve(ctx: UserCtx, input: ActionInput<'request.resolve'>) {
@@ -40,6 +42,7 @@ async function resolve(ctx: UserCtx, input: ActionInput<'request.resolve'>) {
     },
     yellowShare: loaded.settings.yellowShare,
   })
+  await checkPhotosLater(ctx, after, photos)
   if (after.adopted) {
     try {
       await credit(ctx.db, now, {

@@ -9,7 +9,7 @@ import type { Wish, WishHistoryEntry } from '../../../../../types/wish'
 import type { TemplateData, TemplateName } from '../../../../../types/templates'
 import type { Deps, UserCtx } from '../../platform/context'
 import { recordIn, type AuditInput } from '../../platform/audit'
-import { getById, runTx, txGet, updateWhere, type Command } from '../../platform/db'
+import { getById, runTx, txGet, updateWhere, type Command, type Tx } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { sendMessage } from '../messages/send'
@@ -74,18 +74,24 @@ export async function move(deps: Pick<Deps, 'db' | 'now'>, wish: Wish, event: Mo
 }
 
 /**
- * `move` for an audited decision (approve, reject, dispatch): the change and its audit entry in one
- * transaction, applied only if the wish is still in the status read (and with the same claimer, for
+ * `move` for an audited decision (approve, reject, dispatch, convert): the change, `also` (more writes by
+ * document id: wish.convert's new request) and its audit entry in one transaction, applied only if the wish is still in the status read (and with the same claimer, for
  * claimer moves). A racing claim or review makes the transaction conflict; it runs again, finds the new
  * status and answers CONFLICT (STATE_CHANGED), changing nothing.
  */
-export async function moveAudited(ctx: UserCtx, wish: Wish, event: Move_, opts: MoveOpts & { audit: (after: Wish) => AuditInput }): Promise<Wish> {
+export async function moveAudited(
+  ctx: UserCtx,
+  wish: Wish,
+  event: Move_,
+  opts: MoveOpts & { audit: (after: Wish) => AuditInput; also?: (tx: Tx) => Promise<void> },
+): Promise<Wish> {
   const { data, after } = planMove(ctx.db.command, ctx.now(), wish, event, ctx.user._id, opts)
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Wish>(tx, W.wishes, wish._id)
     if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId))
       throw conflict(raceMessage(event), 'STATE_CHANGED')
     await tx.collection(W.wishes).doc(wish._id).update({ data })
+    if (opts.also) await opts.also(tx)
     await recordIn(tx, ctx, opts.audit(after))
   })
   return after

@@ -5,6 +5,7 @@
  *   under_review ─approve→ open ─claim/dispatch→ claimed ─fulfil→ fulfilled ─confirm/autoclose→ closed
  *        └─reject→ rejected        ↑ └──release──┘ (progress keeps it claimed)
  *   under_review | open | claimed ─withdraw→ withdrawn
+ *   under_review | open ─convert→ converted (the secretary made it a request: wish.convert)
  */
 import type { RoleGrant } from '../../../../../types/common'
 import type { Wish, WishEvent, WishStats, WishStatus } from '../../../../../types/wish'
@@ -25,6 +26,8 @@ export const TRANSITIONS: Record<Exclude<WishEvent, 'post' | 'remind'>, Move> = 
   confirm: { from: ['fulfilled'], to: 'closed', by: ['wisher'] },
   autoclose: { from: ['fulfilled'], to: 'closed', by: ['timer'] },
   withdraw: { from: ['under_review', 'open', 'claimed'], to: 'withdrawn', by: ['wisher'] },
+  // Not once claimed: a volunteer has taken it on (they release it first, or it is met as a wish).
+  convert: { from: ['under_review', 'open'], to: 'converted', by: ['secretary'] },
 }
 export type Move_ = keyof typeof TRANSITIONS
 
@@ -95,6 +98,7 @@ const STATUS_WORDS: Record<WishStatus, string> = {
   closed: '已圆梦',
   rejected: '未通过',
   withdrawn: '已撤回',
+  converted: '已转为诉求',
 }
 
 /** Who may be given a wish (claim it, or be dispatched it): a party member or volunteer of that community. */

@@ -86,7 +86,9 @@ export async function detail(db: Db, w: Wish, viewerId: string, relations: Set<R
       withdraw: can('withdraw', w.status, relations),
       review: can('approve', w.status, relations),
       dispatch: can('dispatch', w.status, relations),
+      convert: can('convert', w.status, relations),
     },
+    requestId: w.requestId ?? null,
     isMine: relations.has('wisher'),
     isClaimer: w.claimerId === viewerId,
   }
