@@ -97,7 +97,7 @@ export interface InvokeOptions {
  * Run one invocation as `wx`'s caller under the function's timeout: resolves with its answer, or rejects
  * with InvocationTimeout at the limit (and everything the invocation still does from then on fails).
  */
-export function invoke<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string }, fn: () => Promise<T>, opts: InvokeOptions): Promise<T> {
+export function invoke<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string; SOURCE?: string }, fn: () => Promise<T>, opts: InvokeOptions): Promise<T> {
   const inv: Invocation = { fn: opts.fn ?? 'api', timeoutMs: opts.timeoutMs, startedAt: Date.now(), timedOut: false, requests: 0 }
   const end = () => opts.onEnd?.({ ...inv, ms: Date.now() - inv.startedAt })
   return new Promise<T>((resolve, reject) => {
@@ -239,7 +239,7 @@ export function localOpenApi(): LocalOpenApi | null {
 
 const callerStore = new AsyncLocalStorage<Record<string, string>>()
 const PROXY_MARK = Symbol.for('local-cloud.env-proxy')
-const isCallerKey = (k: string | symbol) => typeof k === 'string' && (k === 'WX_CONTEXT_KEYS' || k.startsWith('WX_'))
+const isCallerKey = (k: string | symbol) => typeof k === 'string' && (k === 'WX_CONTEXT_KEYS' || k === 'TCB_SOURCE' || k.startsWith('WX_'))
 
 function installCallerEnv() {
   const env: any = process.env
@@ -291,9 +291,13 @@ function installCallerEnv() {
 
 /**
  * Run `fn` as the given WeChat user: `cloud.getWXContext()` inside returns OPENID/APPID/UNIONID
- * of this caller, even when many invocations overlap in one process.
+ * of this caller, even when many invocations overlap in one process, and SOURCE (the SDK reads it from
+ * TCB_SOURCE): what triggered the run. getWXContext's documented values include `wx_client` (a mini-program's
+ * call) and `wx_trigger` (the timer trigger); so a caller with an OPENID is `wx_client` and one without is
+ * `wx_trigger` unless `SOURCE` says otherwise ('' = none: a run whose source the platform does not document,
+ * such as a message push).
  */
-export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string }, fn: () => Promise<T>): Promise<T> {
+export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: string; SOURCE?: string }, fn: () => Promise<T>): Promise<T> {
   installCallerEnv()
   const store: Record<string, string> = {}
   const keys: string[] = []
@@ -304,6 +308,8 @@ export function runAsCaller<T>(wx: { OPENID: string; APPID?: string; UNIONID?: s
       keys.push(`WX_${k}`)
     }
   }
+  const source = wx.SOURCE ?? (wx.OPENID ? 'wx_client' : 'wx_trigger')
+  if (source) store.TCB_SOURCE = source
   store.WX_CONTEXT_KEYS = keys.join(',')
   return callerStore.run(store, fn)
 }
@@ -322,7 +328,13 @@ export type FunctionMain<T = unknown> = (event: unknown, context: unknown) => Pr
 export function invokeFunction<T>(
   main: FunctionMain<T>,
   event: unknown,
-  opts: { caller: { OPENID: string; APPID?: string; UNIONID?: string }; clock?: () => Date; fn?: string; timeoutMs?: number; onEnd?: InvokeOptions['onEnd'] },
+  opts: {
+    caller: { OPENID: string; APPID?: string; UNIONID?: string; SOURCE?: string }
+    clock?: () => Date
+    fn?: string
+    timeoutMs?: number
+    onEnd?: InvokeOptions['onEnd']
+  },
 ): Promise<T> {
   const { caller, clock } = opts
   const run = () => (clock ? runAtTime(clock, () => main(event, { clock })) : main(event, {}))

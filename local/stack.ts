@@ -116,13 +116,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       openapi: { publicBaseUrl: opts.publicBaseUrl ?? hostHandle.url.replace(/\/$/, ''), storageDir, pushDelayMs: MEDIA_CHECK_PUSH_DELAY_MS },
     })
     // The console's message-push configuration: wxa_media_check events go to the `api` function, called as the
-    // platform calls it (no OPENID), never over HTTP.
+    // platform calls a message push (platform/mediaPush.ts: the pushing user's OPENID, no documented SOURCE),
+    // never over HTTP.
     const functions = new FunctionRegistry()
     localOpenApi()!.setPushTarget(async (event) => {
       const main = functions.get(MESSAGE_PUSH_FUNCTION)
       if (!main) throw new Error(`message push: no function ${MESSAGE_PUSH_FUNCTION}`)
       return invokeFunction(main, event, {
-        caller: { OPENID: '' },
+        caller: { OPENID: event.FromUserName, SOURCE: '' },
         clock: opts.clock,
         fn: MESSAGE_PUSH_FUNCTION,
         timeoutMs: functions.timeoutMs(MESSAGE_PUSH_FUNCTION),

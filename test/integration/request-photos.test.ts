@@ -158,7 +158,7 @@ test('a photo that is no stored file is not submitted and stays; the request is 
   expect(await checks()).toEqual([])
 })
 
-test('main takes an event as the push only from the platform: no OPENID, or a source that is no mini-program client', () => {
+test('main takes an event as the push only from the platform: no OPENID, a source that is no mini-program client, or run as the user it is from', () => {
   const event = { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'a-b-c', version: 2 }
   expect(isMediaCheckPush(event, null, undefined)).toBe(true)
   expect(isMediaCheckPush(event, 'o-user', undefined)).toBe(false)
@@ -166,6 +166,12 @@ test('main takes an event as the push only from the platform: no OPENID, or a so
   expect(isMediaCheckPush(event, 'o-user', 'wx_devtools')).toBe(false)
   expect(isMediaCheckPush(event, 'o-user', 'wx_client,scf')).toBe(false)
   expect(isMediaCheckPush(event, 'o-user', 'wx_unknown')).toBe(true)
+  // a message push runs as the message's user (the shape the local stand-in pushes in): taken, unless a client sent it
+  const fromUser = { ...event, FromUserName: 'o-user' }
+  expect(isMediaCheckPush(fromUser, 'o-user', undefined)).toBe(true)
+  expect(isMediaCheckPush(fromUser, 'o-other', undefined)).toBe(false)
+  expect(isMediaCheckPush(fromUser, 'o-user', 'wx_client')).toBe(false)
+  expect(isMediaCheckPush(fromUser, null, 'wx_client')).toBe(false)
   expect(isMediaCheckPush({ ...event, action: 'request.get' }, null, undefined)).toBe(false)
   expect(isMediaCheckPush({ ...event, trace_id: '' }, null, undefined)).toBe(false)
   expect(isMediaCheckPush({ ...event, Event: 'user_enter_tempsession' }, null, undefined)).toBe(false)

@@ -120,7 +120,10 @@ export async function openTestCloud(opts: { dataDir?: string | null; timeoutMs?:
 
   const { resetRateLimits } = require('../../cloudfunctions/api/src/router') as { resetRateLimits: () => void }
   // The message-push configuration: results go to this function's main, called as the platform calls it.
-  localOpenApi()!.setPushTarget((event) => raw(null, event))
+  // (platform/mediaPush.ts: a message push runs with the pushing user's OPENID and no documented SOURCE)
+  localOpenApi()!.setPushTarget((event) =>
+    invokeFunction(main, event, { caller: { OPENID: event.FromUserName, SOURCE: '' }, clock: clock.now, fn: 'api', timeoutMs: limits.timeoutMs }),
+  )
   const putFile = (rel: string, bytes: Buffer | string) => {
     const file = path.join(storageDir, ...rel.split('/'))
     fs.mkdirSync(path.dirname(file), { recursive: true })

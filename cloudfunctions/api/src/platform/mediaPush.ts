@@ -13,12 +13,16 @@
  * push mode 云函数, add <消息类型 event, 事件类型 wxa_media_check> → function `api` ("云函数接收消息推送",
  * developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/functions/openapi.html). config.json has no field for it.
  *
- * Who may deliver it: never a client. A mini-program's call (wx.cloud.callFunction) always carries the caller's
- * OPENID and SOURCE `wx_client` (`wx_devtools` / `wx_localdebug` from the IDE; getWXContext's documented SOURCE
- * values), so a push is taken as one only when the invocation has no OPENID (as a timer's: platform/timerEvent.ts),
- * or when the platform names a source that is not a mini-program client. Locally no SOURCE is ever set, so only
- * the stand-in's push (no OPENID) passes; the host refuses push-shaped events over HTTP as it refuses timer events.
- * Even a push that passes acts only on a traceId this function stored (traceIds never leave the server).
+ * Who may deliver it: never a client. A mini-program's call (wx.cloud.callFunction) always carries SOURCE
+ * `wx_client` (`wx_devtools` / `wx_localdebug` from the IDE; getWXContext's documented SOURCE values), so an event
+ * from such a source is never a push. What a push carries is not documented for this event; for the message push
+ * WeChat documents (customer-service messages, "云函数接收消息推送" above), the function runs as the message's user:
+ * its example replies to `cloud.getWXContext().OPENID`. So a push is taken when the invocation has no OPENID (as
+ * a timer's: platform/timerEvent.ts), or names a source that is not a client, or runs as the user the event says
+ * it is from (OPENID = FromUserName). The local stand-in pushes in that last, least telling shape (the user's
+ * OPENID and no SOURCE), and every local client call carries SOURCE `wx_client` (local/cloud.ts runAsCaller).
+ * Even a push that passes acts only on a traceId this function stored, and traceIds never leave the server; the
+ * local host also refuses push-shaped events over HTTP, as it refuses timer events.
  */
 export interface MediaCheckPushEvent {
   MsgType: 'event'
@@ -45,7 +49,8 @@ export function looksLikeMediaCheckPush(event: unknown): event is MediaCheckPush
 export function isMediaCheckPush(event: unknown, openid: string | null, source: string | undefined): event is MediaCheckPushEvent {
   if (!looksLikeMediaCheckPush(event) || 'action' in (event as object)) return false
   if (typeof event.trace_id !== 'string' || !event.trace_id) return false
-  if (!openid) return true
   const chain = (source ?? '').split(',').map((s) => s.trim())
-  return !!source && !chain.some((s) => CLIENT_SOURCES.includes(s))
+  if (chain.some((s) => CLIENT_SOURCES.includes(s))) return false
+  if (!openid) return true
+  return !!source || openid === event.FromUserName
 }
