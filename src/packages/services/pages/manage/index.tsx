@@ -12,7 +12,7 @@ import { useSecretaryPage } from '../../../../hooks/useCommunity'
 import { useSession } from '../../../../hooks/useSession'
 import { call } from '../../../../services/api'
 import { go } from '../../../../services/nav'
-import { ServiceForm } from '../../components/ServiceForm'
+import { ServiceEditor } from '../../components/ServiceEditor'
 import { ServiceRow } from '../../components/ServiceRow'
 import { Stats } from '../../components/Stats'
 import '../../services.scss'
@@ -47,11 +47,12 @@ export default function ManageServices() {
       <View className='section-title'>统计</View>
       <Loaded query={stats}>{(st) => <Stats st={st} />}</Loaded>
       {editing && me && communityId && (
-        <ServiceForm
+        <ServiceEditor
           communityId={communityId}
-          userId={me.userId}
+          me={{ userId: me.userId, name: me.realName || me.nickname }}
           s={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
+          reload={list.reload}
           onDone={() => {
             setEditing(null)
             list.reload()
