@@ -44,6 +44,8 @@ export interface ServiceEditorProps {
   me: { userId: string; name: string }
   /** The service being changed (service.get), or null for a new one. */
   s: ServiceDetail | null
+  /** A new service's name to start with (what residents asked for). */
+  name?: string
   onClose: () => void
   onDone: (saved: ServiceDetail) => void
   /** The list behind, when the service turned out to be gone. */
@@ -65,8 +67,8 @@ function Weekdays({ id, label, value, onChange }: { id: string; label: string; v
   )
 }
 
-export function ServiceEditor({ communityId, me, s, onClose, onDone, reload }: ServiceEditorProps) {
-  const [d, setD] = useState<Draft>(() => (s ? draftOf(s) : newDraft(me)))
+export function ServiceEditor({ communityId, me, s, name, onClose, onDone, reload }: ServiceEditorProps) {
+  const [d, setD] = useState<Draft>(() => (s ? draftOf(s) : { ...newDraft(me), name: name ?? '' }))
   const [invalid, setInvalid] = useState<string | null>(null)
   const set =
     <K extends keyof Draft>(k: K) =>
