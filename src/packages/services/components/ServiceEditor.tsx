@@ -112,7 +112,10 @@ export function ServiceEditor({ communityId, me, s, name, onClose, onDone, reloa
         communityId={communityId}
         value={d.provider}
         units={units}
-        onChange={(provider) => setD((x) => ({ ...x, provider, providerChanged: true }))}
+        onChange={(provider) =>
+          // A partner unit providing a venue is, unless said otherwise, the one whose staff approve its use.
+          setD((x) => ({ ...x, provider, providerChanged: true, venueUnitId: x.venueUnitId ?? (provider.kind === 'unit' ? provider.unitId : null) }))
+        }
       />
       {s && !d.providerChanged && <Text className='note'>现在由「{s.provider.name}」提供；不改就保持不变。</Text>}
 
