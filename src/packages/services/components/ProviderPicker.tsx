@@ -8,7 +8,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { Role } from '@contract/common'
 import type { ProviderKind } from '@contract/services'
 import type { UnitView } from '@contract/requests'
-import { PROVIDER_KINDS, PROVIDER_LABELS } from '@contract/vocabulary'
+import { PROVIDER_LABELS } from '@contract/vocabulary'
 import { Chip, Choice, FormRow } from '../../../components/Field'
 import { Loaded } from '../../../components/Guard'
 import { MemberSearch, PickRow } from '../../../components/MemberSearch'
@@ -16,7 +16,9 @@ import { useQuery } from '../../../hooks/useQuery'
 import { call, type ApiCallError } from '../../../services/api'
 import type { Draft } from '../editor'
 
-const KIND_OPTIONS = PROVIDER_KINDS.map((k) => ({ value: k, text: PROVIDER_LABELS[k] }))
+// From the labels (already in the main package's vocabulary), not PROVIDER_KINDS: importing that array would
+// add it to the main package's common chunk, which every page loads.
+const KIND_OPTIONS = (Object.keys(PROVIDER_LABELS) as ProviderKind[]).map((k) => ({ value: k, text: PROVIDER_LABELS[k] }))
 /** Roles the function accepts as a service's named providers (service/upsert.ts SERVING). */
 const SERVING: readonly Role[] = ['secretary', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'unit_staff', 'street_admin']
 
