@@ -24,7 +24,11 @@ export function Stats({ st, onRoster, onWanted, onErrands }: StatsProps) {
     <>
       <View className='card' id='stats-services'>
         <Text className='card-title'>预约情况</Text>
-        {st.services.length === 0 && <Text className='note'>还没有服务，新增后这里会显示每项服务的预约、到场和评价</Text>}
+        {st.services.length === 0 && (
+          <Text className='note' style={{ display: 'block' }}>
+            还没有服务，新增后这里会显示每项服务的预约、到场和评价
+          </Text>
+        )}
         {st.services.map((s) => (
           <View className='services__slot' key={s.id} id={`stats-${s.id}`} onClick={() => onRoster(s.id, s.name)}>
             <View>
@@ -45,11 +49,17 @@ export function Stats({ st, onRoster, onWanted, onErrands }: StatsProps) {
           <Text className='card-title'>社区代办</Text>
           <Text className='note'>去办理 ›</Text>
         </View>
-        <Text className='note'>{st.errands.open + st.errands.done === 0 ? '还没有代办事项' : `进行中 ${st.errands.open} · 已办结 ${st.errands.done}`}</Text>
+        <Text className='note' style={{ display: 'block' }}>
+          {st.errands.open + st.errands.done === 0 ? '还没有代办事项' : `进行中 ${st.errands.open} · 已办结 ${st.errands.done}`}
+        </Text>
       </View>
       <View className='card' id='stats-demand'>
         <Text className='card-title'>居民想要、还没有的服务</Text>
-        {st.demand.length === 0 && <Text className='note'>暂时没有：居民搜不到或说“我想要这样的服务”时，会记在这里</Text>}
+        {st.demand.length === 0 && (
+          <Text className='note' style={{ display: 'block' }}>
+            暂时没有：居民搜不到或说“我想要这样的服务”时，会记在这里
+          </Text>
+        )}
         {st.demand.map((d) => (
           <View className='services__slot' key={d.words}>
             <View>
