@@ -8,7 +8,8 @@
  *   partner unit with one of its staff picked in the editor →
  *   service.get (the secretary's, through the API) answers exactly what was entered, provider included →
  *   a resident sees tomorrow's places, the closed day and why, the extra session's places, and the canteen's
- *   tomorrow →
+ *   tomorrow; she books tomorrow's session →
+ *   the secretary's figures count it and open the roster of its day →
  *   the secretary opens the weekly service again (every setting loaded) and changes only the no-show rule:
  *   nothing else moves, the provider included.
  * Screens for the eyes: /tmp/community-e2e/m*.png
@@ -191,6 +192,10 @@ test('the secretary builds the menu in the editor; residents see what was entere
     expect(await page.locator(`#slot-${closed}-0900-book`).count()).toBe(0)
     await expectContains(page.locator(`#slot-${extra}-1400:visible`), '还剩 8 个名额')
     await shot('m2-resident', true)
+    // She books tomorrow's session (for the secretary's figures and roster below).
+    await page.locator(`#slot-${tomorrow}-0900-book:visible`).click()
+    await page.locator('#sheet-submit:visible').click()
+    await page.locator('#booking-code:visible').first().waitFor()
     await openRoute(page, e2e.url, `${ROUTES['services.service']}?id=${canteenId}&c=${COMMUNITY}`)
     await expectContains(page.locator(`#slot-${tomorrow}-1030:visible`), '还剩 30 个名额')
     await expectContains(page.locator('#service-detail:visible'), '幸福里长者食堂')
@@ -200,6 +205,18 @@ test('the secretary builds the menu in the editor; residents see what was entere
     const before = await api<ServiceDetail>(SECRETARY, 'service.get', { communityId: COMMUNITY, serviceId: weeklyId })
     await switchTo(SECRETARY)
     await openRoute(page, e2e.url, `${ROUTES['services.manage']}?communityId=${COMMUNITY}`)
+    // The figures open the list behind them: the booking counted, then the roster of its day.
+    const figures = page.locator(`#stats-${weeklyId}:visible`)
+    await expectContains(figures, '预约 1 · 到场 0')
+    await expectContains(figures, '还没有评价')
+    await tapOn(figures)
+    const roster = page.locator('#roster-sheet:visible')
+    await expectContains(roster, '书记接待日 · 名单')
+    await roster.locator(`[data-value="${tomorrow}"]`).click()
+    await expectContains(page.locator('#roster-list:visible'), '09:00-11:00 王*英')
+    await expectContains(page.locator('#roster-list:visible'), '已预约')
+    await roster.locator('.btn', { hasText: '关闭' }).click()
+    await roster.waitFor({ state: 'detached' })
     // A tap where the card is (Playwright's own hit check trips over Taro's pull-to-refresh wrapper here).
     await tapOn(page.locator(`#service-${weeklyId}:visible`))
     await expectContains(sheet, '修改：书记接待日')
