@@ -344,6 +344,16 @@ export interface ServiceDetail extends ServiceCard {
   noShowRule: Service['noShowRule']
   /** Whether the caller may book now, and why not (blocked after no-shows until …, not in the audience …). */
   me: { canBook: boolean; whyNot: string | null; blockedUntil: string | null; isProvider: boolean; canEdit: boolean }
+  /**
+   * Only to the secretary (me.canEdit), for the menu editor: the provider as stored (the unit, the post, the
+   * people named, with their list names). Absent for everyone else (added later; optional for compatibility).
+   */
+  edit?: ServiceEditView
+}
+
+/** What the menu editor needs beyond the detail (service.get / service.upsert answer it to the secretary). */
+export interface ServiceEditView {
+  provider: Service['provider'] & { people: { userId: string; name: string }[] }
 }
 
 export interface SlotView {

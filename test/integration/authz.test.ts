@@ -1244,7 +1244,9 @@ const TABLE: Record<string, Case[]> = {
         ? `canEdit ${d.me.canEdit} for ${c}`
         : d.me.isProvider !== (c === 'secretary')
           ? `isProvider ${d.me.isProvider} for ${c}`
-          : null,
+          : (d.edit !== undefined) !== SEC.includes(c)
+            ? `the editor's provider (edit) ${d.edit ? 'shown' : 'hidden'} for ${c}`
+            : null,
   }),
   'service.upsert': [
     {

@@ -200,6 +200,20 @@ describe('the menu', () => {
     const [stored] = await tc.engine.find('services', { _id: id })
     expect(stored).toMatchObject({ name: '书记接待日（改）', private: true, forChild: true, provider: { kind: 'staff', userIds: [provider.id] } })
   })
+
+  test("the secretary's service.get answers the provider as stored (for the menu editor); nobody else gets it", async () => {
+    const id = await publish({ audience: { minAge: 60, buildingIds: [T.b1] }, noShowRule: { count: 2, withinDays: 60, blockDays: 7 } })
+    const mine = await tc.ok(sec, 'service.get', { communityId: c, serviceId: id })
+    expect(mine.edit).toEqual({
+      provider: { kind: 'staff', unitId: null, postId: null, userIds: [provider.id], people: [{ userId: provider.id, name: expect.stringContaining('*') }] },
+    })
+    expect(mine).toMatchObject({ audience: { minAge: 60, buildingIds: [T.b1] }, noShowRule: { count: 2, withinDays: 60, blockDays: 7 } })
+    // upsert answers the same, so the editor can keep editing what it saved.
+    const { provider: _omitted, ...edit } = reception({ name: '书记接待日（改）' })
+    expect((await tc.ok(sec, 'service.upsert', { ...edit, serviceId: id })).edit).toEqual(mine.edit)
+    expect('edit' in (await tc.ok(res, 'service.get', { communityId: c, serviceId: id }))).toBe(false)
+    expect('edit' in (await tc.ok(prov, 'service.get', { communityId: c, serviceId: id }))).toBe(false)
+  })
 })
 
 describe('booking', () => {

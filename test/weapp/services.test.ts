@@ -191,3 +191,62 @@ describe('errands and venues (the staff screens)', () => {
     venues.detach()
   })
 })
+
+describe('服务菜单管理: the secretary in the weapp build', () => {
+  const SEC = DEMO.secretaryXingfuli
+
+  beforeAll(async () => {
+    await cloud.ok(SEC.openid, 'service.upsert', {
+      communityId: DEMO.xingfuli,
+      name: '长者食堂',
+      category: 'canteen',
+      description: '两荤一素一汤，当天 10 点前订餐',
+      provider: { kind: 'staff', userIds: [SEC.id] },
+      place: '党群服务中心一楼',
+      delivery: 'daily',
+      daily: { cutoff: '10:00', capacity: 40, days: [] },
+    })
+    await cloud.ok(DEMO.defaultResident.openid, 'service.demand', { communityId: DEMO.xingfuli, words: '上门理发' })
+  })
+
+  it('renders the menu, every figure with its empty state, and the editor opened for what residents asked for', async () => {
+    // A second app, signed in as the secretary (an app holds one session): loaded in its own module registry,
+    // kept for the whole test, so its pages find its own webpack runtime and not the first app's.
+    await jest.isolateModulesAsync(async () => {
+      const harness = require('./harness') as typeof import('./harness')
+      const sec = harness.startWeapp(dist, async ({ data }) => cloud.raw(SEC.openid, data))
+      const manage = sec.openPage('packages/services/pages/manage/index', { communityId: DEMO.xingfuli, new: '上门理发' })
+      const text = await manage.waitForText([
+        '长者食堂',
+        '每天 10:00 前预订',
+        '新增服务',
+        '预约情况',
+        '预约 0 · 到场 0（—）· 未到 0 · 取消 0',
+        '还没有评价',
+        '社区代办',
+        '还没有代办事项',
+        '居民想要、还没有的服务',
+        '上门理发',
+        '想要 1 人',
+        '新增这项',
+        // The editor, open for a new service (the default: booked slots).
+        '服务是什么',
+        '怎么提供',
+        '谁来提供',
+        '负责的工作人员',
+        '每周固定时段',
+        '指定日期的时段（临时加开）',
+        '休息的日子（节假日）',
+        '谁可以约',
+        '多次约了不来，暂停预约',
+        '默认：30 天内 3 次没来，暂停预约 14 天',
+        '保密服务',
+      ])
+      expect(text).not.toContain('网络不太好')
+      expect(text).not.toContain('只有社区书记')
+      const asked = sec.calls.map((c) => (c.data as { action: string }).action)
+      expect(asked).toEqual(expect.arrayContaining(['service.list', 'service.stats', 'org.tree']))
+      manage.detach()
+    })
+  })
+})

@@ -1,5 +1,5 @@
-/** The weekly slots and closures written as lines, for the secretary's editor: "周三 09:00-11:00 20". */
-import type { WeeklySlot } from '@contract/services'
+/** The weekly and dated slots and closures written as lines, for the secretary's editor: "周三 09:00-11:00 20", "2026-12-10 09:00-11:00 20". */
+import type { DatedSlot, WeeklySlot } from '@contract/services'
 
 const WEEKDAYS = '一二三四五六日'
 
@@ -30,4 +30,22 @@ export function parseDays(text: string): { days: string[] } | { bad: string } {
     days.push(raw)
   }
   return { days }
+}
+
+/** Dated slots as lines: "2026-12-10 09:00-11:00 20". */
+export function datedText(slots: DatedSlot[]): string {
+  return slots.map((s) => `${s.day} ${s.start}-${s.end} ${s.capacity}`).join('\n')
+}
+
+/** The dated slots, or the first line that does not read as one. */
+export function parseDated(text: string): { slots: DatedSlot[] } | { bad: string } {
+  const slots: DatedSlot[] = []
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (!line) continue
+    const m = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2})\s*[-~－至]\s*(\d{1,2}:\d{2})\s+(\d+)$/.exec(line)
+    if (!m) return { bad: line }
+    slots.push({ day: m[1], start: m[2].padStart(5, '0'), end: m[3].padStart(5, '0'), capacity: Number(m[4]) })
+  }
+  return { slots }
 }

@@ -23,7 +23,7 @@ import { PT } from '../party/repo'
 import { bookingRefusal, isProvider, loadCommunity, ZERO_COUNTERS } from './core'
 import { K, newServiceId } from './repo'
 import { scheduleProblems } from './rules'
-import { providerName, serviceDetail } from './views'
+import { editView, providerName, serviceDetail } from './views'
 
 /** Roles of people who may be named as a service's providers (anyone serving here, not only living here). */
 const SERVING: readonly Role[] = ['secretary', 'grid_worker', 'building_head', 'party_member', 'volunteer', 'unit_staff', 'street_admin']
@@ -143,13 +143,19 @@ async function upsert(ctx: UserCtx, input: ActionInput<'service.upsert'>): Promi
   })
   const post = saved.provider.kind === 'post' && saved.provider.postId ? await getById<Post>(db, PT.posts, saved.provider.postId) : null
   const refusal = await bookingRefusal(db, saved, ctx.user, now)
-  return serviceDetail(saved, now, await providerName(db, saved), {
-    canBook: refusal === null,
-    whyNot: refusal?.why ?? null,
-    blockedUntil: refusal?.blockedUntil ?? null,
-    isProvider: isProvider(ctx.user, saved, post),
-    canEdit: true,
-  })
+  return serviceDetail(
+    saved,
+    now,
+    await providerName(db, saved),
+    {
+      canBook: refusal === null,
+      whyNot: refusal?.why ?? null,
+      blockedUntil: refusal?.blockedUntil ?? null,
+      isProvider: isProvider(ctx.user, saved, post),
+      canEdit: true,
+    },
+    await editView(db, saved),
+  )
 }
 
 export default defineAction({ name: 'service.upsert', input: ServiceUpsertInput, access: SECRETARY, writes: true, handler: upsert })

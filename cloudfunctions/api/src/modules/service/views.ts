@@ -12,7 +12,7 @@
  */
 import { PROVIDER_LABELS } from '../../../../../types/vocabulary'
 import type { User } from '../../../../../types/org'
-import type { Booking, BookingView, Service, ServiceCard, ServiceDetail, SlotView } from '../../../../../types/services'
+import type { Booking, BookingView, Service, ServiceCard, ServiceDetail, ServiceEditView, SlotView } from '../../../../../types/services'
 import { getById, type Db } from '../../platform/db'
 import { C, getMany } from '../org/repo'
 import { listName } from '../org/rules'
@@ -53,7 +53,21 @@ export async function providerName(db: Db, s: Service): Promise<string> {
   return PROVIDER_LABELS[s.provider.kind]
 }
 
-export function serviceDetail(s: Service, now: Date, provider: string, me: ServiceDetail['me']): ServiceDetail {
+/** The secretary's extra for the menu editor: the provider as stored, with the named people's list names. */
+export async function editView(db: Db, s: Service): Promise<ServiceEditView> {
+  const people = await getMany<User>(db, C.users, s.provider.userIds)
+  return {
+    provider: {
+      ...s.provider,
+      people: s.provider.userIds.map((userId) => {
+        const u = people.get(userId)
+        return { userId, name: u ? listName(u) : '（已不在册）' }
+      }),
+    },
+  }
+}
+
+export function serviceDetail(s: Service, now: Date, provider: string, me: ServiceDetail['me'], edit?: ServiceEditView): ServiceDetail {
   return {
     ...serviceCard(s, now),
     communityId: s.communityId,
@@ -67,6 +81,7 @@ export function serviceDetail(s: Service, now: Date, provider: string, me: Servi
     venue: s.venue,
     noShowRule: s.noShowRule,
     me,
+    ...(edit ? { edit } : {}),
   }
 }
 
