@@ -25,7 +25,7 @@ const house = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'cloudfunctions/api/index.js', '.local/**', 'coverage/**', '**/*.js', '!eslint.config.mjs'],
+    ignores: ['dist/**', 'node_modules/**', '.cache/**', 'cloudfunctions/api/index.js', '.local/**', 'coverage/**', '**/*.js', '!eslint.config.mjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -60,6 +60,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // app.config.ts builds its page list from routes.ts: a new route must invalidate the cache too
       // (Taro only watches config/index and app.config themselves).
       buildDependencies: { routes: [path.resolve(__dirname, '..', 'src', 'routes.ts')] },
+      // In the checkout, not webpack's default node_modules/.cache: checkouts that share one node_modules (git
+      // worktrees linking it) would otherwise share one cache, and two builds at once mixed module ids in it
+      // (a subpackage requiring dayjs under an id its common chunk did not have). Taro merges these keys into
+      // webpack's `cache` as they are; its ICache type lists only a few of them.
+      ...({ cacheDirectory: path.join(root, '.cache', 'webpack') } as object),
     },
     mini: {
       compile: { include: CONTRACT },
