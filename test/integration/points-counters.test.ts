@@ -14,6 +14,7 @@ import type { Deps } from '../../cloudfunctions/api/src/platform/context'
 import type { Cursor } from '../../cloudfunctions/api/src/platform/batches'
 import type { Db } from '../../cloudfunctions/api/src/platform/db'
 import { AppError } from '../../cloudfunctions/api/src/platform/errors'
+import { chinaMonth } from '../../cloudfunctions/api/src/platform/chinaTime'
 
 let tc: TestCloud
 let db: Db
@@ -255,26 +256,33 @@ describe('recounts repair drift', () => {
     expect(right.sponsors.find((s: { id: string }) => s.id === a)).toMatchObject({ issued: 100, redeemed: 0 })
 
     const counters = await tc.engine.find('point_counters', { communityId: T.c1 })
-    const thisMonth = counters.find((c) => c.kinds.redeem)!
+    const thisMonth = chinaMonth(tc.now())
+    const mine = counters.find((c) => c.months[thisMonth]?.kinds.redeem)!
     const _ = db.command
     await db
       .collection('point_counters')
-      .doc(thisMonth._id)
-      .update({ data: { [`redeemed.${b}`]: _.inc(100), 'kinds.redeem': _.inc(-100) } })
-    const old = counters.filter((c) => c.month !== thisMonth.month)
-    expect(old.length).toBeGreaterThan(0)
-    for (const c of old) await db.collection('point_counters').doc(c._id).remove()
+      .doc(mine._id)
+      .update({ data: { [`months.${thisMonth}.redeemed.${b}`]: _.inc(100), [`months.${thisMonth}.kinds.redeem`]: _.inc(-100) } })
+    // Last month's figures lost from every shard.
+    const oldMonth = chinaMonth(new Date(tc.now().getTime() - 40 * DAY))
+    const withOld = counters.filter((c) => c.months[oldMonth])
+    expect(withOld.length).toBeGreaterThan(0)
+    for (const c of withOld)
+      await db
+        .collection('point_counters')
+        .doc(c._id)
+        .update({ data: { months: { [oldMonth]: _.remove() } } })
     const wrong = await tc.ok(sec, 'points.report', { communityId: T.c1 })
     expect(wrong.sponsors.find((s: { id: string }) => s.id === b)).toMatchObject({ issued: 0, redeemed: 114 })
 
     const found = await recount('points.sponsors', false)
     expect(found.map((d) => `${d.key} ${d.stored}→${d.actual}`).sort()).toEqual(
       [
-        `${T.c1}/${thisMonth.month}/redeemed.${b} 114→14`,
-        `${T.c1}/${thisMonth.month}/kinds.redeem -114→-14`,
-        `${T.c1}/${old[0].month}/n 0→2`,
-        `${T.c1}/${old[0].month}/issued.${b} 0→30`,
-        `${T.c1}/${old[0].month}/kinds.grant 0→30`,
+        `${T.c1}/${thisMonth}/redeemed.${b} 114→14`,
+        `${T.c1}/${thisMonth}/kinds.redeem -114→-14`,
+        `${T.c1}/${oldMonth}/n 0→2`,
+        `${T.c1}/${oldMonth}/issued.${b} 0→30`,
+        `${T.c1}/${oldMonth}/kinds.grant 0→30`,
       ].sort(),
     )
     expect(found.every((d) => !d.fixed)).toBe(true)

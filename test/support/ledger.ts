@@ -50,10 +50,11 @@ export async function ledgerProblems(engine: Engine): Promise<string[]> {
     addEntry(actual.get(key) ?? actual.set(key, emptyFigures()).get(key)!, e)
   }
   const stored = new Map<string, Figures[]>()
-  for (const c of await engine.find('point_counters', {})) {
-    const key = `${c.communityId}/${c.month}`
-    stored.set(key, [...(stored.get(key) ?? []), c])
-  }
+  for (const c of await engine.find('point_counters', {}))
+    for (const [month, f] of Object.entries<Figures>(c.months ?? {})) {
+      const key = `${c.communityId}/${month}`
+      stored.set(key, [...(stored.get(key) ?? []), f])
+    }
   for (const key of new Set([...actual.keys(), ...stored.keys()])) {
     const a = JSON.stringify([...flatFigures(actual.get(key) ?? emptyFigures())].sort())
     const b = JSON.stringify([...flatFigures(sumFigures(stored.get(key) ?? []))].sort())

@@ -2,19 +2,20 @@
  * Running counters of the ledger, kept in the same transaction as every transfer (ledger.ts applyTransfer), so
  * points.sponsors and points.report read a few small documents instead of aggregating the whole ledger:
  *
- *   point_counters `pc_<communityId>_<YYYY-MM>_<shard>` (PointCounter): per community, China month and shard,
+ *   point_counters `pc_<communityId>_<shard>` (PointCounter): per community and shard, per China month
+ *   (`months['YYYY-MM']`, Figures):
  *     - `kinds`: the sum of person-account entries by transfer kind (issued = earn + grant + correct, redeemed =
  *       −redeem, refunded = refund, expired = −expire: points.report's months);
  *     - `issued`: per sponsor, what left its budget other than by funding (−sponsor entries, kind ≠ fund);
  *     - `redeemed`: per sponsor, what the supermarket took in for its goods (mall entries, net of refunds);
  *     - `n`: how many entries were counted (it only grows, so a recount can tell that nothing moved).
  *
- * Shards: the supermarket's redemptions are the hot path (500 a second), and one counter document per month
- * written by every redemption's transaction would make them conflict with each other. A transfer writes the
- * shard of its person account (`shardOf`), so two transactions meet on a counter only when they would meet
- * on nobody's account one time in SHARDS; a person's own transfers share their account's document anyway.
- * A reader sums the shards: points.report reads months × SHARDS documents, points.sponsors every month of the
- * community × SHARDS (O(months), whatever the size of the ledger).
+ * Shards: the supermarket's redemptions are the hot path (500 a second), and one counter document written by
+ * every redemption's transaction would make them conflict with each other. A transfer writes the shard of its
+ * person account (`shardOf`), so two transactions of different people meet on a counter one time in SHARDS
+ * (a person's own transfers meet on their account anyway). A reader sums the shards: points.report and
+ * points.sponsors read the community's SHARDS documents in one query, whatever the size of the ledger; a
+ * document grows by one small month entry a month.
  *
  * The 'points.sponsors' recount (recount.ts) recomputes a (community, month) bucket with one aggregation over
  * that month's entries and repairs the difference on shard 0.
@@ -25,29 +26,43 @@ import { chinaMonth } from '../../platform/chinaTime'
 import { findMany, txGet, type Db, type Tx } from '../../platform/db'
 import { P } from './repo'
 
-export const SHARDS = 8
+export const SHARDS = 32
 
-export interface PointCounter {
-  _id: string
-  communityId: string
-  /** China month 'YYYY-MM'. */
-  month: string
-  shard: number
+/** The figures of one (community, month) bucket: one shard's, or their sum. */
+export interface Figures {
   n: number
   kinds: Partial<Record<TransferKind, number>>
   issued: Record<string, number>
   redeemed: Record<string, number>
+}
+
+export interface PointCounter {
+  _id: string
+  communityId: string
+  shard: number
+  /** By China month 'YYYY-MM'. */
+  months: Record<string, Figures>
   updatedAt: Date
 }
 
-/** The figures of a bucket (one shard's, or their sum). */
-export type Figures = Pick<PointCounter, 'n' | 'kinds' | 'issued' | 'redeemed'>
+export const counterId = (communityId: string, shard: number) => `pc_${communityId}_${shard}`
 
-export const counterId = (communityId: string, month: string, shard: number) => `pc_${communityId}_${month}_${shard}`
-
-export const shardOf = (key: string) => createHash('sha1').update(key).digest()[0] % SHARDS
+export const shardOf = (key: string) => createHash('sha1').update(key).digest().readUInt32BE(0) % SHARDS
 
 export const emptyFigures = (): Figures => ({ n: 0, kinds: {}, issued: {}, redeemed: {} })
+
+/** The sum of the shards' figures for one month. */
+export const monthOf = (counters: PointCounter[], month: string): Figures => sumFigures(counters.map((c) => c.months?.[month] ?? emptyFigures()))
+
+/** The sum of the shards' figures over every month (or those `keep` accepts). */
+export const allMonths = (counters: PointCounter[], keep: (month: string) => boolean = () => true): Figures =>
+  sumFigures(
+    counters.flatMap((c) =>
+      Object.entries(c.months ?? {})
+        .filter(([m]) => keep(m))
+        .map(([, f]) => f),
+    ),
+  )
 
 /** One ledger entry as the counters see it. */
 export interface CountedEntry {
@@ -90,39 +105,65 @@ export function flatFigures(f: Figures): Map<string, number> {
   return out
 }
 
-/** Inside the transfer's transaction: add its entries to its (community, month, shard) counter. */
-export async function countTransfer(db: Db, tx: Tx, communityId: string, shardKey: string, entries: CountedEntry[], now: Date): Promise<void> {
-  const add = emptyFigures()
-  for (const e of entries) addEntry(add, e)
-  if (!add.n) return
-  const month = chinaMonth(now)
-  const shard = shardOf(shardKey)
-  const id = counterId(communityId, month, shard)
-  const current = await txGet<PointCounter>(tx, P.counters, id)
-  if (!current) {
-    const doc: Omit<PointCounter, '_id'> = { communityId, month, shard, ...add, updatedAt: now }
-    await tx.collection(P.counters).doc(id).set({ data: doc })
-    return
-  }
-  const _ = db.command
-  const data: Record<string, unknown> = { n: _.inc(add.n), updatedAt: now }
-  for (const [k, v] of flatFigures(add)) if (k !== 'n') data[k] = _.inc(v)
-  await tx.collection(P.counters).doc(id).update({ data })
+/** The counter a transfer adds to, as read in its transaction (read early, alongside the accounts). */
+export interface CounterRead {
+  id: string
+  communityId: string
+  month: string
+  shard: number
+  current: PointCounter | null
 }
 
-/**
- * The counter documents of a community from month `from` to `to` (inclusive; 'YYYY-MM', null = open), every
- * shard: a range of `_id` (which is the community, the month and the shard) on the (communityId, _id) index.
- */
-export async function countersOf(db: Db, communityId: string, from: string | null, to: string | null): Promise<PointCounter[]> {
+/** What a transfer's entries add to the counters (nothing for funding: no figure counts it). */
+export function figuresOf(entries: CountedEntry[]): Figures {
+  const add = emptyFigures()
+  for (const e of entries) addEntry(add, e)
+  return add
+}
+
+/** Inside the transfer's transaction: read the (community, shard) counter it will add to. */
+export async function readCounter(tx: Tx, communityId: string, shardKey: string, now: Date): Promise<CounterRead> {
+  const shard = shardOf(shardKey)
+  const id = counterId(communityId, shard)
+  return { id, communityId, month: chinaMonth(now), shard, current: await txGet<PointCounter>(tx, P.counters, id) }
+}
+
+/** Increments of `add` on month `month` of a counter document, by dotted path. */
+export function incsOf(db: Db, month: string, add: Figures): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [k, v] of flatFigures(add)) data[`months.${month}.${k}`] = _.inc(v)
+  return data
+}
+
+/** Inside the same transaction: add the transfer's figures to the counter read. */
+export async function writeCounter(db: Db, tx: Tx, read: CounterRead, add: Figures, now: Date): Promise<void> {
+  if (!add.n) return
+  if (!read.current) {
+    const doc: Omit<PointCounter, '_id'> = { communityId: read.communityId, shard: read.shard, months: { [read.month]: add }, updatedAt: now }
+    await tx.collection(P.counters).doc(read.id).set({ data: doc })
+    return
+  }
+  await tx
+    .collection(P.counters)
+    .doc(read.id)
+    .update({ data: { ...incsOf(db, read.month, add), updatedAt: now } })
+}
+
+/** The counter documents of a community (its SHARDS shards: one query). */
+export async function countersOf(db: Db, communityId: string): Promise<PointCounter[]> {
   const _ = db.command
   const out: PointCounter[] = []
-  let low = _.gte(`pc_${communityId}_${from ?? ''}`)
-  const high = _.lt(to ? `pc_${communityId}_${to}_~` : `pc_${communityId}_~`)
+  let after: string | null = null
   for (;;) {
-    const page: PointCounter[] = await findMany<PointCounter>(db, P.counters, { communityId, _id: _.and(low, high) }, { orderBy: [['_id', 'asc']], limit: 100 })
+    const page: PointCounter[] = await findMany<PointCounter>(
+      db,
+      P.counters,
+      { communityId, ...(after ? { _id: _.gt(after) } : {}) },
+      { orderBy: [['_id', 'asc']], limit: 100 },
+    )
     out.push(...page)
     if (page.length < 100) return out
-    low = _.gt(page[page.length - 1]._id)
+    after = page[page.length - 1]._id
   }
 }

@@ -9,7 +9,7 @@ import { ensureDoc, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { conflict, internal } from '../../platform/errors'
 import { P } from './repo'
 import { accountId, applyToLots, cachesBalance, mayGoNegative, transferId, validEntries } from './policy'
-import { countTransfer } from './counters'
+import { figuresOf, readCounter, writeCounter } from './counters'
 import { chinaDay } from '../../platform/chinaTime'
 
 export interface Leg {
@@ -93,9 +93,17 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
   if (!validEntries(legs)) throw internal()
   const _ = db.command
   const day = chinaDay(now)
-  for (const leg of legs) {
-    if (!cachesBalance(leg.kind)) continue
-    const acc = await txGet<PointAccount>(tx, P.accounts, leg.accountId)
+  const cached = legs.filter((l) => cachesBalance(l.kind))
+  const person = legs.find((l) => l.kind === 'person')
+  const figures = figuresOf(legs.map((l) => ({ accountKind: l.kind, kind: req.kind, amount: l.amount, sponsorId: req.sponsorId ?? null })))
+  // Every read at once (one round trip's wait, as earn.ts reads its caps): the accounts and, when the
+  // transfer counts in a report, its counter (counters.ts; the shard of the person's account).
+  const [accounts, counter] = await Promise.all([
+    Promise.all(cached.map((l) => txGet<PointAccount>(tx, P.accounts, l.accountId))),
+    figures.n ? readCounter(tx, req.communityId, person?.accountId ?? transferId(req.key), now) : null,
+  ])
+  for (const [i, leg] of cached.entries()) {
+    const acc = accounts[i]
     if (!acc) throw internal()
     if (!mayGoNegative(leg.kind) && acc.balance + leg.amount < 0) throw insufficient(leg.kind)
     const data: Record<string, unknown> = { balance: _.inc(leg.amount), updatedAt: now }
@@ -139,15 +147,7 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
     }
     await tx.collection(P.entries).add({ data: entry })
   }
-  const person = legs.find((l) => l.kind === 'person')
-  await countTransfer(
-    db,
-    tx,
-    req.communityId,
-    person?.accountId ?? id,
-    legs.map((l) => ({ accountKind: l.kind, kind: req.kind, amount: l.amount, sponsorId: req.sponsorId ?? null })),
-    now,
-  )
+  if (counter) await writeCounter(db, tx, counter, figures, now)
   return transfer
 }
 

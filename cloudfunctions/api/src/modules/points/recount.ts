@@ -12,8 +12,8 @@
  *
  * 'points.sponsors' walks the buckets (community, China month) of the counters (counters.ts), community by
  *   community from the month of its oldest entry or counter to this month, MONTHS_PER_BATCH a batch: one
- *   aggregation over the month's entries (index community_at_id) against the sum of the month's shards,
- *   read before and after it (a transfer commits its entries and its counter together, so shards unchanged
+ *   aggregation over the month's entries (index community_at_id) against the sum of the month's figures on
+ *   the community's shards, read before and after it (a transfer commits its entries and its counter together, so shards unchanged
  *   across the aggregation mean it saw exactly what they count; otherwise the bucket is busy, left for later).
  *   A fix is a transaction that re-reads every shard, checks they are still what was compared, and puts the
  *   difference on shard 0. Drift: counter 'points.sponsors', key `<community>/<month>/<figure>`.
@@ -25,7 +25,7 @@ import { addMonths, chinaDayStart, chinaMonth } from '../../platform/chinaTime'
 import { findMany, getById, runTx, txGet, updateWhere, type Db } from '../../platform/db'
 import type { Drift } from '../counters/registry'
 import { C } from '../org/repo'
-import { addEntry, counterId, countersOf, emptyFigures, flatFigures, SHARDS, sumFigures, type Figures, type PointCounter } from './counters'
+import { addEntry, counterId, countersOf, emptyFigures, flatFigures, incsOf, monthOf, SHARDS, type Figures, type PointCounter } from './counters'
 import { lotsFromCredits, sameLots, type Lot } from './policy'
 import { P } from './repo'
 
@@ -138,7 +138,7 @@ const sameFlat = (a: Map<string, number>, b: Map<string, number>) => a.size === 
 const nextMonth = (month: string) => addMonths(`${month}-01`, 1).slice(0, 7)
 
 /** The first month a community's counters or entries mention (null: none). */
-async function firstMonth(db: Db, communityId: string): Promise<string | null> {
+async function firstMonth(db: Db, communityId: string, counters: PointCounter[]): Promise<string | null> {
   const [entry] = await findMany<PointEntry>(
     db,
     P.entries,
@@ -152,39 +152,48 @@ async function firstMonth(db: Db, communityId: string): Promise<string | null> {
       field: { at: true },
     },
   )
-  const [counter] = await findMany<PointCounter>(db, P.counters, { communityId }, { orderBy: [['_id', 'asc']], limit: 1, field: { month: true } })
-  const months = [entry ? chinaMonth(new Date(entry.at)) : null, counter?.month ?? null].filter((m): m is string => !!m)
+  const months = [...(entry ? [chinaMonth(new Date(entry.at))] : []), ...counters.flatMap((c) => Object.keys(c.months ?? {}))]
   return months.length ? months.sort()[0] : null
 }
 
-/** Repairs one bucket: every shard re-read in a transaction; unchanged since compared → shard 0 takes the difference. */
+/**
+ * Repairs one bucket: every shard re-read in a transaction; if the month is still what was compared, shard 0
+ * takes the difference.
+ */
 async function fixBucket(deps: Deps, communityId: string, month: string, compared: Map<string, number>, actual: Map<string, number>): Promise<boolean> {
   const { db } = deps
-  const _ = db.command
   const now = deps.now()
   return runTx(db, async (tx) => {
-    const shards = await Promise.all(Array.from({ length: SHARDS }, (_x, i) => txGet<PointCounter>(tx, P.counters, counterId(communityId, month, i))))
-    if (!sameFlat(flatFigures(sumFigures(shards.filter((s): s is PointCounter => !!s))), compared)) return false
-    const delta = new Map<string, number>()
+    const shards = await Promise.all(Array.from({ length: SHARDS }, (_x, i) => txGet<PointCounter>(tx, P.counters, counterId(communityId, i))))
+    if (
+      !sameFlat(
+        flatFigures(
+          monthOf(
+            shards.filter((c): c is PointCounter => !!c),
+            month,
+          ),
+        ),
+        compared,
+      )
+    )
+      return false
+    const delta = emptyFigures()
     for (const k of new Set([...compared.keys(), ...actual.keys()])) {
       const d = (actual.get(k) ?? 0) - (compared.get(k) ?? 0)
-      if (d) delta.set(k, d)
+      if (!d) continue
+      const [group, name] = k.split('.') as [keyof Figures, string | undefined]
+      if (group === 'n') delta.n = d
+      else (delta[group] as Record<string, number>)[name!] = d
     }
-    const id = counterId(communityId, month, 0)
+    const id = counterId(communityId, 0)
     if (!shards[0]) {
-      const f = emptyFigures()
-      for (const [k, v] of delta) {
-        const [group, name] = k.split('.') as [keyof Figures, string | undefined]
-        if (group === 'n') f.n = v
-        else (f[group] as Record<string, number>)[name!] = v
-      }
-      const doc: Omit<PointCounter, '_id'> = { communityId, month, shard: 0, ...f, updatedAt: now }
+      const doc: Omit<PointCounter, '_id'> = { communityId, shard: 0, months: { [month]: delta }, updatedAt: now }
       await tx.collection(P.counters).doc(id).set({ data: doc })
-      return true
-    }
-    const data: Record<string, unknown> = { updatedAt: now }
-    for (const [k, v] of delta) data[k] = _.inc(v)
-    await tx.collection(P.counters).doc(id).update({ data })
+    } else
+      await tx
+        .collection(P.counters)
+        .doc(id)
+        .update({ data: { ...incsOf(db, month, delta), updatedAt: now } })
     return true
   })
 }
@@ -208,15 +217,15 @@ export async function recountSponsors(deps: Deps, cursor: Cursor, opts: { fix: b
       })
       if (!next) return { counts: { buckets, drift: drift.length, fixed: drift.filter((d) => d.fixed).length, busy }, cursor: null, done: true, drift }
       community = next._id
-      month = await firstMonth(db, community)
+      month = await firstMonth(db, community, await countersOf(db, community))
       if (!month) {
         month = null
         continue
       }
     }
-    const before = sumFigures(await countersOf(db, community, month, month))
+    const before = monthOf(await countersOf(db, community), month)
     const actual = await ledgerFigures(db, community, month)
-    const after = sumFigures(await countersOf(db, community, month, month))
+    const after = monthOf(await countersOf(db, community), month)
     buckets++
     const stored = flatFigures(before)
     if (!sameFlat(stored, flatFigures(after))) busy++

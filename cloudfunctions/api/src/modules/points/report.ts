@@ -6,7 +6,7 @@
 import { ReportInput, type ReportView } from '../../../../../types/points'
 import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { countersOf } from './counters'
+import { countersOf, monthOf } from './counters'
 import { sponsorViews } from './views'
 import { chinaMonthsBack } from '../../platform/chinaTime'
 
@@ -15,19 +15,19 @@ async function report(ctx: UserCtx, input: ActionInput<'points.report'>): Promis
   const monthsBack = input.months ?? 6
   // Months are China months whatever the server's zone (functions run in UTC): the month keys from dayjs in
   // Asia/Shanghai, as the counters are kept (counters.ts). Every month's counters are read once: the months
-  // shown, and all of them for the sponsors' totals (O(months × shards) small documents, never the ledger).
+  // shown, and all of them for the sponsors' totals (the community's SHARDS small documents, never the ledger).
   const now = ctx.now()
-  const counters = await countersOf(db, input.communityId, null, null)
+  const counters = await countersOf(db, input.communityId)
   const months = new Map<string, ReportView['months'][number]>()
-  for (const key of chinaMonthsBack(now, monthsBack)) months.set(key, { month: key, issued: 0, redeemed: 0, refunded: 0, expired: 0 })
-  for (const c of counters) {
-    const m = months.get(c.month)
-    if (!m) continue
-    const k = c.kinds ?? {}
-    m.issued += (k.earn ?? 0) + (k.grant ?? 0) + (k.correct ?? 0)
-    m.redeemed += -(k.redeem ?? 0)
-    m.refunded += k.refund ?? 0
-    m.expired += -(k.expire ?? 0)
+  for (const key of chinaMonthsBack(now, monthsBack)) {
+    const k = monthOf(counters, key).kinds
+    months.set(key, {
+      month: key,
+      issued: (k.earn ?? 0) + (k.grant ?? 0) + (k.correct ?? 0),
+      redeemed: 0 - (k.redeem ?? 0),
+      refunded: k.refund ?? 0,
+      expired: 0 - (k.expire ?? 0),
+    })
   }
   const sponsors = await sponsorViews(db, input.communityId, true, counters)
   const issued = sponsors.reduce((s, x) => s + x.issued, 0)

@@ -4,7 +4,7 @@
  */
 import { EARN_KINDS, EARN_LABELS, type PointAccount, type PointRule, type RulesView, type Sponsor, type SponsorView } from '../../../../../types/points'
 import { findMany, readAll, type Db } from '../../platform/db'
-import { countersOf, sumFigures, type PointCounter } from './counters'
+import { allMonths, countersOf, type PointCounter } from './counters'
 import { getMany } from '../org/repo'
 import { expireMonthsOf } from './account'
 import { MAX_SPONSORS } from './earn'
@@ -33,10 +33,10 @@ export async function rulesView(db: Db, communityId: string): Promise<RulesView>
 
 /**
  * Per sponsor: net issued to people, and points redeemed on its goods (net of refunds), from the running
- * counters of every month of the community (counters.ts): O(months × shards) small documents, never the ledger.
+ * counters of every month of the community (counters.ts): its SHARDS small documents, never the ledger.
  */
 export async function sponsorFigures(db: Db, communityId: string, counters?: PointCounter[]): Promise<Map<string, { issued: number; redeemed: number }>> {
-  const all = sumFigures(counters ?? (await countersOf(db, communityId, null, null)))
+  const all = allMonths(counters ?? (await countersOf(db, communityId)))
   const out = new Map<string, { issued: number; redeemed: number }>()
   for (const [id, n] of Object.entries(all.issued)) out.set(id, { issued: n, redeemed: out.get(id)?.redeemed ?? 0 })
   for (const [id, n] of Object.entries(all.redeemed)) out.set(id, { issued: out.get(id)?.issued ?? 0, redeemed: n })
