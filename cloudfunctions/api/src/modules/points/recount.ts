@@ -15,8 +15,7 @@
  *   aggregation over the month's entries (index community_at_id) against the sum of the month's figures on
  *   the community's shards, read before and after it (a transfer commits its entries and its counter together, so shards unchanged
  *   across the aggregation mean it saw exactly what they count; otherwise the bucket is busy, left for later).
- *   A fix is a transaction that re-reads every shard, checks they are still what was compared, and puts the
- *   difference on shard 0. Drift: counter 'points.sponsors', key `<community>/<month>/<figure>`.
+ *   A fix adds the difference to shard 0 in a transaction that re-reads only shard 0 (`fixBucket`). Drift: counter 'points.sponsors', key `<community>/<month>/<figure>`.
  */
 import type { PointAccount, PointEntry, TransferKind } from '../../../../../types/points'
 import type { Deps } from '../../platform/context'
@@ -25,7 +24,7 @@ import { addMonths, chinaDayStart, chinaMonth } from '../../platform/chinaTime'
 import { findMany, getById, runTx, txGet, updateWhere, type Db } from '../../platform/db'
 import type { Drift } from '../counters/registry'
 import { C } from '../org/repo'
-import { addEntry, counterId, countersOf, emptyFigures, flatFigures, incsOf, monthOf, SHARDS, type Figures, type PointCounter } from './counters'
+import { addEntry, counterId, countersOf, emptyFigures, flatFigures, incsOf, monthOf, type Figures, type PointCounter } from './counters'
 import { lotsFromCredits, sameLots, type Lot } from './policy'
 import { P } from './repo'
 
@@ -157,36 +156,34 @@ async function firstMonth(db: Db, communityId: string, counters: PointCounter[])
 }
 
 /**
- * Repairs one bucket: every shard re-read in a transaction; if the month is still what was compared, shard 0
- * takes the difference.
+ * Repairs one bucket by adding the difference found to shard 0. The difference stays right whatever
+ * transfers commit after the comparison (each adds to the entries and to a shard alike), so only shard 0 is
+ * re-read, in a transaction: if its month changed since the comparison (a transfer on it, or another
+ * recount's fix), nothing is written and the next pass looks again, so a fix is never applied twice.
  */
-async function fixBucket(deps: Deps, communityId: string, month: string, compared: Map<string, number>, actual: Map<string, number>): Promise<boolean> {
+async function fixBucket(
+  deps: Deps,
+  communityId: string,
+  month: string,
+  shard0: Figures,
+  stored: Map<string, number>,
+  actual: Map<string, number>,
+): Promise<boolean> {
   const { db } = deps
   const now = deps.now()
+  const delta = emptyFigures()
+  for (const k of new Set([...stored.keys(), ...actual.keys()])) {
+    const d = (actual.get(k) ?? 0) - (stored.get(k) ?? 0)
+    if (!d) continue
+    const [group, name] = k.split('.') as [keyof Figures, string | undefined]
+    if (group === 'n') delta.n = d
+    else (delta[group] as Record<string, number>)[name!] = d
+  }
+  const id = counterId(communityId, 0)
   return runTx(db, async (tx) => {
-    const shards = await Promise.all(Array.from({ length: SHARDS }, (_x, i) => txGet<PointCounter>(tx, P.counters, counterId(communityId, i))))
-    if (
-      !sameFlat(
-        flatFigures(
-          monthOf(
-            shards.filter((c): c is PointCounter => !!c),
-            month,
-          ),
-        ),
-        compared,
-      )
-    )
-      return false
-    const delta = emptyFigures()
-    for (const k of new Set([...compared.keys(), ...actual.keys()])) {
-      const d = (actual.get(k) ?? 0) - (compared.get(k) ?? 0)
-      if (!d) continue
-      const [group, name] = k.split('.') as [keyof Figures, string | undefined]
-      if (group === 'n') delta.n = d
-      else (delta[group] as Record<string, number>)[name!] = d
-    }
-    const id = counterId(communityId, 0)
-    if (!shards[0]) {
+    const current = await txGet<PointCounter>(tx, P.counters, id)
+    if (!sameFlat(flatFigures(current?.months?.[month] ?? emptyFigures()), flatFigures(shard0))) return false
+    if (!current) {
       const doc: Omit<PointCounter, '_id'> = { communityId, shard: 0, months: { [month]: delta }, updatedAt: now }
       await tx.collection(P.counters).doc(id).set({ data: doc })
     } else
@@ -225,14 +222,16 @@ export async function recountSponsors(deps: Deps, cursor: Cursor, opts: { fix: b
     }
     const before = monthOf(await countersOf(db, community), month)
     const actual = await ledgerFigures(db, community, month)
-    const after = monthOf(await countersOf(db, community), month)
+    const shards = await countersOf(db, community)
+    const after = monthOf(shards, month)
+    const shard0 = shards.find((c) => c.shard === 0)?.months?.[month] ?? emptyFigures()
     buckets++
     const stored = flatFigures(before)
     if (!sameFlat(stored, flatFigures(after))) busy++
     else {
       const real = flatFigures(actual)
       if (!sameFlat(stored, real)) {
-        const fixed = opts.fix ? await fixBucket(deps, community, month, stored, real) : false
+        const fixed = opts.fix ? await fixBucket(deps, community, month, shard0, stored, real) : false
         for (const k of new Set([...stored.keys(), ...real.keys()]))
           if ((stored.get(k) ?? 0) !== (real.get(k) ?? 0))
             drift.push({ counter: 'points.sponsors', key: `${community}/${month}/${k}`, stored: stored.get(k) ?? 0, actual: real.get(k) ?? 0, fixed })
