@@ -24,9 +24,13 @@ import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 import { SCALE_CASES, scaleSection } from './scale'
 import { WISH_SCALE } from './scale-wish'
+import { MALL_SCALE, POINTS_SCALE } from './scale-points'
+import { ORG_SCALE } from './scale-org'
 import { setRoundTripLatency } from '../local/cloud'
 
 SCALE_CASES.push(...WISH_SCALE)
+SCALE_CASES.push(...POINTS_SCALE, ...MALL_SCALE)
+SCALE_CASES.push(...ORG_SCALE)
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')

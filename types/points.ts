@@ -22,6 +22,12 @@ export interface PointAccount {
   balance: number
   /** Person accounts: the earliest moment any of its points could expire (the expiry timer's queue); missing = never checked. */
   expiryCheckAt?: Date
+  /**
+   * Person accounts: unspent points by the China day they were earned, oldest first (FIFO, the ledger's order),
+   * kept with every transfer; their sum is the balance. Missing on accounts made before they were kept, until
+   * the 'points.accounts' recount writes them.
+   */
+  lots?: { day: string; amount: number }[]
   createdAt: Date
   updatedAt: Date
 }

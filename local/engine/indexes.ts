@@ -224,7 +224,13 @@ export function planQuery(indexes: Index[], filter: any, sort: [string, number][
     // can the scan deliver the requested order?
     let ordered = false,
       reverse = false
-    if (sort && sort.length > 0 && !idx.multikey && combos === 1) {
+    // A multikey index delivers a sort only on fields that are never arrays: MongoDB blocks (sorts in memory)
+    // only "when you sort based on an array field that is indexed with a multikey index"
+    // (https://www.mongodb.com/docs/manual/tutorial/sort-results-with-indexes/). The index does not record
+    // which path made it multikey, so only `_id` (never an array) is trusted: equality on the array field,
+    // then (…, _id) in order — a document matched by two elements is visited twice in a row and deduped.
+    const sortable = !idx.multikey || (sort?.every(([f]) => f === '_id') ?? false)
+    if (sort && sort.length > 0 && sortable && combos === 1) {
       const rest = idx.fields.slice(e)
       if (sort.length <= rest.length && sort.every(([f], i) => f === rest[i])) {
         const same = sort.every(([, d], i) => d === idx.dirs[e + i])

@@ -130,6 +130,35 @@ test('multikey index over an array of objects (roles.communityId) and over an ar
   expect(engine.stats.examined).toBe(100)
 })
 
+test('a multikey index with equality on the array field serves an order by _id (users.roles_community_id), each document once', async () => {
+  // Two roles in the same community: two index entries with the same key, visited in a row, answered once.
+  await engine.insertMany('users', [
+    {
+      _id: 'zz-two-roles',
+      openid: 'o-two',
+      roles: [
+        { communityId: 'special', role: 'admin' },
+        { communityId: 'special', role: 'resident' },
+      ],
+    },
+  ])
+  const all = (await engine.find('users', { 'roles.communityId': 'special' })).map((u) => u._id).sort()
+  const first = await db.collection('users').where({ 'roles.communityId': 'special' }).orderBy('_id', 'asc').limit(5).get()
+  expect(first.data.map((u: any) => u._id)).toEqual(all.slice(0, 5))
+  expect(engine.stats.examined).toBeLessThanOrEqual(6)
+  // A deep page starts at its cursor: it examines a page, not what came before.
+  const deep = await db
+    .collection('users')
+    .where({ 'roles.communityId': 'special', _id: _.gt(all[all.length - 3]) })
+    .orderBy('_id', 'asc')
+    .limit(5)
+    .get()
+  expect(deep.data.map((u: any) => u._id)).toEqual(all.slice(-2))
+  expect(engine.stats.examined).toBeLessThanOrEqual(4)
+  expect(all.filter((id) => id === 'zz-two-roles')).toHaveLength(1)
+  await db.collection('users').doc('zz-two-roles').remove()
+})
+
 test('indexes follow updates and removals; results equal a full scan', async () => {
   const c = db.collection('big')
   await c.doc('d10').update({ data: { k: 'moved', cat: 1000 } })

@@ -163,7 +163,7 @@ export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<
 }
 
 /**
- * One page of a community's documents newest first, by (at, _id) desc — the index `community_at` — with an
+ * One page of a community's documents newest first, by (at, _id) desc — the index `community_at_id` — with an
  * opaque cursor `<ms>_<id>` so documents written in the same millisecond are neither lost nor repeated.
  * Used by the audit log and the undelivered messages.
  */
@@ -180,7 +180,9 @@ export async function newestFirstPage<T extends { _id: string; at: Date }>(
     const m = /^(\d+)_([A-Za-z0-9_-]+)$/.exec(cursor)
     if (!m) throw invalid('翻页参数不正确，请刷新后重试')
     const at = new Date(Number(m[1]))
-    filter = _.and([{ communityId }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(m[2]) }])])
+    // `at <= cursor` bounds the index scan (community_at_id) so a deep page starts where the last ended;
+    // the $or then settles ties on `at` by `_id`.
+    filter = _.and([{ communityId }, { at: _.lte(at) }, _.or([{ at: _.lt(at) }, { at, _id: _.lt(m[2]) }])])
   }
   const docs = await findMany<T>(db, collection, filter, {
     orderBy: [

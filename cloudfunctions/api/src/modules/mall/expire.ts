@@ -27,7 +27,13 @@ export async function expireOrders(deps: Deps, cursor: Cursor): Promise<Batch> {
     deps.db,
     M.orders,
     { status: 'reserved', deadline: deps.db.command.lt(now), ...notSkipped(deps.db, skip) },
-    { orderBy: [['deadline', 'asc']], limit: ORDERS_PER_BATCH },
+    {
+      orderBy: [
+        ['deadline', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: ORDERS_PER_BATCH,
+    },
   )
   let expired = 0
   let failed = 0

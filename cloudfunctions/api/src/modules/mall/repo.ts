@@ -28,7 +28,9 @@ const decodeCursor = (cursor: string | undefined) => {
 export async function ordersPage(db: Db, base: Record<string, unknown>, cursor: string | undefined, limit: number): Promise<Page<MallOrder>> {
   const _ = db.command
   const c = decodeCursor(cursor)
-  const filter = c ? _.and([base, _.or([{ createdAt: _.lt(c.at) }, { createdAt: c.at, _id: _.lt(c.id) }])]) : base
+  // `createdAt <= cursor` bounds the index scan ((…, createdAt, _id) desc) so a deep page costs what the first
+  // does; the $or settles ties on createdAt by _id.
+  const filter = c ? _.and([base, { createdAt: _.lte(c.at) }, _.or([{ createdAt: _.lt(c.at) }, { createdAt: c.at, _id: _.lt(c.id) }])]) : base
   const docs = await findMany<MallOrder>(db, M.orders, filter, {
     orderBy: [
       ['createdAt', 'desc'],

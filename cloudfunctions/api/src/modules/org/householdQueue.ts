@@ -10,7 +10,7 @@ import { defineAction, roles, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { findMany } from '../../platform/db'
 import { forbidden, notFound } from '../../platform/errors'
-import { C, getCommunity, getMany, householdLabel } from './repo'
+import { C, getCommunity, getMany, householdLabels } from './repo'
 import { headScope, holdsRole, maskPhone } from './rules'
 
 async function householdQueue(ctx: UserCtx, input: ActionInput<'org.householdQueue'>): Promise<Page<HouseholdClaim>> {
@@ -33,20 +33,19 @@ async function householdQueue(ctx: UserCtx, input: ActionInput<'org.householdQue
     C.households,
     page.map((p) => p.householdId ?? ''),
   )
-  const items = await Promise.all(
-    page.map(async (p): Promise<HouseholdClaim | null> => {
-      const h = households.get(p.householdId ?? '')
-      if (!h) return null
-      return {
-        userId: p._id,
-        name: p.realName || p.nickname,
-        phone: maskPhone(p.phone),
-        household: { id: h._id, communityId: h.communityId, compoundId: h.compoundId, buildingId: h.buildingId, label: await householdLabel(db, h) },
-        declaredAt: new Date(p.householdDeclaredAt ?? p.updatedAt).toISOString(),
-        offline: p.offline === true,
-      }
-    }),
-  )
+  const labels = await householdLabels(db, [...households.values()])
+  const items = page.map((p): HouseholdClaim | null => {
+    const h = households.get(p.householdId ?? '')
+    if (!h) return null
+    return {
+      userId: p._id,
+      name: p.realName || p.nickname,
+      phone: maskPhone(p.phone),
+      household: { id: h._id, communityId: h.communityId, compoundId: h.compoundId, buildingId: h.buildingId, label: labels.get(h._id) ?? '' },
+      declaredAt: new Date(p.householdDeclaredAt ?? p.updatedAt).toISOString(),
+      offline: p.offline === true,
+    }
+  })
   return { items: items.filter((x): x is HouseholdClaim => x !== null), nextCursor: people.length > limit ? page[page.length - 1]._id : null }
 }
 

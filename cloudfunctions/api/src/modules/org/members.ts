@@ -8,9 +8,8 @@ import { MembersInput, type Household, type MemberListItem, type User } from '..
 import { defineAction, SECRETARY, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { findMany } from '../../platform/db'
-import { C, getMany } from './repo'
+import { C, getMany, householdLabels } from './repo'
 import { listName, maskPhone, rolesIn } from './rules'
-import { householdView } from './views'
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -29,25 +28,25 @@ async function members(ctx: UserCtx, input: ActionInput<'org.members'>): Promise
   }
   const users = await findMany<User>(db, C.users, where, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = users.slice(0, limit)
+  // Where someone lives is this community's business only if they live here. The page's households, then
+  // their compounds and buildings: one `_.in` query per collection, whatever the page's length.
   const households = await getMany<Household>(
     db,
     C.households,
-    page.map((u) => u.householdId).filter((x): x is string => !!x),
+    page.filter((u) => u.householdId && u.communityId === input.communityId).map((u) => u.householdId!),
   )
-  const items = await Promise.all(
-    page.map(async (u) => {
-      // Where someone lives is this community's business only if they live here.
-      const h = u.householdId && u.communityId === input.communityId ? households.get(u.householdId) : undefined
-      return {
-        userId: u._id,
-        name: listName(u),
-        phone: maskPhone(u.phone),
-        roles: rolesIn(u, input.communityId),
-        householdLabel: h ? ((await householdView(db, h._id))?.label ?? null) : null,
-        offline: u.offline === true,
-      }
-    }),
-  )
+  const labels = await householdLabels(db, [...households.values()])
+  const items = page.map((u) => {
+    const h = u.householdId && u.communityId === input.communityId ? households.get(u.householdId) : undefined
+    return {
+      userId: u._id,
+      name: listName(u),
+      phone: maskPhone(u.phone),
+      roles: rolesIn(u, input.communityId),
+      householdLabel: h ? (labels.get(h._id) ?? null) : null,
+      offline: u.offline === true,
+    }
+  })
   return { items, nextCursor: users.length > limit ? page[page.length - 1]._id : null }
 }
 

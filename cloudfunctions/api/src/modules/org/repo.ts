@@ -52,5 +52,25 @@ export async function communityTree(db: Db, communityId: string) {
 /** "幸福里小区 3栋 2单元 501" for a household. */
 export async function householdLabel(db: Db, h: Household): Promise<string> {
   const [compound, building] = await Promise.all([getById<Compound>(db, C.compounds, h.compoundId), getById<Building>(db, C.buildings, h.buildingId)])
-  return `${compound?.name ?? ''} ${building?.name ?? ''} ${h.unit}单元 ${h.room}`.trim()
+  return labelOf(h, compound, building)
+}
+
+const labelOf = (h: Household, compound: Compound | null | undefined, building: Building | null | undefined) =>
+  `${compound?.name ?? ''} ${building?.name ?? ''} ${h.unit}单元 ${h.room}`.trim()
+
+/** The labels of a page's households: one query for their compounds and one for their buildings (`_.in`). */
+export async function householdLabels(db: Db, households: Household[]): Promise<Map<string, string>> {
+  const [compounds, buildings] = await Promise.all([
+    getMany<Compound>(
+      db,
+      C.compounds,
+      households.map((h) => h.compoundId),
+    ),
+    getMany<Building>(
+      db,
+      C.buildings,
+      households.map((h) => h.buildingId),
+    ),
+  ])
+  return new Map(households.map((h) => [h._id, labelOf(h, compounds.get(h.compoundId), buildings.get(h.buildingId))]))
 }

@@ -46,7 +46,13 @@ async function dueAccounts(deps: Deps, now: Date, skip: string[], limit: number)
     deps.db,
     P.accounts,
     { kind: 'person', expiryCheckAt: _.lte(now), ...notSkipped },
-    { orderBy: [['expiryCheckAt', 'asc']], limit: limit - fresh.length },
+    {
+      orderBy: [
+        ['expiryCheckAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      limit: limit - fresh.length,
+    },
   )
   return [...fresh, ...due]
 }

@@ -1,14 +1,16 @@
 /**
  * The ledger: the only code that moves points. A transfer and its entries are written in one
- * transaction together with the cached balances (`_.inc`), after checking no person or sponsor account
- * goes below zero. The transfer's id derives from its idempotency key, so replaying a cause changes
+ * transaction together with the cached balances (`_.inc`), a person's lots (what expires when) and the
+ * running counters of the reports (counters.ts), after checking no person or sponsor account goes below zero. The transfer's id derives from its idempotency key, so replaying a cause changes
  * nothing. Other modules earn and spend through `credit` / `applyTransfer`, never through these collections.
  */
 import type { AccountKind, Cause, PointAccount, PointEntry, PointTransfer, TransferKind } from '../../../../../types/points'
 import { ensureDoc, runTx, txGet, type Db, type Tx } from '../../platform/db'
 import { conflict, internal } from '../../platform/errors'
 import { P } from './repo'
-import { accountId, cachesBalance, mayGoNegative, transferId, validEntries } from './policy'
+import { accountId, applyToLots, cachesBalance, mayGoNegative, transferId, validEntries } from './policy'
+import { figuresOf, readCounter, writeCounter } from './counters'
+import { chinaDay } from '../../platform/chinaTime'
 
 export interface Leg {
   accountId: string
@@ -62,7 +64,16 @@ export async function ensureAccounts(db: Db, communityId: string, legs: Leg[], n
     legs
       .filter((l) => cachesBalance(l.kind))
       .map((l) => {
-        const doc: PointAccount = { _id: l.accountId, communityId, kind: l.kind as AccountKind, ownerId: l.ownerId, balance: 0, createdAt: now, updatedAt: now }
+        const doc: PointAccount = {
+          _id: l.accountId,
+          communityId,
+          kind: l.kind as AccountKind,
+          ownerId: l.ownerId,
+          balance: 0,
+          ...(l.kind === 'person' ? { lots: [] } : {}),
+          createdAt: now,
+          updatedAt: now,
+        }
         return ensureDoc(db, P.accounts, doc)
       }),
   )
@@ -81,17 +92,29 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
   const legs = req.legs
   if (!validEntries(legs)) throw internal()
   const _ = db.command
-  for (const leg of legs) {
-    if (!cachesBalance(leg.kind)) continue
-    const acc = await txGet<PointAccount>(tx, P.accounts, leg.accountId)
+  const day = chinaDay(now)
+  const cached = legs.filter((l) => cachesBalance(l.kind))
+  const person = legs.find((l) => l.kind === 'person')
+  const figures = figuresOf(legs.map((l) => ({ accountKind: l.kind, kind: req.kind, amount: l.amount, sponsorId: req.sponsorId ?? null })))
+  // Every read at once (one round trip's wait, as earn.ts reads its caps): the accounts and, when the
+  // transfer counts in a report, its counter (counters.ts; the shard of the person's account).
+  const [accounts, counter] = await Promise.all([
+    Promise.all(cached.map((l) => txGet<PointAccount>(tx, P.accounts, l.accountId))),
+    figures.n ? readCounter(tx, req.communityId, person?.accountId ?? transferId(req.key), now) : null,
+  ])
+  for (const [i, leg] of cached.entries()) {
+    const acc = accounts[i]
     if (!acc) throw internal()
     if (!mayGoNegative(leg.kind) && acc.balance + leg.amount < 0) throw insufficient(leg.kind)
-    await tx
-      .collection(P.accounts)
-      .doc(leg.accountId)
-      .update({
-        data: { balance: _.inc(leg.amount), updatedAt: now },
-      })
+    const data: Record<string, unknown> = { balance: _.inc(leg.amount), updatedAt: now }
+    // A person's lots (policy.ts applyToLots) change with the balance, from the account this transaction read
+    // (a concurrent transfer to it conflicts and retries on the new value). Accounts from before lots were
+    // kept have none until the 'points.accounts' recount writes them.
+    if (leg.kind === 'person' && Array.isArray(acc.lots)) {
+      const lots = applyToLots(acc.lots, day, leg.amount)
+      if (lots) data.lots = _.set(lots)
+    }
+    await tx.collection(P.accounts).doc(leg.accountId).update({ data })
   }
   const id = transferId(req.key)
   const transfer: PointTransfer = {
@@ -124,6 +147,7 @@ export async function applyTransfer(db: Db, tx: Tx, req: TransferRequest, now: D
     }
     await tx.collection(P.entries).add({ data: entry })
   }
+  if (counter) await writeCounter(db, tx, counter, figures, now)
   return transfer
 }
 

@@ -72,9 +72,14 @@ export const expiryDay = (earnedAt: Date, months: number): ChinaDay => addMonths
  * before D has expired and D itself has not; starting from today − N months, at most three steps find it.
  */
 export function expiryCutoff(today: ChinaDay, months: number): Date {
+  return chinaDayStart(expiryCutoffDay(today, months))
+}
+
+/** The China day of `expiryCutoff`: points earned before this day have expired on `today`. */
+export function expiryCutoffDay(today: ChinaDay, months: number): ChinaDay {
   let d = addMonths(today, -months)
   while (addMonths(d, months) <= today) d = addDays(d, 1)
-  return chinaDayStart(d)
+  return d
 }
 
 /**
@@ -109,4 +114,76 @@ export function nextExpiry(
 export function capBuckets(at: Date): { day: string; month: string } {
   const t = inChina(at)
   return { day: t.format('YYYYMMDD'), month: t.format('YYYYMM') }
+}
+
+/**
+ * A person's unspent points by the China day they were earned, oldest first (`PointAccount.lots`): what the
+ * ledger's FIFO leaves of its credits (`nextExpiry`), kept on the account in the same transaction as every
+ * transfer so that the balance page reads one document, not the account's history. Their sum is the balance.
+ */
+export interface Lot {
+  day: ChinaDay
+  amount: number
+}
+
+/**
+ * The lots after one leg on `day`: a credit joins the lot of its day (in day order), a debit consumes the
+ * oldest lots first (FIFO, as `nextExpiry` counts). Answers null when the debit is more than the lots hold
+ * (the ledger refuses that before: a person's balance never goes below zero).
+ */
+export function applyToLots(lots: readonly Lot[], day: ChinaDay, amount: number): Lot[] | null {
+  const out = lots.filter((l) => l.amount > 0).map((l) => ({ ...l }))
+  if (amount > 0) {
+    const same = out.find((l) => l.day === day)
+    if (same) same.amount += amount
+    else {
+      // Normally the newest; a transaction stamped just before midnight may commit after one stamped after.
+      const at = out.findIndex((l) => l.day > day)
+      out.splice(at < 0 ? out.length : at, 0, { day, amount })
+    }
+    return out
+  }
+  let debit = -amount
+  while (debit > 0 && out.length) {
+    const take = Math.min(debit, out[0].amount)
+    out[0].amount -= take
+    debit -= take
+    if (out[0].amount === 0) out.shift()
+  }
+  return debit > 0 ? null : out
+}
+
+/**
+ * The lots of an account from its credits read newest first (`credits`) and its balance: FIFO leaves the
+ * newest credits unspent, the oldest of them in part. Answers null when the credits do not cover the balance
+ * (more must be read).
+ */
+export function lotsFromCredits(creditsNewestFirst: { amount: number; at: Date }[], balance: number): Lot[] | null {
+  if (balance <= 0) return []
+  const byDay = new Map<ChinaDay, number>()
+  let left = balance
+  for (const c of creditsNewestFirst) {
+    if (c.amount <= 0) continue
+    const take = Math.min(left, c.amount)
+    const day = chinaDay(c.at)
+    byDay.set(day, (byDay.get(day) ?? 0) + take)
+    left -= take
+    if (left === 0) break
+  }
+  if (left > 0) return null
+  return [...byDay.entries()].map(([day, amount]) => ({ day, amount })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+}
+
+export const sameLots = (a: readonly Lot[] | undefined, b: readonly Lot[]) =>
+  !!a && a.length === b.length && a.every((l, i) => l.day === b[i].day && l.amount === b[i].amount)
+
+/** `nextExpiry` from the lots: the same answer, reading no entries. */
+export function nextExpiryOfLots(lots: readonly Lot[], months: number, today: ChinaDay, warnDays: number): { amount: number; on: ChinaDay } | null {
+  const oldest = lots.find((l) => l.amount > 0)
+  if (!oldest) return null
+  const on = addMonths(oldest.day, months)
+  if (on > addDays(today, warnDays)) return null
+  const cutoff = expiryCutoffDay(on, months)
+  const amount = lots.reduce((s, l) => (l.day < cutoff ? s + l.amount : s), 0)
+  return amount > 0 ? { amount, on } : null
 }

@@ -4,6 +4,7 @@
  */
 import { EARN_KINDS, EARN_LABELS, type PointAccount, type PointRule, type RulesView, type Sponsor, type SponsorView } from '../../../../../types/points'
 import { findMany, readAll, type Db } from '../../platform/db'
+import { allMonths, countersOf, type PointCounter } from './counters'
 import { getMany } from '../org/repo'
 import { expireMonthsOf } from './account'
 import { MAX_SPONSORS } from './earn'
@@ -30,41 +31,19 @@ export async function rulesView(db: Db, communityId: string): Promise<RulesView>
   }
 }
 
-/** Per sponsor: net issued to people, and points redeemed on its goods (net of refunds). */
-export async function sponsorFigures(db: Db, communityId: string): Promise<Map<string, { issued: number; redeemed: number }>> {
-  const $ = db.command.aggregate
-  const res = (await db
-    .collection(P.entries)
-    .aggregate()
-    .match({ communityId, accountKind: db.command.in(['sponsor', 'mall']) })
-    .group({ _id: { sponsorId: '$sponsorId', accountKind: '$accountKind' }, total: $.sum('$amount') })
-    .limit(1000) // aggregate answers 20 records unless told otherwise
-    .end()) as { list: { _id: { sponsorId: string | null; accountKind: string }; total: number }[] }
+/**
+ * Per sponsor: net issued to people, and points redeemed on its goods (net of refunds), from the running
+ * counters of every month of the community (counters.ts): its SHARDS small documents, never the ledger.
+ */
+export async function sponsorFigures(db: Db, communityId: string, counters?: PointCounter[]): Promise<Map<string, { issued: number; redeemed: number }>> {
+  const all = allMonths(counters ?? (await countersOf(db, communityId)))
   const out = new Map<string, { issued: number; redeemed: number }>()
-  for (const row of res.list) {
-    if (!row._id.sponsorId) continue
-    const f = out.get(row._id.sponsorId) ?? { issued: 0, redeemed: 0 }
-    if (row._id.accountKind === 'mall') f.redeemed += row.total
-    out.set(row._id.sponsorId, f)
-  }
-  // Issued: what left each sponsor's account other than by funding (fund entries are positive, spending negative).
-  const issued = (await db
-    .collection(P.entries)
-    .aggregate()
-    .match({ communityId, accountKind: 'sponsor', kind: db.command.neq('fund') })
-    .group({ _id: '$accountId', total: $.sum('$amount') })
-    .limit(1000)
-    .end()) as { list: { _id: string; total: number }[] }
-  for (const row of issued.list) {
-    const sponsorId = row._id.slice(`sa_${communityId}_`.length)
-    const f = out.get(sponsorId) ?? { issued: 0, redeemed: 0 }
-    f.issued = -row.total
-    out.set(sponsorId, f)
-  }
+  for (const [id, n] of Object.entries(all.issued)) out.set(id, { issued: n, redeemed: out.get(id)?.redeemed ?? 0 })
+  for (const [id, n] of Object.entries(all.redeemed)) out.set(id, { issued: out.get(id)?.issued ?? 0, redeemed: n })
   return out
 }
 
-export async function sponsorViews(db: Db, communityId: string, includeInactive = true): Promise<SponsorView[]> {
+export async function sponsorViews(db: Db, communityId: string, includeInactive = true, counters?: PointCounter[]): Promise<SponsorView[]> {
   const list = (await readAll<Sponsor>(db, P.sponsors, { communityId }, MAX_SPONSORS)).filter((s) => includeInactive || s.active)
   const [accounts, figures] = await Promise.all([
     getMany<PointAccount>(
@@ -72,7 +51,7 @@ export async function sponsorViews(db: Db, communityId: string, includeInactive 
       P.accounts,
       list.map((s) => accountId.sponsor(communityId, s._id)),
     ),
-    sponsorFigures(db, communityId),
+    sponsorFigures(db, communityId, counters),
   ])
   return list
     .sort((a, b) => a.priority - b.priority || a._id.localeCompare(b._id))
