@@ -1,26 +1,31 @@
 /**
- * 'council.topics' recount (counters/registry.ts): each topic's `supports` (its topic_supports documents) and
- * `comments` (its visible comments), walked by topic `_id` 100 topics a batch: one read of the topics, then one
- * aggregation per counter over that batch's topics (topic_supports.topic_id, topic_comments.topic_status_id).
- * Tallies are not running counters (one aggregation at close, stored once), so there is nothing to repair.
+ * 'council.topics' recount (counters/registry.ts), in two walks:
+ * 1. each topic's `supports` (its topic_supports documents) and `comments` (its visible comments), by topic
+ *    `_id`, 100 topics a batch: one read of the topics, then one aggregation per counter over that batch's
+ *    topics (topic_supports.topic_id, topic_comments.topic_status_id);
+ * 2. each community's council counters (counters.ts), by community `_id`, 5 a batch: ONE aggregation over the
+ *    community's topics (community_status_id) grouped by status and outcome, summing the tallies. A wrong
+ *    document is replaced only if its `v` is still the one read (a topic's change meanwhile raises it).
+ * Tallies are taken once at the close (one aggregation of the stored votes), so they are not recounted.
  */
-import type { Topic } from '../../../../../types/council'
+import type { Topic, TopicStatus } from '../../../../../types/council'
+import type { Community } from '../../../../../types/org'
 import { afterIdOf, type Cursor } from '../../platform/batches'
 import type { Deps } from '../../platform/context'
-import { findMany } from '../../platform/db'
+import { findMany, getById, isDuplicateKey, updateWhere, type Db } from '../../platform/db'
 import type { Drift, Recount } from '../counters/registry'
 import { countsBy, settle } from '../counters/tally'
+import { COUNTERS_COLLECTION, type CouncilCounters } from './counters'
 import { K } from './repo'
 
-const BATCH = 100
+const TOPICS_BATCH = 100
+const COMMUNITIES_BATCH = 5
 
-export const recountTopics: Recount = async (deps: Deps, cursor: Cursor, opts) => {
-  const { db } = deps
+async function topicCounters(db: Db, after: string | null, opts: { fix: boolean }) {
   const _ = db.command
-  const after = afterIdOf(cursor)
   const topics = await findMany<Pick<Topic, '_id' | 'supports' | 'comments'>>(db, K.topics, after ? { _id: _.gt(after) } : {}, {
     orderBy: [['_id', 'asc']],
-    limit: BATCH,
+    limit: TOPICS_BATCH,
     field: { _id: true, supports: true, comments: true },
   })
   const drift: Drift[] = []
@@ -32,13 +37,95 @@ export const recountTopics: Recount = async (deps: Deps, cursor: Cursor, opts) =
     ])
     for (const t of topics) {
       const where = (field: string) => ({ collection: K.topics, id: t._id, field })
-      const found = [
+      for (const d of [
         await settle(db, opts, where('supports'), 'topic.supports', t.supports ?? 0, supports.get(t._id) ?? 0),
         await settle(db, opts, where('comments'), 'topic.comments', t.comments ?? 0, comments.get(t._id) ?? 0),
-      ]
-      for (const d of found) if (d) drift.push(d)
+      ])
+        if (d) drift.push(d)
     }
   }
-  const done = topics.length < BATCH
-  return { counts: { topics: topics.length, drift: drift.length, fixed: drift.filter((d) => d.fixed).length }, cursor: done ? null : { after: topics[topics.length - 1]._id }, done, drift }
+  return { drift, seen: topics.length, last: topics[topics.length - 1]?._id ?? null }
+}
+
+type Figures = Pick<CouncilCounters, 'byStatus' | 'passed' | 'rejected' | 'votesTallied'>
+
+/** A community's figures from its topics: one aggregation. */
+async function communityFigures(db: Db, communityId: string): Promise<Figures> {
+  const $ = db.command.aggregate
+  const res = (await db
+    .collection(K.topics)
+    .aggregate()
+    .match({ communityId })
+    .group({
+      _id: { status: '$status', outcome: '$outcome' },
+      n: $.sum(1),
+      votes: $.sum($.add([$.ifNull(['$tally.yes', 0]), $.ifNull(['$tally.no', 0]), $.ifNull(['$tally.abstain', 0])])),
+    })
+    .limit(1000)
+    .end()) as { list: { _id: { status: TopicStatus; outcome?: string | null }; n: number; votes: number }[] }
+  const f: Figures = { byStatus: {}, passed: 0, rejected: 0, votesTallied: 0 }
+  for (const g of res.list) {
+    f.byStatus[g._id.status] = (f.byStatus[g._id.status] ?? 0) + g.n
+    if (g._id.outcome === 'passed') f.passed += g.n
+    if (g._id.outcome === 'rejected') f.rejected += g.n
+    f.votesTallied += g.votes
+  }
+  return f
+}
+
+async function communityCounters(db: Db, after: string | null, opts: { fix: boolean }) {
+  const _ = db.command
+  const communities = await findMany<Pick<Community, '_id'>>(db, 'communities', after ? { _id: _.gt(after) } : {}, {
+    orderBy: [['_id', 'asc']],
+    limit: COMMUNITIES_BATCH,
+    field: { _id: true },
+  })
+  const drift: Drift[] = []
+  for (const c of communities) {
+    const stored = await getById<CouncilCounters>(db, COUNTERS_COLLECTION, c._id)
+    const actual = await communityFigures(db, c._id)
+    const wrong: Drift[] = []
+    const statuses = new Set([...Object.keys(stored?.byStatus ?? {}), ...Object.keys(actual.byStatus)]) as Set<TopicStatus>
+    for (const s of statuses) {
+      const have = stored?.byStatus[s] ?? 0
+      const want = actual.byStatus[s] ?? 0
+      if (have !== want) wrong.push({ counter: `council.byStatus.${s}`, key: c._id, stored: have, actual: want, fixed: false })
+    }
+    for (const k of ['passed', 'rejected', 'votesTallied'] as const)
+      if ((stored?.[k] ?? 0) !== actual[k]) wrong.push({ counter: `council.${k}`, key: c._id, stored: stored?.[k] ?? 0, actual: actual[k], fixed: false })
+    if (!wrong.length) continue
+    let fixed = false
+    if (opts.fix) {
+      if (stored) fixed = (await updateWhere(db, COUNTERS_COLLECTION, { _id: c._id, v: stored.v }, { ...actual, byStatus: _.set(actual.byStatus), v: stored.v + 1 })) === 1
+      else
+        try {
+          await db.collection(COUNTERS_COLLECTION).add({ data: { _id: c._id, communityId: c._id, ...actual, v: 1 } })
+          fixed = true
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err // a topic's change made it meanwhile: the next run looks again
+        }
+    }
+    for (const w of wrong) drift.push({ ...w, fixed })
+  }
+  return { drift, seen: communities.length, last: communities[communities.length - 1]?._id ?? null }
+}
+
+export const recountTopics: Recount = async (deps: Deps, cursor: Cursor, opts) => {
+  const { db } = deps
+  const phase = cursor?.phase === 'communities' ? 'communities' : 'topics'
+  const after = afterIdOf(cursor)
+  if (phase === 'topics') {
+    const r = await topicCounters(db, after, opts)
+    const counts = { topics: r.seen, drift: r.drift.length, fixed: r.drift.filter((d) => d.fixed).length }
+    // the topics' walk is over: the communities' starts with the next batch
+    return { counts, cursor: r.seen < TOPICS_BATCH ? { phase: 'communities' } : { phase, after: r.last }, done: false, drift: r.drift }
+  }
+  const r = await communityCounters(db, after, opts)
+  const done = r.seen < COMMUNITIES_BATCH
+  return {
+    counts: { communities: r.seen, drift: r.drift.length, fixed: r.drift.filter((d) => d.fixed).length },
+    cursor: done ? null : { phase, after: r.last },
+    done,
+    drift: r.drift,
+  }
 }
