@@ -1,27 +1,34 @@
 /**
  * 'request.counters' recount (counters/registry.ts): the running counters of counters.ts recomputed from the
- * requests, walking the request_counters documents by `_id`, 20 a batch:
- *   `<community>_<month>_<category>`: reported = the requests of that category made in that China month (one
- *     indexed count, requests.community_category_created); closed, on time / late, rating sum and count,
- *     handling hours (sum and histogram) = ONE aggregation over the requests of that category closed in that
- *     month (requests.community_category_closed), grouped by (late, stars, hour bucket);
- *   `grid_<gridId>`: closed / on time / late of the closed requests a grid worker held (requests.grid_closed).
- * A counter found wrong is set with a conditional update on the `reported` and `closed` it was read with (every
- * event that changes a bucket changes one of them), so a request reported or closed meanwhile makes the fix
- * miss and the next run look again.
+ * requests. It walks the source keys, not only the counter documents (a counter never made is drift too):
+ *   1. every community (by `_id`) × the last RECOUNT_MONTHS China months, MONTHS_PER_BATCH months a batch, ×
+ *      every category: `<community>_<month>_<category>`: reported = ONE indexed count of the requests of that
+ *      category made in the month (requests.community_category_created); closed, on time / late, rating sum and
+ *      count, handling hours (sum and histogram) = ONE aggregation over the requests of that category closed in
+ *      the month (requests.community_category_closed), grouped by (late, stars, hour bucket);
+ *   2. every grid (by `_id`), GRIDS_PER_BATCH a batch: `grid_<gridId>`: closed / on time / late of the closed
+ *      requests its worker held (requests.grid_closed), two indexed counts.
+ * A wrong counter is set with a conditional update on the `reported` and `closed` it was read with (every event
+ * that changes a bucket changes one of them), so a request reported or closed meanwhile makes the fix miss and
+ * the next run look again; a missing one is added (a duplicate means the event made it meanwhile: next run).
  * Units' `onTime` / `late` are not recounted here: a unit's count follows its own clock at escalation and its
  * late acceptances (rules.ts unitCloseCount, request.unitAccept), which the requests do not keep as one field.
  */
-import type { RequestCounter } from '../../../../../types/requests'
-import { afterIdOf, type Cursor } from '../../platform/batches'
-import { addMonths, chinaDayStart } from '../../platform/chinaTime'
+import type { RequestCategory, RequestCounter } from '../../../../../types/requests'
+import { REQUEST_CATEGORIES } from '../../../../../types/vocabulary'
+import type { Grid } from '../../../../../types/org'
+import type { Cursor } from '../../platform/batches'
+import { addMonths, chinaDayStart, chinaMonthsBack } from '../../platform/chinaTime'
 import type { Deps } from '../../platform/context'
-import { findMany, updateWhere, type Db } from '../../platform/db'
+import { findMany, getById, isDuplicateKey, updateWhere, type Db } from '../../platform/db'
 import type { Drift, Recount } from '../counters/registry'
-import { HOUR_BUCKETS, type GridCounter } from './counters'
+import { counterId, emptyCounter, gridCounterId, HOUR_BUCKETS, type GridCounter } from './counters'
 import { RQ, totalOf } from './repo'
 
-const BATCH = 20
+/** How far back the month counters are recounted (request.stats shows at most 12 months). */
+export const RECOUNT_MONTHS = 24
+const MONTHS_PER_BATCH = 3
+const GRIDS_PER_BATCH = 20
 const HOUR_MS = 3600_000
 
 /** The China month's instants [start, end). */
@@ -30,7 +37,7 @@ const monthRange = (month: string) => ({ start: chinaDayStart(`${month}-01`), en
 type Figures = Pick<RequestCounter, 'reported' | 'closed' | 'onTime' | 'late' | 'hoursSum' | 'hoursBuckets' | 'ratingSum' | 'ratings'>
 
 /** The figures of one month × category bucket from its requests: one count and one aggregation. */
-async function monthFigures(db: Db, c: RequestCounter): Promise<Figures> {
+async function monthFigures(db: Db, c: Pick<RequestCounter, 'communityId' | 'month' | 'category'>): Promise<Figures> {
   const _ = db.command
   const $ = _.aggregate
   const { start, end } = monthRange(c.month)
@@ -65,7 +72,7 @@ async function monthFigures(db: Db, c: RequestCounter): Promise<Figures> {
 }
 
 /** A grid's figures: its closed requests held by a grid worker, by late. */
-async function gridFigures(db: Db, g: GridCounter): Promise<Pick<GridCounter, 'closed' | 'onTime' | 'late'>> {
+async function gridFigures(db: Db, g: Pick<GridCounter, 'gridId'>): Promise<Pick<GridCounter, 'closed' | 'onTime' | 'late'>> {
   const [closed, late] = await Promise.all([
     totalOf(db.collection(RQ.requests).where({ 'assignee.gridId': g.gridId, status: 'closed', 'assignee.kind': 'worker' })),
     totalOf(db.collection(RQ.requests).where({ 'assignee.gridId': g.gridId, status: 'closed', late: true, 'assignee.kind': 'worker' })),
@@ -75,36 +82,111 @@ async function gridFigures(db: Db, g: GridCounter): Promise<Pick<GridCounter, 'c
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b))
 
+/** Compare a counter document (or its absence) with its figures; fix it when asked. */
+async function settleCounter(
+  db: Db,
+  opts: { fix: boolean },
+  id: string,
+  stored: Record<string, unknown> | null,
+  actual: Record<string, number | number[]>,
+  fresh: () => Record<string, unknown>,
+  counter: string,
+): Promise<Drift[]> {
+  const wrong: { field: string; stored: number; actual: number }[] = []
+  for (const [field, want] of Object.entries(actual)) {
+    const have = stored?.[field]
+    if (Array.isArray(want))
+      want.forEach((w, i) => {
+        const h = (have as number[] | undefined)?.[i] ?? 0
+        if (h !== w) wrong.push({ field: `${field}.${i}`, stored: h, actual: w })
+      })
+    else if (!sameNumber((have as number | undefined) ?? 0, want)) wrong.push({ field, stored: (have as number | undefined) ?? 0, actual: want })
+  }
+  if (!wrong.length) return []
+  let fixed = false
+  if (opts.fix) {
+    if (stored) {
+      // One conditional write of every figure, on the `closed` (and `reported`) it was read with.
+      const guard: Record<string, unknown> = { _id: id, closed: stored.closed }
+      if ('reported' in stored) guard.reported = stored.reported
+      fixed = (await updateWhere(db, RQ.counters, guard, actual)) === 1
+    } else
+      try {
+        await db.collection(RQ.counters).add({ data: { ...fresh(), ...actual, _id: id } })
+        fixed = true
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+  }
+  return wrong.map((w) => ({ counter: `${counter}.${w.field}`, key: id, stored: w.stored, actual: w.actual, fixed }))
+}
+
+/** Phase 1: one community's months [m, m + MONTHS_PER_BATCH) of the last RECOUNT_MONTHS, every category. */
+async function monthsBatch(db: Db, communityId: string, months: string[], opts: { fix: boolean }): Promise<Drift[]> {
+  const _ = db.command
+  const stored = await findMany<RequestCounter>(db, RQ.counters, { communityId, month: _.in(months) }, { limit: 100 })
+  const byId = new Map(stored.map((c) => [c._id, c]))
+  const keys = months.flatMap((month) => REQUEST_CATEGORIES.map((category) => ({ month, category })))
+  const found = await Promise.all(
+    keys.map(async ({ month, category }) => {
+      const id = counterId(communityId, month, category as RequestCategory)
+      const actual = await monthFigures(db, { communityId, month, category: category as RequestCategory })
+      return settleCounter(
+        db,
+        opts,
+        id,
+        (byId.get(id) as unknown as Record<string, unknown>) ?? null,
+        actual as unknown as Record<string, number | number[]>,
+        () => {
+          const { _id, ...rest } = emptyCounter(communityId, month, category as RequestCategory)
+          return rest
+        },
+        'request.month',
+      )
+    }),
+  )
+  return found.flat()
+}
+
+/** Phase 2: grids after `after`, their on-time counters. */
+async function gridsBatch(db: Db, after: string | null, opts: { fix: boolean }): Promise<{ drift: Drift[]; grids: Grid[] }> {
+  const _ = db.command
+  const grids = await findMany<Grid>(db, 'grids', after ? { _id: _.gt(after) } : {}, { orderBy: [['_id', 'asc']], limit: GRIDS_PER_BATCH })
+  const found = await Promise.all(
+    grids.map(async (g) => {
+      const id = gridCounterId(g._id)
+      const [stored, actual] = await Promise.all([getById<GridCounter>(db, RQ.counters, id), gridFigures(db, { gridId: g._id })])
+      return settleCounter(
+        db,
+        opts,
+        id,
+        stored as unknown as Record<string, unknown> | null,
+        actual,
+        () => ({ communityId: g.communityId, gridId: g._id, month: '*' }),
+        'request.grid',
+      )
+    }),
+  )
+  return { drift: found.flat(), grids }
+}
+
 export const recountRequests: Recount = async (deps: Deps, cursor: Cursor, opts) => {
   const { db } = deps
   const _ = db.command
-  const after = afterIdOf(cursor)
-  const counters = await findMany<RequestCounter | GridCounter>(db, RQ.counters, after ? { _id: _.gt(after) } : {}, { orderBy: [['_id', 'asc']], limit: BATCH })
-  const drift: Drift[] = []
-  await Promise.all(
-    counters.map(async (c) => {
-      const isGrid = c.month === '*'
-      const stored = c as unknown as Record<string, number | number[]>
-      const actual = (isGrid ? await gridFigures(db, c as GridCounter) : await monthFigures(db, c as RequestCounter)) as unknown as Record<string, number | number[]>
-      const wrong: { field: string; stored: number; actual: number }[] = []
-      for (const [field, want] of Object.entries(actual)) {
-        const have = stored[field]
-        if (Array.isArray(want)) want.forEach((w, i) => (((have as number[] | undefined)?.[i] ?? 0) !== w ? wrong.push({ field: `${field}.${i}`, stored: (have as number[] | undefined)?.[i] ?? 0, actual: w }) : null))
-        else if (!sameNumber((have as number | undefined) ?? 0, want)) wrong.push({ field, stored: (have as number | undefined) ?? 0, actual: want })
-      }
-      if (!wrong.length) return
-      // One conditional write of every figure, on the `closed` (and `reported`) it was read with.
-      const guard: Record<string, unknown> = { _id: c._id, closed: stored.closed }
-      if (!isGrid) guard.reported = stored.reported
-      const fixed = opts.fix ? (await updateWhere(db, RQ.counters, guard, actual)) === 1 : false
-      for (const w of wrong) drift.push({ counter: isGrid ? 'request.grid' : `request.month.${w.field}`, key: c._id, stored: w.stored, actual: w.actual, fixed })
-    }),
-  )
-  const done = counters.length < BATCH
-  return {
-    counts: { counters: counters.length, drift: drift.length, fixed: drift.filter((d) => d.fixed).length },
-    cursor: done ? null : { after: counters[counters.length - 1]._id },
-    done,
-    drift,
+  const summary = (drift: Drift[], extra: Record<string, number>) => ({ ...extra, drift: drift.length, fixed: drift.filter((d) => d.fixed).length })
+  if (cursor?.phase === 'grids') {
+    const { drift, grids } = await gridsBatch(db, typeof cursor.after === 'string' ? cursor.after : null, opts)
+    const done = grids.length < GRIDS_PER_BATCH
+    return { counts: summary(drift, { grids: grids.length }), cursor: done ? null : { phase: 'grids', after: grids[grids.length - 1]._id }, done, drift }
   }
+  // Phase 1: the community at or after the cursor's, from its month index.
+  const at = typeof cursor?.community === 'string' ? cursor.community : null
+  const m = typeof cursor?.m === 'number' ? cursor.m : 0
+  const [community] = await findMany<{ _id: string }>(db, 'communities', at ? { _id: _.gte(at) } : {}, { orderBy: [['_id', 'asc']], limit: 1, field: { _id: true } })
+  if (!community) return { counts: summary([], {}), cursor: { phase: 'grids' }, done: false, drift: [] }
+  const all = chinaMonthsBack(deps.now(), RECOUNT_MONTHS)
+  const months = all.slice(m, m + MONTHS_PER_BATCH)
+  const drift = await monthsBatch(db, community._id, months, opts)
+  const next = m + MONTHS_PER_BATCH < all.length ? { phase: 'months', community: community._id, m: m + MONTHS_PER_BATCH } : { phase: 'months', community: community._id + '\u0000', m: 0 }
+  return { counts: summary(drift, { buckets: months.length * REQUEST_CATEGORIES.length }), cursor: next, done: false, drift }
 }
