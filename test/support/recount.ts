@@ -10,8 +10,12 @@ import { functionTimeoutMs } from '../../local/host/functions'
 import type { Drift } from '../../cloudfunctions/api/src/modules/counters/registry'
 import type { Cursor } from '../../cloudfunctions/api/src/platform/batches'
 
-export async function runRecount(name: string, opts: { fix: boolean; clock?: () => Date }): Promise<{ drift: Drift[]; batches: number; counts: Record<string, number> }> {
-  const { RECOUNTS } = require('../../cloudfunctions/api/src/modules/counters/registry') as typeof import('../../cloudfunctions/api/src/modules/counters/registry')
+export async function runRecount(
+  name: string,
+  opts: { fix: boolean; clock?: () => Date },
+): Promise<{ drift: Drift[]; batches: number; counts: Record<string, number> }> {
+  const { RECOUNTS } =
+    require('../../cloudfunctions/api/src/modules/counters/registry') as typeof import('../../cloudfunctions/api/src/modules/counters/registry')
   const { wechatOpenApi } = require('../../cloudfunctions/api/src/platform/openapi') as typeof import('../../cloudfunctions/api/src/platform/openapi')
   const recount = RECOUNTS[name]
   if (!recount) throw new Error(`no recount ${name}`)
@@ -22,7 +26,12 @@ export async function runRecount(name: string, opts: { fix: boolean; clock?: () 
     const batch = await invokeFunction(
       async (_event, context) => {
         const clock = (context as { clock?: () => Date } | undefined)?.clock ?? (() => new Date())
-        const deps = { db: cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]), openid: null, now: clock, openapi: wechatOpenApi }
+        const deps = {
+          db: cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]),
+          openid: null,
+          now: clock,
+          openapi: wechatOpenApi,
+        }
         return recount(deps as never, cursor, { fix: opts.fix })
       },
       null,

@@ -96,7 +96,9 @@ async function communityCounters(db: Db, after: string | null, opts: { fix: bool
     if (!wrong.length) continue
     let fixed = false
     if (opts.fix) {
-      if (stored) fixed = (await updateWhere(db, COUNTERS_COLLECTION, { _id: c._id, v: stored.v }, { ...actual, byStatus: _.set(actual.byStatus), v: stored.v + 1 })) === 1
+      if (stored)
+        fixed =
+          (await updateWhere(db, COUNTERS_COLLECTION, { _id: c._id, v: stored.v }, { ...actual, byStatus: _.set(actual.byStatus), v: stored.v + 1 })) === 1
       else
         try {
           await db.collection(COUNTERS_COLLECTION).add({ data: { _id: c._id, communityId: c._id, ...actual, v: 1 } })

@@ -182,11 +182,18 @@ export const recountRequests: Recount = async (deps: Deps, cursor: Cursor, opts)
   // Phase 1: the community at or after the cursor's, from its month index.
   const at = typeof cursor?.community === 'string' ? cursor.community : null
   const m = typeof cursor?.m === 'number' ? cursor.m : 0
-  const [community] = await findMany<{ _id: string }>(db, 'communities', at ? { _id: _.gte(at) } : {}, { orderBy: [['_id', 'asc']], limit: 1, field: { _id: true } })
+  const [community] = await findMany<{ _id: string }>(db, 'communities', at ? { _id: _.gte(at) } : {}, {
+    orderBy: [['_id', 'asc']],
+    limit: 1,
+    field: { _id: true },
+  })
   if (!community) return { counts: summary([], {}), cursor: { phase: 'grids' }, done: false, drift: [] }
   const all = chinaMonthsBack(deps.now(), RECOUNT_MONTHS)
   const months = all.slice(m, m + MONTHS_PER_BATCH)
   const drift = await monthsBatch(db, community._id, months, opts)
-  const next = m + MONTHS_PER_BATCH < all.length ? { phase: 'months', community: community._id, m: m + MONTHS_PER_BATCH } : { phase: 'months', community: community._id + '\u0000', m: 0 }
+  const next =
+    m + MONTHS_PER_BATCH < all.length
+      ? { phase: 'months', community: community._id, m: m + MONTHS_PER_BATCH }
+      : { phase: 'months', community: community._id + '\u0000', m: 0 }
   return { counts: summary(drift, { buckets: months.length * REQUEST_CATEGORIES.length }), cursor: next, done: false, drift }
 }

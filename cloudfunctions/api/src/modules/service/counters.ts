@@ -38,7 +38,11 @@ export async function countBookingIn(db: Db, tx: Tx, s: Pick<Service, '_id' | 'c
       .collection(SHARDS_COLLECTION)
       .doc(id)
       .update({ data: { bookings: db.command.inc(1) } })
-  else await tx.collection(SHARDS_COLLECTION).doc(id).set({ data: { serviceId: s._id, communityId: s.communityId, bookings: 1 } })
+  else
+    await tx
+      .collection(SHARDS_COLLECTION)
+      .doc(id)
+      .set({ data: { serviceId: s._id, communityId: s.communityId, bookings: 1 } })
 }
 
 /** The shards' bookings of a community's services, by service: one aggregation (index community_service). */

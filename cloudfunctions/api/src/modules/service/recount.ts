@@ -72,7 +72,9 @@ export const recountServices: Recount = async (deps: Deps, cursor: Cursor, opts)
         if (field === 'bookings') {
           const own = s.counters?.bookings ?? 0
           const fixed =
-            opts.fix && steady ? (await updateWhere(db, K.services, { _id: s._id, 'counters.bookings': own }, { 'counters.bookings': want.bookings - shards })) === 1 : false
+            opts.fix && steady
+              ? (await updateWhere(db, K.services, { _id: s._id, 'counters.bookings': own }, { 'counters.bookings': want.bookings - shards })) === 1
+              : false
           drift.push({ counter: 'service.bookings', key: s._id, stored, actual: want.bookings, fixed })
         } else {
           const d = await settle(db, opts, { collection: K.services, id: s._id, field: `counters.${field}` }, `service.${field}`, stored, want[field])
