@@ -32,14 +32,17 @@ async function topicCounters(db: Db, after: string | null, opts: { fix: boolean 
   if (topics.length) {
     const ids = topics.map((t) => t._id)
     const [supports, comments] = await Promise.all([
-      countsBy(db, K.supports, { topicId: _.in(ids) }, 'topicId'),
-      countsBy(db, K.comments, { topicId: _.in(ids), status: 'visible' }, 'topicId'),
+      countsBy(db, db.collection(K.supports), { topicId: _.in(ids) }, 'topicId'),
+      countsBy(db, db.collection(K.comments), { topicId: _.in(ids), status: 'visible' }, 'topicId'),
     ])
     for (const t of topics) {
-      const where = (field: string) => ({ collection: K.topics, id: t._id, field })
+      const fix = (field: 'supports' | 'comments', stored: number, actual: number) => () =>
+        updateWhere(db, K.topics, { _id: t._id, [field]: stored }, { [field]: actual })
+      const s = { stored: t.supports ?? 0, actual: supports.get(t._id) ?? 0 }
+      const k = { stored: t.comments ?? 0, actual: comments.get(t._id) ?? 0 }
       for (const d of [
-        await settle(db, opts, where('supports'), 'topic.supports', t.supports ?? 0, supports.get(t._id) ?? 0),
-        await settle(db, opts, where('comments'), 'topic.comments', t.comments ?? 0, comments.get(t._id) ?? 0),
+        await settle(opts, 'topic.supports', t._id, s.stored, s.actual, fix('supports', s.stored, s.actual)),
+        await settle(opts, 'topic.comments', t._id, k.stored, k.actual, fix('comments', k.stored, k.actual)),
       ])
         if (d) drift.push(d)
     }

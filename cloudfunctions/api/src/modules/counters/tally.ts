@@ -3,17 +3,16 @@
  * aggregation, and setting a counter only if it still holds the value the recount read.
  */
 import type { Db } from '../../platform/db'
-import { updateWhere } from '../../platform/db'
 import type { Drift } from './registry'
 
 /**
- * How many documents match `filter`, per value of `by` (a field path): ONE aggregation whose `$match` is
- * served by an index (the caller's filter names the batch's keys with `in`). Keys with no document are absent.
+ * How many documents of `source` (a `db.collection(…)`) match `filter`, per value of `by` (a field path): ONE
+ * aggregation whose `$match` is served by an index (the caller's filter names the batch's keys with `in`).
+ * Keys with no document are absent.
  */
-export async function countsBy(db: Db, collection: string, filter: object, by: string, sum?: string): Promise<Map<string, number>> {
+export async function countsBy(db: Db, source: ReturnType<Db['collection']>, filter: object, by: string, sum?: string): Promise<Map<string, number>> {
   const $ = db.command.aggregate
-  const res = (await db
-    .collection(collection)
+  const res = (await source
     .aggregate()
     .match(filter)
     .group({ _id: `$${by}`, n: $.sum(sum ? `$${sum}` : 1) })
@@ -23,18 +22,19 @@ export async function countsBy(db: Db, collection: string, filter: object, by: s
 }
 
 /**
- * Compare a stored counter with its recount and, with `fix`, set it by a conditional update on the value read:
- * an event that moved the counter since makes the update miss (fixed: false), and the next run looks again.
+ * Compare a stored counter with its recount and, with `fix`, set it with `write` — a conditional update on the
+ * value read, answering how many documents it changed: an event that moved the counter since makes it miss
+ * (fixed: false), and the next run looks again.
  */
 export async function settle(
-  db: Db,
   opts: { fix: boolean },
-  where: { collection: string; id: string; field: string },
   counter: string,
+  key: string,
   stored: number,
   actual: number,
+  write: () => Promise<number>,
 ): Promise<Drift | null> {
   if (stored === actual) return null
-  const fixed = opts.fix ? (await updateWhere(db, where.collection, { _id: where.id, [where.field]: stored }, { [where.field]: actual })) === 1 : false
-  return { counter, key: where.id, stored, actual, fixed }
+  const fixed = opts.fix ? (await write()) === 1 : false
+  return { counter, key, stored, actual, fixed }
 }

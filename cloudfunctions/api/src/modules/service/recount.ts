@@ -77,7 +77,10 @@ export const recountServices: Recount = async (deps: Deps, cursor: Cursor, opts)
               : false
           drift.push({ counter: 'service.bookings', key: s._id, stored, actual: want.bookings, fixed })
         } else {
-          const d = await settle(db, opts, { collection: K.services, id: s._id, field: `counters.${field}` }, `service.${field}`, stored, want[field])
+          const path = `counters.${field}`
+          const d = await settle(opts, `service.${field}`, s._id, stored, want[field], () =>
+            updateWhere(db, K.services, { _id: s._id, [path]: stored }, { [path]: want[field] }),
+          )
           if (d) drift.push(d)
         }
       }
