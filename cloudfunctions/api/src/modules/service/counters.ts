@@ -7,7 +7,7 @@
  * Now a booking raises one of BOOKING_SHARDS shard documents (`service_counters`, `${serviceId}_${shard}`,
  * the shard chosen from the booking's id), made by the first booking that lands on it. The figure is
  * `Service.counters.bookings` (what was counted before the shards, and the recount's correction) plus the
- * shards: ONE aggregation for a whole community (`bookingsCounted`, index community_service). The other
+ * shards: ONE aggregation for a whole community (`shardTotals`, index community_service). The other
  * counters (cancelled, attended, no-shows, ratings) change one booking at a time, spread over days, and stay
  * on the service document (the menu card reads its rating there).
  */
@@ -56,10 +56,4 @@ export async function shardTotals(db: Db, communityId: string, serviceIds?: stri
     .limit(10_000) // aggregate answers 20 groups unless told otherwise
     .end()) as { list: { _id: string; n: number }[] }
   return new Map(res.list.map((r) => [r._id, r.n]))
-}
-
-/** The bookings made of each service: its own counter plus its shards. */
-export async function bookingsCounted(db: Db, communityId: string, services: Pick<Service, '_id' | 'counters'>[]): Promise<Map<string, number>> {
-  const shards = await shardTotals(db, communityId)
-  return new Map(services.map((s) => [s._id, (s.counters?.bookings ?? 0) + (shards.get(s._id) ?? 0)]))
 }
