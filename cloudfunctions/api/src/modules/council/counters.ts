@@ -5,7 +5,8 @@
  *   passed / rejected  topics decided so (the outcome stays with the topic after it is decided),
  *   votesTallied       votes counted in closed votes (a tally is taken once, at the close).
  * Each is changed in the same write as the topic: topic.create's transaction, moveTopic / moveTopicAudited
- * (core.ts), the support that reaches the threshold and the report that hides (their transactions). Votes
+ * (core.ts), the support that reaches the threshold, the report that hides and the 办成了吗 answer that reopens
+ * (their transactions). Votes
  * themselves never write it (a vote is one add: a counter per vote would be a hot document); council.stats
  * adds the votes of the topics still voting (one indexed count over those topics). The 'council.topics'
  * recount (recount.ts) checks and repairs every figure here.

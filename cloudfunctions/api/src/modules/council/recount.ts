@@ -1,8 +1,9 @@
 /**
  * 'council.topics' recount (counters/registry.ts), in two walks:
- * 1. each topic's `supports` (its topic_supports documents) and `comments` (its visible comments), by topic
- *    `_id`, 100 topics a batch: one read of the topics, then one aggregation per counter over that batch's
- *    topics (topic_supports.topic_id, topic_comments.topic_status_id);
+ * 1. each topic's `supports` (its topic_supports documents), `comments` (its visible comments) and this round's
+ *    办成了吗 `feedback.yes` / `no` (its topic_feedback answers), by topic `_id`, 100 topics a batch: one read of
+ *    the topics, then one aggregation per counter over that batch's topics (topic_supports.topic_id,
+ *    topic_comments.topic_status_id, topic_feedback.topic_round);
  * 2. each community's council counters (counters.ts), by community `_id`, 5 a batch: ONE aggregation over the
  *    community's topics (community_status_id) grouped by status and outcome, summing the tallies. A wrong
  *    document is replaced only if its `v` is still the one read (a topic's change meanwhile raises it).
@@ -23,18 +24,28 @@ const COMMUNITIES_BATCH = 5
 
 async function topicCounters(db: Db, after: string | null, opts: { fix: boolean }) {
   const _ = db.command
-  const topics = await findMany<Pick<Topic, '_id' | 'supports' | 'comments'>>(db, K.topics, after ? { _id: _.gt(after) } : {}, {
+  const topics = await findMany<Pick<Topic, '_id' | 'supports' | 'comments' | 'feedback'>>(db, K.topics, after ? { _id: _.gt(after) } : {}, {
     orderBy: [['_id', 'asc']],
     limit: TOPICS_BATCH,
-    field: { _id: true, supports: true, comments: true },
+    field: { _id: true, supports: true, comments: true, feedback: true },
   })
   const drift: Drift[] = []
   if (topics.length) {
     const ids = topics.map((t) => t._id)
-    const [supports, comments] = await Promise.all([
+    const $ = _.aggregate
+    const [supports, comments, answers] = await Promise.all([
       countsBy(db, db.collection(K.supports), { topicId: _.in(ids) }, 'topicId'),
       countsBy(db, db.collection(K.comments), { topicId: _.in(ids), status: 'visible' }, 'topicId'),
+      // 办成了吗 answers by topic, round and answer (topic_feedback.topic_round)
+      db
+        .collection(K.feedback)
+        .aggregate()
+        .match({ topicId: _.in(ids) })
+        .group({ _id: { topicId: '$topicId', round: '$round', done: '$done' }, n: $.sum(1) })
+        .limit(10_000)
+        .end() as Promise<{ list: { _id: { topicId: string; round: number; done: boolean }; n: number }[] }>,
     ])
+    const answered = new Map(answers.list.map((g) => [`${g._id.topicId}_${g._id.round}_${g._id.done}`, g.n]))
     for (const t of topics) {
       const fix = (field: 'supports' | 'comments', stored: number, actual: number) => () =>
         updateWhere(db, K.topics, { _id: t._id, [field]: stored }, { [field]: actual })
@@ -45,6 +56,22 @@ async function topicCounters(db: Db, after: string | null, opts: { fix: boolean 
         await settle(opts, 'topic.comments', t._id, k.stored, k.actual, fix('comments', k.stored, k.actual)),
       ])
         if (d) drift.push(d)
+      // this round's 办成了吗 counts, fixed only while the round and both counts are still as read
+      const f = t.feedback ?? { yes: 0, no: 0, round: 0 }
+      const yes = answered.get(`${t._id}_${f.round}_true`) ?? 0
+      const no = answered.get(`${t._id}_${f.round}_false`) ?? 0
+      if (f.yes !== yes || f.no !== no) {
+        const fixed = opts.fix
+          ? (await updateWhere(
+              db,
+              K.topics,
+              { _id: t._id, 'feedback.round': f.round, 'feedback.yes': f.yes, 'feedback.no': f.no },
+              { 'feedback.yes': yes, 'feedback.no': no },
+            )) === 1
+          : false
+        if (f.yes !== yes) drift.push({ counter: 'topic.feedback.yes', key: t._id, stored: f.yes, actual: yes, fixed })
+        if (f.no !== no) drift.push({ counter: 'topic.feedback.no', key: t._id, stored: f.no, actual: no, fixed })
+      }
     }
   }
   return { drift, seen: topics.length, last: topics[topics.length - 1]?._id ?? null }
