@@ -26,11 +26,17 @@ import { SCALE_CASES, scaleSection } from './scale'
 import { WISH_SCALE } from './scale-wish'
 import { MALL_SCALE, POINTS_SCALE } from './scale-points'
 import { ORG_SCALE } from './scale-org'
+import { COUNCIL_SCALE } from './scale-council'
+import { REQUEST_SCALE } from './scale-requests'
+import { SERVICE_SCALE } from './scale-services'
 import { setRoundTripLatency } from '../local/cloud'
 
 SCALE_CASES.push(...WISH_SCALE)
 SCALE_CASES.push(...POINTS_SCALE, ...MALL_SCALE)
 SCALE_CASES.push(...ORG_SCALE)
+SCALE_CASES.push(...COUNCIL_SCALE)
+SCALE_CASES.push(...REQUEST_SCALE)
+SCALE_CASES.push(...SERVICE_SCALE)
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')

@@ -121,6 +121,7 @@ export const bookingSection: Section = {
     const rushDay = addDays(day, 1) // its weekly 07:00 slot of 20 places
     const rush = await arrivals(main, people, () => ({ action: 'booking.create', data: { communityId: c, serviceId, day: rushDay, start: '07:00' } }))
     rows.push({ 操作: 'booking.create 抢一个 20 人时段', 人数: N, '到达/秒': RATE, ...rush, 已约: await engine.count('bookings', { serviceId, day: rushDay }) })
+    const conflicts = engine.conflicts
     const spread = await arrivals(main, people, (i) => {
       const m = 8 * 60 + (i % 20) * 20
       return {
@@ -134,13 +135,15 @@ export const bookingSection: Section = {
       '到达/秒': RATE,
       ...spread,
       已约: await engine.count('bookings', { serviceId, day, status: 'booked' }),
+      // transactions refused because another one held a document they wrote (each runs again after a pause)
+      事务冲突: engine.conflicts - conflicts,
     })
     const [s] = await engine.find('services', { _id: serviceId })
     rows.push({
       操作: '计数器核对',
       人数: '',
       '到达/秒': '',
-      结果: `counters.bookings=${s.counters.bookings} 存储=${await engine.count('bookings', { serviceId })}`,
+      结果: `counters.bookings+分片=${s.counters.bookings + (await engine.find('service_counters', { serviceId })).reduce((n: number, x: any) => n + x.bookings, 0)} 存储=${await engine.count('bookings', { serviceId })}`,
     })
     await engine.close()
     return rows

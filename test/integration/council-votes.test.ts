@@ -9,6 +9,7 @@
 import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { P, T, seedFixtures } from '../support/fixtures'
 import { ledgerProblems } from '../support/ledger'
+import { runRecount } from '../support/recount'
 import { PRIVACY_VERSION, type User } from '../../types/org'
 import type { CouncilSettings, CouncilView, TopicDetail, VoteChoice } from '../../types/council'
 import type { ApiResult } from '../../types/common'
@@ -535,6 +536,9 @@ describe('implementation and 办成了吗', () => {
     await tc.ok(sec, 'topic.addMilestone', { communityId: c, topicId: t.id, date: today, note: '已修好漏水处', done: true })
     expect(codeOf(await answer(nb, true))).toBe('OK')
     expect(await tc.engine.count('topic_feedback', { topicId: t.id })).toBe(5)
+    // The running counters followed every step (the reopen too): the recount finds nothing to repair.
+    expect((await tc.ok(sec, 'council.stats', { communityId: c })).byStatus).toEqual({ done: 1 })
+    expect((await runRecount('council.topics', { fix: false, clock: tc.now })).drift).toEqual([])
   })
 })
 
@@ -651,7 +655,7 @@ describe('the secretary’s records', () => {
     expect([codeOf(full), messageOf(full)]).toEqual(['CONFLICT', '一个议事会最多 100 名成员'])
   })
 
-  test('council.stats counts by one aggregation and counts, for the secretary', async () => {
+  test('council.stats from the running counters (and the votes of open votes), for the secretary', async () => {
     await setup({ eligibility: 'resident' })
     const voting = await openVote()
     await vote(nb, voting.id)
@@ -668,7 +672,9 @@ describe('the secretary’s records', () => {
     tc.setNow(new Date(voting.vote!.closesAt).getTime() + 1000)
     expect((await tc.ok(sec, 'council.stats', { communityId: c })).waiting.votesToClose).toBe(1)
     await closeAfterWindow(voting.id)
-    expect((await tc.ok(sec, 'council.stats', { communityId: c })).decided).toEqual({ passed: 1, rejected: 0 })
+    const closed = await tc.ok(sec, 'council.stats', { communityId: c })
+    expect([closed.decided, closed.votesCast, closed.byStatus]).toEqual([{ passed: 1, rejected: 0 }, 2, { decided: 1, opinions: 1 }])
+    expect((await runRecount('council.topics', { fix: false, clock: tc.now })).drift).toEqual([])
     expect(codeOf(await tc.call(res, 'council.stats', { communityId: c }))).toBe('FORBIDDEN')
   })
 })

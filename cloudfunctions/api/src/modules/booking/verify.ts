@@ -5,8 +5,9 @@
  * entry (labelled by service and day, never by person). Codes are tried like short check-in codes: a try is
  * taken before the lookup (at most 5 in 10 minutes per staff member and community, counted in checkin_tries
  * in a transaction, so guesses at once cannot slip past) and given back when the code was right.
- * Outcomes: the booking; NOT_FOUND for a code that is not a booking here (with the tries left); FORBIDDEN
- * TOO_MANY_TRIES past the tries, FORBIDDEN for a booking of a service the caller does not serve; CONFLICT
+ * Outcomes: the booking; NOT_FOUND for a code that is not a booking of a service the caller serves here —
+ * whether no such booking exists or it is another service's: the same answer, and the try is used — with the
+ * tries left; FORBIDDEN TOO_MANY_TRIES past the tries; CONFLICT
  * before its day, CODE_EXPIRED after it or when it was used, cancelled or marked as a no-show.
  */
 import { BookingVerifyInput, type Booking, type BookingView } from '../../../../../types/services'
@@ -51,11 +52,18 @@ async function verify(ctx: UserCtx, input: ActionInput<'booking.verify'>): Promi
   const now = ctx.now()
   const triesId = `bv_${input.communityId}_${user._id}`
   const left = await takeCodeTry(ctx, triesId, now)
+  // A code that is not a booking here and a booking of a service the caller does not serve get the same
+  // answer, and both use the try: whoever is not staff of that service cannot tell a real code from a wrong one.
+  const notHere = () =>
+    new AppError(
+      'NOT_FOUND',
+      left > 0 ? `您负责的服务里没有这个预约码，请核对后再输（还能输 ${left} 次）` : '您负责的服务里没有这个预约码，输错次数已用完，请稍后再试',
+    )
   const [found] = await findMany<Booking>(db, K.bookings, { communityId: input.communityId, code: input.code }, { limit: 1 })
-  if (!found) throw new AppError('NOT_FOUND', left > 0 ? `没有这个预约码，请核对后再输（还能输 ${left} 次）` : '没有这个预约码，输错次数已用完，请稍后再试')
+  if (!found) throw notHere()
   const s = await loadService(db, found.communityId, found.serviceId, true)
   const st = await standingOf(ctx, s)
-  if (!st.isProvider && !st.isSecretary) throw forbidden('这不是您负责的服务的预约码')
+  if (!st.isProvider && !st.isSecretary) throw notHere()
   // A right code gives its try back.
   await db
     .collection(K.tries)

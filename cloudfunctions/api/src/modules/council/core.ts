@@ -11,12 +11,13 @@ import type { Council, TimelineEntry, Topic } from '../../../../../types/council
 import { TOPIC_STATUS_LABELS } from '../../../../../types/vocabulary'
 import type { Ctx, Deps, UserCtx } from '../../platform/context'
 import { recordIn, type AuditInput } from '../../platform/audit'
-import { ensureDoc, getById, runTx, txGet, updateWhere, type Command, type Db, type Tx } from '../../platform/db'
+import { ensureDoc, getById, runTx, txGet, type Command, type Db, type Tx } from '../../platform/db'
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
 import { sendMessage } from '../messages/send'
 import { thing, timeValue } from '../messages/rules'
+import { countTopicIn, topicDelta } from './counters'
 import { defaultCouncilId, getCouncil, getTopic, K } from './repo'
 import {
   DEFAULT_SETTINGS,
@@ -114,14 +115,21 @@ export function planMove(_: Command, now: Date, topic: Topic, event: TopicMove, 
 }
 
 /**
- * Move the topic from its status by `event`, atomically: the update applies only if the status (and
- * `opts.where`) is still what was read; otherwise CONFLICT (STATE_CHANGED) and nothing changes. The timeline
+ * Move the topic from its status by `event`, atomically: the update (and the community's counters, counters.ts)
+ * applies only if the status (and `opts.where`) is still what was read; otherwise CONFLICT (STATE_CHANGED) and
+ * nothing changes. The timeline
  * entry is pushed in the same update and `public` follows the status. Returns the topic as it now is.
  */
 export async function moveTopic(deps: Pick<Deps, 'db' | 'now'>, topic: Topic, event: TopicMove, byId: string | null, opts: MoveOpts = {}): Promise<Topic> {
   const { data, after } = planMove(deps.db.command, deps.now(), topic, event, byId, opts)
-  const cond = { ...opts.where, _id: topic._id, status: topic.status }
-  if ((await updateWhere(deps.db, K.topics, cond, data)) !== 1) throw conflict(RACE, 'STATE_CHANGED')
+  // One transaction with the community's counters (counters.ts), applied only if the status is still as read.
+  await runTx(deps.db, async (tx) => {
+    const current = await txGet<Topic>(tx, K.topics, topic._id)
+    if (!current || current.status !== topic.status) throw conflict(RACE, 'STATE_CHANGED')
+    for (const [k, v] of Object.entries(opts.where ?? {})) if ((current as unknown as Record<string, unknown>)[k] !== v) throw conflict(RACE, 'STATE_CHANGED')
+    await tx.collection(K.topics).doc(topic._id).update({ data })
+    await countTopicIn(deps.db, tx, topic.communityId, topicDelta(current, after))
+  })
   return after
 }
 
@@ -144,6 +152,7 @@ export async function moveTopicAudited(
     if (!current || current.status !== topic.status) throw conflict(RACE, 'STATE_CHANGED')
     for (const [k, v] of Object.entries(opts.where ?? {})) if ((current as unknown as Record<string, unknown>)[k] !== v) throw conflict(RACE, 'STATE_CHANGED')
     await tx.collection(K.topics).doc(topic._id).update({ data })
+    await countTopicIn(ctx.db, tx, topic.communityId, topicDelta(current, after))
     if (opts.also) await opts.also(tx, after)
     await recordIn(tx, ctx, opts.audit(after))
   })

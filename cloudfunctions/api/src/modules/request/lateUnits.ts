@@ -2,8 +2,9 @@
  * request.lateUnits — the street admin's view of who is late (units, not only items): every unit of the street
  * (its departments and its communities' own units) and every grid of its communities, each with its on-time
  * rate from the counters kept with each move (a unit's `onTime` / `late`; a grid's `grid_<id>` counter), and
- * how many requests it holds open past their deadline now — ONE indexed count each (a unit: holder_open_due on
- * `unit_<id>`; a grid: holder_open_due on its worker's `u_<id>`, within the grid), never a walk over requests.
+ * how many requests it holds open past their deadline now — ONE aggregation over the street's overdue requests
+ * (street_open_due) grouped by holder (a unit's `unit_<id>`, a grid worker's `u_<id>`) and grid, never a count
+ * per unit and grid (a street has hundreds of grids).
  * Flagged `lagging` below the street's line (80 %) or when holding anything overdue; lagging ones first, then
  * the lowest rates.
  * Outcomes: LateUnitView[]; FORBIDDEN for anyone but that street's admin; NOT_FOUND for an unknown street.
@@ -18,7 +19,8 @@ import { C, getMany } from '../org/repo'
 import { unitsOfStreet } from '../unit/repo'
 import { onTimeRate } from '../unit/views'
 import { gridCounterId, type GridCounter } from './counters'
-import { RQ, totalOf } from './repo'
+import { EPOCH } from './paging'
+import { RQ } from './repo'
 import { isLagging } from './rules'
 
 async function lateUnits(ctx: UserCtx, input: ActionInput<'request.lateUnits'>): Promise<LateUnitView[]> {
@@ -37,11 +39,25 @@ async function lateUnits(ctx: UserCtx, input: ActionInput<'request.lateUnits'>):
   )
   const communityName = new Map(communities.map((c) => [c._id, c.name]))
 
-  const overdue = (filter: object) => totalOf(db.collection(RQ.requests).where({ ...filter, open: true, dueAt: _.lt(now) }))
-  const [unitOverdue, gridOverdue] = await Promise.all([
-    Promise.all(units.map((u) => overdue({ holderKey: `unit_${u._id}` }))),
-    Promise.all(grids.map((g) => (g.workerId ? overdue({ holderKey: `u_${g.workerId}`, gridId: g._id }) : Promise.resolve(0)))),
-  ])
+  // Overdue now, by holder and grid: ONE aggregation over the street's overdue requests (street_open_due), not a
+  // count per unit and grid (a street has hundreds of grids).
+  const $ = _.aggregate
+  const held = (await db
+    .collection(RQ.requests)
+    .aggregate()
+    .match({ streetId: street._id, open: true, dueAt: _.gte(EPOCH).and(_.lt(now)) })
+    .group({ _id: { holderKey: '$holderKey', gridId: '$gridId' }, n: $.sum(1) })
+    .limit(100_000) // aggregate answers 20 groups unless told otherwise
+    .end()) as { list: { _id: { holderKey: string; gridId?: string | null }; n: number }[] }
+  const byHolder = new Map<string, number>()
+  const byHolderGrid = new Map<string, number>()
+  for (const g of held.list) {
+    byHolder.set(g._id.holderKey, (byHolder.get(g._id.holderKey) ?? 0) + g.n)
+    const k = `${g._id.holderKey}|${g._id.gridId ?? ''}`
+    byHolderGrid.set(k, (byHolderGrid.get(k) ?? 0) + g.n)
+  }
+  const unitOverdue = units.map((u) => byHolder.get(`unit_${u._id}`) ?? 0)
+  const gridOverdue = grids.map((g) => (g.workerId ? (byHolderGrid.get(`u_${g.workerId}|${g._id}`) ?? 0) : 0))
 
   const rows: LateUnitView[] = [
     ...units.map((u, i) => {

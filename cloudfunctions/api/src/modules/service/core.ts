@@ -25,6 +25,7 @@ import { applyTransfer, ensureAccounts, findTransfer, personLeg, systemLeg } fro
 import { getCommunity } from '../org/repo'
 import { holdsRole } from '../org/rules'
 import { PT } from '../party/repo'
+import { countBookingIn } from './counters'
 import { demandId, demandWords, freedKeyOf, K, newBookingCode, slotId as slotIdOf } from './repo'
 import {
   audienceRefusal,
@@ -233,7 +234,7 @@ export async function writeBooking(ctx: Pick<Deps, 'db'>, s: Service, draft: Boo
           booking.paid = { points, transferId: t._id, refunded: false }
         }
         await tx.collection(K.bookings).add({ data: booking })
-        await bumpCountersIn(db, tx, s._id, { bookings: 1 }, now)
+        await countBookingIn(db, tx, s, booking._id)
         return booking
       })
     } catch (err) {

@@ -23,12 +23,13 @@ import { TopicCreateInput, type Council, type TimelineEntry, type Topic, type To
 import { TOPIC_CHANNEL_LABELS } from '../../../../../types/vocabulary'
 import { defineAction, user as userAccess, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { getById } from '../../platform/db'
+import { getById, runTx } from '../../platform/db'
 import { forbidden, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity, getUser } from '../org/repo'
 import { actsFor, listName } from '../org/rules'
 import { defaultCouncil, ensureDefaultCouncil, isSecretaryOf, notifyAuthor } from '../council/core'
 import { loadTalkPoint } from '../council/posters'
+import { countTopicIn, topicDelta } from '../council/counters'
 import { buildingCouncilId, defaultCouncilId, getCouncil, K, newTopicId } from '../council/repo'
 import { inScope, topicRelations } from '../council/rules'
 import { factsFor, participation } from '../council/standing'
@@ -148,7 +149,11 @@ async function create(ctx: UserCtx, input: ActionInput<'topic.create'>) {
     createdAt: now,
     updatedAt: now,
   }
-  await db.collection(K.topics).add({ data: topic })
+  // The topic and its community's counters (council/counters.ts) in one transaction.
+  await runTx(db, async (tx) => {
+    await tx.collection(K.topics).add({ data: topic })
+    await countTopicIn(db, tx, topic.communityId, topicDelta(null, topic))
+  })
   // Someone entered it for a resident who has WeChat: tell them it is in.
   if (author._id !== user._id && !author.offline) await notifyAuthor(ctx, topic, held ? '已代您提交，社区审核后公示' : '已代您提交议题')
 

@@ -15,6 +15,7 @@ import type { UserCtx } from '../../platform/context'
 import { findMany, runTx, txGet } from '../../platform/db'
 import { conflict, forbidden } from '../../platform/errors'
 import { checkText, loadTopic, notifyAuthor } from '../council/core'
+import { countTopicIn, topicDelta } from '../council/counters'
 import { feedbackId, K } from '../council/repo'
 import { reopens } from '../council/rules'
 import { topicDetail } from '../council/views'
@@ -72,6 +73,7 @@ async function feedback(ctx: UserCtx, input: ActionInput<'topic.feedback'>): Pro
       .doc(topic._id)
       .update({ data: { status: 'implementing', public: true, feedback: _.set(next), timeline: _.push(entry), updatedAt: now } })
     after = { ...current, status: 'implementing', public: true, feedback: next, timeline: [...current.timeline, entry], updatedAt: now }
+    await countTopicIn(db, tx, current.communityId, topicDelta(current, after))
   })
   if (reopened) await notifyAuthor(ctx, after, '多数居民认为还没办成，已重新落实')
   return topicDetail(db, after, council, { user: ctx.user, now, facts }, relations, { vote: mine, answeredFeedback: !reopened })

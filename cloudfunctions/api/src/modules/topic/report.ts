@@ -15,6 +15,7 @@ import type { UserCtx } from '../../platform/context'
 import { getById, runTx, txGet, type Tx } from '../../platform/db'
 import { conflict, forbidden, notFound } from '../../platform/errors'
 import { ensureEligible, loadTopic, notifyAuthor, planMove } from '../council/core'
+import { countTopicIn, topicDelta } from '../council/counters'
 import { K, reportId, type TopicReport } from '../council/repo'
 import { HIDE_AFTER_REPORTS, HIDEABLE, inScope } from '../council/rules'
 
@@ -85,6 +86,7 @@ async function report(ctx: UserCtx, input: ActionInput<'topic.report'>): Promise
       .collection(K.topics)
       .doc(topic._id)
       .update({ data: { ...move.data, reports: _.inc(1) } })
+    await countTopicIn(db, tx, current.communityId, topicDelta(current, move.after))
     return { hiddenNow: move.after, hidden: true }
   })
   if (outcome.hiddenNow) await notifyAuthor(ctx, outcome.hiddenNow, '议题被多位居民举报，暂时隐藏，社区核实后处理')

@@ -16,6 +16,7 @@ import type { UserCtx } from '../../platform/context'
 import { runTx, txGet } from '../../platform/db'
 import { conflict, forbidden } from '../../platform/errors'
 import { ensureEligible, loadTopic, NOT_COLLECTING, notifyAuthor, planMove } from '../council/core'
+import { countTopicIn, topicDelta } from '../council/counters'
 import { payParticipation } from '../council/participation'
 import { K, supportId } from '../council/repo'
 import { inScope } from '../council/rules'
@@ -51,6 +52,7 @@ async function support(ctx: UserCtx, input: ActionInput<'topic.support'>) {
       .collection(K.topics)
       .doc(topic._id)
       .update({ data: { ...move.data, supports: db.command.inc(1) } })
+    await countTopicIn(db, tx, current.communityId, topicDelta(current, move.after))
     return move.after
   })
   await payParticipation(ctx, topic, ctx.user._id, 'support')
