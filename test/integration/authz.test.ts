@@ -1370,11 +1370,13 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   // A code is tried before it is looked up (5 wrong codes in 10 minutes per person), so a refusal counts the try:
-  // the only write a refused call may leave.
+  // the only write a refused call may leave. A caller who does not serve the code's service is answered as for a
+  // code that does not exist (NOT_FOUND), so guessing codes tells an outsider nothing.
   'booking.verify': one({
     gate: 'member',
     input: (w, communityId) => ({ communityId, code: w.bookingPlainCode }),
     allow: RECEPTION_STAFF,
+    deny: 'NOT_FOUND',
     refusalMayWrite: ['checkin_tries'],
   }),
   'booking.markNoShow': one({

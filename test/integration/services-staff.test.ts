@@ -147,9 +147,9 @@ describe('a provider acts on their own service only', () => {
     const law = await book(res, ids.law)
     const reception = await book(nb, ids.reception)
     tc.setNow(WED_10)
-    // Another service's code: refused, the booking still waits.
+    // Another service's code: answered as a code that does not exist (an outsider learns nothing), the booking still waits.
     const foreign = await tc.call(HALL_STAFF.openid, 'booking.verify', { communityId: c, code: reception.code! })
-    expect(codeOf(foreign)).toBe('FORBIDDEN')
+    expect(codeOf(foreign)).toBe('NOT_FOUND')
     expect((await bookingDoc(reception.id)).status).toBe('booked')
     expect(codeOf(await tc.call(HALL_STAFF.openid, 'booking.roster', { communityId: c, serviceId: ids.reception, day: WED }))).toBe('FORBIDDEN')
     expect(codeOf(await tc.call(HALL_STAFF.openid, 'booking.markNoShow', { communityId: c, bookingId: reception.id }))).toBe('FORBIDDEN')
@@ -175,8 +175,8 @@ describe('a provider acts on their own service only', () => {
     expect(bySecretary).toMatchObject({ status: 'attended', address: null })
     const byProvider = await tc.ok(pm, 'booking.verify', { communityId: c, code: visit2.code! })
     expect(byProvider).toMatchObject({ status: 'attended', who: '李*国', address: '幸福里小区2栋201' })
-    // The unit's staff, who provide neither, are refused.
-    expect(codeOf(await tc.call(HALL_STAFF.openid, 'booking.verify', { communityId: c, code: talk.code! }))).toBe('FORBIDDEN')
+    // The unit's staff, who provide neither, are told there is no such code among their services.
+    expect(codeOf(await tc.call(HALL_STAFF.openid, 'booking.verify', { communityId: c, code: talk.code! }))).toBe('NOT_FOUND')
 
     const hidden = await tc.ok(sec, 'booking.verify', { communityId: c, code: talk.code! })
     expect(hidden).toMatchObject({ status: 'attended', who: '预约人已隐藏', child: null, rating: null })
