@@ -284,6 +284,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'wish.withdraw': '撤回心愿',
   'wish.overdue': '查看超时心愿',
   'wish.stats': '查看心愿统计',
+  'counters.recount': '核对统计计数',
   'wish.settings': '查看心愿设置',
   'wish.setSettings': '修改心愿设置',
   'party.registerCode': '生成报到码',
@@ -429,6 +430,7 @@ export const AUDIT_RESOURCE_LABELS = {
   service: '服务',
   booking: '预约',
   errand: '代办事项',
+  counter: '统计计数',
 } as const
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
 
