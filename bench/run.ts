@@ -24,9 +24,11 @@ import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 import { SCALE_CASES, scaleSection } from './scale'
 import { WISH_SCALE } from './scale-wish'
+import { PARTY_SCALE } from './scale-party'
 import { setRoundTripLatency } from '../local/cloud'
 
 SCALE_CASES.push(...WISH_SCALE)
+SCALE_CASES.push(...PARTY_SCALE)
 
 const ROOT = path.resolve(__dirname, '..')
 const WEAPP = path.join(ROOT, 'dist', 'weapp')

@@ -21,7 +21,7 @@ import { WISH_STATUSES } from '../../../../../types/wish'
 import { COUNTER_FIELDS, counterDocId, HOUR_BUCKETS, sumCounters, WISH_COUNTERS, type Counts, type WishCounterDoc } from './counters'
 import { W } from './repo'
 
-export const MONTHS_PER_BATCH = 6
+export const MONTHS_PER_BATCH = 2
 const NAME = 'wish.stats'
 
 const monthStart = (month: string) => chinaDayStart(`${month}-01`)
