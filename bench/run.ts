@@ -17,6 +17,7 @@ import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
+import { claimSection } from './claim'
 import { topicListSection, voteSection } from './council'
 import { requestBoardSection, requestStatsSection } from './request'
 import { bookingSection } from './services'
@@ -191,6 +192,7 @@ export const SECTIONS: Section[] = [
   statementSection,
   wishListSection,
   checkinSection,
+  claimSection,
   voteSection,
   topicListSection,
   requestBoardSection,

@@ -11,7 +11,7 @@ import { chinaDayStart, chinaYear } from '../../platform/chinaTime'
 import { findMany, readAll, type Db } from '../../platform/db'
 import { getMany } from '../org/repo'
 import { PT } from './repo'
-import { registrationView } from './views'
+import { registrationViews } from './views'
 
 /** Whether a moment falls in `year` (null: any year) on the Chinese calendar: 12-31 20:00 UTC is already next year. */
 const inYear = (d: Date | null, year: number | null) => !!d && (year === null || chinaYear(new Date(d)) === year)
@@ -34,7 +34,9 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
     db
       .collection('wishes')
       .aggregate()
-      .match({ communityId, claimerId: user._id, status: _.in(['fulfilled', 'closed']), ...(during.at ? { fulfilledAt: during.at } : {}) })
+      // the status in a second stage, so the first is served by the claimer index (community_claimer_id)
+      .match({ communityId, claimerId: user._id, ...(during.at ? { fulfilledAt: during.at } : {}) })
+      .match({ status: _.in(['fulfilled', 'closed']) })
       .group({ _id: null, n: $.sum(1), stars: $.sum($.ifNull(['$rating.stars', 0])), rated: $.sum($.cond([$.gt([$.ifNull(['$rating.stars', 0]), 0]), 1, 0])) })
       .end() as Promise<{ list: { n: number; stars: number; rated: number }[] }>,
     db
@@ -67,7 +69,7 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
     userId: user._id,
     name: user.realName || user.nickname,
     year,
-    registrations: opts.views ? await Promise.all(regs.map((r) => registrationView(db, r))) : [],
+    registrations: opts.views ? await registrationViews(db, regs, () => false) : [],
     posts: posts.map((p) => p.title),
     pairs: pairs.filter((p) => p.active).length,
     visits,

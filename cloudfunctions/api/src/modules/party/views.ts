@@ -20,7 +20,7 @@ import type { UserCtx } from '../../platform/context'
 import { getById, readAll, type Db } from '../../platform/db'
 import { C, getCommunity, getMany, householdLabel } from '../org/repo'
 import { listName, maskName } from '../org/rules'
-import { isOrganiser } from './activities'
+import { isSecretaryHere } from './activities'
 import { PT } from './repo'
 import { verifiedRegistration } from './verified'
 
@@ -33,16 +33,47 @@ export async function registrationView(db: Db, r: Registration, masked = false):
     getById<{ _id: string; name: string }>(db, C.compounds, r.homeCompoundId),
     getById<Building>(db, C.buildings, r.homeBuildingId),
   ])
+  return regView(r, community?.name ?? '', compound?.name ?? '', building?.name ?? '', masked)
+}
+
+/**
+ * The views of a page of registrations: their communities, compounds and buildings read once for the page
+ * (three round trips, whatever its length), names masked as `masked(r)` says.
+ */
+export async function registrationViews(db: Db, regs: Registration[], masked: (r: Registration) => boolean): Promise<RegistrationView[]> {
+  const [communities, compounds, buildings] = await Promise.all([
+    getMany<{ _id: string; name: string }>(
+      db,
+      C.communities,
+      regs.map((r) => r.communityId),
+    ),
+    getMany<{ _id: string; name: string }>(
+      db,
+      C.compounds,
+      regs.map((r) => r.homeCompoundId),
+    ),
+    getMany<Building>(
+      db,
+      C.buildings,
+      regs.map((r) => r.homeBuildingId),
+    ),
+  ])
+  return regs.map((r) =>
+    regView(r, communities.get(r.communityId)?.name ?? '', compounds.get(r.homeCompoundId)?.name ?? '', buildings.get(r.homeBuildingId)?.name ?? '', masked(r)),
+  )
+}
+
+function regView(r: Registration, communityName: string, compoundName: string, buildingName: string, masked: boolean): RegistrationView {
   return {
     id: r._id,
     userId: r.userId,
     communityId: r.communityId,
-    communityName: community?.name ?? '',
+    communityName,
     name: masked ? maskName(r.name) : r.name,
     employerName: r.employerName,
     branch: r.branch,
     memberType: r.memberType,
-    home: `${compound?.name ?? ''} ${building?.name ?? ''}`.trim(),
+    home: `${compoundName} ${buildingName}`.trim(),
     skills: r.skills,
     pledge: { text: r.pledge.text, done: r.pledge.done, doneAt: iso(r.pledge.doneAt), doneNote: r.pledge.doneNote },
     status: r.status,
@@ -121,6 +152,9 @@ export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<Act
       list.map((a) => `${a._id}_${ctx.user._id}`),
     ),
   ])
+  // whether the caller is the secretary, once per community on the page (a page is one community's)
+  const secretaryOf = new Map<string, Promise<boolean>>()
+  const secretaryHere = (a: Activity) => secretaryOf.get(a.communityId) ?? secretaryOf.set(a.communityId, isSecretaryHere(ctx, a)).get(a.communityId)!
   return Promise.all(
     list.map(async (a) => {
       const s = signups.get(`${a._id}_${ctx.user._id}`)
@@ -141,7 +175,7 @@ export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<Act
           s && s.status !== 'withdrawn'
             ? { status: s.status, checkinAt: iso(s.checkinAt), checkoutAt: iso(s.checkoutAt), hours: s.hours, confirmedHours: s.confirmedHours }
             : null,
-        isOrganiser: await isOrganiser(ctx, a),
+        isOrganiser: a.organiserId === ctx.user._id || (await secretaryHere(a)),
       }
     }),
   )
