@@ -171,6 +171,32 @@ const report = (cursor?: string) => ({
   data: { communityId: T.c1, year: YEAR, format: 'json', ...(cursor ? { cursor } : {}) },
 })
 
+/** Pairs `from`…`to`-1: other members' pairs with the fixture households (the case's member keeps their three). */
+const growPairs: ScaleCase['grow'] = async (ctx, from, to) => {
+  const households = [T.h1, T.h2, T.h3]
+  const at = new Date(START)
+  const pair = (memberId: string, householdId: string) => ({
+    _id: `${memberId}_${householdId}`,
+    communityId: T.c1,
+    memberId,
+    householdId,
+    needs: ['独居老人'],
+    active: true,
+    since: at,
+    visits: 0,
+    lastVisitAt: null,
+  })
+  if (from === 0)
+    await ctx.engine.insertMany(
+      'party_pairs',
+      households.map((h) => pair(P.member.id, h)),
+    )
+  await ctx.engine.insertMany(
+    'party_pairs',
+    Array.from({ length: to - from }, (_, k) => pair(memberId(from + k), households[(from + k) % 3])),
+  )
+}
+
 export const PARTY_SCALE: ScaleCase[] = [
   ...listCases('party.members', () => ({ openid: sec, action: 'party.members', data: { communityId: T.c1, status: 'verified', limit: 20 } }), 1, growMembers),
   {
@@ -217,6 +243,14 @@ export const PARTY_SCALE: ScaleCase[] = [
     check(answer, n) {
       const c1 = answer.communities.find((c: any) => c.communityId === T.c1)
       if (!c1 || c1.verified < n) throw new Error(`party.coverage: ${JSON.stringify(c1)}`)
+    },
+  },
+  {
+    name: 'pair.list',
+    grow: growPairs,
+    call: () => ({ openid: sec, action: 'pair.list', data: { communityId: T.c1, memberId: P.member.id } }),
+    check(answer) {
+      if (answer.length !== 3 || answer.some((p: any) => !p.household)) throw new Error(`pair.list answered ${JSON.stringify(answer).slice(0, 200)}`)
     },
   },
   ...listCases(

@@ -18,7 +18,7 @@ import {
 } from '../../../../../types/party'
 import type { UserCtx } from '../../platform/context'
 import { getById, readAll, type Db } from '../../platform/db'
-import { C, getCommunity, getMany, householdLabel } from '../org/repo'
+import { C, getCommunity, getMany } from '../org/repo'
 import { listName, maskName } from '../org/rules'
 import { isSecretaryHere } from './activities'
 import { PT } from './repo'
@@ -114,29 +114,48 @@ export async function postView(ctx: UserCtx, postId: string): Promise<PostView> 
 }
 
 /** Pairs with the household's needs: only for the secretary and the paired member (the callers check). */
+/**
+ * The views of a set of pairs: people, households, their compounds and buildings, and the residents of those
+ * households read once for the set (six round trips however many pairs; a member pairs with 5–15 households).
+ */
 export async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]> {
-  const members = await getMany<User>(
-    ctx.db,
-    C.users,
-    pairs.map((p) => p.memberId),
-  )
-  return Promise.all(
-    pairs.map(async (p) => {
-      const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
-      const residents = (await readAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)).filter((r) => r.householdStatus === 'verified')
-      return {
-        householdId: p.householdId,
-        household: await householdLabel(ctx.db, h),
-        residents: residents.map((r) => r.realName || r.nickname),
-        needs: p.needs,
-        since: new Date(p.since).toISOString(),
-        visits: p.visits,
-        lastVisitAt: iso(p.lastVisitAt),
-        memberId: p.memberId,
-        memberName: nameOf(members, p.memberId),
-      }
-    }),
-  )
+  const _ = ctx.db.command
+  const householdIds = [...new Set(pairs.map((p) => p.householdId))]
+  const [members, households, residents] = await Promise.all([
+    getMany<User>(
+      ctx.db,
+      C.users,
+      pairs.map((p) => p.memberId),
+    ),
+    getMany<Household>(ctx.db, C.households, householdIds),
+    householdIds.length ? readAll<User>(ctx.db, C.users, { householdId: _.in(householdIds), householdStatus: 'verified' }, 20 * householdIds.length) : [],
+  ])
+  const [compounds, buildings] = await Promise.all([
+    getMany<{ _id: string; name: string }>(
+      ctx.db,
+      C.compounds,
+      [...households.values()].map((h) => h.compoundId),
+    ),
+    getMany<{ _id: string; name: string }>(
+      ctx.db,
+      C.buildings,
+      [...households.values()].map((h) => h.buildingId),
+    ),
+  ])
+  return pairs.map((p) => {
+    const h = households.get(p.householdId)!
+    return {
+      householdId: p.householdId,
+      household: `${compounds.get(h.compoundId)?.name ?? ''} ${buildings.get(h.buildingId)?.name ?? ''} ${h.unit}单元 ${h.room}`.trim(),
+      residents: residents.filter((r) => r.householdId === p.householdId).map((r) => r.realName || r.nickname),
+      needs: p.needs,
+      since: new Date(p.since).toISOString(),
+      visits: p.visits,
+      lastVisitAt: iso(p.lastVisitAt),
+      memberId: p.memberId,
+      memberName: nameOf(members, p.memberId),
+    }
+  })
 }
 
 export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<ActivityView[]> {
