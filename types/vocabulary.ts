@@ -439,6 +439,9 @@ export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
  * audit page says 其他信息 for one without a label, never its code name).
  */
 export const FIELD_LABELS: Record<string, string> = {
+  // counter repair (counters.recount)
+  found: '发现不符的计数',
+  fixed: '已修正的计数',
   // people and addresses
   roles: '角色',
   proxies: '代办',

@@ -30,8 +30,9 @@ export const REPORT_PAGE = 100
 type Sums = Map<string, Record<string, number>>
 type Pipeline = ReturnType<ReturnType<Db['collection']>['aggregate']>
 
-async function groupBy(db: Db, collection: string, pipeline: (a: Pipeline) => Pipeline, key: string, fields: Record<string, unknown>): Promise<Sums> {
-  const res = (await pipeline(db.collection(collection).aggregate())
+/** Runs an aggregation grouped by `key` (one group per member of the page). */
+async function groupBy(pipeline: Pipeline, key: string, fields: Record<string, unknown>): Promise<Sums> {
+  const res = (await pipeline
     .group({ _id: `$${key}`, ...fields })
     .limit(REPORT_PAGE + 1)
     .end()) as { list: ({ _id: string } & Record<string, number>)[] }
@@ -52,9 +53,11 @@ async function rowsOf(db: Db, communityId: string, year: number, regs: Registrat
     // wishes the member fulfilled this year (closed or awaiting the wisher's confirmation), with their stars
     // (the status is checked in a second stage, so the first is served by the claimer index, community_claimer_id)
     groupBy(
-      db,
-      'wishes',
-      (a) => a.match({ communityId, claimerId: _.in(ids), fulfilledAt: inYear }).match({ status: _.in(['fulfilled', 'closed']) }),
+      db
+        .collection('wishes')
+        .aggregate()
+        .match({ communityId, claimerId: _.in(ids), fulfilledAt: inYear })
+        .match({ status: _.in(['fulfilled', 'closed']) }),
       'claimerId',
       {
         n: $.sum(1),
@@ -62,17 +65,23 @@ async function rowsOf(db: Db, communityId: string, year: number, regs: Registrat
         rated: $.sum($.cond([$.gt([$.ifNull(['$rating.stars', 0]), 0]), 1, 0])),
       },
     ),
-    groupBy(db, PT.visits, (a) => a.match({ memberId: _.in(ids), communityId, at: inYear }), 'memberId', { n: $.sum(1) }),
+    groupBy(
+      db
+        .collection(PT.visits)
+        .aggregate()
+        .match({ memberId: _.in(ids), communityId, at: inYear }),
+      'memberId',
+      { n: $.sum(1) },
+    ),
     // sign-ups of activities held this year (the activity's start, as the record card counts them)
     groupBy(
-      db,
-      PT.signups,
-      (a) =>
-        a
-          .match({ userId: _.in(ids), communityId, status: _.neq('withdrawn') })
-          .lookup({ from: PT.activities, localField: 'activityId', foreignField: '_id', as: 'a' })
-          .project({ userId: 1, status: 1, confirmedHours: 1, startAt: $.arrayElemAt(['$a.startAt', 0]) })
-          .match({ startAt: inYear }),
+      db
+        .collection(PT.signups)
+        .aggregate()
+        .match({ userId: _.in(ids), communityId, status: _.neq('withdrawn') })
+        .lookup({ from: PT.activities, localField: 'activityId', foreignField: '_id', as: 'a' })
+        .project({ userId: 1, status: 1, confirmedHours: 1, startAt: $.arrayElemAt(['$a.startAt', 0]) })
+        .match({ startAt: inYear }),
       'userId',
       { hours: $.sum($.ifNull(['$confirmedHours', 0])), done: $.sum($.cond([$.eq(['$status', 'checked_out']), 1, 0])) },
     ),
