@@ -6,11 +6,12 @@
  * conditional update on the value it read, so a concurrent increment makes the fix miss (and the next pass
  * retries) rather than be lost.
  *
- * The safe order for one bucket (`settleBucket` below does it): read the stored counter, recompute from the
- * sources, read the counter again; only when the two reads agree is the difference drift (an event between
- * them would otherwise show as drift that is not there), and the fix is conditional on that value. Events
- * change their source documents and counters atomically, so an event after the second read changes the
- * counter and the conditional fix answers 0 (fixed: false, found again next pass if real).
+ * The safe order for one bucket (wish/recount.ts `settleMonth` is the worked example): read the stored counter
+ * (with a version every write raises), recompute from the sources, read the counter again; only when the two
+ * reads agree is the difference drift (an event between them would otherwise show as drift that is not there),
+ * and the fix is conditional on the version read. Events change their source documents and counters
+ * atomically, so an event after the second read changes the counter and the conditional fix answers 0
+ * (fixed: false, found again next pass if it is real).
  *
  * Run by the timer job `counters.recount` (modules/counters/job.ts: every entry in turn, fixing, drift
  * logged in `counter_drift`) and on demand by the action `counters.recount` (street admin; audited when it
