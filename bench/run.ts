@@ -17,6 +17,7 @@ import { ensureBuilt } from '../test/support/build'
 import { redeemSection, statementSection } from './points'
 import { wishListSection } from './wish'
 import { checkinSection } from './party'
+import { claimSection } from './claim'
 import { topicListSection, voteSection } from './council'
 import { requestBoardSection, requestStatsSection } from './request'
 import { bookingSection } from './services'
@@ -24,6 +25,7 @@ import { coldStartSection } from './coldstart'
 import { timeoutSection } from './timeouts'
 import { SCALE_CASES, scaleSection } from './scale'
 import { WISH_SCALE } from './scale-wish'
+import { PARTY_SCALE } from './scale-party'
 import { MALL_SCALE, POINTS_SCALE } from './scale-points'
 import { ORG_SCALE } from './scale-org'
 import { COUNCIL_SCALE } from './scale-council'
@@ -32,6 +34,7 @@ import { SERVICE_SCALE } from './scale-services'
 import { setRoundTripLatency } from '../local/cloud'
 
 SCALE_CASES.push(...WISH_SCALE)
+SCALE_CASES.push(...PARTY_SCALE)
 SCALE_CASES.push(...POINTS_SCALE, ...MALL_SCALE)
 SCALE_CASES.push(...ORG_SCALE)
 SCALE_CASES.push(...COUNCIL_SCALE)
@@ -199,6 +202,7 @@ export const SECTIONS: Section[] = [
   statementSection,
   wishListSection,
   checkinSection,
+  claimSection,
   voteSection,
   topicListSection,
   requestBoardSection,

@@ -12,6 +12,7 @@ import * as messages from './messages'
 import * as council from './council'
 import * as requests from './requests'
 import * as services from './services'
+import * as counters from './counters'
 import type { AuditEntry, StreetView, CommunityView, HouseholdClaim, HouseholdOption, Me, MemberDetail, MemberListItem, RoleView, TreeView } from './org'
 import type { Page } from './common'
 import type {
@@ -28,6 +29,7 @@ import type {
   SceneView,
 } from './party'
 import type { WishCard, WishDetail, WishSettings, WishStats } from './wish'
+import type { RecountView } from './counters'
 import type { SubscribedView, UndeliveredItem } from './messages'
 import type { BookingView, ErrandView, ServiceCard, ServiceDetail, ServiceStats, SlotView, VenueCard } from './services'
 import type { FoundPerson, GridView, LateUnitView, RequestCard, RequestDetail, RequestSettings, RequestStats, UnitView } from './requests'
@@ -88,6 +90,7 @@ export const actionInputs = {
   'wish.withdraw': wish.WishWithdrawInput,
   'wish.overdue': wish.WishQueueInput,
   'wish.stats': wish.WishStatsInput,
+  'counters.recount': counters.CountersRecountInput,
   'wish.settings': wish.WishSettingsInput,
   'wish.setSettings': wish.WishSetSettingsInput,
   'wish.convert': wish.WishConvertInput,
@@ -252,6 +255,7 @@ export interface ActionOutputs {
   'wish.withdraw': WishDetail
   'wish.overdue': Page<WishCard>
   'wish.stats': WishStats
+  'counters.recount': RecountView
   'wish.settings': WishSettings
   'wish.setSettings': WishSettings
   'wish.convert': RequestDetail

@@ -227,6 +227,8 @@ export const PartyReportInput = z.strictObject({
   year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
   employerUnitId: z.optional(Id),
   format: z.optional(z.enum(['json', 'xlsx'])),
+  /** json: the page after this one (the nextCursor of the previous answer). */
+  cursor: z.optional(z.string().check(z.maxLength(64))),
 })
 export const CoverageInput = z.strictObject({ streetId: Id })
 
@@ -345,7 +347,12 @@ export interface ReportRow {
 }
 export interface PartyReportView {
   year: number
+  /** json: one page of members (REPORT_PAGE, in registration order); xlsx: every member, by unit then hours. */
   rows: ReportRow[]
+  /** json: the next page's cursor (null on the last); xlsx: null unless the export stopped short (complete false). */
+  nextCursor: string | null
+  /** Every member is in `rows` (xlsx), or this is the last page (json). */
+  complete: boolean
   /** base64 xlsx when format=xlsx */
   file: { name: string; base64: string } | null
 }

@@ -285,6 +285,7 @@ export const ACTION_LABELS: Record<ActionName, string> = {
   'wish.withdraw': '撤回心愿',
   'wish.overdue': '查看超时心愿',
   'wish.stats': '查看心愿统计',
+  'counters.recount': '核对统计计数',
   'wish.settings': '查看心愿设置',
   'wish.setSettings': '修改心愿设置',
   'wish.convert': '心愿转为诉求',
@@ -433,6 +434,7 @@ export const AUDIT_RESOURCE_LABELS = {
   service: '服务',
   booking: '预约',
   errand: '代办事项',
+  counter: '统计计数',
 } as const
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
 
@@ -441,6 +443,9 @@ export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS
  * audit page says 其他信息 for one without a label, never its code name).
  */
 export const FIELD_LABELS: Record<string, string> = {
+  // counter repair (counters.recount)
+  found: '发现不符的计数',
+  fixed: '已修正的计数',
   // people and addresses
   roles: '角色',
   proxies: '代办',
@@ -549,7 +554,7 @@ export const FIELD_LABELS: Record<string, string> = {
   requestId: '转成的诉求',
   hiddenPhotos: '隐藏的图片（张）',
   phone: '查找的手机号',
-  found: '找到的人数',
+  matches: '找到的人数',
   // services and bookings
   delivery: '服务方式',
   schedule: '服务时间',

@@ -210,5 +210,8 @@ export interface WishStats {
   medianHoursToClaim: number | null
   medianHoursToFulfil: number | null
   ratings: { count: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> }
+  /** Overdue wishes counted up to OVERDUE_COUNTED of each kind (open, claimed without progress)… */
   overdue: number
+  /** …and whether there are more than that (the overdue queue lists them all). */
+  overdueMore: boolean
 }

@@ -569,6 +569,13 @@ const TABLE: Record<string, Case[]> = {
     other: 'open',
     check: (d, _c, v) => (v === 'other' && d.posted !== 0 ? 'community 1’s wishes counted' : null),
   }),
+  // Counter repair: the street admin only (a recount covers every community of the street); without fix it writes nothing.
+  'counters.recount': one({
+    gate: ['street_admin'],
+    input: (_w, communityId) => ({ communityId, name: 'wish.stats', fix: false }),
+    allow: ['streetAdmin'],
+    other: { allow: ['streetAdmin'] },
+  }),
   'wish.settings': one({ gate: 'member', input: (_w, communityId) => ({ communityId }), other: 'open' }),
   'wish.setSettings': one({
     gate: 'secretary',

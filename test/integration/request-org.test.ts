@@ -335,7 +335,7 @@ describe('staff from outside the community, found by their whole phone number', 
 
     // Each lookup that ran is in the audit log: who, which unit, the number masked, how many found.
     const lookups = await tc.engine.find('audit_log', { action: 'unit.findPerson' }, { sort: { _id: 1 } })
-    expect(lookups.map((a) => [a.actorId, a.resource.id, a.after.phone, a.after.found])).toEqual([
+    expect(lookups.map((a) => [a.actorId, a.resource.id, a.after.phone, a.after.matches])).toEqual([
       [P.secretary.id, prop.id, '137****6666', 1],
       [P.secretary.id, prop.id, '137****6666', 1],
       [P.secretary.id, prop.id, '137****1234', 0],

@@ -632,6 +632,7 @@ describe('the timer', () => {
       'request.autoClose': 'closed',
       'booking.remind': 'reminded',
       'booking.releaseStaleHolds': 'released',
+      'counters.recount': 'batches',
     }
     const jobs = Object.keys(TIMER_JOBS)
     expect(Object.keys(DONE).sort()).toEqual([...jobs].sort())

@@ -485,8 +485,8 @@ describe('queues and lists', () => {
     tc.resetLimits()
     const q = await tc.ok(sec, 'wish.overdue', { communityId: c })
     expect(q.items.map((w) => w.id).sort()).toEqual([a.id, b.id].sort())
-    // A page at a time by id, across both kinds (one open, one claimed), each once.
-    const [first, second] = [a.id, b.id].sort()
+    // A page at a time, longest waiting first, across both kinds (one open since day 0, one claimed right after), each once.
+    const [first, second] = [a.id, b.id]
     const p1 = await tc.ok(sec, 'wish.overdue', { communityId: c, limit: 1 })
     expect(p1.items.map((w) => w.id)).toEqual([first])
     const p2 = await tc.ok(sec, 'wish.overdue', { communityId: c, limit: 1, cursor: p1.nextCursor! })

@@ -66,6 +66,7 @@ export const actions: Registry = {
   'wish.withdraw': () => import('./modules/wish/withdraw'),
   'wish.overdue': () => import('./modules/wish/overdue'),
   'wish.stats': () => import('./modules/wish/stats'),
+  'counters.recount': () => import('./modules/counters/recount'),
   'wish.settings': () => import('./modules/wish/settings'),
   'wish.setSettings': () => import('./modules/wish/setSettings'),
   'wish.convert': () => import('./modules/wish/convert'),

@@ -38,6 +38,7 @@ import { closeDueVotes, payOwedPoints } from './modules/council/votes'
 import { sendTopicNotices } from './modules/council/notices'
 import { autoCloseResolved, checkClocks } from './modules/request/timers'
 import { releaseStaleHolds as releaseStaleSlotHolds, remindBookings } from './modules/service/timers'
+import { recountAll } from './modules/counters/job'
 
 export { isTimerEvent, type TimerEvent } from './platform/timerEvent'
 
@@ -61,6 +62,7 @@ export const TIMER_JOBS: Record<string, TimerJob> = {
   'request.autoClose': autoCloseResolved,
   'booking.remind': remindBookings,
   'booking.releaseStaleHolds': releaseStaleSlotHolds,
+  'counters.recount': recountAll,
 }
 
 /**
@@ -72,6 +74,8 @@ export const PASS_INTERVAL_MS: Record<string, number> = {
   'wish.payOwed': 3600_000,
   'wish.remindOverdue': 3600_000,
   'request.autoClose': 3600_000,
+  // counters are kept in the events' own writes; the recount is a daily check and repair
+  'counters.recount': 86400_000,
 }
 
 export const TIMER_STATE = 'timer_state'

@@ -22,8 +22,9 @@ import { checkinWindow, parseToken } from '../party/rules'
 import { activityDetail } from '../party/views'
 
 async function checkin(ctx: UserCtx, input: ActionInput<'activity.checkin'>) {
-  await activityGate(ctx, input.communityId, input.activityId ?? parseToken(input.token)?.activityId, 'attend', member)
-  const a = await activityOfCode(ctx, input)
+  // the gate's read of the activity (when it is this community's) is the one the code is checked against
+  const read = await activityGate(ctx, input.communityId, input.activityId ?? parseToken(input.token)?.activityId, 'attend', member)
+  const a = await activityOfCode(ctx, input, read)
   const s = await mySignup(ctx, a)
   const now = ctx.now()
   const w = checkinWindow(a, now)

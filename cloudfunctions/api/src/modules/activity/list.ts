@@ -46,7 +46,12 @@ async function list(ctx: UserCtx, input: ActionInput<'activity.list'>) {
     'meeting.councilId': null,
     endAt: scope === 'upcoming' ? _.gte(now) : _.lt(now),
   }
+  // Past pages, newest first, walk community_meeting_id in _id order from the cursor — or, on the first page,
+  // from the top (an _id bound every id meets, so the first page is served in order like the others instead of
+  // sorting every past activity by _id): the upcoming ones passed on the way are few. Upcoming pages read the
+  // endAt range (the activities not yet ended: few) and sort it.
   if (input.cursor) filter._id = scope === 'upcoming' ? _.gt(input.cursor) : _.lt(input.cursor)
+  else if (scope === 'past') filter._id = _.lt('\uffff')
   const docs = await findMany<Activity>(db, PT.activities, filter, { orderBy: [['_id', scope === 'upcoming' ? 'asc' : 'desc']], limit: limit + 1 })
   const page = docs.slice(0, limit)
   return { items: await activityViews(ctx, page), nextCursor: docs.length > limit ? page[page.length - 1]._id : null }

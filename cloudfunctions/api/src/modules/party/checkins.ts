@@ -51,9 +51,13 @@ async function takeShortTry(ctx: UserCtx, activityId: string): Promise<number> {
   })
 }
 
-async function activityOfShortCode(ctx: UserCtx, input: CodeInput): Promise<Activity> {
+/** The activity by id: the one already read (the meeting gate's) when it is that one, else one read. */
+const activityById = async (ctx: UserCtx, id: string, known: Activity | null) =>
+  known && known._id === id ? known : getById<Activity>(ctx.db, PT.activities, id)
+
+async function activityOfShortCode(ctx: UserCtx, input: CodeInput, known: Activity | null): Promise<Activity> {
   if (!input.activityId) throw invalid('输入 6 位数字签到码时，请从活动页进入签到')
-  const a = await getById<Activity>(ctx.db, PT.activities, input.activityId)
+  const a = await activityById(ctx, input.activityId, known)
   if (!a || a.communityId !== input.communityId) throw invalid('这不是有效的签到码')
   const left = await takeShortTry(ctx, a._id)
   const verdict = verifyShortCode(a.secret, a._id, input.token, ctx.now())
@@ -63,11 +67,11 @@ async function activityOfShortCode(ctx: UserCtx, input: CodeInput): Promise<Acti
   return a
 }
 
-async function activityOfLongCode(ctx: UserCtx, input: CodeInput): Promise<Activity> {
+async function activityOfLongCode(ctx: UserCtx, input: CodeInput, known: Activity | null): Promise<Activity> {
   const parsed = parseToken(input.token)
   if (!parsed) throw invalid('这不是有效的签到码')
   if (input.activityId && input.activityId !== parsed.activityId) throw invalid('这不是本活动的签到码')
-  const a = await getById<Activity>(ctx.db, PT.activities, parsed.activityId)
+  const a = await activityById(ctx, parsed.activityId, known)
   if (!a || a.communityId !== input.communityId) throw invalid('这不是有效的签到码')
   const verdict = verifyToken(a.secret, parsed, ctx.now())
   if (verdict === 'forged') throw invalid('这不是有效的签到码')
@@ -79,10 +83,11 @@ async function activityOfLongCode(ctx: UserCtx, input: CodeInput): Promise<Activ
  * The activity whose current code was presented, checked for being on and, when it has a location, for the
  * member standing within its radius. INVALID_INPUT for a forged, wrong or other activity's code (CODE_EXPIRED
  * for one no longer current); FORBIDDEN (TOO_MANY_TRIES) past the short-code tries; FORBIDDEN too far away;
- * CONFLICT (STATE_CHANGED) for a cancelled activity.
+ * CONFLICT (STATE_CHANGED) for a cancelled activity. `known`: the activity the caller already read (the
+ * meeting gate's, of this community), so it is not read twice.
  */
-export async function activityOfCode(ctx: UserCtx, input: CodeInput): Promise<Activity> {
-  const a = SHORT_CODE_RE.test(input.token) ? await activityOfShortCode(ctx, input) : await activityOfLongCode(ctx, input)
+export async function activityOfCode(ctx: UserCtx, input: CodeInput, known: Activity | null = null): Promise<Activity> {
+  const a = SHORT_CODE_RE.test(input.token) ? await activityOfShortCode(ctx, input, known) : await activityOfLongCode(ctx, input, known)
   if (a.status !== 'published') throw conflict('活动已取消', 'STATE_CHANGED')
   if (a.location) {
     if (!input.location) throw forbidden('这个活动需要定位签到，请允许获取位置后再试')

@@ -9,7 +9,7 @@ import { defineAction, SECRETARY, type ActionInput } from '../../platform/action
 import type { UserCtx } from '../../platform/context'
 import { findMany } from '../../platform/db'
 import { PT } from './repo'
-import { registrationView } from './views'
+import { registrationViews } from './views'
 
 async function members(ctx: UserCtx, input: ActionInput<'party.members'>): Promise<Page<RegistrationView>> {
   const _ = ctx.db.command
@@ -20,7 +20,7 @@ async function members(ctx: UserCtx, input: ActionInput<'party.members'>): Promi
   const docs = await findMany<Registration>(ctx.db, PT.registrations, filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = docs.slice(0, limit)
   return {
-    items: await Promise.all(page.map((r) => registrationView(ctx.db, r, r.status !== 'pending'))),
+    items: await registrationViews(ctx.db, page, (r) => r.status !== 'pending'),
     nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
   }
 }

@@ -1,16 +1,17 @@
 /**
- * Support for party.record and party.report (活动记录卡, 双报告): one member's outcomes in one community — not
- * headcounts: pledge, posts, pair visits, activities with confirmed hours, wishes fulfilled with residents'
- * ratings.
+ * Support for party.record (活动记录卡): one member's outcomes in one community — not headcounts: pledge,
+ * posts, pair visits, activities with confirmed hours, wishes fulfilled with residents' ratings. The wishes and
+ * visits are counted in the database (one indexed aggregation, one indexed count), never read one by one; the
+ * activities are listed (the card shows each), bounded by readAll. party.report counts the same figures for a
+ * page of members at once (report.ts).
  */
 import type { User } from '../../../../../types/org'
-import type { Activity, MemberRecord, Pair, Post, Registration, Signup, Visit } from '../../../../../types/party'
-import type { Wish } from '../../../../../types/wish'
-import { chinaYear } from '../../platform/chinaTime'
+import type { Activity, MemberRecord, Pair, Post, Registration, Signup } from '../../../../../types/party'
+import { chinaDayStart, chinaYear } from '../../platform/chinaTime'
 import { findMany, readAll, type Db } from '../../platform/db'
 import { getMany } from '../org/repo'
 import { PT } from './repo'
-import { registrationView } from './views'
+import { registrationViews } from './views'
 
 /** Whether a moment falls in `year` (null: any year) on the Chinese calendar: 12-31 20:00 UTC is already next year. */
 const inYear = (d: Date | null, year: number | null) => !!d && (year === null || chinaYear(new Date(d)) === year)
@@ -21,13 +22,27 @@ const inYear = (d: Date | null, year: number | null) => !!d && (year === null ||
  * views (the yearly report does not show them).
  */
 export async function recordOf(db: Db, user: User, communityId: string, year: number | null, opts: { own: boolean; views: boolean }): Promise<MemberRecord> {
-  const [allRegs, posts, pairs, signups, wishes, visitLog] = await Promise.all([
+  const _ = db.command
+  const $ = _.aggregate
+  const during = year === null ? {} : { at: _.gte(chinaDayStart(`${year}-01-01`)).and(_.lt(chinaDayStart(`${year + 1}-01-01`))) }
+  const [allRegs, posts, pairs, signups, wishAgg, visitCount] = await Promise.all([
     findMany<Registration>(db, PT.registrations, { userId: user._id }, { limit: 50 }),
     findMany<Post>(db, PT.posts, { communityId, holders: user._id }, { limit: 100 }),
     findMany<Pair>(db, PT.pairs, { memberId: user._id, communityId }, { limit: 100 }),
     readAll<Signup>(db, PT.signups, { userId: user._id, communityId }, 2000),
-    readAll<Wish>(db, 'wishes', { communityId, claimerId: user._id }, 2000),
-    readAll<Visit>(db, PT.visits, { memberId: user._id, communityId }, 5000),
+    // wishes fulfilled (closed, or awaiting the wisher's confirmation) in the year, with their stars
+    db
+      .collection('wishes')
+      .aggregate()
+      // the status in a second stage, so the first is served by the claimer index (community_claimer_id)
+      .match({ communityId, claimerId: user._id, ...(during.at ? { fulfilledAt: during.at } : {}) })
+      .match({ status: _.in(['fulfilled', 'closed']) })
+      .group({ _id: null, n: $.sum(1), stars: $.sum($.ifNull(['$rating.stars', 0])), rated: $.sum($.cond([$.gt([$.ifNull(['$rating.stars', 0]), 0]), 1, 0])) })
+      .end() as Promise<{ list: { n: number; stars: number; rated: number }[] }>,
+    db
+      .collection(PT.visits)
+      .where({ memberId: user._id, communityId, ...during })
+      .count() as Promise<{ total: number }>,
   ])
   const regs = opts.own ? allRegs : allRegs.filter((r) => r.communityId === communityId)
   const acts = await getMany<Activity>(
@@ -47,22 +62,21 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
       confirmedHours: s.confirmedHours,
       status: s.status,
     }))
-  const done = wishes.filter((w) => (w.status === 'closed' || w.status === 'fulfilled') && inYear(w.fulfilledAt, year))
-  const rated = done.filter((w) => w.rating)
+  const wishes = wishAgg.list[0] ?? { n: 0, stars: 0, rated: 0 }
   const current = regs.find((r) => r.activeKey === user._id && r.communityId === communityId)
-  const visits = visitLog.filter((v) => inYear(v.at, year)).length
+  const visits = visitCount.total
   return {
     userId: user._id,
     name: user.realName || user.nickname,
     year,
-    registrations: opts.views ? await Promise.all(regs.map((r) => registrationView(db, r))) : [],
+    registrations: opts.views ? await registrationViews(db, regs, () => false) : [],
     posts: posts.map((p) => p.title),
     pairs: pairs.filter((p) => p.active).length,
     visits,
     activities,
     totalHours: activities.reduce((n, a) => n + (a.confirmedHours ?? 0), 0),
-    wishesFulfilled: done.length,
-    averageRating: rated.length ? Math.round((rated.reduce((n, w) => n + w.rating!.stars, 0) / rated.length) * 10) / 10 : null,
+    wishesFulfilled: wishes.n,
+    averageRating: wishes.rated ? Math.round((wishes.stars / wishes.rated) * 10) / 10 : null,
     pledgeKept: current ? current.pledge.done : null,
   }
 }

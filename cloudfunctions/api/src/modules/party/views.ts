@@ -18,9 +18,9 @@ import {
 } from '../../../../../types/party'
 import type { UserCtx } from '../../platform/context'
 import { getById, readAll, type Db } from '../../platform/db'
-import { C, getCommunity, getMany, householdLabel } from '../org/repo'
+import { C, getCommunity, getMany } from '../org/repo'
 import { listName, maskName } from '../org/rules'
-import { isOrganiser } from './activities'
+import { isSecretaryHere } from './activities'
 import { PT } from './repo'
 import { verifiedRegistration } from './verified'
 
@@ -33,16 +33,47 @@ export async function registrationView(db: Db, r: Registration, masked = false):
     getById<{ _id: string; name: string }>(db, C.compounds, r.homeCompoundId),
     getById<Building>(db, C.buildings, r.homeBuildingId),
   ])
+  return regView(r, community?.name ?? '', compound?.name ?? '', building?.name ?? '', masked)
+}
+
+/**
+ * The views of a page of registrations: their communities, compounds and buildings read once for the page
+ * (three round trips, whatever its length), names masked as `masked(r)` says.
+ */
+export async function registrationViews(db: Db, regs: Registration[], masked: (r: Registration) => boolean): Promise<RegistrationView[]> {
+  const [communities, compounds, buildings] = await Promise.all([
+    getMany<{ _id: string; name: string }>(
+      db,
+      C.communities,
+      regs.map((r) => r.communityId),
+    ),
+    getMany<{ _id: string; name: string }>(
+      db,
+      C.compounds,
+      regs.map((r) => r.homeCompoundId),
+    ),
+    getMany<Building>(
+      db,
+      C.buildings,
+      regs.map((r) => r.homeBuildingId),
+    ),
+  ])
+  return regs.map((r) =>
+    regView(r, communities.get(r.communityId)?.name ?? '', compounds.get(r.homeCompoundId)?.name ?? '', buildings.get(r.homeBuildingId)?.name ?? '', masked(r)),
+  )
+}
+
+function regView(r: Registration, communityName: string, compoundName: string, buildingName: string, masked: boolean): RegistrationView {
   return {
     id: r._id,
     userId: r.userId,
     communityId: r.communityId,
-    communityName: community?.name ?? '',
+    communityName,
     name: masked ? maskName(r.name) : r.name,
     employerName: r.employerName,
     branch: r.branch,
     memberType: r.memberType,
-    home: `${compound?.name ?? ''} ${building?.name ?? ''}`.trim(),
+    home: `${compoundName} ${buildingName}`.trim(),
     skills: r.skills,
     pledge: { text: r.pledge.text, done: r.pledge.done, doneAt: iso(r.pledge.doneAt), doneNote: r.pledge.doneNote },
     status: r.status,
@@ -83,29 +114,48 @@ export async function postView(ctx: UserCtx, postId: string): Promise<PostView> 
 }
 
 /** Pairs with the household's needs: only for the secretary and the paired member (the callers check). */
+/**
+ * The views of a set of pairs: people, households, their compounds and buildings, and the residents of those
+ * households read once for the set (six round trips however many pairs; a member pairs with 5–15 households).
+ */
 export async function pairViews(ctx: UserCtx, pairs: Pair[]): Promise<PairView[]> {
-  const members = await getMany<User>(
-    ctx.db,
-    C.users,
-    pairs.map((p) => p.memberId),
-  )
-  return Promise.all(
-    pairs.map(async (p) => {
-      const h = (await getById<Household>(ctx.db, C.households, p.householdId))!
-      const residents = (await readAll<User>(ctx.db, C.users, { householdId: p.householdId }, 20)).filter((r) => r.householdStatus === 'verified')
-      return {
-        householdId: p.householdId,
-        household: await householdLabel(ctx.db, h),
-        residents: residents.map((r) => r.realName || r.nickname),
-        needs: p.needs,
-        since: new Date(p.since).toISOString(),
-        visits: p.visits,
-        lastVisitAt: iso(p.lastVisitAt),
-        memberId: p.memberId,
-        memberName: nameOf(members, p.memberId),
-      }
-    }),
-  )
+  const _ = ctx.db.command
+  const householdIds = [...new Set(pairs.map((p) => p.householdId))]
+  const [members, households, residents] = await Promise.all([
+    getMany<User>(
+      ctx.db,
+      C.users,
+      pairs.map((p) => p.memberId),
+    ),
+    getMany<Household>(ctx.db, C.households, householdIds),
+    householdIds.length ? readAll<User>(ctx.db, C.users, { householdId: _.in(householdIds), householdStatus: 'verified' }, 20 * householdIds.length) : [],
+  ])
+  const [compounds, buildings] = await Promise.all([
+    getMany<{ _id: string; name: string }>(
+      ctx.db,
+      C.compounds,
+      [...households.values()].map((h) => h.compoundId),
+    ),
+    getMany<{ _id: string; name: string }>(
+      ctx.db,
+      C.buildings,
+      [...households.values()].map((h) => h.buildingId),
+    ),
+  ])
+  return pairs.map((p) => {
+    const h = households.get(p.householdId)!
+    return {
+      householdId: p.householdId,
+      household: `${compounds.get(h.compoundId)?.name ?? ''} ${buildings.get(h.buildingId)?.name ?? ''} ${h.unit}单元 ${h.room}`.trim(),
+      residents: residents.filter((r) => r.householdId === p.householdId).map((r) => r.realName || r.nickname),
+      needs: p.needs,
+      since: new Date(p.since).toISOString(),
+      visits: p.visits,
+      lastVisitAt: iso(p.lastVisitAt),
+      memberId: p.memberId,
+      memberName: nameOf(members, p.memberId),
+    }
+  })
 }
 
 export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<ActivityView[]> {
@@ -121,6 +171,9 @@ export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<Act
       list.map((a) => `${a._id}_${ctx.user._id}`),
     ),
   ])
+  // whether the caller is the secretary, once per community on the page (a page is one community's)
+  const secretaryOf = new Map<string, Promise<boolean>>()
+  const secretaryHere = (a: Activity) => secretaryOf.get(a.communityId) ?? secretaryOf.set(a.communityId, isSecretaryHere(ctx, a)).get(a.communityId)!
   return Promise.all(
     list.map(async (a) => {
       const s = signups.get(`${a._id}_${ctx.user._id}`)
@@ -141,7 +194,7 @@ export async function activityViews(ctx: UserCtx, list: Activity[]): Promise<Act
           s && s.status !== 'withdrawn'
             ? { status: s.status, checkinAt: iso(s.checkinAt), checkoutAt: iso(s.checkoutAt), hours: s.hours, confirmedHours: s.confirmedHours }
             : null,
-        isOrganiser: await isOrganiser(ctx, a),
+        isOrganiser: a.organiserId === ctx.user._id || (await secretaryHere(a)),
       }
     }),
   )

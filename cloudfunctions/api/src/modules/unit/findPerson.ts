@@ -40,7 +40,7 @@ async function findPerson(ctx: UserCtx, input: ActionInput<'unit.findPerson'>): 
   await trace(ctx, {
     communityId: unit.communityId ?? unit.streetId,
     resource: { type: 'unit', id: unit._id, label: unit.name },
-    after: { phone: `${input.phone.slice(0, 3)}****${input.phone.slice(7)}`, found: found.length },
+    after: { phone: `${input.phone.slice(0, 3)}****${input.phone.slice(7)}`, matches: found.length },
   })
   return {
     people: found.map((u) => ({

@@ -14,6 +14,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors'
 import { getCommunity } from '../org/repo'
 import { sendMessage } from '../messages/send'
 import { holdsRole } from '../org/rules'
+import { changesCounters, countMove } from './counters'
 import { getWish, W } from './repo'
 import { PUBLIC_STATUSES, raceMessage, refusal, relationsOf, TRANSITIONS, type Move_, type Relation } from './rules'
 
@@ -63,21 +64,35 @@ function planMove(_: Command, now: Date, wish: Wish, event: Move_, byId: string 
 /**
  * Move the wish from its current status by `event`, atomically: the update applies only if the status
  * (and, for claimer moves, the claimer) is still what we read; otherwise CONFLICT (STATE_CHANGED) and
- * nothing changes. Returns the wish as it now is.
+ * nothing changes. A move that changes wish.stats' counters (counters.ts: a status, a claim or fulfilment
+ * time, a rating) is one transaction with its counter shard; one that changes none (a progress note) is one
+ * conditional update. Returns the wish as it now is.
  */
 export async function move(deps: Pick<Deps, 'db' | 'now'>, wish: Wish, event: Move_, byId: string | null, opts: MoveOpts = {}): Promise<Wish> {
-  const { data, after } = planMove(deps.db.command, deps.now(), wish, event, byId, opts)
-  const cond: Record<string, unknown> = { _id: wish._id, status: wish.status }
-  if (opts.requireClaimer) cond.claimerId = wish.claimerId
-  if ((await updateWhere(deps.db, W.wishes, cond, data)) !== 1) throw conflict(raceMessage(event), 'STATE_CHANGED')
+  const _ = deps.db.command
+  const { data, after } = planMove(_, deps.now(), wish, event, byId, opts)
+  if (!changesCounters(wish, after)) {
+    const cond: Record<string, unknown> = { _id: wish._id, status: wish.status }
+    if (opts.requireClaimer) cond.claimerId = wish.claimerId
+    if ((await updateWhere(deps.db, W.wishes, cond, data)) !== 1) throw conflict(raceMessage(event), 'STATE_CHANGED')
+    return after
+  }
+  await runTx(deps.db, async (tx) => {
+    const current = await txGet<Wish>(tx, W.wishes, wish._id)
+    if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId))
+      throw conflict(raceMessage(event), 'STATE_CHANGED')
+    await tx.collection(W.wishes).doc(wish._id).update({ data })
+    await countMove(tx, _, current, { ...current, ...(opts.set ?? {}), status: after.status })
+  })
   return after
 }
 
 /**
- * `move` for an audited decision (approve, reject, dispatch, convert): the change, `also` (more writes by
- * document id: wish.convert's new request) and its audit entry in one transaction, applied only if the wish is still in the status read (and with the same claimer, for
- * claimer moves). A racing claim or review makes the transaction conflict; it runs again, finds the new
- * status and answers CONFLICT (STATE_CHANGED), changing nothing.
+ * `move` for an audited decision (approve, reject, dispatch, convert): the change, its counters, `also` (more
+ * writes by document id: wish.convert's new request) and its audit entry in one transaction, applied only if the
+ * wish is still in the status read (and with the same claimer, for claimer moves). A racing claim or review makes
+ * the transaction conflict; it runs again, finds the new status and answers CONFLICT (STATE_CHANGED), changing
+ * nothing.
  */
 export async function moveAudited(
   ctx: UserCtx,
@@ -85,12 +100,14 @@ export async function moveAudited(
   event: Move_,
   opts: MoveOpts & { audit: (after: Wish) => AuditInput; also?: (tx: Tx) => Promise<void> },
 ): Promise<Wish> {
-  const { data, after } = planMove(ctx.db.command, ctx.now(), wish, event, ctx.user._id, opts)
+  const _ = ctx.db.command
+  const { data, after } = planMove(_, ctx.now(), wish, event, ctx.user._id, opts)
   await runTx(ctx.db, async (tx) => {
     const current = await txGet<Wish>(tx, W.wishes, wish._id)
     if (!current || current.status !== wish.status || (opts.requireClaimer && current.claimerId !== wish.claimerId))
       throw conflict(raceMessage(event), 'STATE_CHANGED')
     await tx.collection(W.wishes).doc(wish._id).update({ data })
+    await countMove(tx, _, current, { ...current, ...(opts.set ?? {}), status: after.status })
     if (opts.also) await opts.also(tx)
     await recordIn(tx, ctx, opts.audit(after))
   })

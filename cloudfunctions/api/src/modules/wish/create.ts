@@ -10,10 +10,11 @@ import type { Building, User } from '../../../../../types/org'
 import { WishCreateInput, type Wish } from '../../../../../types/wish'
 import { defineAction, member, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { getById } from '../../platform/db'
+import { getById, runTx } from '../../platform/db'
 import { forbidden, invalid } from '../../platform/errors'
 import { C } from '../org/repo'
 import { actsFor } from '../org/rules'
+import { countMove } from './counters'
 import { detail } from './views'
 import { newWishId, settingsOf, W } from './repo'
 import { opensAtOnce, relationsOf } from './rules'
@@ -84,7 +85,11 @@ async function create(ctx: UserCtx, input: ActionInput<'wish.create'>) {
     remindedAt: null,
     updatedAt: now,
   }
-  await db.collection(W.wishes).add({ data: wish })
+  // The wish and its counter shard together (counters.ts), so wish.stats never misses or doubles one.
+  await runTx(db, async (tx) => {
+    await tx.collection(W.wishes).add({ data: wish })
+    await countMove(tx, db.command, null, wish)
+  })
   return detail(db, wish, user._id, relationsOf(wish, user._id, { isMember: false, isSecretary: false }))
 }
 

@@ -138,7 +138,7 @@ export function isOverdue(w: Pick<Wish, 'status' | 'openedAt' | 'lastProgressAt'
 export function summarize(
   wishes: readonly Pick<Wish, 'status' | 'openedAt' | 'claimedAt' | 'fulfilledAt' | 'rating'>[],
   statuses: readonly WishStatus[],
-): Omit<WishStats, 'overdue'> {
+): Omit<WishStats, 'overdue' | 'overdueMore'> {
   const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as WishStats['byStatus']
   const toClaim: number[] = []
   const toFulfil: number[] = []

@@ -106,7 +106,7 @@ export default function AdminReport() {
                 ))}
               </View>
               <Text className='note' style={{ display: 'block' }}>
-                点一行看这位党员的活动记录卡。
+                {d.complete ? '点一行看这位党员的活动记录卡。' : `这里列出前 ${d.rows.length} 位党员，导出 Excel 可看全部。点一行看这位党员的活动记录卡。`}
               </Text>
             </>
           )

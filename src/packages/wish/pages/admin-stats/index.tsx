@@ -74,7 +74,7 @@ export default function AdminStats() {
                 </View>
                 {s.overdue > 0 && (
                   <Button className='btn btn--block' onClick={() => go('wish.adminOverdue', { communityId: admin.communityId! })}>
-                    有 {s.overdue} 个心愿超期了，去看看 ›
+                    {`有 ${s.overdue}${s.overdueMore ? ' 多' : ''} 个心愿超期了，去看看 ›`}
                   </Button>
                 )}
               </View>
