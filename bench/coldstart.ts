@@ -11,14 +11,14 @@
  *   cold_start_cpu_ms=<n> sdk_only_cpu_ms=<n> cpu_ratio=<x>   (CPU the processes used: steadier when shared)
  * sdk_init_ms compares with the smallest real cloud function, `require('wx-server-sdk')` + `cloud.init()`:
  * the bundle calls cloud.init() at load (as WeChat asks), and init alone costs ~20 ms of CPU.
- * Budgets: bundle ≤ 400 KB, ratio ≤ 1.1. On a busy machine the absolute times swing; the ratio less so.
+ * Budgets: bundle ≤ 450 KB (400 KB until issue 15; see test/cloud-bundle/bundle.test.ts), ratio ≤ 1.1. On a busy machine the absolute times swing; the ratio less so.
  */
 import { spawnSync } from 'child_process'
 import * as path from 'path'
 import { buildCloud, FUNCTION_DIR } from '../scripts/build-cloud'
 import type { Row, Section } from './run'
 
-export const BUNDLE_BUDGET_KB = 400
+export const BUNDLE_BUDGET_KB = 450
 export const COLD_START_RATIO_BUDGET = 1.1
 /** The first action a session calls (the app's launch asks org.login, then org.me): what a cold start loads. */
 export const FIRST_ACTION = 'org.login'
