@@ -211,9 +211,6 @@ export const PARTY_SCALE: ScaleCase[] = [
   {
     name: 'party.report#deep',
     grow: growMembers,
-    async setup(ctx) {
-      ctx.state.cursor = undefined
-    },
     call: (ctx) => report(ctx.state.cursor),
     async check(_answer, n, ctx) {
       // walk the pages once (not measured) to half-way; the measured calls read that page

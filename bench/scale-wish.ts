@@ -84,9 +84,6 @@ export function listCases(name: string, call: (n: number) => Call, perDoc: numbe
     {
       name: `${name}#deep`,
       grow: g,
-      async setup(ctx) {
-        ctx.state.cursor = null
-      },
       call: (ctx, n) => {
         const c = call(n)
         return { ...c, data: { ...c.data, ...(ctx.state.cursor ? { cursor: ctx.state.cursor } : {}) } }

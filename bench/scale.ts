@@ -53,8 +53,13 @@ const median = (xs: number[]) => {
   return s[Math.floor((s.length - 1) / 2)]
 }
 
-/** Measure one case over its sizes; prints its `scale …` lines and answers its table rows. */
-export async function runScaleCase(c: ScaleCase): Promise<Row[]> {
+/**
+ * Measure cases that share one world (the same `grow` and `setup`, and sizes) over their sizes: the world is
+ * grown once per size and every case measured on it, so the table costs one world per kind of data, not one
+ * per case. Each case sees the world's state through its own `state` (it reads what setup and grow left there;
+ * what it writes stays its own). Prints the `scale …` lines; answers each case's rows (a failure as one row).
+ */
+export async function runScaleGroup(cases: ScaleCase[]): Promise<Map<ScaleCase, Row[]>> {
   const limitMs = functionTimeoutMs('api')
   const engine = await Engine.open({ dataDir: null, manifest: loadDatabaseManifest() })
   installLocalCloud(engine)
@@ -70,51 +75,83 @@ export async function runScaleCase(c: ScaleCase): Promise<Row[]> {
     if (!res.ok) throw new Error(`${action}: ${JSON.stringify(res.error)}`)
     return res.data
   }
-  const ctx: ScaleCtx = { engine, ok, raw, state: {} }
-  await c.setup?.(ctx)
+  const world: ScaleCtx = { engine, ok, raw, state: {} }
+  const lead = cases[0]
+  await lead.setup?.(world)
+  const ctxOf = new Map(cases.map((c) => [c, { ...world, state: Object.create(world.state) as Record<string, any> }]))
+  const rows = new Map<ScaleCase, Row[]>(cases.map((c) => [c, []]))
+  const first = new Map<ScaleCase, number>()
+  const failed = new Set<ScaleCase>()
+  const sizes = lead.sizes ?? DEFAULT_SIZES
 
-  const rows: Row[] = []
   let have = 0
-  let first: number | null = null
-  for (const n of c.sizes ?? DEFAULT_SIZES) {
-    await c.grow(ctx, have, n)
+  for (const n of sizes) {
+    await lead.grow(world, have, n)
     have = n
-    const times: number[] = []
-    let roundtrips = 0
-    for (let i = 0; i < RUNS + 2; i++) {
-      resetRateLimits()
-      const { openid, action, data } = c.call(ctx, n)
-      let answer: any
-      const t0 = performance.now()
+    for (const c of cases) {
+      if (failed.has(c)) continue
+      const ctx = ctxOf.get(c)!
+      const times: number[] = []
+      let roundtrips = 0
       try {
-        answer = await ok(openid, action, data)
+        for (let i = 0; i < RUNS + 2; i++) {
+          resetRateLimits()
+          const { openid, action, data } = c.call(ctx, n)
+          let answer: any
+          const t0 = performance.now()
+          try {
+            answer = await ok(openid, action, data)
+          } catch (err) {
+            const timedOut = (last as Invocation | null)?.timedOut
+            const message = `${c.name} n=${n}: ${timedOut ? `超过函数超时 ${limitMs} ms` : (err as Error).message}`
+            throw Object.assign(new Error(message), { cause: err })
+          }
+          const ms = performance.now() - t0
+          if (i === 0) await c.check?.(answer, n, ctx)
+          if (i < 2) continue // warm
+          times.push(Number(ms.toFixed(2)))
+          roundtrips = Math.max(roundtrips, last!.requests)
+        }
       } catch (err) {
-        const timedOut = (last as Invocation | null)?.timedOut
-        const message = `${c.name} n=${n}: ${timedOut ? `超过函数超时 ${limitMs} ms` : (err as Error).message}`
-        throw Object.assign(new Error(message), { cause: err })
+        failed.add(c)
+        console.log(`scale ${c.name} failed: ${(err as Error).message}`)
+        rows.get(c)!.push({ action: c.name, n, status: `⚠ 失败：${(err as Error).message.slice(0, 120)}` })
+        continue
       }
-      const ms = performance.now() - t0
-      if (i === 0) await c.check?.(answer, n, ctx)
-      if (i < 2) continue // warm
-      times.push(Number(ms.toFixed(2)))
-      roundtrips = Math.max(roundtrips, last!.requests)
+      const p50 = median(times)
+      if (!first.has(c)) first.set(c, p50)
+      const p50First = first.get(c)!
+      console.log(`scale ${c.name} n=${n} p50_ms=${p50} roundtrips=${roundtrips}`)
+      const ratio = p50First > 0 ? p50 / p50First : p50 === 0 ? 1 : Infinity
+      const deep = c.name.includes('#deep')
+      const flags = [ratio > (deep ? 1.5 : 2) && p50First >= 1 ? '比值超标' : '', roundtrips > 10 ? '往返超 10 次' : ''].filter(Boolean)
+      rows.get(c)!.push({
+        action: c.name,
+        n,
+        'p50 ms': p50,
+        roundtrips,
+        [`比 ${sizes[0]}`]: Number(ratio.toFixed(2)),
+        status: flags.length ? `⚠ ${flags.join('，')}` : 'ok',
+      })
     }
-    const p50 = median(times)
-    first ??= p50
-    console.log(`scale ${c.name} n=${n} p50_ms=${p50} roundtrips=${roundtrips}`)
-    const ratio = first > 0 ? p50 / first : p50 === 0 ? 1 : Infinity
-    const deep = c.name.includes('#deep')
-    const flags = [ratio > (deep ? 1.5 : 2) && first >= 1 ? '比值超标' : '', roundtrips > 10 ? '往返超 10 次' : ''].filter(Boolean)
-    rows.push({
-      action: c.name,
-      n,
-      'p50 ms': p50,
-      roundtrips,
-      [`比 ${(c.sizes ?? DEFAULT_SIZES)[0]}`]: Number(ratio.toFixed(2)),
-      status: flags.length ? `⚠ ${flags.join('，')}` : 'ok',
-    })
   }
   return rows
+}
+
+/** Measure one case over its sizes (a world of its own). */
+export async function runScaleCase(c: ScaleCase): Promise<Row[]> {
+  return (await runScaleGroup([c])).get(c)!
+}
+
+/** Cases that can share a world: the same grow, setup and sizes. */
+export function worldsOf(cases: ScaleCase[]): ScaleCase[][] {
+  const groups: ScaleCase[][] = []
+  for (const c of cases) {
+    const g = groups.find(([l]) => l.grow === c.grow && l.setup === c.setup && String(l.sizes ?? DEFAULT_SIZES) === String(c.sizes ?? DEFAULT_SIZES))
+    if (g) g.push(c)
+    else groups.push([c])
+  }
+  return groups
 }
 
 /** Cases are added by the areas (bench/scale-<area>.ts). */
@@ -123,15 +160,17 @@ export const SCALE_CASES: ScaleCase[] = []
 export const scaleSection: Section = {
   name: '规模表（列表、报表、统计：1k / 10k / 5 万条文档）',
   async run(): Promise<Row[]> {
-    const rows: Row[] = []
-    for (const c of SCALE_CASES) {
+    const byCase = new Map<ScaleCase, Row[]>()
+    for (const group of worldsOf(SCALE_CASES)) {
       try {
-        rows.push(...(await runScaleCase(c)))
+        for (const [c, r] of await runScaleGroup(group)) byCase.set(c, r)
       } catch (err) {
-        console.log(`scale ${c.name} failed: ${(err as Error).message}`)
-        rows.push({ action: c.name, status: `⚠ 失败：${(err as Error).message.slice(0, 120)}` })
+        // the world itself failed (setup or grow): every case of it
+        for (const c of group) byCase.set(c, [{ action: c.name, status: `⚠ 失败：${(err as Error).message.slice(0, 120)}` }])
+        console.log(`scale world of ${group.map((c) => c.name).join(', ')} failed: ${(err as Error).message}`)
       }
     }
+    const rows = SCALE_CASES.flatMap((c) => byCase.get(c) ?? [])
     return rows
   },
 }
