@@ -11,9 +11,10 @@ import { RegisterInput, type Registration } from '../../../../../types/party'
 import type { Building, PartnerUnit } from '../../../../../types/org'
 import { defineAction, user, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { findMany, getById, isDuplicateKey, newId } from '../../platform/db'
+import { findMany, getById, isDuplicateKey, newId, runTx } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity } from '../org/repo'
+import { countRegistrationIn, registrationDelta } from './counters'
 import { moveAway } from './registrations'
 import { PT } from './repo'
 import { sceneView } from './scenes'
@@ -55,7 +56,12 @@ async function register(ctx: UserCtx, input: ActionInput<'party.register'>) {
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await db.collection(PT.registrations).add({ data: reg })
+      // the registration and its community's pending count in one transaction (counters.ts); the unique
+      // activeKey makes the add fail as a duplicate when the member has an active registration somewhere
+      await runTx(db, async (tx) => {
+        await tx.collection(PT.registrations).add({ data: reg })
+        await countRegistrationIn(db, tx, reg.communityId, registrationDelta(null, reg.status))
+      })
       return registrationView(db, reg)
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
