@@ -55,6 +55,7 @@ export function memberDocs(from: number, to: number): Record<string, object[]> {
       memberType: '在职',
       homeCompoundId: T.compound1,
       homeBuildingId: T.b1,
+      homeLabel: '幸福里小区 1栋', // as party.register writes it
       skills: [],
       pledge: { text: '每月服务一次', done: i % 4 === 0, doneAt: null, doneNote: null },
       status: 'verified',

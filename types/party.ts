@@ -26,6 +26,11 @@ export interface Registration {
   memberType: (typeof MEMBER_TYPES)[number]
   homeCompoundId: string
   homeBuildingId: string
+  /**
+   * 「<compound> <building>」 as they were named when registering (places are not renamed through the app), so
+   * a view needs no read of the places; registrations from before it lack it and their views read them.
+   */
+  homeLabel?: string
   skills: string[]
   pledge: { text: string; done: boolean; doneAt: Date | null; doneNote: string | null }
   status: RegStatus

@@ -6,7 +6,7 @@
  * old aggregation over every registration.
  */
 import * as cloud from 'wx-server-sdk'
-import { openTestCloud, type TestCloud } from '../support/cloud'
+import { codeOf, openTestCloud, type TestCloud } from '../support/cloud'
 import { fixtureDocs, P, T } from '../support/fixtures'
 import { runRecount } from '../support/recount'
 import { seedDemo, DEMO } from '../../local/seed/demo'
@@ -168,4 +168,34 @@ describe('party.coverage counters', () => {
     expect(await coverage(DEMO.streetAdmin.openid, DEMO.street)).toEqual(want)
     expect((await runRecount('party.coverage', { fix: false })).drift).toEqual([])
   }, 120_000)
+})
+
+describe('party.record round trips', () => {
+  test("the secretary reads a member's record in at most 10 round trips; the home shows from the registration's label, and an older registration without one still shows it", async () => {
+    const [p] = await setup(1)
+    const reg = await tc.ok(p.openid, 'party.register', regInput(c, 0))
+    const [doc] = await tc.engine.find('party_registrations', { _id: reg.id })
+    expect(doc.homeLabel).toBe('幸福里小区 1栋')
+    await tc.ok(`o-${REVIEWERS[0]}`, 'party.review', { communityId: c, registrationId: reg.id, approve: true })
+    const year = 2026
+    const rec = await tc.ok(`o-${REVIEWERS[0]}`, 'party.record', { communityId: c, userId: p._id, year })
+    expect(tc.lastInvocation()!.requests).toBeLessThanOrEqual(10)
+    expect(rec).toMatchObject({
+      userId: p._id,
+      name: '党员0',
+      registrations: [{ id: reg.id, communityName: '幸福里社区', home: '幸福里小区 1栋', status: 'verified' }],
+    })
+    const own = await tc.ok(p.openid, 'party.record', { communityId: c, year })
+    expect(tc.lastInvocation()!.requests).toBeLessThanOrEqual(10)
+    expect(own.registrations).toEqual(rec.registrations)
+    // a registration from before the labels: its places are read
+    await db()
+      .collection('party_registrations')
+      .doc(reg.id)
+      .update({ data: { homeLabel: db().command.remove() } })
+    expect((await tc.ok(`o-${REVIEWERS[0]}`, 'party.record', { communityId: c, userId: p._id, year })).registrations[0].home).toBe('幸福里小区 1栋')
+    // someone who never registered here: NOT_FOUND, and a resident may not read another's record
+    expect(codeOf(await tc.call(`o-${REVIEWERS[0]}`, 'party.record', { communityId: c, userId: P.neighbour.id }))).toBe('NOT_FOUND')
+    expect(codeOf(await tc.call(P.resident.openid!, 'party.record', { communityId: c, userId: p._id }))).toBe('FORBIDDEN')
+  })
 })
