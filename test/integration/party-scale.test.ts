@@ -127,6 +127,9 @@ describe('party.coverage counters', () => {
     const after = { [c]: [150, 10] as [number, number], [T.c2]: [10, 30] as [number, number] }
     expect(await aggregated([c, T.c2])).toEqual(after)
     expect(await coverage(P.streetAdmin.openid!, T.street)).toEqual(after)
+    // the street home counts the same from the same counters
+    const street = await tc.ok(P.streetAdmin.openid!, 'org.street', { streetId: T.street })
+    expect(Object.fromEntries(street.communities.map((x: any) => [x.communityId, [x.registeredMembers, x.pendingRegistrations]]))).toEqual(after)
 
     // Drift: community 1's counters changed by hand, community 2's lost.
     await db()
