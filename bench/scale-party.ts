@@ -1,12 +1,15 @@
 /**
  * Scale cases of the party area (see bench/scale.ts): party members (first and deep page), a member's record
- * card, the yearly report (first and deep page, checked against what was inserted), the street's coverage,
- * volunteer activities (first and deep page), the post board and the pairs. Sizes count members (with their
- * registration, person and a share of sign-ups, visits and fulfilled wishes), activities, posts or pairs.
+ * card, the yearly report (first and deep page, checked against what was inserted), the street's coverage (its
+ * counters made right by the 'party.coverage' recount after each growth, checked against the registrations),
+ * volunteer activities (first and deep page), the post board (first and deep page, checked in order) and the
+ * pairs. Sizes count members (with their registration, person and a share of sign-ups, visits and fulfilled
+ * wishes), activities, posts or pairs.
  */
 import { P, T } from '../test/support/fixtures'
 import type { ScaleCase } from './scale'
 import { listCases } from './scale-wish'
+import { runRecount } from '../test/support/recount'
 
 const sec = P.secretary.openid!
 const START = Date.UTC(2026, 0, 5)
@@ -54,6 +57,7 @@ export function memberDocs(from: number, to: number): Record<string, object[]> {
       memberType: '在职',
       homeCompoundId: T.compound1,
       homeBuildingId: T.b1,
+      homeLabel: '幸福里小区 1栋', // as party.register writes it
       skills: [],
       pledge: { text: '每月服务一次', done: i % 4 === 0, doneAt: null, doneNote: null },
       status: 'verified',
@@ -152,6 +156,12 @@ const growMembers: ScaleCase['grow'] = async (ctx, from, to) => {
   for (const [coll, docs] of Object.entries(memberDocs(from, to))) if (docs.length) await ctx.engine.insertMany(coll, docs)
 }
 
+/** Members, then the 双报到 counters made right the way production repairs them: the 'party.coverage' recount (the registrations went straight in). */
+const growCounted: ScaleCase['grow'] = async (ctx, from, to) => {
+  await growMembers(ctx, from, to)
+  await runRecount('party.coverage', { fix: true })
+}
+
 /** Activities five minutes apart from 2025-06-01: all of them past at 50k. */
 const growActivities: ScaleCase['grow'] = async (ctx, from, to) => {
   await ctx.engine.insertMany('activities', activityDocs(from, to, Date.UTC(2025, 5, 1), 5 * 60_000))
@@ -197,6 +207,38 @@ const growPairs: ScaleCase['grow'] = async (ctx, from, to) => {
   )
 }
 
+/** Posts `from`…`to`-1 of community 1, ten a second (ties on createdAt), ids in board order. */
+const postId = (i: number) => `po-${pad(i)}`
+const growPosts: ScaleCase['grow'] = async (ctx, from, to) => {
+  await ctx.engine.insertMany(
+    'party_posts',
+    Array.from({ length: to - from }, (_, k) => {
+      const i = from + k
+      return {
+        _id: postId(i),
+        communityId: T.c1,
+        title: `岗位 ${i}`,
+        description: '',
+        skills: [],
+        capacity: 3,
+        holders: i % 5 === 0 ? [P.member.id] : [],
+        holderCount: i % 5 === 0 ? 1 : 0,
+        active: true,
+        createdAt: new Date(START + Math.floor(i / 10) * 1000),
+      }
+    }),
+  )
+}
+
+const posts = (after?: string) => ({ openid: P.member.openid!, action: 'post.list', data: { communityId: T.c1, ...(after ? { after } : {}) } })
+
+/** A page of the board: 100 posts in order from `first`. */
+function checkPosts(answer: any, first: number): void {
+  const want = Array.from({ length: 100 }, (_, k) => postId(first + k))
+  if (JSON.stringify(answer.map((p: any) => p.id)) !== JSON.stringify(want))
+    throw new Error(`post.list from ${first}: ${answer.length} posts, ${answer[0]?.id}…`)
+}
+
 export const PARTY_SCALE: ScaleCase[] = [
   ...listCases('party.members', () => ({ openid: sec, action: 'party.members', data: { communityId: T.c1, status: 'verified', limit: 20 } }), 1, growMembers),
   {
@@ -235,9 +277,16 @@ export const PARTY_SCALE: ScaleCase[] = [
   },
   {
     name: 'party.coverage',
-    grow: growMembers,
+    grow: growCounted,
     call: () => ({ openid: P.streetAdmin.openid!, action: 'party.coverage', data: { streetId: T.street } }),
-    check(answer, n) {
+    async check(answer, n, ctx) {
+      // the counters (made right by the recount) say what the registrations say
+      for (const c of answer.communities) {
+        const verified = await ctx.engine.count('party_registrations', { communityId: c.communityId, status: 'verified' })
+        const pending = await ctx.engine.count('party_registrations', { communityId: c.communityId, status: 'pending' })
+        if (c.verified !== verified || c.pending !== pending)
+          throw new Error(`party.coverage: ${JSON.stringify(c)}, want ${verified} verified, ${pending} pending`)
+      }
       const c1 = answer.communities.find((c: any) => c.communityId === T.c1)
       if (!c1 || c1.verified < n) throw new Error(`party.coverage: ${JSON.stringify(c1)}`)
     },
@@ -249,6 +298,19 @@ export const PARTY_SCALE: ScaleCase[] = [
     check(answer) {
       if (answer.length !== 3 || answer.some((p: any) => !p.household)) throw new Error(`pair.list answered ${JSON.stringify(answer).slice(0, 200)}`)
     },
+  },
+  {
+    name: 'post.list',
+    grow: growPosts,
+    call: () => posts(),
+    check: (answer) => checkPosts(answer, 0),
+  },
+  {
+    // the page after the middle post (what a client following `after` asks for half-way through the board)
+    name: 'post.list#deep',
+    grow: growPosts,
+    call: (_ctx, n) => posts(postId(n / 2 - 1)),
+    check: (answer, n) => checkPosts(answer, n / 2),
   },
   ...listCases(
     'activity.list',

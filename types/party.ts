@@ -26,6 +26,11 @@ export interface Registration {
   memberType: (typeof MEMBER_TYPES)[number]
   homeCompoundId: string
   homeBuildingId: string
+  /**
+   * 「<compound> <building>」 as they were named when registering (places are not renamed through the app), so
+   * a view needs no read of the places; registrations from before it lack it and their views read them.
+   */
+  homeLabel?: string
   skills: string[]
   pledge: { text: string; done: boolean; doneAt: Date | null; doneNote: string | null }
   status: RegStatus
@@ -166,7 +171,14 @@ export const PartyReviewInput = z.strictObject({
 export const PartyMembersInput = z.strictObject({ ...PageInput.shape, ...C, status: z.optional(z.enum(REG_STATUSES)) })
 export const PledgeInput = z.strictObject({ ...C, pledge: Text(100) })
 export const PledgeDoneInput = z.strictObject({ ...C, note: Text(200) })
-export const PostListInput = z.strictObject(C)
+/** How many posts post.list answers at most: a full page means there may be more (ask again with `after`). */
+export const POST_PAGE = 100
+/**
+ * post.list: the posts oldest first, POST_PAGE at a time. `after`: the id of the last post of the previous
+ * page (absent: the first page). An answer of POST_PAGE posts may be followed by more: the client asks again
+ * with `after` set to its last post until an answer holds fewer (services/posts.ts allPosts).
+ */
+export const PostListInput = z.strictObject({ ...C, after: z.optional(Id) })
 export const PostUpsertInput = z.strictObject({
   ...C,
   postId: z.optional(Id),

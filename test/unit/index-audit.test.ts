@@ -32,7 +32,6 @@ const PENDING: Record<string, string> = {
   'wishes.status_opened': 'wish (s3-scale-wish): the auto-close timer walks open wishes by openedAt',
   'wishes.status_progress': 'wish (s3-scale-wish): the overdue reminder walks claimed wishes by lastProgressAt',
   'party_registrations.user_created': 'party (s3-scale-wish): a member’s registrations newest first',
-  'party_posts.community_created': 'party (s3-scale-wish): a community’s posts by createdAt',
   'party_visits.pair_at': 'party (s3-scale-wish): a pair’s visits newest first',
   'party_visits.member_at': 'party (s3-scale-wish): a member’s visits by time (report)',
   'activities.community_meeting_end': 'council (s3-scale-gov): a council’s meetings by endAt',

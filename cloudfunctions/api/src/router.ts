@@ -103,6 +103,7 @@ async function route(event: unknown, deps: Deps): Promise<unknown> {
       if (!community) throw notFound('社区')
       const allowed = allows(access, user, community)
       if (!allowed) throw forbidden(access.who === 'member' ? notMemberMessage(user, community._id) : undefined)
+      ctx.community = community
     }
   }
   const handler = def.handler as (ctx: UserCtx, input: unknown) => Promise<unknown>

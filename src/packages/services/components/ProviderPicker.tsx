@@ -13,7 +13,8 @@ import { Chip, Choice, FormRow } from '../../../components/Field'
 import { Loaded } from '../../../components/Guard'
 import { MemberSearch, PickRow } from '../../../components/MemberSearch'
 import { useQuery } from '../../../hooks/useQuery'
-import { call, type ApiCallError } from '../../../services/api'
+import type { ApiCallError } from '../../../services/api'
+import { allPosts } from '../../../services/posts'
 import type { Draft } from '../editor'
 
 // From the labels (already in the main package's vocabulary), not PROVIDER_KINDS: importing that array would
@@ -35,7 +36,7 @@ export interface ProviderPickerProps {
 export function ProviderPicker({ communityId, value, onChange, units }: ProviderPickerProps) {
   const [adding, setAdding] = useState(false)
   const [note, setNote] = useState<string | null>(null)
-  const posts = useQuery(value.kind === 'post' ? `${communityId}|posts` : null, () => call('post.list', { communityId }))
+  const posts = useQuery(value.kind === 'post' ? `${communityId}|posts` : null, () => allPosts(communityId))
   const setKind = (kind: ProviderKind) =>
     onChange({ ...value, kind, userIds: kind === value.kind ? value.userIds : [], people: kind === value.kind ? value.people : [] })
   const remove = (userId: string) =>

@@ -24,6 +24,7 @@ import { recountAccounts, recountSponsors } from '../points/recount'
 import { recountTopics } from '../council/recount'
 import { recountRequests } from '../request/recount'
 import { recountServices } from '../service/recount'
+import { recountCoverage } from '../party/recount'
 
 export interface Drift {
   /** The counter (a RECOUNTS name, or a finer name the recount gives, e.g. 'wish.stats'). */
@@ -45,4 +46,5 @@ export const RECOUNTS: Record<string, Recount> = {
   'council.topics': recountTopics,
   'request.counters': recountRequests,
   'service.counters': recountServices,
+  'party.coverage': recountCoverage,
 }

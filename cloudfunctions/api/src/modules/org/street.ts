@@ -2,7 +2,8 @@
  * org.street — the street admin's home (街道工作台): every community of a street they administer, its size,
  * and what waits for someone there (addresses to confirm, wishes to review or claim, 双报到 to review), with
  * the street's totals. Each figure is one indexed aggregation over the whole street grouped by community
- * (five in all, whatever the number of communities), never a walk over documents.
+ * (three in all, whatever the number of communities), or the party area's running counters of 双报到 (one
+ * read of a document per community), never a walk over documents.
  * Outcomes: StreetView; FORBIDDEN for anyone who does not administer that street; NOT_FOUND for an unknown
  * street.
  */
@@ -11,6 +12,7 @@ import { defineAction, user, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
 import { countByCommunity, getById, readAll } from '../../platform/db'
 import { forbidden, notFound } from '../../platform/errors'
+import { readCounters } from '../party/counters'
 import { C } from './repo'
 
 async function street(ctx: UserCtx, input: ActionInput<'org.street'>): Promise<StreetView> {
@@ -21,12 +23,15 @@ async function street(ctx: UserCtx, input: ActionInput<'org.street'>): Promise<S
   const communities = await readAll<Community>(db, C.communities, { streetId: input.streetId }, 500)
   const _ = db.command
   const ids = _.in(communities.map((c) => c._id))
-  const [pendingHouseholds, underReview, open, pendingRegs, verifiedRegs] = await Promise.all([
+  const [pendingHouseholds, underReview, open, registrations] = await Promise.all([
     countByCommunity(db, C.users, { communityId: ids, householdStatus: 'pending' }),
     countByCommunity(db, 'wishes', { communityId: ids, status: 'under_review' }),
     countByCommunity(db, 'wishes', { communityId: ids, status: 'open' }),
-    countByCommunity(db, 'party_registrations', { communityId: ids, status: 'pending' }),
-    countByCommunity(db, 'party_registrations', { communityId: ids, status: 'verified' }),
+    // 双报到 pending / verified: the party area's running counters (party/counters.ts), one read
+    readCounters(
+      db,
+      communities.map((c) => c._id),
+    ),
   ])
   const rows: StreetCommunity[] = communities
     .map((c) => {
@@ -38,8 +43,8 @@ async function street(ctx: UserCtx, input: ActionInput<'org.street'>): Promise<S
         pendingHouseholds: pendingHouseholds.get(c._id) ?? 0,
         wishesUnderReview: underReview.get(c._id) ?? 0,
         openWishes: open.get(c._id) ?? 0,
-        pendingRegistrations: pendingRegs.get(c._id) ?? 0,
-        registeredMembers: verifiedRegs.get(c._id) ?? 0,
+        pendingRegistrations: registrations.get(c._id)?.pending ?? 0,
+        registeredMembers: registrations.get(c._id)?.verified ?? 0,
       }
       const waiting = row.pendingHouseholds + row.wishesUnderReview + row.pendingRegistrations
       return { ...row, waiting, needsAttention: waiting > 0 }

@@ -20,7 +20,7 @@ async function members(ctx: UserCtx, input: ActionInput<'party.members'>): Promi
   const docs = await findMany<Registration>(ctx.db, PT.registrations, filter, { orderBy: [['_id', 'asc']], limit: limit + 1 })
   const page = docs.slice(0, limit)
   return {
-    items: await registrationViews(ctx.db, page, (r) => r.status !== 'pending'),
+    items: await registrationViews(ctx.db, page, (r) => r.status !== 'pending', ctx.community ? [ctx.community] : []),
     nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
   }
 }

@@ -5,7 +5,7 @@
  * activities are listed (the card shows each), bounded by readAll. party.report counts the same figures for a
  * page of members at once (report.ts).
  */
-import type { User } from '../../../../../types/org'
+import type { Community } from '../../../../../types/org'
 import type { Activity, MemberRecord, Pair, Post, Registration, Signup } from '../../../../../types/party'
 import { chinaDayStart, chinaYear } from '../../platform/chinaTime'
 import { findMany, readAll, type Db } from '../../platform/db'
@@ -17,16 +17,22 @@ import { registrationViews } from './views'
 const inYear = (d: Date | null, year: number | null) => !!d && (year === null || chinaYear(new Date(d)) === year)
 
 /**
- * One member's outcomes in one community. `own`: the member themselves sees their registrations in every
- * community; anyone else (the secretary) sees only this community's. `views: false` skips the registration
- * views (the yearly report does not show them).
+ * One member's outcomes in one community. `regs`: the registrations the reader may see (the caller read them:
+ * the member's own in every community, or the secretary's community's only). `views: false` skips the
+ * registration views; `known`: communities already read (the views reuse them). Six reads in parallel, one
+ * of the activities, and the views' places (views.ts).
  */
-export async function recordOf(db: Db, user: User, communityId: string, year: number | null, opts: { own: boolean; views: boolean }): Promise<MemberRecord> {
+export async function recordOf(
+  db: Db,
+  user: { _id: string; name: string },
+  communityId: string,
+  year: number | null,
+  opts: { regs: Registration[]; views: boolean; known?: Community[] },
+): Promise<MemberRecord> {
   const _ = db.command
   const $ = _.aggregate
   const during = year === null ? {} : { at: _.gte(chinaDayStart(`${year}-01-01`)).and(_.lt(chinaDayStart(`${year + 1}-01-01`))) }
-  const [allRegs, posts, pairs, signups, wishAgg, visitCount] = await Promise.all([
-    findMany<Registration>(db, PT.registrations, { userId: user._id }, { limit: 50 }),
+  const [posts, pairs, signups, wishAgg, visitCount] = await Promise.all([
     findMany<Post>(db, PT.posts, { communityId, holders: user._id }, { limit: 100 }),
     findMany<Pair>(db, PT.pairs, { memberId: user._id, communityId }, { limit: 100 }),
     readAll<Signup>(db, PT.signups, { userId: user._id, communityId }, 2000),
@@ -44,7 +50,7 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
       .where({ memberId: user._id, communityId, ...during })
       .count() as Promise<{ total: number }>,
   ])
-  const regs = opts.own ? allRegs : allRegs.filter((r) => r.communityId === communityId)
+  const regs = opts.regs
   const acts = await getMany<Activity>(
     db,
     PT.activities,
@@ -67,9 +73,9 @@ export async function recordOf(db: Db, user: User, communityId: string, year: nu
   const visits = visitCount.total
   return {
     userId: user._id,
-    name: user.realName || user.nickname,
+    name: user.name,
     year,
-    registrations: opts.views ? await registrationViews(db, regs, () => false) : [],
+    registrations: opts.views ? await registrationViews(db, regs, () => false, opts.known) : [],
     posts: posts.map((p) => p.title),
     pairs: pairs.filter((p) => p.active).length,
     visits,

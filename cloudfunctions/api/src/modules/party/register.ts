@@ -8,12 +8,13 @@
  * CONFLICT when already registered (or waiting) here.
  */
 import { RegisterInput, type Registration } from '../../../../../types/party'
-import type { Building, PartnerUnit } from '../../../../../types/org'
+import type { Building, Compound, PartnerUnit } from '../../../../../types/org'
 import { defineAction, user, type ActionInput } from '../../platform/action'
 import type { UserCtx } from '../../platform/context'
-import { findMany, getById, isDuplicateKey, newId } from '../../platform/db'
+import { findMany, getById, isDuplicateKey, newId, runTx } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { C, getCommunity } from '../org/repo'
+import { countRegistrationIn, registrationDelta } from './counters'
 import { moveAway } from './registrations'
 import { PT } from './repo'
 import { sceneView } from './scenes'
@@ -21,9 +22,14 @@ import { registrationView } from './views'
 
 async function register(ctx: UserCtx, input: ActionInput<'party.register'>) {
   const { db, user } = ctx
-  const [community, building] = await Promise.all([getCommunity(db, input.communityId), getById<Building>(db, C.buildings, input.homeBuildingId)])
+  const [community, building, compound] = await Promise.all([
+    getCommunity(db, input.communityId),
+    getById<Building>(db, C.buildings, input.homeBuildingId),
+    getById<Compound>(db, C.compounds, input.homeCompoundId),
+  ])
   if (!community) throw notFound('社区')
-  if (!building || building.communityId !== community._id || building.compoundId !== input.homeCompoundId) throw invalid('请选择本社区的小区和楼栋')
+  if (!building || !compound || building.communityId !== community._id || building.compoundId !== input.homeCompoundId)
+    throw invalid('请选择本社区的小区和楼栋')
   if (input.scene && (await sceneView(db, input.scene)).communityId !== community._id) throw invalid('二维码与社区不一致，请重新扫码')
   if (input.employerUnitId) {
     const unit = await getById<PartnerUnit>(db, C.partnerUnits, input.employerUnitId)
@@ -43,6 +49,7 @@ async function register(ctx: UserCtx, input: ActionInput<'party.register'>) {
     memberType: input.memberType,
     homeCompoundId: input.homeCompoundId,
     homeBuildingId: input.homeBuildingId,
+    homeLabel: `${compound.name} ${building.name}`.trim(),
     skills: [...new Set(input.skills)],
     pledge: { text: input.pledge, done: false, doneAt: null, doneNote: null },
     status: 'pending',
@@ -55,7 +62,12 @@ async function register(ctx: UserCtx, input: ActionInput<'party.register'>) {
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await db.collection(PT.registrations).add({ data: reg })
+      // the registration and its community's pending count in one transaction (counters.ts); the unique
+      // activeKey makes the add fail as a duplicate when the member has an active registration somewhere
+      await runTx(db, async (tx) => {
+        await tx.collection(PT.registrations).add({ data: reg })
+        await countRegistrationIn(db, tx, reg.communityId, registrationDelta(null, reg.status))
+      })
       return registrationView(db, reg)
     } catch (err) {
       if (!isDuplicateKey(err)) throw err

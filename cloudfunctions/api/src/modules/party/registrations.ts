@@ -8,6 +8,7 @@ import { findMany, runTx, txGet, updateWhere } from '../../platform/db'
 import { notFound } from '../../platform/errors'
 import { revokeInTx } from '../org/grants'
 import { maskName } from '../org/rules'
+import { countRegistrationIn, registrationDelta } from './counters'
 import { PT } from './repo'
 
 /** The caller's active registration in a community; NOT_FOUND when they have none there. */
@@ -35,6 +36,7 @@ export async function moveAway(ctx: UserCtx, active: Registration): Promise<bool
       .collection(PT.registrations)
       .doc(active._id)
       .update({ data: { status: 'closed', activeKey: `closed:${active._id}`, closedAt: now } })
+    await countRegistrationIn(db, tx, active.communityId, registrationDelta(current.status, 'closed'))
     await recordIn(tx, ctx, {
       communityId: active.communityId,
       resource: { type: 'party_registration', id: active._id, label: maskName(active.name) },

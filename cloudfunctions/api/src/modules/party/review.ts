@@ -13,6 +13,7 @@ import { getById, runTx, txGet } from '../../platform/db'
 import { conflict, invalid, notFound } from '../../platform/errors'
 import { grantInTx } from '../org/grants'
 import { maskName } from '../org/rules'
+import { countRegistrationIn, registrationDelta } from './counters'
 import { PT } from './repo'
 import { registrationView } from './views'
 
@@ -29,6 +30,7 @@ async function review(ctx: UserCtx, input: ActionInput<'party.review'>) {
     const current = await txGet<Registration>(tx, PT.registrations, reg._id)
     if (!current || current.status !== 'pending') throw conflict('这份报到已经审核过了', 'STATE_CHANGED')
     await tx.collection(PT.registrations).doc(reg._id).update({ data })
+    await countRegistrationIn(db, tx, reg.communityId, registrationDelta('pending', data.status))
     await recordIn(tx, ctx, {
       communityId: reg.communityId,
       resource: { type: 'party_registration', id: reg._id, label: maskName(reg.name) },

@@ -30,40 +30,50 @@ const nameOf = (people: Map<string, User>, id: string) => listName(people.get(id
 export async function registrationView(db: Db, r: Registration, masked = false): Promise<RegistrationView> {
   const [community, compound, building] = await Promise.all([
     getCommunity(db, r.communityId),
-    getById<{ _id: string; name: string }>(db, C.compounds, r.homeCompoundId),
-    getById<Building>(db, C.buildings, r.homeBuildingId),
+    r.homeLabel === undefined ? getById<{ _id: string; name: string }>(db, C.compounds, r.homeCompoundId) : null,
+    r.homeLabel === undefined ? getById<Building>(db, C.buildings, r.homeBuildingId) : null,
   ])
-  return regView(r, community?.name ?? '', compound?.name ?? '', building?.name ?? '', masked)
+  return regView(r, community?.name ?? '', homeOf(r, compound?.name, building?.name), masked)
 }
 
+/** The home of a registration: its label, or (registered before labels) the names of its places read now. */
+const homeOf = (r: Registration, compound: string | undefined, building: string | undefined) => r.homeLabel ?? `${compound ?? ''} ${building ?? ''}`.trim()
+
 /**
- * The views of a page of registrations: their communities, compounds and buildings read once for the page
- * (three round trips, whatever its length), names masked as `masked(r)` says.
+ * The views of a page of registrations: their communities, and the places of those registered before home
+ * labels, read once for the page (three round trips at most, whatever its length: one `in` per collection),
+ * names masked as `masked(r)` says. `known`: communities the caller already read (the router's
+ * ctx.community) are not read again, so a page of one community's labelled registrations costs none.
  */
-export async function registrationViews(db: Db, regs: Registration[], masked: (r: Registration) => boolean): Promise<RegistrationView[]> {
-  const [communities, compounds, buildings] = await Promise.all([
-    getMany<{ _id: string; name: string }>(
-      db,
-      C.communities,
-      regs.map((r) => r.communityId),
-    ),
+export async function registrationViews(
+  db: Db,
+  regs: Registration[],
+  masked: (r: Registration) => boolean,
+  known: { _id: string; name: string }[] = [],
+): Promise<RegistrationView[]> {
+  const have = new Map(known.map((c) => [c._id, c]))
+  const missing = regs.map((r) => r.communityId).filter((id) => !have.has(id))
+  const unlabelled = regs.filter((r) => r.homeLabel === undefined)
+  const [read, compounds, buildings] = await Promise.all([
+    missing.length ? getMany<{ _id: string; name: string }>(db, C.communities, missing) : new Map<string, { _id: string; name: string }>(),
     getMany<{ _id: string; name: string }>(
       db,
       C.compounds,
-      regs.map((r) => r.homeCompoundId),
+      unlabelled.map((r) => r.homeCompoundId),
     ),
     getMany<Building>(
       db,
       C.buildings,
-      regs.map((r) => r.homeBuildingId),
+      unlabelled.map((r) => r.homeBuildingId),
     ),
   ])
+  const communities = new Map([...have, ...read])
   return regs.map((r) =>
-    regView(r, communities.get(r.communityId)?.name ?? '', compounds.get(r.homeCompoundId)?.name ?? '', buildings.get(r.homeBuildingId)?.name ?? '', masked(r)),
+    regView(r, communities.get(r.communityId)?.name ?? '', homeOf(r, compounds.get(r.homeCompoundId)?.name, buildings.get(r.homeBuildingId)?.name), masked(r)),
   )
 }
 
-function regView(r: Registration, communityName: string, compoundName: string, buildingName: string, masked: boolean): RegistrationView {
+function regView(r: Registration, communityName: string, home: string, masked: boolean): RegistrationView {
   return {
     id: r._id,
     userId: r.userId,
@@ -73,7 +83,7 @@ function regView(r: Registration, communityName: string, compoundName: string, b
     employerName: r.employerName,
     branch: r.branch,
     memberType: r.memberType,
-    home: `${compoundName} ${buildingName}`.trim(),
+    home,
     skills: r.skills,
     pledge: { text: r.pledge.text, done: r.pledge.done, doneAt: iso(r.pledge.doneAt), doneNote: r.pledge.doneNote },
     status: r.status,

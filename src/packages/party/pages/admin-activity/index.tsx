@@ -12,6 +12,7 @@ import { useAction } from '../../../../hooks/useAction'
 import { useSecretaryCommunity } from '../../../../hooks/useCommunity'
 import { isSecretaryOf } from '../../../../services/community'
 import { call } from '../../../../services/api'
+import { allPosts } from '../../../../services/posts'
 import { ROUTES } from '../../../../routes'
 import { notSecretary } from '../../shared'
 import { ActivityFields, checkDraft, draftOf, newDraft, type ActivityDraft } from '../../components/ActivityForm'
@@ -26,7 +27,7 @@ export default function AdminActivity() {
   const activityId = params.activityId ? decodeURIComponent(params.activityId) : null
   const key = me && communityId && allowed ? `${me.userId}|${communityId}|${activityId ?? 'new'}` : null
   const existing = useQuery(key && activityId ? key : null, () => call('activity.get', { communityId: communityId!, activityId: activityId! }))
-  const posts = useQuery(key, () => call('post.list', { communityId: communityId! }))
+  const posts = useQuery(key, () => allPosts(communityId!))
   const [form, setForm] = useState<ActivityDraft | null>(activityId ? null : newDraft())
   const [problem, setProblem] = useState<string | null>(null)
   const set = (patch: Partial<ActivityDraft>) => setForm((f) => f && { ...f, ...patch })

@@ -12,6 +12,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { useQuery } from '../../../../hooks/useQuery'
 import { usePullDown } from '../../../../hooks/usePullDown'
 import { call } from '../../../../services/api'
+import { allPosts } from '../../../../services/posts'
 import { go } from '../../../../services/nav'
 import { isoDay } from '../../../../services/time'
 import { Hero, Warn } from '../../components/bits'
@@ -45,7 +46,7 @@ export default function PartyHome() {
   const reg = mine.data?.current ?? null
   const cid = reg?.communityId ?? null
   const verified = reg?.status === 'verified'
-  const posts = useQuery(me && cid && verified ? `${me.userId}|${cid}|posts` : null, () => call('post.list', { communityId: cid! }))
+  const posts = useQuery(me && cid && verified ? `${me.userId}|${cid}|posts` : null, () => allPosts(cid!))
   const pairs = useQuery(me && cid && verified ? `${me.userId}|${cid}|pairs` : null, () => call('pair.mine', { communityId: cid! }))
   const acts = useQuery(me && cid ? `${me.userId}|${cid}|acts` : null, () => call('activity.list', { communityId: cid!, scope: 'upcoming', limit: 3 }))
   useDidShow(() => {

@@ -15,6 +15,7 @@ import { usePullDown } from '../../../../hooks/usePullDown'
 import { useHomeCommunity } from '../../../../hooks/useCommunity'
 import { isSecretaryOf } from '../../../../services/community'
 import { call } from '../../../../services/api'
+import { allPosts } from '../../../../services/posts'
 import { go } from '../../../../services/nav'
 import { NO_COMMUNITY, SKILL_SUGGESTIONS } from '../../shared'
 import { PostCard } from '../../components/PostCard'
@@ -34,7 +35,7 @@ const editOf = (p: PostView): Edit => ({
 export default function Posts() {
   const { me } = useSession()
   const communityId = useHomeCommunity(me)
-  const list = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => call('post.list', { communityId: communityId! }))
+  const list = useQuery(me && communityId ? `${me.userId}|${communityId}` : null, () => allPosts(communityId!))
   usePullDown(list.reload)
   const secretary = isSecretaryOf(me, communityId)
   // a changed post in its place, a new one last
