@@ -292,6 +292,13 @@ describe('the clock', () => {
     const board = async (col: 'green' | 'yellow' | 'red') => (await tc.ok(sec, 'request.board', { communityId: c, colour: col })).items.map((x) => x.id)
     const open = async () => (await tc.ok(sec, 'request.stats', { communityId: c, months: 1 })).open
     const reminders = () => told(WORKER.id, WORKER.openid, 'reminder')
+    const tickUntilDone = async (job: string) => {
+      for (let i = 0; i < 5; i++) {
+        const report = (await tc.tick()) as { ok: true; data: { _timer: { pending: string[] } } }
+        if (!report.data._timer.pending.includes(job)) return
+      }
+      throw new Error(`${job} still pending after 5 ticks`)
+    }
     const before = await reminders()
 
     tc.setNow(yellowAt - 1000)
@@ -305,7 +312,9 @@ describe('the clock', () => {
     expect(await colour()).toBe('yellow')
     expect([await board('yellow'), await board('green'), await board('red')]).toEqual([[r.id], [], []])
     expect(await open()).toEqual({ green: 0, yellow: 1, red: 0 })
-    await tc.tick()
+    // Ticks until the clocks' walk is done: on a loaded machine a tick's budget can run out before every job
+    // has had its batch (the timer carries the rest to the next tick, as in production).
+    await tickUntilDone('request.clocks')
     expect(await reminders()).toBe(before + 1)
     await tc.tick()
     expect(await reminders()).toBe(before + 1) // once per colour
@@ -319,7 +328,7 @@ describe('the clock', () => {
     expect(await colour()).toBe('red')
     expect(await board('red')).toEqual([r.id])
     expect(await open()).toEqual({ green: 0, yellow: 0, red: 1 })
-    await tc.tick()
+    await tickUntilDone('request.clocks')
     expect(await reminders()).toBe(before + 2)
     expect(await told(P.secretary.id, sec, 'reminder')).toBe(1) // the secretary hears of it when it is red
     expect((await stored(r.id)).late).toBe(true)
