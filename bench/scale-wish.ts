@@ -11,15 +11,15 @@ const STATUSES = ['open', 'claimed', 'fulfilled', 'closed', 'under_review', 'wit
 const CATEGORIES = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他']
 const START = Date.UTC(2025, 0, 1)
 
-/** Wishes `from`…`to`-1 of community 1, ten minutes apart, every status. */
-export function wishDocs(from: number, to: number): object[] {
+/** Wishes `from`…`to`-1 (of community 1 unless `communityOf` says otherwise), ten minutes apart, every status. */
+export function wishDocs(from: number, to: number, communityOf: (i: number) => string = () => T.c1) {
   return Array.from({ length: to - from }, (_, k) => {
     const i = from + k
     const at = new Date(START + i * 10 * 60_000)
     const status = STATUSES[i % STATUSES.length]
     return {
       _id: 'w' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0'),
-      communityId: T.c1,
+      communityId: communityOf(i),
       compoundId: T.compound1,
       buildingId: i % 2 ? T.b1 : T.b2,
       title: `心愿 ${i}`,

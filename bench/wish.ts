@@ -5,6 +5,7 @@ import { Engine, loadDatabaseManifest } from '../local/engine'
 import { installLocalCloud, runAsCaller } from '../local/cloud'
 import { fixtureDocs, P, T } from '../test/support/fixtures'
 import type { Row, Section } from './run'
+import { wishDocs } from './scale-wish'
 
 type Main = (event: unknown) => Promise<{ ok: boolean; data?: any; error?: any }>
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
@@ -17,44 +18,8 @@ export const wishListSection: Section = {
     for (const [c, docs] of Object.entries(fixtureDocs())) await engine.insertMany(c, docs)
 
     const { main } = require('../cloudfunctions/api/src/index') as { main: Main }
-    const statuses = ['open', 'claimed', 'fulfilled', 'closed', 'under_review', 'withdrawn'] as const
-    const categories = ['生活帮扶', '助老', '助学', '医疗', '物品', '其他']
-    const start = Date.UTC(2025, 0, 1)
-    const wishes = Array.from({ length: 50_000 }, (_, i) => {
-      const at = new Date(start + i * 10 * 60_000)
-      const status = statuses[i % statuses.length]
-      return {
-        _id: 'w' + at.getTime().toString(36).padStart(9, '0') + i.toString(16).padStart(12, '0'),
-        communityId: i % 5 === 0 ? T.c2 : T.c1,
-        compoundId: T.compound1,
-        buildingId: i % 2 ? T.b1 : T.b2,
-        title: `心愿 ${i}`,
-        description: '……',
-        category: categories[i % categories.length],
-        photos: [],
-        wishedBy: null,
-        wisherId: P.resident.id,
-        postedById: P.resident.id,
-        onBehalf: false,
-        status,
-        onWall: ['open', 'claimed', 'fulfilled', 'closed'].includes(status),
-        claimerId: status === 'open' ? null : P.member.id,
-        claimVia: null,
-        lastProgressAt: null,
-        proof: null,
-        rating: null,
-        rejectReason: null,
-        pointsPending: false,
-        history: [],
-        createdAt: at,
-        openedAt: at,
-        claimedAt: null,
-        fulfilledAt: null,
-        closedAt: null,
-        remindedAt: null,
-        updatedAt: at,
-      }
-    })
+    // 50,000 wishes, one in five in community 2
+    const wishes = wishDocs(0, 50_000, (i) => (i % 5 === 0 ? T.c2 : T.c1))
     await engine.insertMany('wishes', wishes)
     const call = (data: object) =>
       runAsCaller({ OPENID: P.member.openid! }, () => main({ action: 'wish.list', data: { communityId: T.c1, limit: 20, ...data } }))
