@@ -6,8 +6,7 @@
  * a second conversion, or a claimed wish, answers CONFLICT and changes nothing.
  */
 import { codeOf, dataSnapshot, openTestCloud, type TestCloud } from '../support/cloud'
-import { fixtureDocs, P, T } from '../support/fixtures'
-import { PRIVACY_VERSION, type User } from '../../types/org'
+import { fixtureDocs, P, T, userDoc } from '../support/fixtures'
 import type { Request, RequestCounter } from '../../types/requests'
 import type { Wish } from '../../types/wish'
 
@@ -24,27 +23,12 @@ beforeEach(async () => {
   const now = new Date('2026-11-01T08:00:00Z')
   const docs = fixtureDocs(now) as Record<string, any[]>
   docs.grids = [{ _id: 'g-1', communityId: c, name: '第一网格', compoundIds: [T.compound1], workerId: WORKER.id }]
-  const worker: User = {
-    _id: WORKER.id,
-    openid: WORKER.openid,
-    offline: false,
-    nickname: WORKER.name,
-    avatarUrl: null,
-    realName: WORKER.name,
-    phone: '13900000001',
-    householdId: null,
-    communityId: null,
-    buildingId: null,
-    householdStatus: null,
-    roles: [{ communityId: c, role: 'grid_worker' }],
-    proxies: [],
-    privacy: { version: PRIVACY_VERSION, at: now },
-    elderMode: null,
-    birthYear: null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  docs.users.push(worker)
+  docs.users.push(
+    userDoc(
+      { id: WORKER.id, openid: WORKER.openid, name: WORKER.name, phone: '13900000001', household: null, community: null, roles: [[c, 'grid_worker']] },
+      now,
+    ),
+  )
   await tc.engine.clearAll()
   for (const [coll, list] of Object.entries(docs)) await tc.engine.insertMany(coll, list)
   tc.resetLimits()

@@ -100,8 +100,9 @@ export const P = {
 /** The building of each fixture household (users carry it denormalised, like their community). */
 const HOUSEHOLD_BUILDING: Record<string, string> = { [T.h1]: T.b1, [T.h2]: T.b1, [T.h3]: T.b2, [T.h4]: T.b3 }
 
-export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string, object[]> {
-  const user = (p: Person): User => ({
+/** A person's user document as the fixtures store it (tests add their own staff with it). */
+export function userDoc(p: Person, now: Date): User {
+  return {
     _id: p.id,
     openid: p.openid ?? `offline_${p.id}`,
     offline: p.openid === null,
@@ -120,7 +121,11 @@ export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<stri
     birthYear: null,
     createdAt: now,
     updatedAt: now,
-  })
+  }
+}
+
+export function fixtureDocs(now = new Date('2026-11-01T08:00:00Z')): Record<string, object[]> {
+  const user = (p: Person): User => userDoc(p, now)
   return {
     streets: [{ _id: T.street, name: '青山街道', district: '青山区' }],
     communities: [
