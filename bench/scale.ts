@@ -138,11 +138,6 @@ export async function runScaleGroup(cases: ScaleCase[]): Promise<Map<ScaleCase, 
   return rows
 }
 
-/** Measure one case over its sizes (a world of its own). */
-export async function runScaleCase(c: ScaleCase): Promise<Row[]> {
-  return (await runScaleGroup([c])).get(c)!
-}
-
 /** Cases that can share a world: the same grow, setup and sizes. */
 export function worldsOf(cases: ScaleCase[]): ScaleCase[][] {
   const groups: ScaleCase[][] = []
